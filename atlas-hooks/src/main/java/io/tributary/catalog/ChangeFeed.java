@@ -1,0 +1,138 @@
+package io.tributary.catalog;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Committed changes, delivered to subscribers in commit order and kept in a bounded window so that
+ * a client that reconnects with its last sequence misses nothing still in the window.
+ *
+ * <p>Sequences are derived from the wall clock in microseconds (and kept strictly increasing), so
+ * they also increase across restarts without a stored counter.
+ */
+public final class ChangeFeed {
+  private static final Logger LOG = LoggerFactory.getLogger(ChangeFeed.class);
+
+  /** A draft of an event: the feed assigns the sequence and time when it is published. */
+  public record Draft(
+      ChangeEvent.Kind kind, EntityRef subject, String relationshipType, EntityRef target) {
+    public Draft {
+      Objects.requireNonNull(kind, "kind");
+      Objects.requireNonNull(subject, "subject");
+    }
+  }
+
+  /** Returned by {@link #subscribe}; closing it stops delivery. */
+  public interface Subscription extends AutoCloseable {
+    @Override
+    void close();
+  }
+
+  private final int capacity;
+  private final Clock clock;
+  private final Deque<ChangeEvent> window = new ArrayDeque<>();
+  private final List<Consumer<ChangeEvent>> listeners = new CopyOnWriteArrayList<>();
+  private long lastSequence;
+  private long evictedUpTo;
+
+  public ChangeFeed(int capacity, Clock clock) {
+    if (capacity < 1) {
+      throw new IllegalArgumentException("capacity " + capacity + " must be positive");
+    }
+    this.capacity = capacity;
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  public ChangeFeed() {
+    this(100_000, Clock.systemUTC());
+  }
+
+  /** Publishes the changes of one commit, in order. */
+  public void publish(List<Draft> drafts) {
+    if (drafts.isEmpty()) {
+      return;
+    }
+    List<ChangeEvent> events = new ArrayList<>(drafts.size());
+    synchronized (this) {
+      Instant now = clock.instant();
+      long micros = now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000;
+      for (Draft d : drafts) {
+        lastSequence = Math.max(lastSequence + 1, micros);
+        ChangeEvent event =
+            new ChangeEvent(
+                lastSequence, d.kind(), now, d.subject(), d.relationshipType(), d.target());
+        events.add(event);
+        window.addLast(event);
+        if (window.size() > capacity) {
+          evictedUpTo = window.removeFirst().sequence();
+        }
+      }
+      // Delivered under the lock so that every subscriber sees one total order.
+      for (ChangeEvent event : events) {
+        for (Consumer<ChangeEvent> listener : listeners) {
+          deliver(listener, event);
+        }
+      }
+    }
+  }
+
+  /**
+   * Subscribes to changes after {@code afterSequence} (0 for only new ones). Check {@link #covers}
+   * first: when the window no longer holds everything after that sequence, a client must reload.
+   */
+  public synchronized Subscription subscribe(long afterSequence, Consumer<ChangeEvent> listener) {
+    Objects.requireNonNull(listener, "listener");
+    if (afterSequence > 0) {
+      for (ChangeEvent event : window) {
+        if (event.sequence() > afterSequence) {
+          deliver(listener, event);
+        }
+      }
+    }
+    listeners.add(listener);
+    return () -> listeners.remove(listener);
+  }
+
+  /** Whether every change after {@code afterSequence} is still in the window. */
+  public synchronized boolean covers(long afterSequence) {
+    return afterSequence >= evictedUpTo;
+  }
+
+  /**
+   * Events after {@code afterSequence} still in the window, oldest first, at most {@code limit}.
+   */
+  public synchronized List<ChangeEvent> since(long afterSequence, int limit) {
+    List<ChangeEvent> out = new ArrayList<>();
+    for (ChangeEvent event : window) {
+      if (event.sequence() > afterSequence) {
+        out.add(event);
+        if (out.size() == limit) {
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  public synchronized long lastSequence() {
+    return lastSequence;
+  }
+
+  private static void deliver(Consumer<ChangeEvent> listener, ChangeEvent event) {
+    try {
+      listener.accept(event);
+    } catch (RuntimeException e) {
+      // A failing subscriber (a closed SSE connection) must not stop the others.
+      LOG.warn("change feed: subscriber failed on event {}: {}", event.sequence(), e.toString());
+    }
+  }
+}

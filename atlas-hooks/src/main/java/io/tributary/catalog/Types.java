@@ -1,0 +1,40 @@
+package io.tributary.catalog;
+
+/** Names of the Atlas types and relationship types that Tributary writes and walks. */
+public final class Types {
+  public static final String DATASET = "DataSet";
+  public static final String PROCESS = "Process";
+
+  public static final String KAFKA_TOPIC = "kafka_topic";
+  public static final String FLINK_APPLICATION = "flink_application";
+  public static final String FLINK_PROCESS = "flink_process";
+  public static final String PULSAR_TOPIC = "pulsar_topic";
+  public static final String KINESIS_STREAM = "kinesis_stream";
+  public static final String MQTT_TOPIC = "mqtt_topic";
+  public static final String KAFKA_STREAMS_APPLICATION = "kafka_streams_application";
+  public static final String EDGE_DEVICE = "edge_device";
+
+  /** A dataset of a namespace scheme with no specific type (postgres://, s3://, ...). */
+  public static final String GENERIC_DATASET = "openlineage_dataset";
+
+  /** A job of an engine with no specific type. */
+  public static final String GENERIC_PROCESS = "openlineage_job";
+
+  public static final String COLUMN = "stream_column";
+  public static final String COLUMN_LINEAGE = "stream_column_lineage";
+  public static final String RUN = "stream_process_run";
+
+  /** DataSet → Process: the dataset is an input of the process. */
+  public static final String REL_INPUTS = "dataset_process_inputs";
+
+  /** Process → DataSet: the dataset is an output of the process. */
+  public static final String REL_OUTPUTS = "process_dataset_outputs";
+
+  /** DataSet → column. */
+  public static final String REL_COLUMNS = "dataset_stream_columns";
+
+  /** Process → run. */
+  public static final String REL_RUNS = "process_stream_runs";
+
+  private Types() {}
+}
