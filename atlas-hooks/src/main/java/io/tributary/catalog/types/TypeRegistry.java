@@ -33,6 +33,11 @@ public final class TypeRegistry {
 
   private TypeRegistry() {}
 
+  /** A registry with no types; tests and tools register their own. */
+  public static TypeRegistry empty() {
+    return new TypeRegistry();
+  }
+
   public static TypeRegistry builtIn() {
     TypeRegistry registry = new TypeRegistry();
     ObjectMapper mapper = new ObjectMapper();
