@@ -1,0 +1,132 @@
+package io.tributary.catalog.janus;
+
+import static io.tributary.catalog.janus.GraphSchema.CLASSIFICATIONS;
+import static io.tributary.catalog.janus.GraphSchema.ENTITY_LABEL;
+import static io.tributary.catalog.janus.GraphSchema.PREFIXES;
+import static io.tributary.catalog.janus.GraphSchema.TENANT;
+import static io.tributary.catalog.janus.GraphSchema.TYPE;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tributary.catalog.Entity;
+import io.tributary.catalog.SearchQuery;
+import io.tributary.catalog.SearchResult;
+import io.tributary.catalog.Visibility;
+import io.tributary.catalog.types.TypeRegistry;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.apache.tinkerpop.gremlin.structure.Graph;
+import org.apache.tinkerpop.gremlin.structure.Vertex;
+
+/**
+ * Basic search on composite indexes only: the most selective criterion picks the candidates through
+ * its index (name prefix, classification, type, tenant, in that order), every criterion then
+ * filters the loaded entities. Without an indexed criterion it scans all entities.
+ */
+final class EntitySearch {
+  private final TypeRegistry types;
+  private final EntityVertices vertices;
+  private final Json json;
+
+  EntitySearch(TypeRegistry types, EntityVertices vertices, Json json) {
+    this.types = types;
+    this.vertices = vertices;
+    this.json = json;
+  }
+
+  SearchResult search(Graph tx, SearchQuery query, Visibility visibility) {
+    String prefix = blankToNull(query.namePrefix());
+    Set<String> typeNames = query.typeName() == null ? null : types.withSubtypes(query.typeName());
+    Predicate<Entity> matches = criteria(query, prefix, typeNames).and(visibility::canSee);
+    List<Entity> hits = new ArrayList<>();
+    for (Iterator<Vertex> it = candidates(tx, query, prefix, typeNames); it.hasNext(); ) {
+      Entity e = vertices.read(it.next());
+      if (matches.test(e)) {
+        hits.add(e);
+      }
+    }
+    hits.sort(LineageWalker.BY_NAME_THEN_GUID);
+    int from = Math.min(query.offset(), hits.size());
+    int to = Math.min(from + query.limit(), hits.size());
+    return new SearchResult(hits.subList(from, to), hits.size());
+  }
+
+  private Iterator<Vertex> candidates(
+      Graph tx, SearchQuery query, String prefix, Set<String> typeNames) {
+    if (prefix != null) {
+      return tx.traversal().V().has(PREFIXES, EntityVertices.indexPrefix(prefix));
+    }
+    if (query.classification() != null) {
+      return tx.traversal().V().has(CLASSIFICATIONS, query.classification());
+    }
+    if (typeNames != null) {
+      // One index lookup per type: composite indexes answer equality only.
+      List<Iterator<Vertex>> parts = new ArrayList<>();
+      for (String type : typeNames) {
+        parts.add(tx.traversal().V().has(TYPE, type));
+      }
+      return concat(parts);
+    }
+    if (query.tenant() != null) {
+      return tx.traversal().V().has(TENANT, query.tenant().value());
+    }
+    return tx.traversal().V().hasLabel(ENTITY_LABEL);
+  }
+
+  private Predicate<Entity> criteria(SearchQuery query, String prefix, Set<String> typeNames) {
+    Predicate<Entity> p = e -> true;
+    if (prefix != null) {
+      String lower = prefix.toLowerCase(Locale.ROOT);
+      p = p.and(e -> startsWith(e.name(), lower) || startsWith(e.qualifiedName(), lower));
+    }
+    if (typeNames != null) {
+      p = p.and(e -> typeNames.contains(e.typeName()));
+    }
+    if (query.classification() != null) {
+      p = p.and(e -> e.classifications().contains(query.classification()));
+    }
+    if (query.tenant() != null) {
+      p = p.and(e -> e.tenant().equals(query.tenant()));
+    }
+    for (Map.Entry<String, String> wanted : query.attributes().entrySet()) {
+      p = p.and(e -> attributeEquals(e, wanted.getKey(), wanted.getValue()));
+    }
+    return p;
+  }
+
+  private boolean attributeEquals(Entity e, String attribute, String wanted) {
+    if ("name".equals(attribute)) {
+      return wanted.equals(e.name());
+    }
+    if ("qualifiedName".equals(attribute)) {
+      return wanted.equals(e.qualifiedName());
+    }
+    Object value = e.attributes().get(attribute);
+    if (value == null) {
+      return false;
+    }
+    JsonNode node = json.normalise(attribute, value);
+    return wanted.equals(Json.asComparable(node));
+  }
+
+  private static boolean startsWith(String text, String lowerPrefix) {
+    return text != null && text.toLowerCase(Locale.ROOT).startsWith(lowerPrefix);
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s;
+  }
+
+  private static Iterator<Vertex> concat(List<Iterator<Vertex>> parts) {
+    return parts.stream()
+        .flatMap(
+            it ->
+                java.util.stream.StreamSupport.stream(
+                    java.util.Spliterators.spliteratorUnknownSize(it, 0), false))
+        .iterator();
+  }
+}

@@ -1,0 +1,116 @@
+package io.tributary.catalog.janus;
+
+import static io.tributary.catalog.janus.GraphSchema.ATTRIBUTES;
+import static io.tributary.catalog.janus.GraphSchema.CLASSIFICATIONS;
+import static io.tributary.catalog.janus.GraphSchema.CREATE_TIME;
+import static io.tributary.catalog.janus.GraphSchema.GUID;
+import static io.tributary.catalog.janus.GraphSchema.KEY;
+import static io.tributary.catalog.janus.GraphSchema.NAME;
+import static io.tributary.catalog.janus.GraphSchema.QUALIFIED_NAME;
+import static io.tributary.catalog.janus.GraphSchema.TENANT;
+import static io.tributary.catalog.janus.GraphSchema.TYPE;
+import static io.tributary.catalog.janus.GraphSchema.UPDATE_TIME;
+
+import io.tributary.catalog.Entity;
+import io.tributary.catalog.EntityKey;
+import io.tributary.catalog.EntityRef;
+import io.tributary.catalog.Guid;
+import io.tributary.catalog.TenantId;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.tinkerpop.gremlin.structure.Graph;
+import org.apache.tinkerpop.gremlin.structure.Vertex;
+import org.apache.tinkerpop.gremlin.structure.VertexProperty;
+
+/** Reads entities from vertices and finds vertices by guid or key. */
+final class EntityVertices {
+  private final Json json;
+
+  EntityVertices(Json json) {
+    this.json = json;
+  }
+
+  static String keyValue(EntityKey key) {
+    return key.tenant().value() + "|" + key.typeName() + "|" + key.qualifiedName();
+  }
+
+  Optional<Vertex> byGuid(Graph tx, Guid guid) {
+    return tx.traversal().V().has(GUID, guid.value()).tryNext();
+  }
+
+  Optional<Vertex> byKey(Graph tx, EntityKey key) {
+    return tx.traversal().V().has(KEY, keyValue(key)).tryNext();
+  }
+
+  /** Loads every property of the vertex in one read and builds the entity. */
+  Entity read(Vertex v) {
+    Map<String, Object> values = new HashMap<>();
+    Set<String> classifications = new HashSet<>();
+    Iterator<VertexProperty<Object>> it = v.properties();
+    while (it.hasNext()) {
+      VertexProperty<Object> p = it.next();
+      if (CLASSIFICATIONS.equals(p.key())) {
+        classifications.add((String) p.value());
+      } else {
+        values.put(p.key(), p.value());
+      }
+    }
+    EntityKey key =
+        new EntityKey(
+            new TenantId((String) values.get(TENANT)),
+            (String) values.get(TYPE),
+            (String) values.get(QUALIFIED_NAME));
+    return new Entity(
+        new Guid((String) values.get(GUID)),
+        key,
+        (String) values.get(NAME),
+        json.toMap(json.parse((String) values.get(ATTRIBUTES))),
+        classifications,
+        instant(values.get(CREATE_TIME)),
+        instant(values.get(UPDATE_TIME)));
+  }
+
+  static EntityRef ref(Entity e) {
+    return new EntityRef(e.guid(), e.key());
+  }
+
+  /** The guid alone, for walks that only need to name a vertex. */
+  static Guid guidOf(Vertex v) {
+    return new Guid((String) v.value(GUID));
+  }
+
+  /** Lower-cased prefixes of name and qualifiedName that the prefix index holds. */
+  static Set<String> prefixes(String name, String qualifiedName) {
+    Set<String> out = new LinkedHashSet<>();
+    addPrefixes(out, name);
+    addPrefixes(out, qualifiedName);
+    return out;
+  }
+
+  /** The index value a search prefix looks up: its first characters, lower-cased. */
+  static String indexPrefix(String searchPrefix) {
+    String lower = searchPrefix.toLowerCase(Locale.ROOT);
+    return lower.substring(0, Math.min(GraphSchema.PREFIX_LENGTH, lower.length()));
+  }
+
+  private static void addPrefixes(Set<String> out, String text) {
+    if (text == null || text.isEmpty()) {
+      return;
+    }
+    String lower = text.toLowerCase(Locale.ROOT);
+    for (int i = 1; i <= Math.min(GraphSchema.PREFIX_LENGTH, lower.length()); i++) {
+      out.add(lower.substring(0, i));
+    }
+  }
+
+  private static Instant instant(Object millis) {
+    return millis == null ? null : Instant.ofEpochMilli((Long) millis);
+  }
+}

@@ -1,0 +1,57 @@
+package io.tributary.catalog.janus;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The JanusGraph settings for a {@link JanusConfig}: defaults per backend, then the caller's raw
+ * properties on top. See docs/storage.md for why each default is what it is.
+ */
+final class GraphSettings {
+  /** Where BerkeleyJE keeps its files inside the data directory. */
+  static final String GRAPH_SUBDIRECTORY = "graph";
+
+  private GraphSettings() {}
+
+  static Map<String, String> of(JanusConfig config) {
+    Map<String, String> s = new LinkedHashMap<>();
+    // Every key, label and index is created by GraphSchema; a typo must fail, not invent schema.
+    s.put("schema.default", "none");
+    s.put("metrics.enabled", "false");
+    s.put("cache.tx-cache-size", "20000");
+    s.put("cache.tx-dirty-size", "1000");
+    switch (config.backend()) {
+      case BERKELEYJE -> {
+        s.put("storage.backend", "berkeleyje");
+        s.put(
+            "storage.directory",
+            config
+                .dataDirectory()
+                .toAbsolutePath()
+                .normalize()
+                .resolve(GRAPH_SUBDIRECTORY)
+                .toString());
+        // One JE cache and one JanusGraph cache share the heap with the server and its indexes.
+        s.put("storage.berkeleyje.cache-percentage", "30");
+        // Readers release record locks at once, so a long lineage query never stalls a commit.
+        s.put("storage.berkeleyje.isolation-level", "READ_COMMITTED");
+        // A commit that returned is on disk: fsync the JE log on every commit.
+        s.put("storage.berkeleyje.ext.je.txn.durability", "SYNC,SYNC,NONE");
+        // The directory lock guarantees one writer, so cached slices never go stale.
+        s.put("cache.db-cache", "true");
+        s.put("cache.db-cache-size", "0.15");
+        s.put("cache.db-cache-time", "0");
+        s.put("cache.db-cache-clean-wait", "0");
+      }
+      case INMEMORY -> s.put("storage.backend", "inmemory");
+      case CQL -> {
+        s.put("storage.backend", "cql");
+        // Several catalog nodes write to one cluster: a node's cache would serve stale reads.
+        s.put("cache.db-cache", "false");
+      }
+      default -> throw new IllegalStateException("unhandled backend " + config.backend());
+    }
+    s.putAll(config.properties());
+    return s;
+  }
+}

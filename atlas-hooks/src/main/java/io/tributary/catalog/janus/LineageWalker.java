@@ -1,0 +1,319 @@
+package io.tributary.catalog.janus;
+
+import io.tributary.catalog.Entity;
+import io.tributary.catalog.Guid;
+import io.tributary.catalog.ImpactEntry;
+import io.tributary.catalog.LineageEdge;
+import io.tributary.catalog.LineageGraph;
+import io.tributary.catalog.LineageLevel;
+import io.tributary.catalog.LineagePath;
+import io.tributary.catalog.Types;
+import io.tributary.catalog.Visibility;
+import io.tributary.catalog.types.TypeRegistry;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.tinkerpop.gremlin.structure.Direction;
+import org.apache.tinkerpop.gremlin.structure.Edge;
+import org.apache.tinkerpop.gremlin.structure.Vertex;
+
+/**
+ * Breadth-first walks over data-flow edges ({@code DataSet → Process} inputs, {@code Process →
+ * DataSet} outputs, always stored in that direction). Adjacency is read straight from each vertex;
+ * a vertex's properties are loaded once, when it is first reached, because visibility needs them.
+ *
+ * <p>Distance counts process hops: entering a process costs one, and so does leaving the start when
+ * the start is a process, so that a process's direct inputs and outputs are at distance 1.
+ */
+final class LineageWalker {
+  static final Comparator<Entity> BY_NAME_THEN_GUID =
+      Comparator.comparing((Entity e) -> e.name() == null ? "" : e.name())
+          .thenComparing(e -> e.guid().value());
+
+  private static final String[] FLOW_LABELS = {Types.REL_INPUTS, Types.REL_OUTPUTS};
+
+  private final TypeRegistry types;
+  private final EntityVertices vertices;
+
+  LineageWalker(TypeRegistry types, EntityVertices vertices) {
+    this.types = types;
+    this.vertices = vertices;
+  }
+
+  /** A vertex reached by a walk; {@code entity} is loaded even when the caller may not see it. */
+  private static final class Node {
+    final Vertex vertex;
+    final Entity entity;
+    final boolean visible;
+    int distance;
+
+    Node(Vertex vertex, Entity entity, boolean visible, int distance) {
+      this.vertex = vertex;
+      this.entity = entity;
+      this.visible = visible;
+      this.distance = distance;
+    }
+
+    Guid guid() {
+      return entity.guid();
+    }
+  }
+
+  /** The result of one walk in one direction, before merging and redaction. */
+  private static final class Walk {
+    final Map<Object, Node> nodes = new LinkedHashMap<>();
+    final Set<Object> excluded = new HashSet<>();
+    final Set<LineageEdge> edges = new LinkedHashSet<>();
+    final Map<Guid, Set<Guid>> parents = new HashMap<>();
+
+    void link(Node parent, Node child, LineageEdge edge) {
+      edges.add(edge);
+      parents.computeIfAbsent(child.guid(), g -> new HashSet<>()).add(parent.guid());
+    }
+  }
+
+  LineageGraph lineage(
+      Vertex start,
+      Entity startEntity,
+      io.tributary.catalog.Direction direction,
+      int depth,
+      LineageLevel level,
+      Visibility visibility) {
+    List<Walk> walks = new ArrayList<>(2);
+    if (direction != io.tributary.catalog.Direction.UPSTREAM) {
+      walks.add(walk(start, startEntity, Direction.OUT, depth, level, visibility));
+    }
+    if (direction != io.tributary.catalog.Direction.DOWNSTREAM) {
+      walks.add(walk(start, startEntity, Direction.IN, depth, level, visibility));
+    }
+    Map<Guid, Entity> entities = new LinkedHashMap<>();
+    Set<Guid> redacted = new LinkedHashSet<>();
+    Set<LineageEdge> edges = new LinkedHashSet<>();
+    Map<Guid, Integer> distances = new LinkedHashMap<>();
+    for (Walk walk : walks) {
+      Set<Guid> kept = keptAfterRedaction(walk, startEntity.guid());
+      for (Node n : walk.nodes.values()) {
+        if (!kept.contains(n.guid())) {
+          continue;
+        }
+        if (n.visible) {
+          entities.put(n.guid(), n.entity);
+        } else {
+          redacted.add(n.guid());
+        }
+        distances.merge(n.guid(), n.distance, Math::min);
+      }
+      for (LineageEdge e : walk.edges) {
+        if (kept.contains(e.from()) && kept.contains(e.to())) {
+          edges.add(e);
+        }
+      }
+    }
+    entities.put(startEntity.guid(), startEntity);
+    distances.put(startEntity.guid(), 0);
+    return new LineageGraph(
+        startEntity.guid(), entities, new ArrayList<>(edges), redacted, distances);
+  }
+
+  /** Everything downstream that the caller may see, nearest first. */
+  List<ImpactEntry> impact(Vertex start, Entity startEntity, int maxDepth, Visibility visibility) {
+    LineageLevel level = isColumnLevel(startEntity) ? LineageLevel.COLUMN : LineageLevel.DATASET;
+    Walk walk = walk(start, startEntity, Direction.OUT, maxDepth, level, visibility);
+    List<ImpactEntry> out = new ArrayList<>();
+    for (Node n : walk.nodes.values()) {
+      if (n.visible && !n.guid().equals(startEntity.guid())) {
+        out.add(new ImpactEntry(n.entity, n.distance));
+      }
+    }
+    out.sort(
+        Comparator.comparingInt(ImpactEntry::distance)
+            .thenComparing(ImpactEntry::entity, BY_NAME_THEN_GUID));
+    return out;
+  }
+
+  /**
+   * A shortest downstream path. Only guids are read while searching; entities are loaded for the
+   * steps of the path found.
+   */
+  Optional<LineagePath> path(
+      Vertex from, Entity fromEntity, Vertex to, int maxDepth, Visibility visibility) {
+    Object target = to.id();
+    Map<Object, Edge> via = new HashMap<>();
+    Map<Object, Integer> distance = new HashMap<>();
+    Deque<Vertex> queue = new ArrayDeque<>();
+    distance.put(from.id(), 0);
+    queue.add(from);
+    boolean startIsProcess = isProcess(fromEntity);
+    boolean found = from.id().equals(target);
+    while (!queue.isEmpty() && !found) {
+      Vertex u = queue.poll();
+      int base = distance.get(u.id()) + (u == from && startIsProcess ? 1 : 0);
+      Iterator<Edge> it = u.edges(Direction.OUT, FLOW_LABELS);
+      while (it.hasNext()) {
+        Edge e = it.next();
+        int d = base + (Types.REL_INPUTS.equals(e.label()) ? 1 : 0);
+        Vertex w = e.inVertex();
+        if (d > maxDepth || distance.containsKey(w.id())) {
+          continue;
+        }
+        distance.put(w.id(), d);
+        via.put(w.id(), e);
+        if (w.id().equals(target)) {
+          found = true;
+          break;
+        }
+        queue.add(w);
+      }
+    }
+    if (!found) {
+      return Optional.empty();
+    }
+    List<Vertex> steps = new ArrayList<>();
+    List<Edge> hops = new ArrayList<>();
+    Vertex cursor = to;
+    while (!cursor.id().equals(from.id())) {
+      Edge e = via.get(cursor.id());
+      steps.add(0, cursor);
+      hops.add(0, e);
+      cursor = e.outVertex();
+    }
+    steps.add(0, from);
+    List<Guid> guids = new ArrayList<>();
+    List<Entity> visible = new ArrayList<>();
+    for (Vertex v : steps) {
+      Entity entity = v.id().equals(from.id()) ? fromEntity : vertices.read(v);
+      guids.add(entity.guid());
+      if (visibility.canSee(entity)) {
+        visible.add(entity);
+      }
+    }
+    List<LineageEdge> edges = new ArrayList<>();
+    for (int i = 0; i < hops.size(); i++) {
+      edges.add(new LineageEdge(guids.get(i), guids.get(i + 1), hops.get(i).label()));
+    }
+    return Optional.of(new LineagePath(guids, visible, edges));
+  }
+
+  private Walk walk(
+      Vertex start,
+      Entity startEntity,
+      Direction walkDirection,
+      int depth,
+      LineageLevel level,
+      Visibility visibility) {
+    Walk walk = new Walk();
+    Node startNode = new Node(start, startEntity, true, 0);
+    walk.nodes.put(start.id(), startNode);
+    boolean columnLevel = level == LineageLevel.COLUMN;
+    Deque<Node> queue = new ArrayDeque<>();
+    if (columnLevel && !isColumnLevel(startEntity)) {
+      // A dataset's column lineage starts at each of its columns.
+      Iterator<Edge> columns = start.edges(Direction.OUT, Types.REL_COLUMNS);
+      while (columns.hasNext()) {
+        Vertex column = columns.next().inVertex();
+        Node n = reach(walk, column, 0, columnLevel, visibility);
+        if (n != null) {
+          walk.link(startNode, n, new LineageEdge(startNode.guid(), n.guid(), Types.REL_COLUMNS));
+          queue.add(n);
+        }
+      }
+    } else {
+      queue.add(startNode);
+    }
+    boolean startIsProcess = isProcess(startEntity);
+    boolean downstream = walkDirection == Direction.OUT;
+    while (!queue.isEmpty()) {
+      Node u = queue.poll();
+      int base = u.distance + (u == startNode && startIsProcess ? 1 : 0);
+      Iterator<Edge> it = u.vertex.edges(walkDirection, FLOW_LABELS);
+      while (it.hasNext()) {
+        Edge e = it.next();
+        boolean intoProcess = Types.REL_INPUTS.equals(e.label()) == downstream;
+        int d = base + (intoProcess ? 1 : 0);
+        Vertex w = downstream ? e.inVertex() : e.outVertex();
+        Node n = walk.nodes.get(w.id());
+        if (n == null) {
+          if (d > depth || walk.excluded.contains(w.id())) {
+            continue;
+          }
+          n = reach(walk, w, d, columnLevel, visibility);
+          if (n == null) {
+            continue;
+          }
+          enqueue(queue, n, u);
+        } else if (d < n.distance && n != startNode) {
+          n.distance = d;
+          enqueue(queue, n, u);
+        }
+        LineageEdge edge =
+            downstream
+                ? new LineageEdge(u.guid(), n.guid(), e.label())
+                : new LineageEdge(n.guid(), u.guid(), e.label());
+        walk.link(u, n, edge);
+      }
+    }
+    return walk;
+  }
+
+  /** 0-1 breadth-first order: a step that entered no process is explored before the others. */
+  private static void enqueue(Deque<Node> queue, Node n, Node from) {
+    if (n.distance <= from.distance) {
+      queue.addFirst(n);
+    } else {
+      queue.addLast(n);
+    }
+  }
+
+  private Node reach(Walk walk, Vertex v, int distance, boolean columnLevel, Visibility vis) {
+    Entity entity = vertices.read(v);
+    if (isColumnLevel(entity) != columnLevel) {
+      walk.excluded.add(v.id());
+      return null;
+    }
+    Node n = new Node(v, entity, vis.canSee(entity), distance);
+    walk.nodes.put(v.id(), n);
+    return n;
+  }
+
+  /**
+   * Keeps visible nodes and the redacted ones that lead to a visible node: a path through hidden
+   * data stays connected, while hidden dead ends are not revealed at all.
+   */
+  private static Set<Guid> keptAfterRedaction(Walk walk, Guid start) {
+    Set<Guid> kept = new HashSet<>();
+    Deque<Guid> todo = new ArrayDeque<>();
+    for (Node n : walk.nodes.values()) {
+      if (n.visible) {
+        kept.add(n.guid());
+        todo.add(n.guid());
+      }
+    }
+    kept.add(start);
+    while (!todo.isEmpty()) {
+      for (Guid parent : walk.parents.getOrDefault(todo.poll(), Set.of())) {
+        if (kept.add(parent)) {
+          todo.add(parent);
+        }
+      }
+    }
+    return kept;
+  }
+
+  private boolean isProcess(Entity e) {
+    return types.isA(e.typeName(), Types.PROCESS);
+  }
+
+  private boolean isColumnLevel(Entity e) {
+    return types.isA(e.typeName(), Types.COLUMN) || types.isA(e.typeName(), Types.COLUMN_LINEAGE);
+  }
+}
