@@ -1,0 +1,68 @@
+package io.tributary.emitters.kafka;
+
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerInterceptor;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * Emits the lineage of a consuming application: every topic it reads is an input, with the records
+ * and bytes consumed in each window. Enable with {@code
+ * interceptor.classes=io.tributary.emitters.kafka.TributaryConsumerInterceptor}.
+ *
+ * @param <K> record key type
+ * @param <V> record value type
+ */
+public final class TributaryConsumerInterceptor<K, V> implements ConsumerInterceptor<K, V> {
+  private TopicTraffic traffic;
+  private ClientRuns.Lease lease;
+
+  @Override
+  public void configure(Map<String, ?> configs) {
+    lease =
+        ClientLineage.join(
+            configs,
+            true,
+            namespace -> {
+              traffic = new TopicTraffic(namespace, true);
+              return traffic;
+            });
+    if (lease == null) {
+      traffic = null;
+    }
+  }
+
+  @Override
+  public ConsumerRecords<K, V> onConsume(ConsumerRecords<K, V> records) {
+    TopicTraffic t = traffic;
+    if (t == null || records.isEmpty()) {
+      return records;
+    }
+    for (TopicPartition partition : records.partitions()) {
+      List<ConsumerRecord<K, V>> batch = records.records(partition);
+      long bytes = 0;
+      for (int i = 0; i < batch.size(); i++) {
+        ConsumerRecord<K, V> r = batch.get(i);
+        bytes += Math.max(0, r.serializedKeySize()) + Math.max(0, r.serializedValueSize());
+      }
+      t.recordBatch(partition.topic(), batch.size(), bytes);
+    }
+    return records;
+  }
+
+  @Override
+  public void onCommit(Map<TopicPartition, OffsetAndMetadata> offsets) {
+    // Commits carry no lineage.
+  }
+
+  @Override
+  public void close() {
+    ClientRuns.Lease l = lease;
+    if (l != null) {
+      l.close();
+    }
+  }
+}

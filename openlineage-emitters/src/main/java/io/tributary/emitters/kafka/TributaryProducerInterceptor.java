@@ -1,0 +1,57 @@
+package io.tributary.emitters.kafka;
+
+import java.util.Map;
+import org.apache.kafka.clients.producer.ProducerInterceptor;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+
+/**
+ * Emits the lineage of a producing application: every topic it writes is an output, with the
+ * records and bytes acknowledged in each window. Enable with {@code
+ * interceptor.classes=io.tributary.emitters.kafka.TributaryProducerInterceptor}.
+ *
+ * @param <K> record key type
+ * @param <V> record value type
+ */
+public final class TributaryProducerInterceptor<K, V> implements ProducerInterceptor<K, V> {
+  private TopicTraffic traffic;
+  private ClientRuns.Lease lease;
+
+  @Override
+  public void configure(Map<String, ?> configs) {
+    lease =
+        ClientLineage.join(
+            configs,
+            false,
+            namespace -> {
+              traffic = new TopicTraffic(namespace, false);
+              return traffic;
+            });
+    if (lease == null) {
+      traffic = null;
+    }
+  }
+
+  @Override
+  public ProducerRecord<K, V> onSend(ProducerRecord<K, V> record) {
+    return record;
+  }
+
+  @Override
+  public void onAcknowledgement(RecordMetadata metadata, Exception exception) {
+    TopicTraffic t = traffic;
+    if (t != null && exception == null && metadata != null) {
+      t.record(
+          metadata.topic(),
+          Math.max(0, metadata.serializedKeySize()) + Math.max(0, metadata.serializedValueSize()));
+    }
+  }
+
+  @Override
+  public void close() {
+    ClientRuns.Lease l = lease;
+    if (l != null) {
+      l.close();
+    }
+  }
+}
