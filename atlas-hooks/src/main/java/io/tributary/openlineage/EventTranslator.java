@@ -1,0 +1,112 @@
+package io.tributary.openlineage;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.openlineage.client.OpenLineageClientUtils;
+import io.openlineage.server.OpenLineage;
+import io.tributary.catalog.Mutation;
+import io.tributary.catalog.TenantId;
+import io.tributary.catalog.types.TypeRegistry;
+import io.tributary.openlineage.internal.mapping.EventMapper;
+import io.tributary.openlineage.internal.validation.EventValidator;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * Validates an OpenLineage event against the official schemas, parses it with openlineage-java's
+ * server model and maps it onto the Atlas model as one {@link Mutation}. The same event always
+ * yields an equal mutation. Thread-safe: create one and share it.
+ */
+public final class EventTranslator {
+  private final EventValidator validator;
+  private final ObjectMapper mapper;
+  private final EventMapper eventMapper;
+
+  private EventTranslator(EventValidator validator, ObjectMapper mapper, EventMapper eventMapper) {
+    this.validator = validator;
+    this.mapper = mapper;
+    this.eventMapper = eventMapper;
+  }
+
+  /** Loads the schemas once; tags name the classifications of the built-in typedefs. */
+  public static EventTranslator create(NamespaceResolver resolver) {
+    return create(resolver, TypeRegistry.builtIn());
+  }
+
+  /**
+   * Loads the schemas once.
+   *
+   * @param registry the types whose classifications tags may name (PII, SENSITIVE, ...)
+   */
+  public static EventTranslator create(NamespaceResolver resolver, TypeRegistry registry) {
+    Objects.requireNonNull(resolver, "resolver");
+    Objects.requireNonNull(registry, "registry");
+    return new EventTranslator(
+        EventValidator.load(),
+        OpenLineageClientUtils.newObjectMapper(),
+        new EventMapper(resolver, registry));
+  }
+
+  /**
+   * @throws InvalidEventException when the event breaks the core schema or a known facet schema
+   */
+  public TranslatedEvent translate(JsonNode event, TenantId tenant) {
+    Objects.requireNonNull(tenant, "tenant");
+    EventKind kind = validator.validate(event);
+    return switch (kind) {
+      case RUN -> {
+        OpenLineage.RunEvent run = parse(event, OpenLineage.RunEvent.class);
+        Instant time = run.getEventTime().toInstant();
+        UUID runId = run.getRun().getRunId();
+        String type = run.getEventType() == null ? null : run.getEventType().name();
+        yield new TranslatedEvent(
+            kind, type, runId, time, eventMapper.run(run, event, tenant, time));
+      }
+      case JOB -> {
+        OpenLineage.JobEvent job = parse(event, OpenLineage.JobEvent.class);
+        Instant time = job.getEventTime().toInstant();
+        yield new TranslatedEvent(
+            kind, eventType(event), null, time, eventMapper.job(job, event, tenant, time));
+      }
+      case DATASET -> {
+        OpenLineage.DatasetEvent dataset = parse(event, OpenLineage.DatasetEvent.class);
+        Instant time = dataset.getEventTime().toInstant();
+        yield new TranslatedEvent(
+            kind, eventType(event), null, time, eventMapper.dataset(dataset, event, tenant, time));
+      }
+    };
+  }
+
+  /** Static events have no {@code eventType} in the schema; report one if a producer sent it. */
+  private static String eventType(JsonNode event) {
+    JsonNode type = event.get("eventType");
+    return type != null && type.isTextual() ? type.textValue() : null;
+  }
+
+  private <T> T parse(JsonNode event, Class<T> type) {
+    try {
+      return mapper.treeToValue(event, type);
+    } catch (JsonMappingException e) {
+      throw new InvalidEventException(List.of(new Violation(pointer(e), e.getOriginalMessage())));
+    } catch (JsonProcessingException | IllegalArgumentException e) {
+      throw new InvalidEventException(List.of(new Violation("", String.valueOf(e.getMessage()))));
+    }
+  }
+
+  private static String pointer(JsonMappingException e) {
+    StringBuilder out = new StringBuilder();
+    for (JsonMappingException.Reference reference : e.getPath()) {
+      out.append('/');
+      if (reference.getFieldName() != null) {
+        out.append(reference.getFieldName().replace("~", "~0").replace("/", "~1"));
+      } else if (reference.getIndex() >= 0) {
+        out.append(reference.getIndex());
+      }
+    }
+    return out.toString();
+  }
+}

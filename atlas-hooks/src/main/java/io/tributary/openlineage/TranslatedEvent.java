@@ -1,0 +1,25 @@
+package io.tributary.openlineage;
+
+import io.tributary.catalog.Mutation;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * An accepted OpenLineage event and the catalog mutation it maps to.
+ *
+ * @param eventType the event's {@code eventType}, or null when it has none
+ * @param runId the run's id for a {@link EventKind#RUN} event, null otherwise
+ * @param eventTime the event's {@code eventTime}; every write of the mutation is as of this time
+ */
+public record TranslatedEvent(
+    EventKind kind, String eventType, UUID runId, Instant eventTime, Mutation mutation) {
+  public TranslatedEvent {
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(eventTime, "eventTime");
+    Objects.requireNonNull(mutation, "mutation");
+    if ((kind == EventKind.RUN) != (runId != null)) {
+      throw new IllegalArgumentException("runId must be set exactly for RUN events, kind " + kind);
+    }
+  }
+}

@@ -1,0 +1,120 @@
+package io.tributary.openlineage.internal.mapping;
+
+import static io.tributary.openlineage.internal.mapping.Facets.apply;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tributary.catalog.EntityKey;
+import io.tributary.catalog.Types;
+import java.util.UUID;
+
+/**
+ * One {@code stream_process_run} per runId. Each attribute comes only from an event that carries
+ * it: {@code startTime} from START, {@code endTime} from COMPLETE, FAIL or ABORT, {@code state}
+ * from every event with a state-changing {@code eventType}; the catalog keeps the newest value per
+ * attribute, so late events never roll a run back.
+ */
+final class RunMapper {
+  private static final String[] ERROR = {
+    Attributes.ERROR_MESSAGE, Attributes.ERROR_STACK_TRACE, Attributes.ERROR_LANGUAGE
+  };
+  private static final String[] NOMINAL_TIME = {
+    Attributes.NOMINAL_START_TIME, Attributes.NOMINAL_END_TIME
+  };
+  private static final String[] PARENT = {Attributes.PARENT_RUN_ID, Attributes.PARENT_JOB};
+  private static final String[] ENGINE = {Attributes.PROCESSING_ENGINE};
+
+  private final CommonFacets common;
+
+  RunMapper(CommonFacets common) {
+    this.common = common;
+  }
+
+  EntityKey run(
+      MutationDraft draft,
+      UUID runId,
+      String eventType,
+      long eventTimeMillis,
+      EntityKey process,
+      JsonNode facets) {
+    EntityKey key = draft.key(Types.RUN, runId.toString());
+    MutationDraft.EntityDraft entity = draft.entity(key);
+    entity.put(Attributes.JOB_QUALIFIED_NAME, process.qualifiedName());
+    entity.put(Attributes.LAST_SEEN, eventTimeMillis);
+    if (eventType != null) {
+      switch (eventType) {
+        case "START" -> {
+          entity.put(Attributes.STATE, eventType);
+          entity.put(Attributes.START_TIME, eventTimeMillis);
+        }
+        case "RUNNING" -> entity.put(Attributes.STATE, eventType);
+        case "COMPLETE", "FAIL", "ABORT" -> {
+          entity.put(Attributes.STATE, eventType);
+          entity.put(Attributes.END_TIME, eventTimeMillis);
+        }
+        default -> {
+          // OTHER adds metadata to a run without changing its state.
+        }
+      }
+    }
+    if (facets.isObject() && !facets.isEmpty()) {
+      entity.put(Attributes.RUN_FACETS, Facets.json(facets));
+    }
+    common.tags(entity, facets);
+    apply(
+        entity,
+        "errorMessage",
+        facet -> {
+          Facets.putText(entity, Attributes.ERROR_MESSAGE, facet, "message");
+          Facets.putText(entity, Attributes.ERROR_STACK_TRACE, facet, "stackTrace");
+          Facets.putText(entity, Attributes.ERROR_LANGUAGE, facet, "programmingLanguage");
+        },
+        ERROR,
+        facets);
+    apply(
+        entity,
+        "nominalTime",
+        facet -> {
+          putTime(entity, Attributes.NOMINAL_START_TIME, facet, "nominalStartTime");
+          putTime(entity, Attributes.NOMINAL_END_TIME, facet, "nominalEndTime");
+        },
+        NOMINAL_TIME,
+        facets);
+    apply(
+        entity,
+        "parent",
+        facet -> {
+          Facets.putText(entity, Attributes.PARENT_RUN_ID, facet.path("run"), "runId");
+          String namespace = Facets.text(facet.path("job"), "namespace");
+          String name = Facets.text(facet.path("job"), "name");
+          if (namespace != null && name != null) {
+            entity.put(Attributes.PARENT_JOB, JobMapper.qualifiedName(namespace, name));
+          }
+        },
+        PARENT,
+        facets);
+    apply(
+        entity,
+        "processing_engine",
+        facet -> {
+          String name = Facets.text(facet, "name");
+          String version = Facets.text(facet, "version");
+          if (name != null || version != null) {
+            entity.put(
+                Attributes.PROCESSING_ENGINE,
+                name == null ? version : version == null ? name : name + " " + version);
+          }
+        },
+        ENGINE,
+        facets);
+    draft.relate(Types.REL_RUNS, process, key);
+    return key;
+  }
+
+  private static void putTime(
+      MutationDraft.EntityDraft entity, String attribute, JsonNode facet, String field) {
+    Long millis = Facets.epochMillis(Facets.text(facet, field));
+    if (millis != null) {
+      entity.put(attribute, millis);
+    }
+  }
+}

@@ -1,0 +1,157 @@
+package io.tributary.openlineage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class ValidationCorpusTest {
+
+  static List<String> validEvents() {
+    return Fixtures.corpus("valid");
+  }
+
+  static List<String> invalidEvents() {
+    return Fixtures.corpus("invalid");
+  }
+
+  @Test
+  void shouldShipACorpusOfEdgeCases() {
+    assertThat(validEvents()).hasSizeGreaterThanOrEqualTo(25);
+    assertThat(invalidEvents()).hasSizeGreaterThanOrEqualTo(35);
+  }
+
+  @ParameterizedTest
+  @MethodSource("validEvents")
+  void shouldAcceptEveryValidEvent(String name) {
+    TranslatedEvent translated = Fixtures.translate(name);
+
+    assertThat(translated.mutation().entities()).isNotEmpty();
+    assertThat(translated.mutation().entities())
+        .allSatisfy(e -> assertThat(e.key().tenant()).isEqualTo(Fixtures.TENANT))
+        .allSatisfy(e -> assertThat(e.asOf()).isEqualTo(translated.eventTime()));
+  }
+
+  @ParameterizedTest
+  @MethodSource("invalidEvents")
+  void shouldRejectEveryInvalidEventAtTheOffendingPointer(String name) {
+    JsonNode fixture = Fixtures.read("/openlineage/events/invalid/" + name);
+    String expected = fixture.path("expectedPointer").asText();
+
+    assertThatThrownBy(() -> Fixtures.TRANSLATOR.translate(fixture.get("event"), Fixtures.TENANT))
+        .as(fixture.path("description").asText())
+        .isInstanceOfSatisfying(
+            InvalidEventException.class,
+            e ->
+                assertThat(e.violations())
+                    .extracting(Violation::pointer)
+                    .as("violations %s", e.violations())
+                    .contains(expected));
+  }
+
+  @Test
+  void shouldExplainAnInvalidRunIdWithPointerAndMessage() {
+    JsonNode event =
+        Fixtures.json(
+            """
+            {"eventTime":"2026-11-28T10:00:00Z","producer":"https://example.com/p",
+             "schemaURL":"https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/RunEvent",
+             "run":{"runId":"1234"},"job":{"namespace":"n","name":"j"}}
+            """);
+
+    assertThatThrownBy(() -> Fixtures.TRANSLATOR.translate(event, Fixtures.TENANT))
+        .isInstanceOfSatisfying(
+            InvalidEventException.class,
+            e -> {
+              assertThat(e.violations()).hasSize(1);
+              assertThat(e.violations().get(0).pointer()).isEqualTo("/run/runId");
+              assertThat(e.violations().get(0).message()).contains("uuid");
+              assertThat(e.getMessage()).contains("/run/runId").contains("uuid");
+            });
+  }
+
+  @Test
+  void shouldReportEveryViolationOfAnEvent() {
+    JsonNode event =
+        Fixtures.json(
+            """
+            {"eventTime":"yesterday","producer":"https://example.com/p",
+             "schemaURL":"https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/RunEvent",
+             "eventType":"BEGIN","run":{"runId":"1234"},"job":{"namespace":"n"}}
+            """);
+
+    assertThatThrownBy(() -> Fixtures.TRANSLATOR.translate(event, Fixtures.TENANT))
+        .isInstanceOfSatisfying(
+            InvalidEventException.class,
+            e ->
+                assertThat(e.violations())
+                    .extracting(Violation::pointer)
+                    .containsExactlyInAnyOrder(
+                        "/eventTime", "/eventType", "/run/runId", "/job/name"));
+  }
+
+  @Test
+  void shouldTellEventKindsApartByKeysNotByEventType() {
+    assertThat(Fixtures.translate("run-required-only.json").kind()).isEqualTo(EventKind.RUN);
+    assertThat(Fixtures.translate("run-required-only.json").eventType()).isNull();
+    assertThat(Fixtures.translate("dataset-event-required-only.json").kind())
+        .isEqualTo(EventKind.DATASET);
+    assertThat(Fixtures.translate("dataset-event-with-run-key.json").kind())
+        .isEqualTo(EventKind.DATASET);
+    assertThat(Fixtures.translate("job-event-required-only.json").kind()).isEqualTo(EventKind.JOB);
+    assertThat(Fixtures.translate("job-event.json").runId()).isNull();
+  }
+
+  @Test
+  void shouldAcceptEventsAsOpenLineageJavaClientSerialisesThem() {
+    for (var type : io.openlineage.client.OpenLineage.RunEvent.EventType.values()) {
+      TranslatedEvent run =
+          Fixtures.TRANSLATOR.translate(
+              Fixtures.json(ClientEvents.runEvent(type)), Fixtures.TENANT);
+      assertThat(run.kind()).isEqualTo(EventKind.RUN);
+      assertThat(run.eventType()).isEqualTo(type.name());
+      assertThat(run.runId()).isEqualTo(ClientEvents.RUN_ID);
+      assertThat(run.eventTime()).isEqualTo(ClientEvents.TIME.toInstant());
+    }
+    assertThat(
+            Fixtures.TRANSLATOR
+                .translate(Fixtures.json(ClientEvents.datasetEvent()), Fixtures.TENANT)
+                .kind())
+        .isEqualTo(EventKind.DATASET);
+    assertThat(
+            Fixtures.TRANSLATOR
+                .translate(Fixtures.json(ClientEvents.jobEvent()), Fixtures.TENANT)
+                .kind())
+        .isEqualTo(EventKind.JOB);
+  }
+
+  @Test
+  void shouldKeepTheCheckedInClientCorpusInStepWithTheClient() {
+    assertThat(Fixtures.event("client-run-start.json"))
+        .isEqualTo(
+            Fixtures.json(
+                ClientEvents.runEvent(io.openlineage.client.OpenLineage.RunEvent.EventType.START)));
+    assertThat(Fixtures.event("client-dataset-event.json"))
+        .isEqualTo(Fixtures.json(ClientEvents.datasetEvent()));
+  }
+
+  @Test
+  void shouldNotValidateCustomFacetsOrUnpublishedVersionsAgainstAnySchema() {
+    TranslatedEvent translated = Fixtures.translate("run-custom-facets.json");
+
+    assertThat(translated.kind()).isEqualTo(EventKind.RUN);
+  }
+
+  @Test
+  void shouldRejectAnEventThatIsNotAnObject() {
+    assertThatThrownBy(() -> Fixtures.TRANSLATOR.translate(Fixtures.json("\"x\""), Fixtures.TENANT))
+        .isInstanceOf(InvalidEventException.class)
+        .hasMessageContaining("JSON object");
+    assertThatThrownBy(() -> Fixtures.TRANSLATOR.translate(null, Fixtures.TENANT))
+        .isInstanceOf(InvalidEventException.class);
+  }
+}
