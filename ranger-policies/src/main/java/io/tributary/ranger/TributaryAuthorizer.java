@@ -1,0 +1,185 @@
+package io.tributary.ranger;
+
+import io.tributary.catalog.TenantId;
+import io.tributary.catalog.Visibility;
+import io.tributary.ranger.audit.AuditSink;
+import io.tributary.ranger.audit.AuditingResultProcessor;
+import io.tributary.ranger.enrich.ClassificationEnricher;
+import io.tributary.ranger.servicedef.ServiceDefinitions;
+import io.tributary.ranger.source.LocalPolicySource;
+import io.tributary.ranger.source.PolicyFileStatus;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.HashSet;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.ranger.authorization.hadoop.config.RangerPluginConfig;
+import org.apache.ranger.plugin.policyengine.RangerAccessRequestImpl;
+import org.apache.ranger.plugin.policyengine.RangerAccessResourceImpl;
+import org.apache.ranger.plugin.policyengine.RangerAccessResult;
+import org.apache.ranger.plugin.service.RangerBasePlugin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Decides every access with Ranger's policy engine ({@code RangerBasePlugin}), with policies from
+ * local files or Ranger Admin, and audits the decisions.
+ *
+ * <p>Thread-safe. Policy changes take effect at the next poll of the policy source, without a
+ * restart.
+ */
+public final class TributaryAuthorizer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(TributaryAuthorizer.class);
+
+  private final RangerBasePlugin plugin;
+  private final AuditingResultProcessor audit;
+  private final EntityResources resources;
+  private final AuthorizerConfig config;
+
+  private TributaryAuthorizer(
+      RangerBasePlugin plugin,
+      AuditingResultProcessor audit,
+      EntityResources resources,
+      AuthorizerConfig config) {
+    this.plugin = plugin;
+    this.audit = audit;
+    this.resources = resources;
+    this.config = config;
+  }
+
+  /** Starts the Ranger plugin; returns once the first policies are loaded (about half a second). */
+  public static TributaryAuthorizer start(
+      AuthorizerConfig config, AuditSink auditSink, EntityResources resources) {
+    Objects.requireNonNull(config, "config");
+    Objects.requireNonNull(auditSink, "auditSink");
+    Objects.requireNonNull(resources, "resources");
+    try {
+      Files.createDirectories(config.cacheDir());
+      if (config.policyDir() != null) {
+        Files.createDirectories(config.policyDir());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "cannot create Ranger directories under " + config.cacheDir(), e);
+    }
+    RangerPluginConfig pluginConfig =
+        new RangerPluginConfig(
+            ServiceDefinitions.SERVICE_TYPE,
+            config.serviceName(),
+            config.appId(),
+            config.pluginProperties());
+    RangerBasePlugin plugin = new RangerBasePlugin(pluginConfig);
+    plugin.init();
+    LOG.info(
+        "Ranger authorizer started: service '{}', policies from {}, policy version {}",
+        config.serviceName(),
+        config.source() == AuthorizerConfig.Source.LOCAL_FILES
+            ? config.policyDir()
+            : config.rangerAdminUrl(),
+        plugin.getPoliciesVersion());
+    return new TributaryAuthorizer(
+        plugin, new AuditingResultProcessor(auditSink), resources, config);
+  }
+
+  public boolean isAllowed(Principal principal, AccessType access, ResourcePath resource) {
+    return isAllowed(principal, rolesOf(principal), access, resource, Set.of());
+  }
+
+  /**
+   * Whether {@code principal} may {@code access} the resource carrying {@code classifications}
+   * (evaluated by tag policies as tags of the resource).
+   */
+  public boolean isAllowed(
+      Principal principal, AccessType access, ResourcePath resource, Set<String> classifications) {
+    return isAllowed(principal, rolesOf(principal), access, resource, classifications);
+  }
+
+  /** Throws {@link AccessDeniedException} unless allowed. */
+  public void check(Principal principal, AccessType access, ResourcePath resource) {
+    if (!isAllowed(principal, access, resource)) {
+      throw new AccessDeniedException(principal.user(), access, resource);
+    }
+  }
+
+  /** Ingest and entity writes into a tenant. */
+  public void checkWrite(Principal principal, TenantId tenant) {
+    check(principal, AccessType.WRITE, ResourcePath.tenant(tenant));
+  }
+
+  /** Administration of one tenant: its configuration, quotas and shares. */
+  public void checkAdmin(Principal principal, TenantId tenant) {
+    check(principal, AccessType.ADMIN, ResourcePath.tenant(tenant));
+  }
+
+  /** Platform administration: creating and deleting tenants. */
+  public void checkPlatformAdmin(Principal principal) {
+    check(principal, AccessType.ADMIN, ResourcePath.platform());
+  }
+
+  /**
+   * The visibility of one request: an entity is visible when {@code access} is allowed on its
+   * tenant/namespace/dataset-or-job with its classifications as tags. Decisions are cached for the
+   * life of the returned object, which is meant to live for one request.
+   */
+  public Visibility visibilityFor(Principal principal, AccessType access) {
+    return new RequestVisibility(this, principal, rolesOf(principal), access, resources);
+  }
+
+  /** The version of the policies in force. */
+  public long policyVersion() {
+    return plugin.getPoliciesVersion();
+  }
+
+  /** With local policy files: which files are in force and which were rejected. */
+  public Optional<PolicyFileStatus> policyFiles() {
+    return plugin.getPluginContext().getAdminClient() instanceof LocalPolicySource local
+        ? Optional.of(local.status())
+        : Optional.empty();
+  }
+
+  /** Polls the policy source now instead of waiting for the next poll. */
+  public void refresh() {
+    plugin.refreshPoliciesAndTags();
+  }
+
+  public AuthorizerConfig config() {
+    return config;
+  }
+
+  boolean isAllowed(
+      Principal principal,
+      Set<String> roles,
+      AccessType access,
+      ResourcePath resource,
+      Set<String> classifications) {
+    RangerAccessResourceImpl rangerResource =
+        new RangerAccessResourceImpl(resource.toRangerResource());
+    RangerAccessRequestImpl request =
+        new RangerAccessRequestImpl(
+            rangerResource, access.rangerName(), principal.user(), principal.groups(), roles);
+    request.setAction(access.rangerName());
+    if (!classifications.isEmpty()) {
+      request.getContext().put(ClassificationEnricher.CONTEXT_KEY, classifications);
+    }
+    RangerAccessResult result = plugin.isAccessAllowed(request, audit);
+    return result != null && result.getIsAllowed();
+  }
+
+  /** The principal's own roles and those Ranger Admin gives its user and groups. */
+  Set<String> rolesOf(Principal principal) {
+    Set<String> fromRanger = plugin.getRolesFromUserAndGroups(principal.user(), principal.groups());
+    if (fromRanger == null || fromRanger.isEmpty()) {
+      return principal.roles();
+    }
+    Set<String> roles = new HashSet<>(principal.roles());
+    roles.addAll(fromRanger);
+    return roles;
+  }
+
+  @Override
+  public void close() {
+    plugin.cleanup();
+  }
+}

@@ -1,0 +1,130 @@
+package io.tributary.ranger;
+
+import static io.tributary.ranger.Fixtures.ACME;
+import static io.tributary.ranger.Fixtures.GLOBEX;
+import static io.tributary.ranger.Fixtures.INITECH;
+import static io.tributary.ranger.Fixtures.user;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tributary.ranger.tenancy.TenantRole;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TributaryAuthorizerTest {
+  @TempDir Path dataDir;
+  private final Fixtures.CapturingSink audit = new Fixtures.CapturingSink();
+  private TributaryAuthorizer authorizer;
+
+  @BeforeEach
+  void start() {
+    AuthorizerConfig config = Fixtures.config(dataDir);
+    Fixtures.writeTenantPolicies(config.policyDir());
+    authorizer = TributaryAuthorizer.start(config, audit, EntityResources.builtIn());
+  }
+
+  @AfterEach
+  void stop() {
+    authorizer.close();
+  }
+
+  @Test
+  void shouldGrantEachTenantRoleItsAccessesOnItsOwnTenant() {
+    ResourcePath orders = ResourcePath.dataset(ACME, "prod", "orders");
+    for (AccessType access : AccessType.values()) {
+      assertThat(authorizer.isAllowed(user(ACME, TenantRole.ADMIN), access, orders))
+          .as("admin %s", access)
+          .isTrue();
+      assertThat(authorizer.isAllowed(user(ACME, TenantRole.WRITER), access, orders))
+          .as("writer %s", access)
+          .isEqualTo(TenantRole.WRITER.accesses().contains(access));
+      assertThat(authorizer.isAllowed(user(ACME, TenantRole.READER), access, orders))
+          .as("reader %s", access)
+          .isEqualTo(TenantRole.READER.accesses().contains(access));
+    }
+  }
+
+  @Test
+  void shouldApplyTenantPoliciesToJobsAndTenantLevelRequests() {
+    assertThat(
+            authorizer.isAllowed(
+                user(GLOBEX, TenantRole.READER),
+                AccessType.READ,
+                ResourcePath.job(GLOBEX, "prod", "enricher")))
+        .isTrue();
+    assertThat(
+            authorizer.isAllowed(
+                user(GLOBEX, TenantRole.WRITER), AccessType.WRITE, ResourcePath.tenant(GLOBEX)))
+        .isTrue();
+    assertThat(
+            authorizer.isAllowed(
+                user(GLOBEX, TenantRole.READER),
+                AccessType.READ,
+                ResourcePath.namespace(GLOBEX, "staging")))
+        .isTrue();
+  }
+
+  @Test
+  void shouldDenyEveryRoleOnOtherTenants() {
+    for (TenantRole role : TenantRole.values()) {
+      for (AccessType access : AccessType.values()) {
+        assertThat(
+                authorizer.isAllowed(
+                    user(ACME, role), access, ResourcePath.dataset(GLOBEX, "prod", "orders")))
+            .isFalse();
+        assertThat(authorizer.isAllowed(user(INITECH, role), access, ResourcePath.tenant(ACME)))
+            .isFalse();
+      }
+    }
+  }
+
+  @Test
+  void shouldThrowTypedExceptionNamingUserAccessAndResourceOnDeniedWrite() {
+    assertThatThrownBy(() -> authorizer.checkWrite(user(ACME, TenantRole.READER), ACME))
+        .isInstanceOf(AccessDeniedException.class)
+        .hasMessage("User 'acme-reader' may not write tenant 'acme'")
+        .satisfies(
+            e -> assertThat(((AccessDeniedException) e).accessType()).isEqualTo(AccessType.WRITE));
+    authorizer.checkWrite(user(ACME, TenantRole.WRITER), ACME);
+    authorizer.checkAdmin(user(ACME, TenantRole.ADMIN), ACME);
+    assertThatThrownBy(() -> authorizer.checkAdmin(user(ACME, TenantRole.ADMIN), GLOBEX))
+        .isInstanceOf(AccessDeniedException.class);
+  }
+
+  @Test
+  void shouldReservePlatformAdministrationToPlatformAdmins() {
+    authorizer.checkPlatformAdmin(Fixtures.platformAdmin());
+    authorizer.checkAdmin(Fixtures.platformAdmin(), INITECH);
+    assertThatThrownBy(() -> authorizer.checkPlatformAdmin(user(ACME, TenantRole.ADMIN)))
+        .isInstanceOf(AccessDeniedException.class)
+        .hasMessageContaining("tenant '_platform'");
+    assertThatThrownBy(() -> authorizer.checkPlatformAdmin(Fixtures.nobody()))
+        .isInstanceOf(AccessDeniedException.class);
+  }
+
+  @Test
+  void shouldAuditDecisionsWithTheDecidingPolicy() {
+    authorizer.isAllowed(
+        user(ACME, TenantRole.READER), AccessType.READ, ResourcePath.dataset(ACME, "prod", "x"));
+    authorizer.isAllowed(
+        user(ACME, TenantRole.READER), AccessType.WRITE, ResourcePath.dataset(ACME, "prod", "x"));
+    assertThat(audit.records)
+        .anySatisfy(
+            r -> {
+              assertThat(r.user()).isEqualTo("acme-reader");
+              assertThat(r.accessType()).isEqualTo("read");
+              assertThat(r.resource()).isEqualTo("acme/prod/x");
+              assertThat(r.allowed()).isTrue();
+              assertThat(r.policyId()).isPositive();
+              assertThat(r.tenant()).isEqualTo("acme");
+            })
+        .anySatisfy(
+            r -> {
+              assertThat(r.accessType()).isEqualTo("write");
+              assertThat(r.allowed()).isFalse();
+            });
+  }
+}
