@@ -1,0 +1,268 @@
+package io.tributary.emitters.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.openlineage.client.OpenLineage;
+import io.openlineage.client.OpenLineage.RunEvent;
+import io.openlineage.client.OpenLineage.RunEvent.EventType;
+import io.tributary.emitters.testing.EventFiles;
+import io.tributary.emitters.testing.KafkaBroker;
+import io.tributary.emitters.testing.LineageEndpoint;
+import io.tributary.emitters.testing.OpenLineageSchemas;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class KafkaInterceptorsIT {
+  private static final OpenLineageSchemas SCHEMAS = new OpenLineageSchemas();
+  private static KafkaBroker broker;
+
+  @BeforeAll
+  static void startBroker() throws Exception {
+    broker = KafkaBroker.start();
+    broker.createTopics("payments", "payments-enriched", "clicks");
+  }
+
+  @AfterAll
+  static void stopBroker() throws Exception {
+    broker.close();
+  }
+
+  private static Map<String, Object> producerConfig(String job, Map<String, Object> lineage) {
+    Map<String, Object> config = new HashMap<>(broker.clientConfig());
+    config.put("key.serializer", StringSerializer.class);
+    config.put("value.serializer", StringSerializer.class);
+    config.put("interceptor.classes", TributaryProducerInterceptor.class.getName());
+    config.put("openlineage.job.name", job);
+    config.put("openlineage.namespace", "apps");
+    config.put("openlineage.snapshot.interval.ms", "1000");
+    config.put("openlineage.abort.on.jvm.exit", "false");
+    config.putAll(lineage);
+    return config;
+  }
+
+  private static Map<String, Object> consumerConfig(String job, Map<String, Object> lineage) {
+    Map<String, Object> config = new HashMap<>(broker.clientConfig());
+    config.put("key.deserializer", StringDeserializer.class);
+    config.put("value.deserializer", StringDeserializer.class);
+    config.put("group.id", job + "-group");
+    config.put("auto.offset.reset", "earliest");
+    config.put("interceptor.classes", TributaryConsumerInterceptor.class.getName());
+    config.put("openlineage.job.name", job);
+    config.put("openlineage.namespace", "apps");
+    config.put("openlineage.snapshot.interval.ms", "1000");
+    config.put("openlineage.abort.on.jvm.exit", "false");
+    config.putAll(lineage);
+    return config;
+  }
+
+  private static long rows(List<RunEvent> events, String topic, boolean inputs) {
+    long total = 0;
+    for (RunEvent e : events) {
+      if (inputs) {
+        for (OpenLineage.InputDataset d : e.getInputs()) {
+          if (d.getName().equals(topic) && d.getInputFacets().getInputStatistics() != null) {
+            total += d.getInputFacets().getInputStatistics().getRowCount();
+          }
+        }
+      } else {
+        for (OpenLineage.OutputDataset d : e.getOutputs()) {
+          if (d.getName().equals(topic) && d.getOutputFacets().getOutputStatistics() != null) {
+            total += d.getOutputFacets().getOutputStatistics().getRowCount();
+          }
+        }
+      }
+    }
+    return total;
+  }
+
+  @Test
+  void shouldEmitLineageOfAProducerAndOfAConsumeProduceApplication(@TempDir Path dir)
+      throws Exception {
+    Path generatorFile = dir.resolve("generator.jsonl");
+    try (LineageEndpoint endpoint = LineageEndpoint.start()) {
+      Map<String, Object> toFile =
+          Map.of(
+              "openlineage.transport.type",
+              "file",
+              "openlineage.transport.location",
+              generatorFile.toString());
+      Map<String, Object> toHttp =
+          Map.of(
+              "openlineage.transport.type",
+              "http",
+              "openlineage.transport.url",
+              endpoint.url(),
+              "openlineage.transport.endpoint",
+              LineageEndpoint.PATH,
+              "openlineage.tenant",
+              "acme");
+
+      try (KafkaProducer<String, String> generator =
+          new KafkaProducer<>(producerConfig("payments-generator", toFile))) {
+        for (int i = 0; i < 50; i++) {
+          generator.send(new ProducerRecord<>("payments", "k" + i, "payment-" + i));
+        }
+        generator.flush();
+      }
+
+      try (KafkaConsumer<String, String> in =
+              new KafkaConsumer<>(consumerConfig("payments-enricher", toHttp));
+          KafkaProducer<String, String> out =
+              new KafkaProducer<>(producerConfig("payments-enricher", toHttp))) {
+        in.subscribe(List.of("payments"));
+        AtomicInteger copied = new AtomicInteger();
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(
+                () -> {
+                  for (ConsumerRecord<String, String> r : in.poll(Duration.ofMillis(200))) {
+                    out.send(new ProducerRecord<>("payments-enriched", r.key(), r.value() + "!"));
+                    copied.incrementAndGet();
+                  }
+                  return copied.get() == 50;
+                });
+        out.flush();
+        await()
+            .atMost(Duration.ofSeconds(10))
+            .until(
+                () ->
+                    endpoint.events().stream()
+                        .anyMatch(
+                            e ->
+                                e.getEventType() == EventType.RUNNING
+                                    && rows(List.of(e), "payments", true) > 0));
+      }
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(
+              () ->
+                  endpoint.events().stream().anyMatch(e -> e.getEventType() == EventType.COMPLETE));
+
+      String namespace = KafkaNaming.namespace(broker.bootstrapServers());
+      List<RunEvent> generated = EventFiles.events(generatorFile);
+      assertThat(generated)
+          .extracting(RunEvent::getEventType)
+          .startsWith(EventType.START)
+          .endsWith(EventType.COMPLETE);
+      assertThat(generated.get(generated.size() - 1).getOutputs())
+          .extracting(d -> d.getNamespace() + "/" + d.getName())
+          .containsExactly(namespace + "/payments");
+      assertThat(rows(generated, "payments", false)).isEqualTo(50);
+
+      List<RunEvent> enriched = endpoint.events();
+      assertThat(enriched)
+          .extracting(RunEvent::getEventType)
+          .startsWith(EventType.START)
+          .endsWith(EventType.COMPLETE);
+      assertThat(enriched)
+          .extracting(e -> e.getRun().getRunId())
+          .containsOnly(enriched.get(0).getRun().getRunId());
+      RunEvent last = enriched.get(enriched.size() - 1);
+      assertThat(last.getJob().getName()).isEqualTo("payments-enricher");
+      assertThat(last.getInputs())
+          .extracting(d -> d.getNamespace() + "/" + d.getName())
+          .containsExactly(namespace + "/payments");
+      assertThat(last.getOutputs())
+          .extracting(d -> d.getNamespace() + "/" + d.getName())
+          .containsExactly(namespace + "/payments-enriched");
+      assertThat(rows(enriched, "payments", true)).isEqualTo(50);
+      assertThat(rows(enriched, "payments-enriched", false)).isEqualTo(50);
+      assertThat(endpoint.tenantHeaders()).containsOnly("acme");
+
+      List<String> all = new ArrayList<>(endpoint.bodies());
+      all.addAll(EventFiles.lines(generatorFile));
+      assertThat(all).allSatisfy(json -> assertThat(SCHEMAS.violations(json)).isEmpty());
+    }
+  }
+
+  @Test
+  void shouldKeepProducingWhileTheEndpointIsDownAndRecoverWhenItReturns() throws Exception {
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    try (LineageEndpoint endpoint = LineageEndpoint.start()) {
+      endpoint.stop();
+      Map<String, Object> lineage =
+          Map.of(
+              "openlineage.transport.type", "http",
+              "openlineage.transport.url", endpoint.url(),
+              "openlineage.transport.endpoint", LineageEndpoint.PATH,
+              "openlineage.transport.timeoutInMillis", "1000",
+              "openlineage.queue.capacity", "2",
+              "openlineage.retry.max.attempts", "1000",
+              "openlineage.retry.backoff.initial.ms", "50",
+              "openlineage.retry.backoff.max.ms", "200",
+              "openlineage.meter.registry", registry);
+      AtomicInteger acked = new AtomicInteger();
+      AtomicReference<Exception> sendError = new AtomicReference<>();
+      KafkaProducer<String, String> producer =
+          new KafkaProducer<>(producerConfig("clicks-collector", lineage));
+      try {
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(
+                () -> {
+                  producer.send(
+                      new ProducerRecord<>("clicks", "c", "click"),
+                      (m, e) -> {
+                        if (e == null) {
+                          acked.incrementAndGet();
+                        } else {
+                          sendError.set(e);
+                        }
+                      });
+                  return dropped(registry) >= 2;
+                });
+        producer.flush();
+        int sentWhileDown = acked.get();
+        assertThat(sentWhileDown).isPositive();
+        assertThat(sendError.get()).isNull();
+        assertThat(endpoint.bodies()).isEmpty();
+
+        endpoint.restart();
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .until(
+                () ->
+                    endpoint.events().stream()
+                        .anyMatch(e -> e.getEventType() == EventType.RUNNING));
+      } finally {
+        producer.close();
+      }
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(
+              () ->
+                  endpoint.events().stream().anyMatch(e -> e.getEventType() == EventType.COMPLETE));
+      assertThat(rows(endpoint.events(), "clicks", false))
+          .isPositive()
+          .isLessThanOrEqualTo(acked.get());
+      assertThat(endpoint.bodies())
+          .allSatisfy(json -> assertThat(SCHEMAS.violations(json)).isEmpty());
+      assertThat(registry.get("tributary.lineage.events.retries").functionCounter().count())
+          .isPositive();
+    }
+  }
+
+  private static double dropped(SimpleMeterRegistry registry) {
+    var counter = registry.find("tributary.lineage.events.dropped").functionCounter();
+    return Objects.isNull(counter) ? 0 : counter.count();
+  }
+}
