@@ -115,15 +115,20 @@ final class PolicyDirectory {
                 : "none of its policies are in force");
       }
     }
+    // Merge in file-name order whatever order the files were decided in.
+    Map<String, FileState> ordered = new LinkedHashMap<>();
+    for (String file : contents.keySet()) {
+      ordered.put(file, next.get(file));
+    }
     for (String removed : states.keySet()) {
-      if (!next.containsKey(removed)) {
+      if (!ordered.containsKey(removed)) {
         LOG.info("Policy file {} removed; its policies are withdrawn", directory.resolve(removed));
       }
     }
-    states = next;
+    states = ordered;
     List<RangerPolicy> policies = new ArrayList<>();
     List<RangerPolicy> tagPolicies = new ArrayList<>();
-    for (FileState state : next.values()) {
+    for (FileState state : ordered.values()) {
       if (state.lastGood() != null) {
         policies.addAll(state.lastGood().policies());
         tagPolicies.addAll(state.lastGood().tagPolicies());
