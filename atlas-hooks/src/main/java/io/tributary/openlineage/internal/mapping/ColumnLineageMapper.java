@@ -114,10 +114,15 @@ final class ColumnLineageMapper {
       }
     }
     if (field != null) {
-      // The deprecated field-level form: one description and type for the whole column.
-      addIfText(types, field, "transformationType");
+      // The deprecated field-level form: IDENTITY or MASKED for the whole column, which the
+      // current spec writes as a DIRECT transformation with that subtype.
+      String legacyType = Facets.text(field, "transformationType");
+      if (legacyType != null && !legacyType.isBlank()) {
+        types.add("DIRECT");
+        subtypes.add(legacyType);
+        masking |= "MASKED".equalsIgnoreCase(legacyType);
+      }
       addIfText(descriptions, field, "transformationDescription");
-      masking |= "MASKED".equalsIgnoreCase(Facets.text(field, "transformationType"));
     }
     if (processQualifiedName != null) {
       entity.put(Attributes.PROCESS_QUALIFIED_NAME, processQualifiedName);

@@ -77,13 +77,13 @@ final class DatasetMapper {
     common.documentation(entity, facets);
     common.ownership(entity, facets);
     common.tags(entity, facets);
+    schema(draft, dataset, key, facets);
     fieldTags(draft, dataset, key, facets);
     symlinks(entity, facets);
     qualityMetrics(entity, facets, ioFacets);
     qualityAssertions(entity, facets, ioFacets);
     statistics(entity, "inputStatistics", INPUT_STATISTICS, ioFacets);
     statistics(entity, "outputStatistics", OUTPUT_STATISTICS, ioFacets);
-    schema(draft, dataset, key, facets);
     return key;
   }
 

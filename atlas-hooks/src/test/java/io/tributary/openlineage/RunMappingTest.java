@@ -1,0 +1,159 @@
+package io.tributary.openlineage;
+
+import static io.tributary.openlineage.Fixtures.entity;
+import static io.tributary.openlineage.Fixtures.key;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tributary.catalog.EntityWrite;
+import io.tributary.catalog.Mutation;
+import io.tributary.catalog.Types;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class RunMappingTest {
+  private static final String RUN = "0190d5c8-8a43-7c43-9f2e-3f1f1a7d0b11";
+  private static final Instant TIME = Instant.parse("2026-11-28T10:00:00Z");
+
+  private static EntityWrite run(Mutation mutation) {
+    return entity(mutation, Types.RUN, RUN);
+  }
+
+  private static TranslatedEvent withType(String eventType) {
+    return withType("run-required-only.json", eventType);
+  }
+
+  private static TranslatedEvent withType(String file, String eventType) {
+    ObjectNode event = (ObjectNode) Fixtures.event(file).deepCopy();
+    event.put("eventType", eventType);
+    return Fixtures.TRANSLATOR.translate(event, Fixtures.TENANT);
+  }
+
+  @Test
+  void shouldCreateOneRunPerRunIdLinkedToItsProcess() {
+    TranslatedEvent translated = Fixtures.translate("run-required-only.json");
+
+    assertThat(translated.runId()).isEqualTo(UUID.fromString(RUN));
+    assertThat(Fixtures.ofType(translated.mutation(), Types.RUN)).hasSize(1);
+    assertThat(
+            Fixtures.related(
+                translated.mutation(),
+                Types.REL_RUNS,
+                key(Types.GENERIC_PROCESS, "flink-prod/orders-enricher"),
+                key(Types.RUN, RUN)))
+        .isTrue();
+    assertThat(run(translated.mutation()).attributes())
+        .containsEntry("jobQualifiedName", "flink-prod/orders-enricher")
+        .containsEntry("lastSeen", TIME.toEpochMilli());
+  }
+
+  @Test
+  void shouldWriteNoStateWithoutAnEventType() {
+    assertThat(run(Fixtures.translate("run-required-only.json").mutation()).attributes())
+        .doesNotContainKeys("state", "startTime", "endTime");
+  }
+
+  @Test
+  void shouldWriteStartTimeOnlyFromStart() {
+    EntityWrite run = run(withType("START").mutation());
+
+    assertThat(run.attributes())
+        .containsEntry("state", "START")
+        .containsEntry("startTime", TIME.toEpochMilli())
+        .doesNotContainKey("endTime");
+  }
+
+  @Test
+  void shouldOnlyRefreshStateAndLastSeenFromRunning() {
+    EntityWrite run = run(withType("RUNNING").mutation());
+
+    assertThat(run.attributes())
+        .containsEntry("state", "RUNNING")
+        .containsEntry("lastSeen", TIME.toEpochMilli())
+        .doesNotContainKeys("startTime", "endTime");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"COMPLETE", "FAIL", "ABORT"})
+  void shouldWriteEndTimeFromTerminalEvents(String eventType) {
+    EntityWrite run = run(withType(eventType).mutation());
+
+    assertThat(run.attributes())
+        .containsEntry("state", eventType)
+        .containsEntry("endTime", TIME.toEpochMilli())
+        .doesNotContainKey("startTime");
+  }
+
+  @Test
+  void shouldNotChangeStateFromOtherEvents() {
+    EntityWrite run = run(Fixtures.translate("run-other.json").mutation());
+
+    assertThat(run.attributes())
+        .doesNotContainKeys("state", "startTime", "endTime")
+        .containsEntry("lastSeen", Instant.parse("2026-11-28T12:32:00Z").toEpochMilli());
+  }
+
+  @Test
+  void shouldKeepTheErrorMessageQueryable() {
+    EntityWrite run = run(Fixtures.translate("run-fail-error-message.json").mutation());
+
+    assertThat(run.attributes())
+        .containsEntry("state", "FAIL")
+        .containsEntry("errorMessage", "Checkpoint 42 expired before completing")
+        .containsEntry("errorLanguage", "JAVA")
+        .containsEntry(
+            "errorStackTrace", "java.util.concurrent.TimeoutException\n\tat Checkpoint.await");
+  }
+
+  @Test
+  void shouldKeepRunFacetsAsJsonAndMapTheKnownOnes() {
+    EntityWrite run = run(Fixtures.translate("run-start-flink-all-facets.json").mutation());
+
+    JsonNode facets = Fixtures.json((String) run.attributes().get("runFacets"));
+    assertThat(facets.fieldNames())
+        .toIterable()
+        .containsExactly(
+            "nominalTime", "parent", "processing_engine", "tags", "tributary_checkpoint");
+    assertThat(facets.path("tributary_checkpoint").path("checkpointId").asInt()).isEqualTo(42);
+    assertThat(run.attributes())
+        .containsEntry("nominalStartTime", TIME.toEpochMilli())
+        .containsEntry("nominalEndTime", Instant.parse("2026-11-28T11:00:00Z").toEpochMilli())
+        .containsEntry("parentRunId", "0190d5c8-8a43-7c43-9f2e-3f1f1a7d0b22")
+        .containsEntry("parentJob", "airflow/daily.orders")
+        .containsEntry("processingEngine", "flink 2.3.0");
+  }
+
+  @Test
+  void shouldNotWriteRunFacetsFromAnEventWithoutThem() {
+    assertThat(run(withType("RUNNING").mutation()).attributes()).doesNotContainKey("runFacets");
+  }
+
+  @Test
+  void shouldWriteEverythingAsOfTheEventTimeForTheTenant() {
+    TranslatedEvent translated = Fixtures.translate("run-running-kafka-streams-mixed-brokers.json");
+
+    assertThat(translated.eventTime()).isEqualTo(Instant.parse("2026-11-28T09:05:00.123Z"));
+    assertThat(translated.mutation().entities())
+        .allSatisfy(e -> assertThat(e.asOf()).isEqualTo(translated.eventTime()))
+        .allSatisfy(e -> assertThat(e.key().tenant()).isEqualTo(Fixtures.TENANT));
+    assertThat(translated.mutation().relationships())
+        .allSatisfy(r -> assertThat(r.asOf()).isEqualTo(translated.eventTime()))
+        .allSatisfy(r -> assertThat(r.from().tenant()).isEqualTo(Fixtures.TENANT));
+  }
+
+  @Test
+  void shouldWriteTheFullLineageFromEveryRunningSnapshot() {
+    Mutation start = withType("run-start-flink-all-facets.json", "START").mutation();
+    Mutation running = withType("run-start-flink-all-facets.json", "RUNNING").mutation();
+
+    assertThat(running.relationships()).hasSizeGreaterThan(10);
+    assertThat(running.relationships()).isEqualTo(start.relationships());
+    assertThat(running.entities())
+        .extracting(EntityWrite::key)
+        .isEqualTo(start.entities().stream().map(EntityWrite::key).toList());
+  }
+}
