@@ -1,0 +1,2 @@
+/** Benchmarks of the OpenLineage emitters' record path. */
+package io.tributary.benchmarks.emitters;
