@@ -77,8 +77,17 @@ public class InterceptorRecordPathBenchmark {
     for (int i = 0; i < BATCH; i++) {
       records.add(
           new ConsumerRecord<>(
-              "orders", 1, i, 0L, TimestampType.CREATE_TIME, 16, 512, "k", "v",
-              new RecordHeaders(), Optional.empty()));
+              "orders",
+              1,
+              i,
+              0L,
+              TimestampType.CREATE_TIME,
+              16,
+              512,
+              "k",
+              "v",
+              new RecordHeaders(),
+              Optional.empty()));
     }
     // Shaped as the consumer builds it: an unmodifiable view of a HashMap.
     Map<TopicPartition, List<ConsumerRecord<String, String>>> byPartition = new HashMap<>();
