@@ -19,8 +19,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
-import org.apache.tinkerpop.gremlin.structure.Graph;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import org.apache.tinkerpop.gremlin.structure.Vertex;
+import org.janusgraph.core.JanusGraphTransaction;
 
 /**
  * Basic search on composite indexes only: the most selective criterion picks the candidates through
@@ -38,7 +40,7 @@ final class EntitySearch {
     this.json = json;
   }
 
-  SearchResult search(Graph tx, SearchQuery query, Visibility visibility) {
+  SearchResult search(JanusGraphTransaction tx, SearchQuery query, Visibility visibility) {
     String prefix = blankToNull(query.namePrefix());
     Set<String> typeNames = query.typeName() == null ? null : types.withSubtypes(query.typeName());
     Predicate<Entity> matches = criteria(query, prefix, typeNames).and(visibility::canSee);
@@ -56,25 +58,31 @@ final class EntitySearch {
   }
 
   private Iterator<Vertex> candidates(
-      Graph tx, SearchQuery query, String prefix, Set<String> typeNames) {
+      JanusGraphTransaction tx, SearchQuery query, String prefix, Set<String> typeNames) {
     if (prefix != null) {
-      return tx.traversal().V().has(PREFIXES, EntityVertices.indexPrefix(prefix));
+      return lookup(tx, PREFIXES, EntityVertices.indexPrefix(prefix));
     }
     if (query.classification() != null) {
-      return tx.traversal().V().has(CLASSIFICATIONS, query.classification());
+      return lookup(tx, CLASSIFICATIONS, query.classification());
     }
     if (typeNames != null) {
       // One index lookup per type: composite indexes answer equality only.
-      List<Iterator<Vertex>> parts = new ArrayList<>();
-      for (String type : typeNames) {
-        parts.add(tx.traversal().V().has(TYPE, type));
-      }
-      return concat(parts);
+      return typeNames.stream()
+          .flatMap(type -> stream(EntityVertices.lookup(tx, TYPE, type)))
+          .iterator();
     }
     if (query.tenant() != null) {
-      return tx.traversal().V().has(TENANT, query.tenant().value());
+      return lookup(tx, TENANT, query.tenant().value());
     }
     return tx.traversal().V().hasLabel(ENTITY_LABEL);
+  }
+
+  private static Iterator<Vertex> lookup(JanusGraphTransaction tx, String key, Object value) {
+    return stream(EntityVertices.lookup(tx, key, value)).iterator();
+  }
+
+  private static Stream<Vertex> stream(Iterable<? extends Vertex> vertices) {
+    return StreamSupport.stream(vertices.spliterator(), false).map(Vertex.class::cast);
   }
 
   private Predicate<Entity> criteria(SearchQuery query, String prefix, Set<String> typeNames) {
@@ -119,14 +127,5 @@ final class EntitySearch {
 
   private static String blankToNull(String s) {
     return s == null || s.isBlank() ? null : s;
-  }
-
-  private static Iterator<Vertex> concat(List<Iterator<Vertex>> parts) {
-    return parts.stream()
-        .flatMap(
-            it ->
-                java.util.stream.StreamSupport.stream(
-                    java.util.Spliterators.spliteratorUnknownSize(it, 0), false))
-        .iterator();
   }
 }

@@ -25,9 +25,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.apache.tinkerpop.gremlin.structure.Graph;
 import org.apache.tinkerpop.gremlin.structure.Vertex;
 import org.apache.tinkerpop.gremlin.structure.VertexProperty;
+import org.janusgraph.core.JanusGraphQuery;
+import org.janusgraph.core.JanusGraphTransaction;
+import org.janusgraph.core.JanusGraphVertex;
 
 /** Reads entities from vertices and finds vertices by guid or key. */
 final class EntityVertices {
@@ -41,12 +43,23 @@ final class EntityVertices {
     return key.tenant().value() + "|" + key.typeName() + "|" + key.qualifiedName();
   }
 
-  Optional<Vertex> byGuid(Graph tx, Guid guid) {
-    return tx.traversal().V().has(GUID, guid.value()).tryNext();
+  Optional<Vertex> byGuid(JanusGraphTransaction tx, Guid guid) {
+    Iterator<JanusGraphVertex> it = lookup(tx, GUID, guid.value()).iterator();
+    return it.hasNext() ? Optional.of(it.next()) : Optional.empty();
   }
 
-  Optional<Vertex> byKey(Graph tx, EntityKey key) {
-    return tx.traversal().V().has(KEY, keyValue(key)).tryNext();
+  Optional<Vertex> byKey(JanusGraphTransaction tx, EntityKey key) {
+    Iterator<JanusGraphVertex> it = lookup(tx, KEY, keyValue(key)).iterator();
+    return it.hasNext() ? Optional.of(it.next()) : Optional.empty();
+  }
+
+  /**
+   * Vertices with {@code key = value}, through its composite index. A direct graph query: a Gremlin
+   * traversal would spend more on compiling its strategies than the index lookup takes.
+   */
+  static Iterable<JanusGraphVertex> lookup(JanusGraphTransaction tx, String key, Object value) {
+    JanusGraphQuery<?> query = tx.query();
+    return query.has(key, value).vertices();
   }
 
   /** Loads every property of the vertex in one read and builds the entity. */

@@ -58,8 +58,13 @@ final class GraphSchema {
     this.graph = graph;
   }
 
-  /** Creates whatever part of the schema is missing. */
-  static GraphSchema ensure(JanusGraph graph) {
+  /**
+   * Creates whatever part of the schema is missing.
+   *
+   * @param lockUniqueness take storage locks for the unique indexes: needed only when several
+   *     processes write one graph (Cassandra); a local graph has one writer already
+   */
+  static GraphSchema ensure(JanusGraph graph, boolean lockUniqueness) {
     GraphSchema schema = new GraphSchema(graph);
     JanusGraphManagement m = graph.openManagement();
     try {
@@ -80,12 +85,12 @@ final class GraphSchema {
       key(m, CREATE_TIME, Long.class, Cardinality.SINGLE);
       key(m, UPDATE_TIME, Long.class, Cardinality.SINGLE);
 
-      index(m, "byGuid", guid, true);
-      index(m, "byKey", entityKey, true);
-      index(m, "byType", type, false);
-      index(m, "byTenant", tenant, false);
-      index(m, "byClassification", classifications, false);
-      index(m, "byNamePrefix", prefixes, false);
+      index(m, "byGuid", guid, true, lockUniqueness);
+      index(m, "byKey", entityKey, true, lockUniqueness);
+      index(m, "byType", type, false, false);
+      index(m, "byTenant", tenant, false, false);
+      index(m, "byClassification", classifications, false, false);
+      index(m, "byNamePrefix", prefixes, false, false);
 
       for (String label : CORE_EDGE_LABELS) {
         if (!m.containsEdgeLabel(label)) {
@@ -147,7 +152,8 @@ final class GraphSchema {
     return m.makePropertyKey(name).dataType(dataType).cardinality(cardinality).make();
   }
 
-  private static void index(JanusGraphManagement m, String name, PropertyKey key, boolean unique) {
+  private static void index(
+      JanusGraphManagement m, String name, PropertyKey key, boolean unique, boolean lock) {
     if (m.containsGraphIndex(name)) {
       return;
     }
@@ -156,8 +162,8 @@ final class GraphSchema {
       builder.unique();
     }
     JanusGraphIndex index = builder.buildCompositeIndex();
-    if (unique) {
-      // Uniqueness checked under a lock at commit: two writers never create the same entity.
+    if (lock) {
+      // Uniqueness checked under a lock at commit: two nodes never create the same entity.
       m.setConsistency(index, ConsistencyModifier.LOCK);
     }
   }

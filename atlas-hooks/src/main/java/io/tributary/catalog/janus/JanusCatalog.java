@@ -98,7 +98,7 @@ public final class JanusCatalog implements Catalog {
       JanusGraphFactory.Builder builder = JanusGraphFactory.build();
       GraphSettings.of(config).forEach(builder::set);
       graph = builder.open();
-      GraphSchema schema = GraphSchema.ensure(graph);
+      GraphSchema schema = GraphSchema.ensure(graph, config.backend() == JanusConfig.Backend.CQL);
       LOG.info("catalog: opened JanusGraph on {}", describe(config));
       return new JanusCatalog(graph, lock, schema, types, feed);
     } catch (RuntimeException e) {
@@ -282,8 +282,8 @@ public final class JanusCatalog implements Catalog {
           Map<String, Long> counts = new TreeMap<>();
           for (String type : types.entityTypes()) {
             long n = 0;
-            for (Iterator<Vertex> it = tx.traversal().V().has(TYPE, type); it.hasNext(); ) {
-              if (visibility.canSee(vertices.read(it.next()))) {
+            for (Vertex v : EntityVertices.lookup(tx, TYPE, type)) {
+              if (visibility.canSee(vertices.read(v))) {
                 n++;
               }
             }

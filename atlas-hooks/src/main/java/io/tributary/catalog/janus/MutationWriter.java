@@ -39,10 +39,10 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.tinkerpop.gremlin.structure.Direction;
 import org.apache.tinkerpop.gremlin.structure.Edge;
-import org.apache.tinkerpop.gremlin.structure.Graph;
 import org.apache.tinkerpop.gremlin.structure.T;
 import org.apache.tinkerpop.gremlin.structure.Vertex;
 import org.apache.tinkerpop.gremlin.structure.VertexProperty;
+import org.janusgraph.core.JanusGraphTransaction;
 
 /**
  * Applies a batch of mutations inside one open transaction and says what changed. It never commits:
@@ -74,7 +74,7 @@ final class MutationWriter {
     this.clock = clock;
   }
 
-  Outcome write(Graph tx, List<Mutation> mutations) {
+  Outcome write(JanusGraphTransaction tx, List<Mutation> mutations) {
     Map<EntityKey, Written> batch = new HashMap<>();
     List<MutationResult> results = new ArrayList<>(mutations.size());
     List<ChangeFeed.Draft> drafts = new ArrayList<>();
@@ -95,7 +95,7 @@ final class MutationWriter {
   }
 
   private EntityRef writeEntity(
-      Graph tx,
+      JanusGraphTransaction tx,
       EntityWrite write,
       Map<EntityKey, Written> batch,
       Set<EntityKey> created,
@@ -212,7 +212,7 @@ final class MutationWriter {
   }
 
   private void writeRelationship(
-      Graph tx,
+      JanusGraphTransaction tx,
       Mutation mutation,
       RelationshipWrite write,
       Map<EntityKey, Written> batch,
@@ -244,7 +244,7 @@ final class MutationWriter {
   }
 
   private Written requireEnd(
-      Graph tx,
+      JanusGraphTransaction tx,
       Mutation mutation,
       RelationshipWrite write,
       EntityKey end,
@@ -276,7 +276,7 @@ final class MutationWriter {
     return null;
   }
 
-  private Written resolve(Graph tx, EntityKey key, Map<EntityKey, Written> batch) {
+  private Written resolve(JanusGraphTransaction tx, EntityKey key, Map<EntityKey, Written> batch) {
     Written w = batch.get(key);
     if (w != null) {
       return w;
