@@ -62,12 +62,25 @@ public final class NamespaceResolver {
 
   /** The cluster of {@code namespace}: the best matching pattern's, else the default name. */
   public String cluster(String namespace) {
+    return cluster(namespace, null);
+  }
+
+  /**
+   * The cluster of {@code namespace}: the best matching pattern's; else {@code hint} when it is not
+   * blank (the producer's own answer, such as the {@code tributary_cluster} dataset facet that
+   * Tributary's emitters send); else the default name. Configured patterns win so that the catalog
+   * has the last word on its naming.
+   */
+  public String cluster(String namespace, String hint) {
     Objects.requireNonNull(namespace, "namespace");
     String authority = authority(namespace);
     for (Rule rule : rules) {
       if (rule.matches(namespace, authority)) {
         return rule.cluster();
       }
+    }
+    if (hint != null && !hint.isBlank()) {
+      return hint.strip();
     }
     return defaultCluster(namespace, authority);
   }

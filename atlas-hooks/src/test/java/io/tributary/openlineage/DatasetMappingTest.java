@@ -149,4 +149,31 @@ class DatasetMappingTest {
     assertThat(Fixtures.related(mutation, Types.REL_INPUTS, topic, process)).isTrue();
     assertThat(Fixtures.related(mutation, Types.REL_OUTPUTS, process, topic)).isTrue();
   }
+
+  @Test
+  void shouldUseTheClusterFacetOfTributaryEmittersForEveryDatasetOfThatNamespace() {
+    JsonNode event =
+        Fixtures.json(
+            """
+            {"eventTime":"2026-11-28T10:00:00Z","producer":"https://example.com/p",
+             "schemaURL":"https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/JobEvent",
+             "job":{"namespace":"n","name":"j"},
+             "inputs":[{"namespace":"kafka://10.1.2.3:9092","name":"raw"}],
+             "outputs":[{"namespace":"kafka://10.1.2.3:9092","name":"clean","facets":{
+               "tributary_cluster":{"_producer":"https://example.com/p",
+                 "_schemaURL":"https://tributary.io/spec/facets/1-0-0/TributaryClusterDatasetFacet.json",
+                 "cluster":"edge"},
+               "columnLineage":{"_producer":"https://example.com/p",
+                 "_schemaURL":"https://openlineage.io/spec/facets/1-2-0/ColumnLineageDatasetFacet.json",
+                 "fields":{"id":{"inputFields":[
+                   {"namespace":"kafka://10.1.2.3:9092","name":"raw","field":"id"}]}}}}}]}
+            """);
+
+    Mutation mutation = DEFAULTS.translate(event, TENANT).mutation();
+
+    assertThat(Fixtures.ofType(mutation, Types.KAFKA_TOPIC))
+        .extracting(t -> t.key().qualifiedName())
+        .containsExactly("raw@edge", "clean@edge");
+    assertThat(Fixtures.find(mutation, Types.COLUMN, "raw@edge.id")).isPresent();
+  }
 }

@@ -94,4 +94,14 @@ class NamespaceResolverTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("kafka://*");
   }
+
+  @Test
+  void shouldTakeAProducersHintWhenNoPatternMatches() {
+    NamespaceResolver resolver = NamespaceResolver.of(Map.of("kafka://broker-*.prod:9092", "prod"));
+
+    assertThat(resolver.cluster("kafka://10.1.2.3:9092", "edge")).isEqualTo("edge");
+    assertThat(resolver.cluster("kafka://broker-1.prod:9092", "edge")).isEqualTo("prod");
+    assertThat(resolver.cluster("kafka://10.1.2.3:9092", " ")).isEqualTo("10.1.2.3:9092");
+    assertThat(resolver.cluster("kafka://10.1.2.3:9092", null)).isEqualTo("10.1.2.3:9092");
+  }
 }

@@ -82,7 +82,7 @@ final class ColumnLineageMapper {
       if (namespace == null || name == null || field == null) {
         continue;
       }
-      DatasetName dataset = datasets.name(namespace, name);
+      DatasetName dataset = datasets.name(draft, namespace, name);
       EntityKey datasetKey = datasets.identity(draft, dataset);
       draft.relate(Types.REL_INPUTS, datasets.column(draft, dataset, datasetKey, field), lineage);
     }

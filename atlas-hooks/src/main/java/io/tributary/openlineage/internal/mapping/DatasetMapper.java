@@ -35,8 +35,20 @@ final class DatasetMapper {
     this.common = common;
   }
 
-  DatasetName name(String namespace, String name) {
-    return naming.name(namespace, name);
+  /** The cluster facet Tributary's emitters attach to datasets. */
+  static final String CLUSTER_FACET = "tributary_cluster";
+
+  DatasetName name(MutationDraft draft, String namespace, String name) {
+    return naming.name(namespace, name, draft.clusterHint(namespace));
+  }
+
+  /** Records the {@code tributary_cluster} facet of a dataset as the cluster of its namespace. */
+  static void hintCluster(MutationDraft draft, String namespace, JsonNode facets) {
+    JsonNode facet = Facets.find(CLUSTER_FACET, facets);
+    String cluster = facet == null ? null : Facets.text(facet, "cluster");
+    if (cluster != null && !cluster.isBlank()) {
+      draft.hintCluster(namespace, cluster);
+    }
   }
 
   /** Writes a dataset's identity (name, namespace, cluster) and returns its key. */

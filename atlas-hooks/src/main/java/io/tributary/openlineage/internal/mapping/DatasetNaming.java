@@ -19,12 +19,15 @@ final class DatasetNaming {
     this.resolver = resolver;
   }
 
-  DatasetName name(String namespace, String name) {
+  /**
+   * @param clusterHint the producer's cluster for the namespace, or null
+   */
+  DatasetName name(String namespace, String name, String clusterHint) {
     String type = streamingType(namespace);
     if (type == null) {
       return new DatasetName(Types.GENERIC_DATASET, namespace + "/" + name, namespace, name, null);
     }
-    String cluster = resolver.cluster(namespace);
+    String cluster = resolver.cluster(namespace, clusterHint);
     String topic = name;
     if (type.equals(Types.KINESIS_STREAM) && topic.startsWith(KINESIS_STREAM_PREFIX)) {
       topic = topic.substring(KINESIS_STREAM_PREFIX.length());

@@ -71,8 +71,9 @@ public final class EventMapper {
       OpenLineage.DatasetEvent event, JsonNode json, TenantId tenant, Instant eventTime) {
     MutationDraft draft = new MutationDraft(tenant, eventTime);
     OpenLineage.StaticDataset dataset = event.getDataset();
-    DatasetName name = datasets.name(dataset.getNamespace(), dataset.getName());
     JsonNode facets = json.path("dataset").path("facets");
+    DatasetMapper.hintCluster(draft, dataset.getNamespace(), facets);
+    DatasetName name = datasets.name(draft, dataset.getNamespace(), dataset.getName());
     EntityKey key = datasets.dataset(draft, name, facets, MissingNode.getInstance());
     columnLineage.map(draft, null, name, key, facets, DatasetMapper.schemaColumns(facets));
     return draft.build("OpenLineage DatasetEvent " + name.qualifiedName() + " at " + eventTime);
@@ -84,12 +85,14 @@ public final class EventMapper {
       List<OpenLineage.InputDataset> inputs,
       List<OpenLineage.OutputDataset> outputs,
       JsonNode json) {
+    hintClusters(draft, inputs, json.path("inputs"));
+    hintClusters(draft, outputs, json.path("outputs"));
     if (inputs != null) {
       JsonNode inputJson = json.path("inputs");
       for (int i = 0; i < inputs.size(); i++) {
         OpenLineage.InputDataset input = inputs.get(i);
         JsonNode node = inputJson.path(i);
-        DatasetName name = datasets.name(input.getNamespace(), input.getName());
+        DatasetName name = datasets.name(draft, input.getNamespace(), input.getName());
         EntityKey key =
             datasets.dataset(draft, name, node.path("facets"), node.path("inputFacets"));
         draft.relate(Types.REL_INPUTS, key, process);
@@ -101,11 +104,21 @@ public final class EventMapper {
         OpenLineage.OutputDataset output = outputs.get(i);
         JsonNode node = outputJson.path(i);
         JsonNode facets = node.path("facets");
-        DatasetName name = datasets.name(output.getNamespace(), output.getName());
+        DatasetName name = datasets.name(draft, output.getNamespace(), output.getName());
         EntityKey key = datasets.dataset(draft, name, facets, node.path("outputFacets"));
         draft.relate(Types.REL_OUTPUTS, process, key);
         columnLineage.map(
             draft, process.qualifiedName(), name, key, facets, DatasetMapper.schemaColumns(facets));
+      }
+    }
+  }
+
+  private static void hintClusters(
+      MutationDraft draft, List<? extends OpenLineage.Dataset> datasets, JsonNode json) {
+    if (datasets != null) {
+      for (int i = 0; i < datasets.size(); i++) {
+        DatasetMapper.hintCluster(
+            draft, datasets.get(i).getNamespace(), json.path(i).path("facets"));
       }
     }
   }

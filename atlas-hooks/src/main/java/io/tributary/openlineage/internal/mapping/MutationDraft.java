@@ -24,6 +24,7 @@ final class MutationDraft {
   private final Instant asOf;
   private final Map<EntityKey, EntityDraft> entities = new LinkedHashMap<>();
   private final Map<RelationshipKey, RelationshipWrite> relationships = new LinkedHashMap<>();
+  private final Map<String, String> clusterHints = new LinkedHashMap<>();
 
   MutationDraft(TenantId tenant, Instant asOf) {
     this.tenant = tenant;
@@ -32,6 +33,20 @@ final class MutationDraft {
 
   EntityKey key(String typeName, String qualifiedName) {
     return new EntityKey(tenant, typeName, qualifiedName);
+  }
+
+  /**
+   * Records the cluster a producer names for a namespace, so that every dataset of that namespace
+   * in this event (column lineage inputs too, which carry no facets) lands in the same cluster. The
+   * first hint for a namespace wins.
+   */
+  void hintCluster(String namespace, String cluster) {
+    clusterHints.putIfAbsent(namespace, cluster);
+  }
+
+  /** The producer's cluster for a namespace, or null. */
+  String clusterHint(String namespace) {
+    return clusterHints.get(namespace);
   }
 
   /** The draft of an entity, created on first use. */
