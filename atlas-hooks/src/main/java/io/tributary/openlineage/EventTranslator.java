@@ -4,12 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.openlineage.client.OpenLineageClientUtils;
 import io.openlineage.server.OpenLineage;
 import io.tributary.catalog.Mutation;
 import io.tributary.catalog.TenantId;
 import io.tributary.catalog.types.TypeRegistry;
 import io.tributary.openlineage.internal.mapping.EventMapper;
+import io.tributary.openlineage.internal.mapping.Rfc3339;
 import io.tributary.openlineage.internal.validation.EventValidator;
 import java.time.Instant;
 import java.util.List;
@@ -89,12 +91,32 @@ public final class EventTranslator {
 
   private <T> T parse(JsonNode event, Class<T> type) {
     try {
-      return mapper.treeToValue(event, type);
+      return mapper.treeToValue(readableTime(event), type);
     } catch (JsonMappingException e) {
       throw new InvalidEventException(List.of(new Violation(pointer(e), e.getOriginalMessage())));
     } catch (JsonProcessingException | IllegalArgumentException e) {
       throw new InvalidEventException(List.of(new Violation("", String.valueOf(e.getMessage()))));
     }
+  }
+
+  /**
+   * The event with an {@code eventTime} that java.time can read. The schema accepts RFC 3339 forms
+   * that Jackson does not (a space before the time, a leap second); the copy is shallow and made
+   * only for those.
+   */
+  private static JsonNode readableTime(JsonNode event) {
+    JsonNode time = event.get("eventTime");
+    if (time == null || !time.isTextual()) {
+      return event;
+    }
+    String readable = Rfc3339.normalise(time.textValue());
+    if (readable.equals(time.textValue())) {
+      return event;
+    }
+    ObjectNode copy = ((ObjectNode) event).objectNode();
+    copy.setAll((ObjectNode) event);
+    copy.put("eventTime", readable);
+    return copy;
   }
 
   private static String pointer(JsonMappingException e) {

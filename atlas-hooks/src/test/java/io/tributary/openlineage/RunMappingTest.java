@@ -156,4 +156,13 @@ class RunMappingTest {
         .extracting(EntityWrite::key)
         .isEqualTo(start.entities().stream().map(EntityWrite::key).toList());
   }
+
+  @Test
+  void shouldReadEveryRfc3339FormTheSchemaAccepts() {
+    assertThat(Fixtures.translate("run-event-time-space-separator.json").eventTime())
+        .isEqualTo(Instant.parse("2026-11-28T10:00:00.500Z"));
+    // java.time has no leap seconds: 23:59:60 reads as 23:59:59.
+    assertThat(Fixtures.translate("run-event-time-leap-second.json").eventTime())
+        .isEqualTo(Instant.parse("2016-12-31T23:59:59Z"));
+  }
 }

@@ -103,6 +103,9 @@ class ValidationCorpusTest {
     assertThat(Fixtures.translate("dataset-event-with-run-key.json").kind())
         .isEqualTo(EventKind.DATASET);
     assertThat(Fixtures.translate("job-event-required-only.json").kind()).isEqualTo(EventKind.JOB);
+    // Not a valid DatasetEvent, so the schema's oneOf makes it a JobEvent.
+    assertThat(Fixtures.translate("job-event-with-stray-dataset-key.json").kind())
+        .isEqualTo(EventKind.JOB);
     assertThat(Fixtures.translate("job-event.json").runId()).isNull();
   }
 

@@ -1,8 +1,6 @@
 package io.tributary.openlineage.internal.mapping;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.function.Consumer;
 
 /** Reading facet content from the event's JSON, where the server model has only maps. */
@@ -80,14 +78,8 @@ final class Facets {
 
   /** Epoch milliseconds of an RFC 3339 timestamp, or null when it is not one. */
   static Long epochMillis(String timestamp) {
-    if (timestamp == null) {
-      return null;
-    }
-    try {
-      return OffsetDateTime.parse(timestamp).toInstant().toEpochMilli();
-    } catch (DateTimeParseException e) {
-      return null;
-    }
+    java.time.Instant instant = Rfc3339.parse(timestamp);
+    return instant == null ? null : instant.toEpochMilli();
   }
 
   /** Compact JSON of a node, as Jackson writes it: same input, same text. */

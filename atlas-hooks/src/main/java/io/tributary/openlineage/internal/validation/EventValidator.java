@@ -194,22 +194,7 @@ public final class EventValidator {
       kind = EventKind.RUN;
       collect(runEvent.validate(event), "", violations);
     } else if (hasDataset && hasJob) {
-      // Both a DatasetEvent and a JobEvent when both parts are valid: the core schema's oneOf
-      // rejects that; when only one part is valid the event is that one.
-      List<Violation> asJob = new ArrayList<>();
-      collect(jobEvent.validate(event), "", asJob);
-      List<Violation> asDataset = new ArrayList<>();
-      collect(datasetEvent.validate(event), "", asDataset);
-      if (asJob.isEmpty() && asDataset.isEmpty()) {
-        throw new InvalidEventException(
-            List.of(
-                new Violation(
-                    "",
-                    "an event with 'dataset' and 'job' but no 'run' is both a DatasetEvent and a"
-                        + " JobEvent; send one of them")));
-      }
-      kind = asJob.isEmpty() ? EventKind.JOB : EventKind.DATASET;
-      violations.addAll(asJob.isEmpty() ? asJob : asDataset);
+      kind = datasetOrJob(event, violations);
     } else if (hasDataset) {
       kind = EventKind.DATASET;
       collect(datasetEvent.validate(event), "", violations);
@@ -234,6 +219,30 @@ public final class EventValidator {
       throw new InvalidEventException(violations);
     }
     return kind;
+  }
+
+  /**
+   * An event with {@code dataset} and {@code job} but no {@code run}: the core schema's oneOf makes
+   * it whichever of DatasetEvent and JobEvent it is valid as, and rejects it when it is both.
+   */
+  private EventKind datasetOrJob(JsonNode event, List<Violation> violations) {
+    List<Violation> asJob = new ArrayList<>();
+    collect(jobEvent.validate(event), "", asJob);
+    List<Violation> asDataset = new ArrayList<>();
+    collect(datasetEvent.validate(event), "", asDataset);
+    if (asJob.isEmpty() && asDataset.isEmpty()) {
+      throw new InvalidEventException(
+          List.of(
+              new Violation(
+                  "",
+                  "an event with 'dataset' and 'job' but no 'run' is both a DatasetEvent and a"
+                      + " JobEvent; send one of them")));
+    }
+    if (asJob.isEmpty()) {
+      return EventKind.JOB;
+    }
+    violations.addAll(asDataset);
+    return EventKind.DATASET;
   }
 
   private void validateFacets(JsonNode event, EventKind kind, List<Violation> violations) {
