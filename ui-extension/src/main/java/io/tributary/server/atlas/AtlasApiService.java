@@ -1,0 +1,244 @@
+package io.tributary.server.atlas;
+
+import io.tributary.atlas.AtlasApiException;
+import io.tributary.atlas.AtlasEntitiesWithExtInfo;
+import io.tributary.atlas.AtlasEntityHeader;
+import io.tributary.atlas.AtlasEntityMapper;
+import io.tributary.atlas.AtlasEntityWithExtInfo;
+import io.tributary.atlas.AtlasErrorCode;
+import io.tributary.atlas.AtlasLineageInfo;
+import io.tributary.atlas.AtlasNames;
+import io.tributary.atlas.AtlasRequestResolver;
+import io.tributary.atlas.AtlasSearchResult;
+import io.tributary.atlas.AtlasTypedefStore;
+import io.tributary.atlas.AtlasTypesDef;
+import io.tributary.atlas.EntityLookup;
+import io.tributary.atlas.EntityMutationResponse;
+import io.tributary.atlas.ResolvedRequest;
+import io.tributary.atlas.SearchParameters;
+import io.tributary.catalog.Catalog;
+import io.tributary.catalog.Direction;
+import io.tributary.catalog.Entity;
+import io.tributary.catalog.EntityKey;
+import io.tributary.catalog.Guid;
+import io.tributary.catalog.InvalidEntityException;
+import io.tributary.catalog.LineageEdge;
+import io.tributary.catalog.LineageGraph;
+import io.tributary.catalog.LineageLevel;
+import io.tributary.catalog.LineageQuery;
+import io.tributary.catalog.MutationResult;
+import io.tributary.catalog.TenantId;
+import io.tributary.catalog.Visibility;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Atlas's REST API v2 on a catalog, independent of HTTP: every call acts within one tenant and sees
+ * only that tenant's entities; others appear in lineage as redacted placeholders.
+ */
+public final class AtlasApiService {
+  /** Atlas's defaults for {@code GET /v2/lineage}. */
+  public static final int DEFAULT_LINEAGE_DEPTH = 3;
+
+  private final Catalog catalog;
+  private final AtlasTypedefStore typedefs;
+  private final AtlasRequestResolver resolver;
+  private final AtlasEntityMapper mapper;
+  private final AtlasBasicSearch search;
+  private final Clock clock;
+
+  public AtlasApiService(Catalog catalog, AtlasTypedefStore typedefs, Clock clock) {
+    this.catalog = Objects.requireNonNull(catalog, "catalog");
+    this.typedefs = Objects.requireNonNull(typedefs, "typedefs");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.resolver = new AtlasRequestResolver(typedefs);
+    this.mapper = AtlasEntityMapper.plain(typedefs);
+    this.search = new AtlasBasicSearch(catalog, typedefs.registry(), mapper);
+  }
+
+  public AtlasTypesDef createTypedefs(AtlasTypesDef typesDef) {
+    return typedefs.create(typesDef);
+  }
+
+  public AtlasTypesDef typedefs() {
+    return typedefs.all();
+  }
+
+  /** {@code POST /v2/entity/bulk}: one atomic catalog mutation for the whole request. */
+  public EntityMutationResponse createOrUpdate(TenantId tenant, AtlasEntitiesWithExtInfo request) {
+    Visibility visibility = visibility(tenant);
+    ResolvedRequest resolved =
+        resolver.resolve(request, tenant, lookup(visibility), clock.instant(), "atlas:entity/bulk");
+    MutationResult result;
+    try {
+      result = catalog.apply(resolved.mutation());
+    } catch (InvalidEntityException e) {
+      throw new AtlasApiException(AtlasErrorCode.BAD_REQUEST, e.getMessage());
+    }
+    Map<String, String> assignments = new LinkedHashMap<>();
+    resolved
+        .keysByRequestGuid()
+        .forEach(
+            (requestGuid, key) -> {
+              Guid guid = result.guids().get(key);
+              if (guid != null && !guid.value().equals(requestGuid)) {
+                assignments.put(requestGuid, guid.value());
+              }
+            });
+    Map<String, List<AtlasEntityHeader>> mutated = new LinkedHashMap<>();
+    headers(result.created(), result, visibility)
+        .ifPresent(h -> mutated.put(AtlasNames.OP_CREATE, h));
+    headers(result.updated(), result, visibility)
+        .ifPresent(h -> mutated.put(AtlasNames.OP_UPDATE, h));
+    return new EntityMutationResponse(mutated, assignments);
+  }
+
+  public AtlasEntityWithExtInfo entity(TenantId tenant, String guidText) {
+    Visibility visibility = visibility(tenant);
+    Entity entity =
+        parseGuid(guidText)
+            .flatMap(g -> catalog.get(g, visibility))
+            .orElseThrow(
+                () -> new AtlasApiException(AtlasErrorCode.INSTANCE_GUID_NOT_FOUND, guidText));
+    return AtlasEntityWithExtInfo.of(mapper.toAtlas(entity, related(visibility)));
+  }
+
+  public AtlasEntityWithExtInfo entity(TenantId tenant, String typeName, String qualifiedName) {
+    Visibility visibility = visibility(tenant);
+    Entity entity = byUniqueAttribute(tenant, typeName, qualifiedName, visibility);
+    return AtlasEntityWithExtInfo.of(mapper.toAtlas(entity, related(visibility)));
+  }
+
+  public AtlasLineageInfo lineage(TenantId tenant, String guidText, String direction, int depth) {
+    Visibility visibility = visibility(tenant);
+    Guid guid =
+        parseGuid(guidText)
+            .filter(g -> catalog.get(g, visibility).isPresent())
+            .orElseThrow(
+                () -> new AtlasApiException(AtlasErrorCode.INSTANCE_GUID_NOT_FOUND, guidText));
+    return lineage(guid, direction, depth, visibility);
+  }
+
+  public AtlasLineageInfo lineage(
+      TenantId tenant, String typeName, String qualifiedName, String direction, int depth) {
+    Visibility visibility = visibility(tenant);
+    Entity start = byUniqueAttribute(tenant, typeName, qualifiedName, visibility);
+    return lineage(start.guid(), direction, depth, visibility);
+  }
+
+  public AtlasSearchResult basicSearch(TenantId tenant, SearchParameters parameters) {
+    return search.search(tenant, parameters, visibility(tenant));
+  }
+
+  private AtlasLineageInfo lineage(
+      Guid start, String directionText, int depth, Visibility visibility) {
+    Direction direction;
+    try {
+      direction = Direction.parse(directionText == null ? "BOTH" : directionText);
+    } catch (IllegalArgumentException e) {
+      throw new AtlasApiException(AtlasErrorCode.INVALID_PARAMETERS, "direction=" + directionText);
+    }
+    if (depth < 0 || depth > LineageQuery.MAX_DEPTH) {
+      throw new AtlasApiException(
+          AtlasErrorCode.INVALID_PARAMETERS,
+          "depth=" + depth + " is outside 0.." + LineageQuery.MAX_DEPTH);
+    }
+    LineageGraph graph =
+        catalog.lineage(
+            new LineageQuery(start, direction, depth, LineageLevel.DATASET), visibility);
+    Map<String, AtlasEntityHeader> headers = new LinkedHashMap<>();
+    graph.entities().values().stream()
+        .sorted(java.util.Comparator.comparing(e -> e.guid().value()))
+        .forEach(e -> headers.put(e.guid().value(), mapper.header(e)));
+    for (Guid hidden : graph.redacted()) {
+      // What a caller may not see keeps the graph connected but shows no name or type.
+      headers.put(
+          hidden.value(),
+          new AtlasEntityHeader(
+              null, Map.of(), hidden.value(), AtlasNames.STATUS_ACTIVE, null, null, null));
+    }
+    Set<AtlasLineageInfo.LineageRelation> relations = new LinkedHashSet<>();
+    for (LineageEdge edge : graph.edges()) {
+      relations.add(
+          new AtlasLineageInfo.LineageRelation(
+              edge.from().value(),
+              edge.to().value(),
+              AtlasEntityMapper.relationshipGuid(edge.from(), edge.relationshipType(), edge.to())));
+    }
+    String atlasDirection =
+        switch (direction) {
+          case UPSTREAM -> "INPUT";
+          case DOWNSTREAM -> "OUTPUT";
+          case BOTH -> "BOTH";
+        };
+    return new AtlasLineageInfo(start.value(), atlasDirection, depth, headers, relations);
+  }
+
+  private Entity byUniqueAttribute(
+      TenantId tenant, String typeName, String qualifiedName, Visibility visibility) {
+    if (typeName == null || !typedefs.registry().hasEntityType(typeName)) {
+      throw new AtlasApiException(AtlasErrorCode.TYPE_NAME_INVALID, "ENTITY", typeName);
+    }
+    if (qualifiedName == null || qualifiedName.isBlank()) {
+      throw new AtlasApiException(
+          AtlasErrorCode.INVALID_PARAMETERS, "attr:qualifiedName is required for " + typeName);
+    }
+    return catalog
+        .get(new EntityKey(tenant, typeName, qualifiedName), visibility)
+        .orElseThrow(
+            () ->
+                new AtlasApiException(
+                    AtlasErrorCode.INSTANCE_BY_UNIQUE_ATTRIBUTE_NOT_FOUND,
+                    typeName,
+                    "{qualifiedName=" + qualifiedName + "}"));
+  }
+
+  private Optional<List<AtlasEntityHeader>> headers(
+      List<EntityKey> keys, MutationResult result, Visibility visibility) {
+    List<AtlasEntityHeader> out = new ArrayList<>();
+    for (EntityKey key : keys) {
+      Guid guid = result.guids().get(key);
+      if (guid != null) {
+        catalog.get(guid, visibility).ifPresent(e -> out.add(mapper.header(e)));
+      }
+    }
+    return out.isEmpty() ? Optional.empty() : Optional.of(out);
+  }
+
+  private AtlasEntityMapper.Related related(Visibility visibility) {
+    return (guid, type, direction) -> catalog.related(guid, type, direction, visibility);
+  }
+
+  private EntityLookup lookup(Visibility visibility) {
+    return new EntityLookup() {
+      @Override
+      public Optional<Entity> byGuid(Guid guid) {
+        return catalog.get(guid, visibility);
+      }
+
+      @Override
+      public Optional<Entity> byKey(EntityKey key) {
+        return catalog.get(key, visibility);
+      }
+    };
+  }
+
+  private static Visibility visibility(TenantId tenant) {
+    return Visibility.tenants(Set.of(Objects.requireNonNull(tenant, "tenant")));
+  }
+
+  private static Optional<Guid> parseGuid(String text) {
+    try {
+      return Optional.of(new Guid(text));
+    } catch (IllegalArgumentException | NullPointerException e) {
+      return Optional.empty();
+    }
+  }
+}

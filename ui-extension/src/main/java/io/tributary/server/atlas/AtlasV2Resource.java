@@ -1,0 +1,232 @@
+package io.tributary.server.atlas;
+
+import io.tributary.atlas.AtlasApiException;
+import io.tributary.atlas.AtlasEntitiesWithExtInfo;
+import io.tributary.atlas.AtlasEntityWithExtInfo;
+import io.tributary.atlas.AtlasErrorCode;
+import io.tributary.atlas.AtlasJson;
+import io.tributary.atlas.AtlasNames;
+import io.tributary.atlas.AtlasTypedefStore;
+import io.tributary.atlas.AtlasTypesDef;
+import io.tributary.atlas.SearchParameters;
+import io.tributary.catalog.Catalog;
+import io.tributary.catalog.EntityNotFoundException;
+import io.tributary.catalog.InvalidEntityException;
+import io.tributary.catalog.TenantId;
+import io.tributary.catalog.types.TypeRegistry;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code /api/atlas/v2}: the Atlas REST API subset that Atlas's {@code AtlasClientV2} and tools
+ * use. Bodies are read and written with {@link AtlasJson}, independent of the server's own JSON
+ * settings, so the shapes are Atlas's; errors are Atlas's {@code errorCode}/{@code errorMessage}.
+ */
+@Path("/api/atlas/v2")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public final class AtlasV2Resource {
+  /** The header naming the tenant the call acts in. */
+  public static final String TENANT_HEADER = "X-Tributary-Tenant";
+
+  private static final Logger LOG = LoggerFactory.getLogger(AtlasV2Resource.class);
+
+  private final AtlasApiService service;
+  private final AtlasJson json;
+
+  public AtlasV2Resource(AtlasApiService service, AtlasJson json) {
+    this.service = Objects.requireNonNull(service, "service");
+    this.json = Objects.requireNonNull(json, "json");
+  }
+
+  /**
+   * The resource over {@code catalog}, knowing Tributary's built-in typedefs; types created through
+   * it are registered in {@code types}, which must be the catalog's registry.
+   */
+  public static AtlasV2Resource create(Catalog catalog, TypeRegistry types) {
+    AtlasJson json = new AtlasJson();
+    return new AtlasV2Resource(
+        new AtlasApiService(catalog, AtlasTypedefStore.builtIn(types, json), Clock.systemUTC()),
+        json);
+  }
+
+  @POST
+  @Path("types/typedefs")
+  public Response createTypedefs(String body) {
+    return respond(() -> service.createTypedefs(json.read(body, AtlasTypesDef.class)));
+  }
+
+  @GET
+  @Path("types/typedefs")
+  public Response typedefs() {
+    return respond(service::typedefs);
+  }
+
+  @POST
+  @Path("entity/bulk")
+  public Response createOrUpdate(@HeaderParam(TENANT_HEADER) String tenant, String body) {
+    return respond(
+        () ->
+            service.createOrUpdate(
+                tenant(tenant), json.read(body, AtlasEntitiesWithExtInfo.class)));
+  }
+
+  /** {@code POST /v2/entity}: one entity, as {@code AtlasClientV2.createEntity} sends it. */
+  @POST
+  @Path("entity")
+  public Response createOrUpdateOne(@HeaderParam(TENANT_HEADER) String tenant, String body) {
+    return respond(
+        () -> {
+          AtlasEntityWithExtInfo one = json.read(body, AtlasEntityWithExtInfo.class);
+          if (one.entity() == null) {
+            throw new AtlasApiException(
+                AtlasErrorCode.INVALID_PARAMETERS, "no entity to create/update.");
+          }
+          return service.createOrUpdate(
+              tenant(tenant),
+              new AtlasEntitiesWithExtInfo(List.of(one.entity()), one.referredEntities()));
+        });
+  }
+
+  @GET
+  @Path("entity/guid/{guid}")
+  public Response entity(
+      @HeaderParam(TENANT_HEADER) String tenant, @PathParam("guid") String guid) {
+    return respond(() -> service.entity(tenant(tenant), guid));
+  }
+
+  @GET
+  @Path("entity/uniqueAttribute/type/{typeName}")
+  public Response entityByUniqueAttribute(
+      @HeaderParam(TENANT_HEADER) String tenant,
+      @PathParam("typeName") String typeName,
+      @Context UriInfo uri) {
+    return respond(() -> service.entity(tenant(tenant), typeName, qualifiedName(uri)));
+  }
+
+  @GET
+  @Path("lineage/{guid}")
+  public Response lineage(
+      @HeaderParam(TENANT_HEADER) String tenant,
+      @PathParam("guid") String guid,
+      @QueryParam("direction") @DefaultValue("BOTH") String direction,
+      @QueryParam("depth") @DefaultValue("3") String depth) {
+    return respond(() -> service.lineage(tenant(tenant), guid, direction, depth(depth)));
+  }
+
+  @GET
+  @Path("lineage/uniqueAttribute/type/{typeName}")
+  public Response lineageByUniqueAttribute(
+      @HeaderParam(TENANT_HEADER) String tenant,
+      @PathParam("typeName") String typeName,
+      @QueryParam("direction") @DefaultValue("BOTH") String direction,
+      @QueryParam("depth") @DefaultValue("3") String depth,
+      @Context UriInfo uri) {
+    return respond(
+        () ->
+            service.lineage(tenant(tenant), typeName, qualifiedName(uri), direction, depth(depth)));
+  }
+
+  @POST
+  @Path("search/basic")
+  public Response basicSearch(@HeaderParam(TENANT_HEADER) String tenant, String body) {
+    return respond(
+        () -> service.basicSearch(tenant(tenant), json.read(body, SearchParameters.class)));
+  }
+
+  /**
+   * {@code GET /v2/search/basic}: the query-parameter form {@code AtlasClientV2.basicSearch} uses.
+   */
+  @GET
+  @Path("search/basic")
+  public Response basicSearchByQuery(
+      @HeaderParam(TENANT_HEADER) String tenant,
+      @QueryParam("typeName") String typeName,
+      @QueryParam("classification") String classification,
+      @QueryParam("query") String query,
+      @QueryParam("excludeDeletedEntities") @DefaultValue("true") boolean excludeDeleted,
+      @QueryParam("limit") @DefaultValue("100") int limit,
+      @QueryParam("offset") @DefaultValue("0") int offset) {
+    return respond(
+        () ->
+            service.basicSearch(
+                tenant(tenant),
+                new SearchParameters(
+                    query,
+                    typeName,
+                    classification,
+                    excludeDeleted,
+                    false,
+                    true,
+                    true,
+                    limit,
+                    offset,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null)));
+  }
+
+  private Response respond(Supplier<Object> call) {
+    try {
+      return Response.ok(json.write(call.get()), MediaType.APPLICATION_JSON_TYPE).build();
+    } catch (AtlasApiException e) {
+      return error(e);
+    } catch (EntityNotFoundException e) {
+      return error(new AtlasApiException(AtlasErrorCode.INSTANCE_GUID_NOT_FOUND, e.getMessage()));
+    } catch (InvalidEntityException | IllegalArgumentException e) {
+      return error(new AtlasApiException(AtlasErrorCode.BAD_REQUEST, e.getMessage()));
+    } catch (RuntimeException e) {
+      LOG.error("atlas api: request failed", e);
+      return error(new AtlasApiException(AtlasErrorCode.INTERNAL_ERROR, "(see the server log)"));
+    }
+  }
+
+  private Response error(AtlasApiException e) {
+    return Response.status(e.errorCode().httpStatus())
+        .type(MediaType.APPLICATION_JSON_TYPE)
+        .entity(json.write(e.toResponse()))
+        .build();
+  }
+
+  private static TenantId tenant(String header) {
+    if (header == null || header.isBlank()) {
+      return TenantId.DEFAULT;
+    }
+    try {
+      return new TenantId(header.trim());
+    } catch (IllegalArgumentException e) {
+      throw new AtlasApiException(AtlasErrorCode.INVALID_PARAMETERS, TENANT_HEADER + "=" + header);
+    }
+  }
+
+  private static String qualifiedName(UriInfo uri) {
+    return uri.getQueryParameters().getFirst(AtlasNames.ATTR_PREFIX + AtlasNames.QUALIFIED_NAME);
+  }
+
+  private static int depth(String text) {
+    try {
+      return Integer.parseInt(text.trim());
+    } catch (NumberFormatException e) {
+      throw new AtlasApiException(AtlasErrorCode.INVALID_PARAMETERS, "depth=" + text);
+    }
+  }
+}
