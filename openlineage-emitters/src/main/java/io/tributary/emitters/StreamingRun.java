@@ -37,6 +37,7 @@ public final class StreamingRun implements AutoCloseable {
   private final ScheduledExecutorService scheduler;
   private Thread shutdownHook;
   private State state = State.NEW;
+  private boolean startEmitted;
 
   private enum State {
     NEW,
@@ -109,14 +110,18 @@ public final class StreamingRun implements AutoCloseable {
     }
   }
 
-  /** Emits START and schedules RUNNING snapshots. Calling it again has no effect. */
+  /**
+   * Starts the run: START is built and emitted on the run's own thread, so that the caller (often
+   * an engine's thread) does no lineage work; RUNNING snapshots follow every interval. Calling it
+   * again has no effect.
+   */
   public synchronized void start() {
     if (state != State.NEW) {
       return;
     }
     state = State.RUNNING;
-    emit(EventType.START, null);
     long interval = config.snapshotInterval().toMillis();
+    scheduler.execute(this::emitStart);
     scheduler.scheduleAtFixedRate(this::tick, interval, interval, TimeUnit.MILLISECONDS);
     if (config.abortOnJvmExit()) {
       shutdownHook = new Thread(this::abort, "tributary-lineage-abort-" + job.name());
@@ -128,8 +133,16 @@ public final class StreamingRun implements AutoCloseable {
     }
   }
 
+  private synchronized void emitStart() {
+    if (state == State.RUNNING && !startEmitted) {
+      startEmitted = true;
+      emit(EventType.START, null);
+    }
+  }
+
   /** Emits a RUNNING snapshot now (the periodic task calls this). */
   public synchronized void tick() {
+    emitStart();
     if (state == State.RUNNING) {
       emit(EventType.RUNNING, null);
     }
@@ -161,11 +174,14 @@ public final class StreamingRun implements AutoCloseable {
       if (state == State.ENDED) {
         return;
       }
-      boolean started = state == State.RUNNING;
-      state = State.ENDED;
-      scheduler.shutdownNow();
-      if (started) {
+      if (state == State.RUNNING) {
+        emitStart();
+        state = State.ENDED;
+        scheduler.shutdownNow();
         emit(type, error);
+      } else {
+        state = State.ENDED;
+        scheduler.shutdownNow();
       }
     }
     removeShutdownHook();

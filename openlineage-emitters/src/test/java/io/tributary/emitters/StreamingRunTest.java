@@ -61,6 +61,7 @@ class StreamingRunTest {
     Counting source = new Counting();
     run.attach(source);
     run.start();
+    await().atMost(Duration.ofSeconds(5)).until(() -> transport.events().size() == 1);
     source.total.addAndGet(5);
     run.tick();
     source.total.addAndGet(3);

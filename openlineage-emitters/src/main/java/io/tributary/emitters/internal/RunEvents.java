@@ -48,7 +48,7 @@ public final class RunEvents {
     if (error != null) {
       runFacets.errorMessage(
           ol.newErrorMessageRunFacetBuilder()
-              .message(String.valueOf(error.getMessage() == null ? error : error.getMessage()))
+              .message(message(error))
               .programmingLanguage("JAVA")
               .stackTrace(stackTrace(error))
               .build());
@@ -131,6 +131,16 @@ public final class RunEvents {
   /** The OpenLineage model factory with this module's producer, for integrations' own facets. */
   public OpenLineage openLineage() {
     return ol;
+  }
+
+  /** The error's message, with the root cause's when it differs: engines wrap the real error. */
+  static String message(Throwable error) {
+    String message = error.getMessage() == null ? error.toString() : error.getMessage();
+    Throwable root = error;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root == error ? message : message + " (caused by " + root + ")";
   }
 
   private static String stackTrace(Throwable error) {
