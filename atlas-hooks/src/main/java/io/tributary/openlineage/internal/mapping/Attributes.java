@@ -5,7 +5,7 @@ package io.tributary.openlineage.internal.mapping;
  * type that carries it ({@code typedefs/tributary-streaming.json}, or Atlas's base model for {@code
  * name}, {@code description} and {@code owner}).
  */
-public final class Attributes {
+final class Attributes {
   // Asset (Atlas base model)
   public static final String DESCRIPTION = "description";
   public static final String OWNER = "owner";
