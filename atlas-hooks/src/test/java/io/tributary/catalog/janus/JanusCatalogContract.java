@@ -325,6 +325,27 @@ abstract class JanusCatalogContract {
   }
 
   @Test
+  void shouldAcceptARelationshipTypeRegisteredAfterOpening() throws Exception {
+    types.register(
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(
+                "{\"relationshipDefs\": [{\"name\": \"topic_mirrors\","
+                    + " \"endDef1\": {\"type\": \"kafka_topic\"},"
+                    + " \"endDef2\": {\"type\": \"kafka_topic\"}}]}"));
+
+    catalog.apply(
+        mutation(
+            List.of(entity(topic("eu")), entity(topic("us"))),
+            List.of(rel("topic_mirrors", topic("eu"), topic("us")))));
+
+    assertThat(
+            catalog.related(
+                guid(topic("eu")), "topic_mirrors", Direction.DOWNSTREAM, Visibility.all()))
+        .extracting(Entity::key)
+        .containsExactly(topic("us"));
+  }
+
+  @Test
   void shouldBeSafeToApplyFromSeveralThreads() throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(4);
     try {

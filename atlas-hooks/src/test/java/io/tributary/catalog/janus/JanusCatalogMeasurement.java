@@ -209,7 +209,7 @@ public final class JanusCatalogMeasurement {
           catalog.applyAll(batch);
           written += batch.size();
           batch = new ArrayList<>();
-          if (written % 50_000 == 0) {
+          if (written / 500 % 100 == 0) {
             System.out.printf(
                 "built %d mutations in %d s%n",
                 written, (System.nanoTime() - started) / 1_000_000_000);
