@@ -1,0 +1,159 @@
+import { html } from 'lit';
+import { LightElement } from '../components/light-element.js';
+import { api } from '../api.js';
+import { entityHref } from '../router.js';
+import { formatTime, pick, typeCategory } from '../format.js';
+import { renderProperties, renderQuality, renderRuns, renderSchema } from './entity-tabs.js';
+import '../graph/lineage-graph.js';
+
+const TABS = [
+  ['lineage', 'Lineage'],
+  ['schema', 'Schema'],
+  ['runs', 'Runs'],
+  ['quality', 'Quality'],
+  ['properties', 'Properties'],
+];
+
+const REL_COLUMNS = 'dataset_stream_columns';
+const REL_RUNS = 'process_stream_runs';
+
+/** One entity: its header, then tabs for lineage, schema, runs, quality and raw properties. */
+export class EntityPage extends LightElement {
+  static properties = {
+    guid: { type: String },
+    tab: { type: String },
+    params: { type: Object },
+    entity: { state: true },
+    columns: { state: true },
+    runs: { state: true },
+    error: { state: true },
+  };
+
+  constructor() {
+    super();
+    this.entity = null;
+    this.columns = null;
+    this.runs = null;
+    this.error = null;
+  }
+
+  willUpdate(changed) {
+    if (changed.has('guid')) {
+      this.entity = null;
+      this.columns = null;
+      this.runs = null;
+      this.load();
+    }
+    if (changed.has('tab') || changed.has('guid')) this.loadTab();
+  }
+
+  get currentTab() {
+    return TABS.some(([id]) => id === this.tab) ? this.tab : 'lineage';
+  }
+
+  async load() {
+    const guid = this.guid;
+    try {
+      const entity = await api.entity(guid);
+      if (guid !== this.guid) return;
+      this.entity = entity;
+      this.error = null;
+      this.loadTab();
+    } catch (e) {
+      this.error = e.status === 404 ? `No entity has guid ${guid}` : e.message;
+    }
+  }
+
+  async loadTab() {
+    const tab = this.currentTab;
+    const guid = this.guid;
+    try {
+      if ((tab === 'schema' || tab === 'quality') && this.columns === null) {
+        this.columns = await api.related(guid, REL_COLUMNS, 'BOTH').catch(() => []);
+      }
+      if (tab === 'runs' && this.runs === null && this.entity) {
+        this.runs = await this.loadRuns(guid);
+      }
+    } catch (e) {
+      this.error = e.message;
+    }
+  }
+
+  /** A job's runs; for a dataset, the runs of the jobs that write it. */
+  async loadRuns(guid) {
+    if (typeCategory(this.entity) === 'process') {
+      return (await api.related(guid, REL_RUNS, 'BOTH')).map((run) => ({ run, job: this.entity }));
+    }
+    const upstream = await api.lineage(guid, { direction: 'UPSTREAM', depth: 1 });
+    const jobs = [...upstream.nodes.values()].filter((n) => n.guid !== guid && typeCategory(n) === 'process');
+    const lists = await Promise.all(jobs.map((job) =>
+      api.related(job.guid, REL_RUNS, 'BOTH').then((runs) => runs.map((run) => ({ run, job }))).catch(() => [])));
+    return lists.flat();
+  }
+
+  selectTab(id) {
+    location.hash = entityHref(this.guid, id);
+  }
+
+  onTabKey(e) {
+    const ids = TABS.map(([id]) => id);
+    const i = ids.indexOf(this.currentTab);
+    let next = null;
+    if (e.key === 'ArrowRight') next = ids[(i + 1) % ids.length];
+    else if (e.key === 'ArrowLeft') next = ids[(i - 1 + ids.length) % ids.length];
+    else if (e.key === 'Home') next = ids[0];
+    else if (e.key === 'End') next = ids[ids.length - 1];
+    if (next) {
+      e.preventDefault();
+      this.selectTab(next);
+      this.updateComplete.then(() => this.querySelector(`#tab-${next}`)?.focus());
+    }
+  }
+
+  render() {
+    if (this.error && !this.entity) return html`<p class="error-banner" role="alert">${this.error}</p>`;
+    const e = this.entity;
+    if (!e) return html`<p aria-live="polite">Loading…</p>`;
+    const owners = [].concat(pick(e.attributes, 'owners', 'owner') || []);
+    const description = pick(e.attributes, 'description', 'userDescription');
+    const tab = this.currentTab;
+    return html`
+      <section class="entity-header card" aria-labelledby="entity-name" data-guid=${e.guid}>
+        <h1 id="entity-name">${e.name} <span class="type-badge" data-testid="entity-type">${e.typeName}</span></h1>
+        ${description ? html`<p data-testid="description">${description}</p>` : ''}
+        <dl>
+          <dt>Qualified name</dt><dd data-testid="qualified-name">${e.qualifiedName}</dd>
+          <dt>Tenant</dt><dd data-testid="tenant">${e.tenant || '—'}</dd>
+          <dt>Owners</dt><dd data-testid="owners">${owners.length ? owners.join(', ') : '—'}</dd>
+          <dt>Classifications</dt>
+          <dd data-testid="classifications">${e.classifications.length
+            ? e.classifications.map((c) => html`<span class="chip classification">${c}</span>`) : '—'}</dd>
+          <dt>Updated</dt><dd>${formatTime(e.updateTime) || '—'}</dd>
+        </dl>
+      </section>
+      <div role="tablist" aria-label="Entity views" @keydown=${this.onTabKey}>
+        ${TABS.map(([id, label]) => html`
+          <button role="tab" id="tab-${id}" aria-controls="panel-${id}" aria-selected=${id === tab ? 'true' : 'false'}
+            tabindex=${id === tab ? '0' : '-1'} @click=${() => this.selectTab(id)}>${label}</button>`)}
+      </div>
+      <section role="tabpanel" id="panel-${tab}" aria-labelledby="tab-${tab}" tabindex="0">
+        ${this.renderTab(tab, e)}
+      </section>`;
+  }
+
+  renderTab(tab, e) {
+    switch (tab) {
+      case 'schema':
+        return renderSchema(this.columns, e);
+      case 'runs':
+        return renderRuns(this.runs);
+      case 'quality':
+        return renderQuality(e, this.columns);
+      case 'properties':
+        return renderProperties(e);
+      default:
+        return html`<tb-lineage-graph .focus=${e.guid} .params=${this.params || {}}></tb-lineage-graph>`;
+    }
+  }
+}
+customElements.define('tb-entity-page', EntityPage);

@@ -1,0 +1,87 @@
+import { html } from 'lit';
+import { LightElement } from '../components/light-element.js';
+import { api } from '../api.js';
+import { onChange, recentChanges } from '../feed.js';
+import { entityHref } from '../router.js';
+import { formatNumber, formatTime } from '../format.js';
+
+/** Counts of each type, the newest changes as they happen. */
+export class HomePage extends LightElement {
+  static properties = { stats: { state: true }, changes: { state: true }, error: { state: true } };
+
+  constructor() {
+    super();
+    this.stats = null;
+    this.changes = recentChanges();
+    this.error = null;
+    this.fresh = new Set();
+  }
+
+  connectedCallback() {
+    super.connectedCallback();
+    this.load();
+    this.stop = onChange((c) => {
+      this.fresh.add(c.id);
+      this.changes = [c, ...this.changes].slice(0, 100);
+      if (c.kind === 'ENTITY_CREATED' || c.kind === 'ENTITY_DELETED') this.scheduleStats();
+    });
+  }
+
+  disconnectedCallback() {
+    this.stop?.();
+    clearTimeout(this.statsTimer);
+    super.disconnectedCallback();
+  }
+
+  scheduleStats() {
+    clearTimeout(this.statsTimer);
+    this.statsTimer = setTimeout(() => this.load(), 1000);
+  }
+
+  async load() {
+    try {
+      this.stats = await api.stats();
+      this.error = null;
+    } catch (e) {
+      this.error = e.message;
+    }
+  }
+
+  counts() {
+    const s = this.stats || {};
+    const byType = s.countsByType || s.entitiesByType || s.byType || s.types || s.entities || s;
+    return Object.entries(byType).filter(([, v]) => typeof v === 'number').sort((a, b) => b[1] - a[1]);
+  }
+
+  render() {
+    const counts = this.counts();
+    return html`
+      <h1 class="visually-hidden">Tributary home</h1>
+      <div class="grid-2">
+        <section class="card" aria-labelledby="activity-title">
+          <h2 id="activity-title">Live activity</h2>
+          <ul class="activity" aria-live="polite" aria-relevant="additions" data-testid="activity">
+            ${this.changes.length === 0 ? html`<li class="empty">Waiting for changes…</li>` : ''}
+            ${this.changes.map((c) => html`
+              <li class=${this.fresh.has(c.id) ? 'fresh' : ''} data-kind=${c.kind}>
+                <span class="kind ${c.kind}">${c.kind.replace('_', ' ').toLowerCase()}</span>
+                ${c.subject ? html`<a href=${entityHref(c.subject.guid)}>${c.subject.qualifiedName || c.subject.guid}</a>
+                  <span class="type-badge">${c.subject.typeName}</span>` : ''}
+                ${c.target ? html`→ <a href=${entityHref(c.target.guid)}>${c.target.qualifiedName || c.target.guid}</a>` : ''}
+                <time datetime=${c.time}>${formatTime(c.time)}</time>
+              </li>`)}
+          </ul>
+        </section>
+        <section class="card" aria-labelledby="counts-title">
+          <h2 id="counts-title">Catalog</h2>
+          ${this.error ? html`<p class="error-banner" role="alert">${this.error}</p>` : ''}
+          <div class="counts" data-testid="counts">
+            ${counts.map(([type, n]) => html`
+              <a class="count" href="#/search?type=${encodeURIComponent(type)}" data-type=${type}>
+                <b>${formatNumber(n)}</b><span>${type}</span></a>`)}
+          </div>
+        </section>
+      </div>`;
+  }
+}
+customElements.define('tb-home-page', HomePage);

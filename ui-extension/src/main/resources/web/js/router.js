@@ -1,0 +1,25 @@
+// Hash routes: #/ (home), #/search?q=, #/entity/{guid}/{tab}?params. Hash routing needs nothing
+// from the server beyond index.html.
+
+export function parseRoute(hash = location.hash) {
+  const raw = hash.replace(/^#/, '') || '/';
+  const [path, qs = ''] = raw.split('?');
+  const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+  const params = Object.fromEntries(new URLSearchParams(qs));
+  if (parts[0] === 'search') return { page: 'search', params };
+  if (parts[0] === 'entity' && parts[1]) return { page: 'entity', guid: parts[1], tab: parts[2] || 'overview', params };
+  return { page: 'home', params };
+}
+
+export function entityHref(guid, tab, params) {
+  const qs = params ? `?${new URLSearchParams(params)}` : '';
+  return `#/entity/${encodeURIComponent(guid)}${tab ? `/${tab}` : ''}${qs}`;
+}
+
+export function searchHref(q) {
+  return `#/search?${new URLSearchParams({ q })}`;
+}
+
+export function navigate(href) {
+  if (location.hash !== href) location.hash = href;
+}
