@@ -30,6 +30,7 @@ public final class EmitterConfig {
   private final Path configFile;
   private final Map<String, String> transport;
   private final ClusterResolver clusterResolver;
+  private final String flinkRestUrl;
 
   private EmitterConfig(Builder b) {
     this.namespace = Objects.requireNonNull(b.namespace, "namespace");
@@ -45,6 +46,7 @@ public final class EmitterConfig {
     this.configFile = b.configFile;
     this.transport = Map.copyOf(b.transport);
     this.clusterResolver = Objects.requireNonNull(b.clusterResolver, "clusterResolver");
+    this.flinkRestUrl = b.flinkRestUrl;
     if (snapshotInterval.toMillis() < 1000) {
       throw new EmitterException(
           "Snapshot interval " + snapshotInterval.toMillis() + " ms is below 1000 ms");
@@ -182,6 +184,37 @@ public final class EmitterConfig {
     return clusterResolver;
   }
 
+  /** Flink only: the JobManager REST API, when configured explicitly. */
+  public Optional<String> flinkRestUrl() {
+    return Optional.ofNullable(flinkRestUrl);
+  }
+
+  /** A copy that never emits ABORT from a JVM shutdown hook. */
+  public EmitterConfig withoutJvmExitAbort() {
+    Builder b = toBuilder();
+    b.abortOnJvmExit = false;
+    return b.build();
+  }
+
+  private Builder toBuilder() {
+    Builder b = new Builder();
+    b.namespace = namespace;
+    b.jobName = jobName;
+    b.tenant = tenant;
+    b.snapshotInterval = snapshotInterval;
+    b.queueCapacity = queueCapacity;
+    b.maxAttempts = maxAttempts;
+    b.initialBackoff = initialBackoff;
+    b.maxBackoff = maxBackoff;
+    b.closeTimeout = closeTimeout;
+    b.abortOnJvmExit = abortOnJvmExit;
+    b.configFile = configFile;
+    b.transport.putAll(transport);
+    b.clusterResolver = clusterResolver;
+    b.flinkRestUrl = flinkRestUrl;
+    return b;
+  }
+
   @Override
   public String toString() {
     // Transport values can hold credentials: only their keys are shown.
@@ -216,6 +249,7 @@ public final class EmitterConfig {
     private final Map<String, String> transport = new LinkedHashMap<>();
     private ClusterResolver clusterResolver = ClusterResolver.NONE;
     private String resolverClass;
+    private String flinkRestUrl;
 
     private Builder() {}
 
@@ -250,6 +284,8 @@ public final class EmitterConfig {
         configFile = (Path) value;
       } else if (setting == EmitterSettings.CLUSTER_RESOLVER_CLASS) {
         resolverClass = (String) value;
+      } else if (setting == EmitterSettings.FLINK_REST_URL) {
+        flinkRestUrl = (String) value;
       } else {
         throw new EmitterException("Setting '" + setting.key() + "' has no field");
       }

@@ -120,6 +120,14 @@ public final class EmitterSettings {
               + " `openlineage.cluster.<name>` lists.",
           EmitterSettings::nonBlank);
 
+  public static final Setting<String> FLINK_REST_URL =
+      new Setting<>(
+          "openlineage.flink.rest.url",
+          "URL",
+          "http://<rest.address>:<rest.port> of the Flink configuration",
+          "Flink only: the JobManager REST API read for checkpoint statistics.",
+          EmitterSettings::nonBlank);
+
   /** All declared keys, in documentation order. */
   public static final List<Setting<?>> ALL =
       List.of(
@@ -134,7 +142,8 @@ public final class EmitterSettings {
           CLOSE_TIMEOUT,
           ABORT_ON_JVM_EXIT,
           CONFIG_FILE,
-          CLUSTER_RESOLVER_CLASS);
+          CLUSTER_RESOLVER_CLASS,
+          FLINK_REST_URL);
 
   private EmitterSettings() {}
 

@@ -56,7 +56,7 @@ public final class StreamsLineage implements KafkaStreams.StateListener, AutoClo
     switch (state) {
       case RUNNING -> run.start();
       // Threads still hold their metrics now: keep the last window for the terminal event.
-      case PENDING_SHUTDOWN, PENDING_ERROR -> run.detach(source);
+      case PENDING_SHUTDOWN, PENDING_ERROR -> source.freeze();
       case NOT_RUNNING -> run.complete();
       case ERROR ->
           run.fail(

@@ -45,6 +45,8 @@ final class TopologySnapshot implements SnapshotSource {
   private final OpenLineage ol = new OpenLineage(RunEvents.PRODUCER);
   private final RunningTotals inputTotals = new RunningTotals();
   private final RunningTotals outputTotals = new RunningTotals();
+  private Snapshot frozen;
+  private boolean frozenReported;
 
   TopologySnapshot(
       KafkaStreams streams, Topology topology, String applicationId, String namespace) {
@@ -54,8 +56,37 @@ final class TopologySnapshot implements SnapshotSource {
     this.namespace = namespace;
   }
 
+  /**
+   * Takes the last live snapshot while the threads still hold their metrics (the application is
+   * stopping); later snapshots repeat its datasets, with its statistics reported once.
+   */
+  synchronized void freeze() {
+    if (frozen == null) {
+      frozen = live();
+    }
+  }
+
   @Override
-  public Snapshot snapshot() {
+  public synchronized Snapshot snapshot() {
+    if (frozen == null) {
+      return live();
+    }
+    if (!frozenReported) {
+      frozenReported = true;
+      return frozen;
+    }
+    return new Snapshot(
+        frozen.inputs().stream().map(TopologySnapshot::idle).toList(),
+        frozen.outputs().stream().map(TopologySnapshot::idle).toList(),
+        frozen.runFacets(),
+        frozen.jobFacets());
+  }
+
+  private static DatasetSnapshot idle(DatasetSnapshot d) {
+    return new DatasetSnapshot(d.namespace(), d.name(), Statistics.ZERO, d.facets());
+  }
+
+  private Snapshot live() {
     TopologyDescription description = topology.describe();
     Graph graph = Graph.of(description);
     Set<String> assigned = new TreeSet<>();
