@@ -127,4 +127,19 @@ class TributaryAuthorizerTest {
               assertThat(r.allowed()).isFalse();
             });
   }
+
+  @Test
+  void shouldDecideEachDistinctResourceOncePerVisibility() {
+    io.tributary.catalog.Visibility visibility =
+        authorizer.visibilityFor(user(ACME, TenantRole.READER), AccessType.READ);
+    audit.records.clear();
+    assertThat(visibility.canSee(Fixtures.dataset(ACME, "orders", "prod"))).isTrue();
+    assertThat(visibility.canSee(Fixtures.dataset(ACME, "orders", "prod"))).isTrue();
+    assertThat(visibility.canSee(Fixtures.dataset(GLOBEX, "orders", "prod"))).isFalse();
+    assertThat(visibility.canSee(Fixtures.job(ACME, "enricher", "prod"))).isTrue();
+    assertThat(audit.records)
+        .extracting(r -> r.resource())
+        .containsExactly("acme/prod/orders", "globex/prod/orders", "acme/prod/enricher");
+    assertThat(audit.records.get(2).resourceType()).isEqualTo("job");
+  }
 }
