@@ -261,6 +261,17 @@ class KafkaInterceptorsIT {
     }
   }
 
+  @Test
+  void shouldLetTheClientRunWithoutLineageWhenTheLineageConfigurationIsInvalid() throws Exception {
+    Map<String, Object> invalid = Map.of("openlineage.snapshot.interval.ms", "not-a-number");
+    try (KafkaProducer<String, String> producer =
+        new KafkaProducer<>(producerConfig("misconfigured", invalid))) {
+      var metadata = producer.send(new ProducerRecord<>("clicks", "k", "v")).get();
+
+      assertThat(metadata.offset()).isNotNegative();
+    }
+  }
+
   private static double dropped(SimpleMeterRegistry registry) {
     var counter = registry.find("tributary.lineage.events.dropped").functionCounter();
     return Objects.isNull(counter) ? 0 : counter.count();
