@@ -1,0 +1,92 @@
+package io.tributary.cli;
+
+import io.tributary.config.ConfigLoader;
+import io.tributary.config.Configuration;
+import io.tributary.config.Settings;
+import io.tributary.server.CatalogServer;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code tributary serve}: runs the catalog server until SIGTERM or Ctrl-C. */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs the catalog server. Every option can also come from the environment"
+          + " (TRIBUTARY_SERVER_PORT, ...) or the config file; flags win."
+    })
+final class ServeCommand implements Callable<Integer> {
+  @ParentCommand Tributary parent;
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--port",
+      paramLabel = "N",
+      description = "HTTP port (server.port; 0: any free port)")
+  String port;
+
+  @Option(names = "--host", paramLabel = "ADDRESS", description = "Listen address (server.host)")
+  String host;
+
+  @Option(names = "--data-dir", paramLabel = "DIR", description = "Data directory (data.dir)")
+  String dataDir;
+
+  @Option(names = "--config", paramLabel = "FILE", description = "Config file, YAML or properties")
+  String configFile;
+
+  @Option(
+      names = "--set",
+      paramLabel = "KEY=VALUE",
+      description = "Any configuration key, e.g. --set ingest.batch.max=512")
+  Map<String, String> set = new LinkedHashMap<>();
+
+  @Override
+  public Integer call() throws InterruptedException {
+    Map<String, String> flags = new LinkedHashMap<>(set);
+    put(flags, Settings.SERVER_PORT.name(), port);
+    put(flags, Settings.SERVER_HOST.name(), host);
+    put(flags, Settings.DATA_DIR.name(), dataDir);
+    put(flags, Settings.CONFIG_FILE.name(), configFile);
+    Configuration config = new ConfigLoader(parent.environment()).load(flags);
+
+    CatalogServer server = CatalogServer.start(config);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  server.close();
+                  stopped.countDown();
+                },
+                "tributary-shutdown"));
+    PrintWriter out = spec.commandLine().getOut();
+    String storage =
+        config.get(Settings.CATALOG_BACKEND).equals(Settings.BACKEND_BERKELEYJE)
+            ? " in " + config.get(Settings.DATA_DIR).toAbsolutePath().normalize()
+            : "";
+    out.println(
+        "Tributary is ready at "
+            + server.uri()
+            + " (catalog: "
+            + config.get(Settings.CATALOG_BACKEND)
+            + storage
+            + "). Ctrl-C stops it.");
+    out.flush();
+    stopped.await();
+    return 0;
+  }
+
+  private static void put(Map<String, String> flags, String key, String value) {
+    if (value != null) {
+      flags.put(key, value);
+    }
+  }
+}

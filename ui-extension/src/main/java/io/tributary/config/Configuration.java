@@ -1,0 +1,78 @@
+package io.tributary.config;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** Resolved configuration: one value per declared key, and the pass-through keys by prefix. */
+public final class Configuration {
+  private final Map<String, Object> values;
+  private final Map<String, String> origins;
+  private final Map<String, String> passThrough;
+
+  Configuration(
+      Map<String, Object> values, Map<String, String> origins, Map<String, String> passThrough) {
+    this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+    this.origins = Collections.unmodifiableMap(new LinkedHashMap<>(origins));
+    this.passThrough = Collections.unmodifiableMap(new TreeMap<>(passThrough));
+  }
+
+  /** Defaults only. */
+  public static Configuration defaults() {
+    return new ConfigLoader(Map.of()).load(Map.of());
+  }
+
+  /** The value, or the default; null only for a key with no default that is not set. */
+  public <T> T get(Setting<T> setting) {
+    Objects.requireNonNull(setting, "setting");
+    Object value = values.get(setting.name());
+    if (value == null) {
+      return setting.defaultValue();
+    }
+    @SuppressWarnings("unchecked") // values are stored by the setting that parsed them
+    T typed = (T) value;
+    return typed;
+  }
+
+  public <T> Optional<T> find(Setting<T> setting) {
+    return Optional.ofNullable(get(setting));
+  }
+
+  /** Keys of one prefix with the prefix removed, sorted. */
+  public Map<String, String> withPrefix(PrefixSetting prefix) {
+    Map<String, String> out = new TreeMap<>();
+    passThrough.forEach(
+        (k, v) -> {
+          if (prefix.matches(k)) {
+            out.put(k.substring(prefix.prefix().length()), v);
+          }
+        });
+    return Collections.unmodifiableMap(out);
+  }
+
+  /** Where a key's value came from: "default", a file, an environment variable or a flag. */
+  public String origin(Setting<?> setting) {
+    return origins.getOrDefault(setting.name(), "default");
+  }
+
+  /** Every key and value, secrets masked; for a startup log line. */
+  @Override
+  public String toString() {
+    StringBuilder out = new StringBuilder();
+    for (Setting<?> s : Settings.ALL) {
+      Object value = get(s);
+      if (value == null) {
+        continue;
+      }
+      out.append(out.isEmpty() ? "" : ", ")
+          .append(s.name())
+          .append('=')
+          .append(s.secret() ? "****" : value);
+    }
+    passThrough.forEach((k, v) -> out.append(", ").append(k).append('=').append(v));
+    return out.toString();
+  }
+}

@@ -1,0 +1,293 @@
+package io.tributary.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.tributary.atlas.AtlasJson;
+import io.tributary.atlas.AtlasTypedefStore;
+import io.tributary.catalog.ChangeFeed;
+import io.tributary.catalog.TenantId;
+import io.tributary.catalog.janus.JanusCatalog;
+import io.tributary.catalog.janus.JanusConfig;
+import io.tributary.catalog.types.TypeRegistry;
+import io.tributary.config.Configuration;
+import io.tributary.config.Settings;
+import io.tributary.ingest.GroupCommitter;
+import io.tributary.ingest.KafkaLineageConsumer;
+import io.tributary.openlineage.EventTranslator;
+import io.tributary.openlineage.NamespaceResolver;
+import io.tributary.server.api.EntityResource;
+import io.tributary.server.api.FeedResource;
+import io.tributary.server.api.FeedStreams;
+import io.tributary.server.api.ImpactResource;
+import io.tributary.server.api.LineageResource;
+import io.tributary.server.api.SearchResource;
+import io.tributary.server.api.StatsResource;
+import io.tributary.server.api.Views;
+import io.tributary.server.atlas.AtlasApiService;
+import io.tributary.server.atlas.AtlasV2Resource;
+import io.tributary.server.export.LineageExportResource;
+import io.tributary.server.export.LineageExporters;
+import io.tributary.server.export.NodeKinds;
+import io.tributary.server.ingest.EventBodyReader;
+import io.tributary.server.ingest.LineageIngest;
+import io.tributary.server.layout.LayeredLayout;
+import io.tributary.server.layout.LayoutResource;
+import io.tributary.server.problem.ProblemMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.glassfish.grizzly.http.server.HttpServer;
+import org.glassfish.grizzly.http2.Http2AddOn;
+import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
+import org.glassfish.jersey.jackson.JacksonFeature;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root of the catalog server: builds every part from the configuration through
+ * constructors, starts them in order, and stops them in reverse: first stop accepting requests,
+ * then drain the committer, then close the catalog.
+ */
+public final class CatalogServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(CatalogServer.class);
+  private static final Duration COMMIT_TIMEOUT = Duration.ofSeconds(60);
+  private static final Duration HTTP_GRACE = Duration.ofSeconds(10);
+  private static final AtlasJson ATLAS_JSON = new AtlasJson();
+
+  private final Deque<AutoCloseable> parts;
+  private final HttpServer http;
+  private final URI uri;
+  private final Runnable stopAccepting;
+
+  private CatalogServer(
+      Deque<AutoCloseable> parts, HttpServer http, URI uri, Runnable stopAccepting) {
+    this.parts = parts;
+    this.http = http;
+    this.uri = uri;
+    this.stopAccepting = stopAccepting;
+  }
+
+  /**
+   * Opens the catalog and starts serving.
+   *
+   * @throws io.tributary.catalog.janus.DataDirectoryLockedException when another server holds the
+   *     data directory
+   */
+  public static CatalogServer start(Configuration config) {
+    Deque<AutoCloseable> parts = new ArrayDeque<>();
+    try {
+      return start(config, parts);
+    } catch (RuntimeException | Error e) {
+      closeAll(parts);
+      throw e;
+    }
+  }
+
+  private static CatalogServer start(Configuration config, Deque<AutoCloseable> parts) {
+    LOG.info("catalog server: starting with {}", config);
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    parts.push(registry::close);
+    bindJvmMetrics(registry, parts);
+    ObjectMapper json =
+        JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .build();
+    Views views = new Views(json);
+
+    TypeRegistry types = TypeRegistry.builtIn();
+    ChangeFeed feed = new ChangeFeed(config.get(Settings.FEED_WINDOW_SIZE), Clock.systemUTC());
+    JanusCatalog catalog = JanusCatalog.open(janusConfig(config), types, feed);
+    parts.push(catalog);
+
+    EventTranslator translator =
+        EventTranslator.create(NamespaceResolver.of(config.withPrefix(Settings.NAMESPACE_CLUSTER)));
+    GroupCommitter committer =
+        GroupCommitter.start(
+            catalog,
+            new GroupCommitter.Settings(
+                config.get(Settings.INGEST_BATCH_MAX),
+                config.get(Settings.INGEST_QUEUE_CAPACITY),
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(30)),
+            registry);
+    parts.push(committer);
+    TenantId defaultTenant = new TenantId(config.get(Settings.INGEST_DEFAULT_TENANT));
+    if (config.get(Settings.KAFKA_INGEST_ENABLED)) {
+      parts.push(
+          KafkaLineageConsumer.start(
+              new KafkaLineageConsumer.Settings(
+                  config.get(Settings.KAFKA_INGEST_BOOTSTRAP_SERVERS),
+                  config.get(Settings.KAFKA_INGEST_TOPIC),
+                  config.get(Settings.KAFKA_INGEST_GROUP_ID),
+                  config.get(Settings.KAFKA_INGEST_DEAD_LETTER_TOPIC),
+                  defaultTenant,
+                  Duration.ofMillis(500),
+                  java.util.Map.of()),
+              translator,
+              committer,
+              registry));
+    }
+
+    FeedStreams streams =
+        new FeedStreams(
+            feed,
+            views,
+            config.get(Settings.FEED_HEARTBEAT),
+            config.get(Settings.FEED_WINDOW_SIZE) + 1_000,
+            Clock.systemUTC(),
+            registry);
+    LineageIngest ingest =
+        new LineageIngest(
+            new EventBodyReader(json, config.get(Settings.INGEST_MAX_BODY_BYTES)),
+            translator,
+            committer,
+            defaultTenant,
+            config.get(Settings.INGEST_API_KEY),
+            json);
+    java.util.concurrent.atomic.AtomicBoolean accepting =
+        new java.util.concurrent.atomic.AtomicBoolean();
+
+    ResourceConfig resources =
+        new ResourceConfig()
+            .register(JacksonFeature.withoutExceptionMappers())
+            .register(new ProblemMapper(json))
+            .register(new HttpMetricsFilter(registry))
+            .register(new LineageResource(ingest, catalog, views, COMMIT_TIMEOUT))
+            .register(new EntityResource(catalog, types, views))
+            .register(new SearchResource(catalog, types, views))
+            .register(new ImpactResource(catalog, views))
+            .register(new StatsResource(catalog, committer, views))
+            .register(new FeedResource(streams))
+            .register(new HealthResource(accepting::get))
+            .register(new MetricsResource(registry))
+            .register(new LayoutResource())
+            .register(
+                new LineageExportResource(
+                    catalog,
+                    new NodeKinds(types),
+                    LineageExporters.standard(),
+                    new LayeredLayout()))
+            .register(new AtlasV2Resource(atlasApi(catalog, types), ATLAS_JSON))
+            .register(new StaticResources());
+
+    String host = config.get(Settings.SERVER_HOST);
+    URI bind = URI.create("http://" + host + ":" + config.get(Settings.SERVER_PORT) + "/");
+    HttpServer http = GrizzlyHttpServerFactory.createHttpServer(bind, resources, false);
+    // Without it, Grizzly mangles requests that ask to upgrade to HTTP/2 (java.net.http does).
+    http.getListeners().forEach(l -> l.registerAddOn(new Http2AddOn()));
+    try {
+      http.start();
+    } catch (IOException e) {
+      throw new ServerStartException(
+          "Cannot listen on "
+              + host
+              + ":"
+              + config.get(Settings.SERVER_PORT)
+              + ": "
+              + e.getMessage(),
+          e);
+    }
+    // Streams close before HTTP stops, so that open SSE connections do not hold the shutdown.
+    parts.push(streams);
+    int port = http.getListeners().iterator().next().getPort();
+    String shownHost = host.equals("0.0.0.0") || host.equals("::") ? "localhost" : host;
+    URI uri = URI.create("http://" + shownHost + ":" + port + "/");
+    accepting.set(true);
+    LOG.info("catalog server: ready at {}", uri);
+    return new CatalogServer(parts, http, uri, () -> accepting.set(false));
+  }
+
+  private static AtlasApiService atlasApi(JanusCatalog catalog, TypeRegistry types) {
+    return new AtlasApiService(
+        catalog, AtlasTypedefStore.builtIn(types, ATLAS_JSON), Clock.systemUTC());
+  }
+
+  private static JanusConfig janusConfig(Configuration config) {
+    String backend = config.get(Settings.CATALOG_BACKEND);
+    JanusConfig base =
+        switch (backend) {
+          case Settings.BACKEND_INMEMORY -> JanusConfig.inMemory();
+          case Settings.BACKEND_CQL -> JanusConfig.cql(java.util.Map.of());
+          default -> JanusConfig.berkeley(config.get(Settings.DATA_DIR));
+        };
+    for (var e : config.withPrefix(Settings.JANUSGRAPH).entrySet()) {
+      base = base.withProperty(e.getKey(), e.getValue());
+    }
+    return base;
+  }
+
+  private static void bindJvmMetrics(PrometheusMeterRegistry registry, Deque<AutoCloseable> parts) {
+    new ClassLoaderMetrics().bindTo(registry);
+    new JvmMemoryMetrics().bindTo(registry);
+    JvmGcMetrics gc = new JvmGcMetrics();
+    gc.bindTo(registry);
+    parts.push(gc);
+    new JvmThreadMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
+    new UptimeMetrics().bindTo(registry);
+  }
+
+  /** The base URI clients use, with the port actually taken. */
+  public URI uri() {
+    return uri;
+  }
+
+  /**
+   * Stops accepting requests, lets requests in flight finish, commits what is queued, closes the
+   * catalog. Safe to call more than once.
+   */
+  @Override
+  public synchronized void close() {
+    if (parts.isEmpty()) {
+      return;
+    }
+    LOG.info("catalog server: stopping");
+    stopAccepting.run();
+    AutoCloseable streams = parts.pop();
+    closeQuietly(streams);
+    try {
+      http.shutdown(HTTP_GRACE.toMillis(), TimeUnit.MILLISECONDS)
+          .get(HTTP_GRACE.toSeconds() + 5, TimeUnit.SECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      LOG.warn("catalog server: HTTP shutdown did not finish cleanly: {}", e.toString());
+      http.shutdownNow();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      http.shutdownNow();
+    }
+    closeAll(parts);
+    LOG.info("catalog server: stopped");
+  }
+
+  private static void closeAll(Deque<AutoCloseable> parts) {
+    while (!parts.isEmpty()) {
+      closeQuietly(parts.pop());
+    }
+  }
+
+  private static void closeQuietly(AutoCloseable part) {
+    try {
+      part.close();
+    } catch (Exception e) {
+      LOG.warn("catalog server: closing {} failed", part, e);
+    }
+  }
+}

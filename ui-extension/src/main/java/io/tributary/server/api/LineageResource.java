@@ -1,0 +1,206 @@
+package io.tributary.server.api;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tributary.catalog.Catalog;
+import io.tributary.catalog.Direction;
+import io.tributary.catalog.Entity;
+import io.tributary.catalog.EntityNotFoundException;
+import io.tributary.catalog.Guid;
+import io.tributary.catalog.LineageGraph;
+import io.tributary.catalog.LineageLevel;
+import io.tributary.catalog.LineagePath;
+import io.tributary.catalog.LineageQuery;
+import io.tributary.catalog.Visibility;
+import io.tributary.server.ingest.IngestRequest;
+import io.tributary.server.ingest.LineageIngest;
+import io.tributary.server.problem.ApiException;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.Suspended;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code /api/v1/lineage}: OpenLineage ingest ({@code POST}, {@code POST batch}) and lineage reads
+ * ({@code GET {guid}}, {@code GET path}). One class because JAX-RS picks one root resource per path
+ * before it looks at methods.
+ */
+@Path("/api/v1/lineage")
+public final class LineageResource {
+  private static final int DEFAULT_DEPTH = 3;
+  private static final int DEFAULT_PATH_DEPTH = 10;
+
+  private final LineageIngest ingest;
+  private final Catalog catalog;
+  private final Views views;
+  private final Duration commitTimeout;
+
+  public LineageResource(
+      LineageIngest ingest, Catalog catalog, Views views, Duration commitTimeout) {
+    this.ingest = Objects.requireNonNull(ingest, "ingest");
+    this.catalog = Objects.requireNonNull(catalog, "catalog");
+    this.views = Objects.requireNonNull(views, "views");
+    this.commitTimeout = Objects.requireNonNull(commitTimeout, "commitTimeout");
+  }
+
+  @POST
+  public void post(
+      @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+      @HeaderParam(HttpHeaders.CONTENT_ENCODING) String contentEncoding,
+      @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
+      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+      @QueryParam("tenant") String tenant,
+      InputStream body,
+      @Suspended AsyncResponse async) {
+    IngestRequest request =
+        new IngestRequest(
+            contentType, contentEncoding, length(contentLength), authorization, tenant, body);
+    resumeWhenDone(async, ingest.one(request));
+  }
+
+  @POST
+  @Path("batch")
+  public void postBatch(
+      @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+      @HeaderParam(HttpHeaders.CONTENT_ENCODING) String contentEncoding,
+      @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
+      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+      @QueryParam("tenant") String tenant,
+      InputStream body,
+      @Suspended AsyncResponse async) {
+    IngestRequest request =
+        new IngestRequest(
+            contentType, contentEncoding, length(contentLength), authorization, tenant, body);
+    resumeWhenDone(async, ingest.batch(request));
+  }
+
+  private void resumeWhenDone(AsyncResponse async, CompletableFuture<Response> response) {
+    async.setTimeout(commitTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    async.setTimeoutHandler(
+        r ->
+            r.resume(
+                new ApiException(
+                    io.tributary.server.problem.Problem.of(
+                        503,
+                        io.tributary.server.problem.ProblemTypes.UNAVAILABLE,
+                        "Commit timed out",
+                        "The catalog did not commit within "
+                            + commitTimeout.toSeconds()
+                            + " s; retry (ingest is idempotent)"),
+                    java.util.Map.of(HttpHeaders.RETRY_AFTER, "5"))));
+    response.whenComplete(
+        (ok, error) -> {
+          if (error != null) {
+            async.resume(error);
+          } else {
+            async.resume(ok);
+          }
+        });
+  }
+
+  private static long length(String header) {
+    if (header == null) {
+      return -1;
+    }
+    try {
+      return Long.parseLong(header.trim());
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  @GET
+  @Path("path")
+  @Produces(MediaType.APPLICATION_JSON)
+  public String path(
+      @QueryParam("from") String fromText,
+      @QueryParam("to") String toText,
+      @QueryParam("maxDepth") String maxDepthText) {
+    Guid from = Params.guid("from", fromText);
+    Guid to = Params.guid("to", toText);
+    int maxDepth =
+        Params.integer("maxDepth", maxDepthText, DEFAULT_PATH_DEPTH, 1, LineageQuery.MAX_DEPTH);
+    requireExists(from);
+    requireExists(to);
+    LineagePath path =
+        catalog
+            .path(from, to, maxDepth, Visibility.all())
+            .orElseThrow(
+                () ->
+                    ApiException.notFound(
+                        "No lineage path from "
+                            + from
+                            + " to "
+                            + to
+                            + " within "
+                            + maxDepth
+                            + " hops"));
+    ObjectNode out = views.object();
+    out.put("from", from.value());
+    out.put("to", to.value());
+    var guids = out.putArray("guids");
+    path.guids().forEach(g -> guids.add(g.value()));
+    out.set("nodes", views.entities(path.visible()));
+    out.set("edges", views.edges(path.edges()));
+    return out.toString();
+  }
+
+  @GET
+  @Path("{guid}")
+  @Produces(MediaType.APPLICATION_JSON)
+  public String lineage(
+      @PathParam("guid") String guidText,
+      @QueryParam("direction") String directionText,
+      @QueryParam("depth") String depthText,
+      @QueryParam("level") String levelText) {
+    Guid guid = Params.guid("guid", guidText);
+    Direction direction = Params.direction("direction", directionText, Direction.BOTH);
+    int depth = Params.integer("depth", depthText, DEFAULT_DEPTH, 0, LineageQuery.MAX_DEPTH);
+    LineageLevel level = Params.level("level", levelText);
+    requireExists(guid);
+    LineageGraph graph =
+        catalog.lineage(new LineageQuery(guid, direction, depth, level), Visibility.all());
+    ObjectNode out = views.object();
+    out.put("start", guid.value());
+    out.put("direction", direction.name());
+    out.put("depth", depth);
+    out.put("level", level.name());
+    var nodes = out.putArray("nodes");
+    graph.entities().values().stream()
+        .sorted(
+            Comparator.comparing((Entity e) -> graph.distances().getOrDefault(e.guid(), 0))
+                .thenComparing(Entity::typeName)
+                .thenComparing(Entity::qualifiedName))
+        .forEach(
+            e ->
+                nodes.add(
+                    views.entity(e).put("distance", graph.distances().getOrDefault(e.guid(), 0))));
+    out.set("edges", views.edges(graph.edges()));
+    var redacted = out.putArray("redacted");
+    graph.redacted().stream().map(Guid::value).sorted().forEach(redacted::add);
+    var distances = out.putObject("distances");
+    graph.distances().entrySet().stream()
+        .sorted(java.util.Map.Entry.comparingByKey(Comparator.comparing(Guid::value)))
+        .forEach(e -> distances.put(e.getKey().value(), e.getValue()));
+    return out.toString();
+  }
+
+  private void requireExists(Guid guid) {
+    if (catalog.get(guid, Visibility.all()).isEmpty()) {
+      throw new EntityNotFoundException(guid.value());
+    }
+  }
+}

@@ -1,0 +1,251 @@
+package io.tributary.server.ingest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tributary.catalog.EntityKey;
+import io.tributary.catalog.Guid;
+import io.tributary.catalog.Mutation;
+import io.tributary.catalog.MutationResult;
+import io.tributary.catalog.TenantId;
+import io.tributary.ingest.GroupCommitter;
+import io.tributary.openlineage.EventTranslator;
+import io.tributary.openlineage.InvalidEventException;
+import io.tributary.openlineage.TranslatedEvent;
+import io.tributary.openlineage.Violation;
+import io.tributary.server.api.Params;
+import io.tributary.server.problem.ApiException;
+import io.tributary.server.problem.Problem;
+import io.tributary.server.problem.ProblemMapper;
+import io.tributary.server.problem.ProblemTypes;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * OpenLineage ingest over HTTP: authenticate, read, validate and translate, then commit through the
+ * group committer. A response is sent only once the catalog transaction has committed, so a 2xx
+ * means the event is durable.
+ */
+public final class LineageIngest {
+  private final EventBodyReader reader;
+  private final EventTranslator translator;
+  private final GroupCommitter committer;
+  private final TenantId defaultTenant;
+  private final byte[] apiKey;
+  private final ObjectMapper json;
+
+  /**
+   * @param apiKey the key clients must send as {@code Authorization: Bearer}, or null for none
+   */
+  public LineageIngest(
+      EventBodyReader reader,
+      EventTranslator translator,
+      GroupCommitter committer,
+      TenantId defaultTenant,
+      String apiKey,
+      ObjectMapper json) {
+    this.reader = Objects.requireNonNull(reader, "reader");
+    this.translator = Objects.requireNonNull(translator, "translator");
+    this.committer = Objects.requireNonNull(committer, "committer");
+    this.defaultTenant = Objects.requireNonNull(defaultTenant, "defaultTenant");
+    this.apiKey = apiKey == null ? null : apiKey.getBytes(StandardCharsets.UTF_8);
+    this.json = Objects.requireNonNull(json, "json");
+  }
+
+  /** One event: 201 with what was written once committed. */
+  public CompletableFuture<Response> one(IngestRequest request) {
+    TenantId tenant = authorize(request);
+    JsonNode event = read(request);
+    TranslatedEvent translated = translator.translate(event, tenant);
+    return committer
+        .submit(translated.mutation())
+        .thenApply(
+            result ->
+                Response.status(Response.Status.CREATED)
+                    .type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(committed(translated, result).toString())
+                    .build());
+  }
+
+  /**
+   * A JSON array of events, each committed or refused on its own; the answer has the shape of
+   * OpenLineage's batch endpoint ({@code status}, {@code summary}, {@code failed_events}).
+   */
+  public CompletableFuture<Response> batch(IngestRequest request) {
+    TenantId tenant = authorize(request);
+    JsonNode body = read(request);
+    if (!body.isArray()) {
+      throw new ApiException(
+          Problem.of(
+                  400,
+                  ProblemTypes.INVALID_EVENT,
+                  "Not a batch",
+                  "A batch is a JSON array of OpenLineage events; got a JSON "
+                      + body.getNodeType().name().toLowerCase(java.util.Locale.ROOT))
+              .withViolations(List.of(new Violation("", "expected an array"))));
+    }
+    int received = body.size();
+    List<Failure> failures = new ArrayList<>();
+    List<Integer> indexes = new ArrayList<>();
+    List<Mutation> mutations = new ArrayList<>();
+    for (int i = 0; i < received; i++) {
+      try {
+        mutations.add(translator.translate(body.get(i), tenant).mutation());
+        indexes.add(i);
+      } catch (InvalidEventException e) {
+        failures.add(new Failure(i, e.getMessage(), false, e.violations()));
+      } catch (RuntimeException e) {
+        failures.add(
+            new Failure(
+                i, ProblemMapper.publicReason(e), !ProblemMapper.isClientError(e), List.of()));
+      }
+    }
+    if (mutations.size() > committer.settings().queueCapacity()) {
+      throw new ApiException(
+          Problem.of(
+              413,
+              ProblemTypes.PAYLOAD_TOO_LARGE,
+              "Batch too large",
+              "A batch of "
+                  + mutations.size()
+                  + " events exceeds the ingest queue capacity "
+                  + committer.settings().queueCapacity()
+                  + "; send smaller batches"));
+    }
+    List<CompletableFuture<MutationResult>> futures = committer.submitAll(mutations);
+    CompletableFuture<?>[] all = futures.toArray(CompletableFuture[]::new);
+    return CompletableFuture.allOf(all)
+        .handle(
+            (ignored, error) -> {
+              for (int k = 0; k < futures.size(); k++) {
+                CompletableFuture<MutationResult> f = futures.get(k);
+                if (f.isCompletedExceptionally()) {
+                  Throwable cause = f.handle((r, e) -> e).join();
+                  failures.add(
+                      new Failure(
+                          indexes.get(k),
+                          ProblemMapper.publicReason(cause),
+                          !ProblemMapper.isClientError(cause),
+                          List.of()));
+                }
+              }
+              return batchResponse(received, failures);
+            });
+  }
+
+  private record Failure(int index, String reason, boolean retriable, List<Violation> violations) {}
+
+  private Response batchResponse(int received, List<Failure> failures) {
+    failures.sort(Comparator.comparingInt(Failure::index));
+    int failed = failures.size();
+    int successful = received - failed;
+    long retriable = failures.stream().filter(Failure::retriable).count();
+    ObjectNode summary = json.createObjectNode();
+    summary.put("received", received);
+    summary.put("successful", successful);
+    summary.put("failed", failed);
+    summary.put("retriable", retriable);
+    summary.put("non_retriable", failed - retriable);
+    ArrayNode failedEvents = json.createArrayNode();
+    for (Failure f : failures) {
+      ObjectNode item = failedEvents.addObject();
+      item.put("index", f.index());
+      item.put("reason", f.reason());
+      item.put("retriable", f.retriable());
+      if (!f.violations().isEmpty()) {
+        ArrayNode v = item.putArray("violations");
+        f.violations()
+            .forEach(x -> v.addObject().put("pointer", x.pointer()).put("message", x.message()));
+      }
+    }
+    if (successful == 0 && failed > 0) {
+      boolean serverSide = retriable > 0;
+      Problem problem =
+          Problem.of(
+                  serverSide ? 500 : 400,
+                  ProblemTypes.BATCH_FAILED,
+                  "No event of the batch was committed",
+                  failed + " of " + received + " events failed; see failed_events")
+              .withExtension("summary", summary)
+              .withExtension("failed_events", failedEvents);
+      return Response.status(problem.status())
+          .type(Problem.MEDIA_TYPE)
+          .entity(problem.toJson(json).toString())
+          .build();
+    }
+    ObjectNode out = json.createObjectNode();
+    out.put("status", failed == 0 ? "success" : "partial_success");
+    out.set("summary", summary);
+    out.set("failed_events", failedEvents);
+    return Response.ok(out.toString(), MediaType.APPLICATION_JSON_TYPE).build();
+  }
+
+  private ObjectNode committed(TranslatedEvent event, MutationResult result) {
+    ObjectNode out = json.createObjectNode();
+    out.put("status", "committed");
+    out.put("kind", event.kind().name());
+    if (event.eventType() != null) {
+      out.put("eventType", event.eventType());
+    }
+    if (event.runId() != null) {
+      out.put("runId", event.runId().toString());
+    }
+    out.put("eventTime", event.eventTime().toString());
+    out.put("created", result.created().size());
+    out.put("updated", result.updated().size());
+    ArrayNode entities = out.putArray("entities");
+    result.guids().entrySet().stream()
+        .sorted(
+            Map.Entry.<EntityKey, Guid>comparingByKey(
+                Comparator.comparing(EntityKey::typeName).thenComparing(EntityKey::qualifiedName)))
+        .forEach(
+            e ->
+                entities
+                    .addObject()
+                    .put("guid", e.getValue().value())
+                    .put("typeName", e.getKey().typeName())
+                    .put("qualifiedName", e.getKey().qualifiedName()));
+    return out;
+  }
+
+  private JsonNode read(IngestRequest request) {
+    return reader.read(
+        request.contentType(), request.contentEncoding(), request.contentLength(), request.body());
+  }
+
+  private TenantId authorize(IngestRequest request) {
+    if (apiKey != null) {
+      String header = request.authorization();
+      String prefix = "Bearer ";
+      boolean ok =
+          header != null
+              && header.regionMatches(true, 0, prefix, 0, prefix.length())
+              && MessageDigest.isEqual(
+                  apiKey,
+                  header.substring(prefix.length()).trim().getBytes(StandardCharsets.UTF_8));
+      if (!ok) {
+        throw new ApiException(
+            Problem.of(
+                401,
+                ProblemTypes.UNAUTHORIZED,
+                "Unauthorized",
+                header == null
+                    ? "Send the API key as 'Authorization: Bearer <key>'"
+                    : "The API key is not valid"),
+            Map.of(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"tributary\""));
+      }
+    }
+    TenantId tenant = Params.tenant("tenant", request.tenant());
+    return tenant == null ? defaultTenant : tenant;
+  }
+}

@@ -1,0 +1,6 @@
+/**
+ * Errors as RFC 9457 problem details ({@code application/problem+json}): every failure of a
+ * request, including Jersey's own 404, 405 and 415, leaves through one exception mapper, so that
+ * clients see one error shape and never see internals.
+ */
+package io.tributary.server.problem;
