@@ -1,0 +1,2 @@
+/** Benchmarks of Ranger authorization decisions. */
+package io.tributary.benchmarks.ranger;
