@@ -1,0 +1,122 @@
+package io.tributary.ranger.bootstrap;
+
+import io.tributary.catalog.TenantId;
+import io.tributary.ranger.AuthorizerConfig;
+import io.tributary.ranger.EntityResources;
+import io.tributary.ranger.TributaryAuthorizer;
+import io.tributary.ranger.admin.RangerAdminApi;
+import io.tributary.ranger.admin.RangerAdminConfig;
+import io.tributary.ranger.admin.RangerAdminPolicyStore;
+import io.tributary.ranger.audit.AuditSink;
+import io.tributary.ranger.auth.Authenticator;
+import io.tributary.ranger.quota.QuotaEnforcer;
+import io.tributary.ranger.tenancy.LocalPolicyStore;
+import io.tributary.ranger.tenancy.PolicyStore;
+import io.tributary.ranger.tenancy.Quotas;
+import io.tributary.ranger.tenancy.Tenant;
+import io.tributary.ranger.tenancy.TenantConfig;
+import io.tributary.ranger.tenancy.TenantPolicies;
+import io.tributary.ranger.tenancy.TenantRegistry;
+import java.nio.file.Path;
+import java.time.InstantSource;
+import java.util.Objects;
+
+/**
+ * Everything the catalog server needs from this module, wired together: authentication,
+ * authorization, the tenant registry and quotas. The registry keeps {@code tenants.json} in the
+ * data directory; the {@link TenantId#DEFAULT default} tenant always exists.
+ */
+public record PolicyServices(
+    Authenticator authenticator,
+    TributaryAuthorizer authorizer,
+    TenantRegistry tenants,
+    QuotaEnforcer quotas,
+    AuditSink audit)
+    implements AutoCloseable {
+  public static final String REGISTRY_FILE = "tenants.json";
+
+  public PolicyServices {
+    Objects.requireNonNull(authenticator, "authenticator");
+    Objects.requireNonNull(authorizer, "authorizer");
+    Objects.requireNonNull(tenants, "tenants");
+    Objects.requireNonNull(quotas, "quotas");
+    Objects.requireNonNull(audit, "audit");
+  }
+
+  /** Policies in local files under {@code dataDir/ranger}: the embedded default. */
+  public static PolicyServices embedded(
+      Path dataDir,
+      AuthorizerConfig config,
+      Authenticator authenticator,
+      AuditSink audit,
+      EntityResources resources,
+      InstantSource clock) {
+    if (config.source() != AuthorizerConfig.Source.LOCAL_FILES) {
+      throw new IllegalArgumentException("embedded policy services need local policy files");
+    }
+    return wire(
+        dataDir,
+        config,
+        new LocalPolicyStore(config.policyDir(), config.serviceName()),
+        authenticator,
+        audit,
+        resources,
+        clock);
+  }
+
+  /** Policies in Ranger Admin, which the authorizer also downloads its policies from. */
+  public static PolicyServices rangerAdmin(
+      Path dataDir,
+      AuthorizerConfig config,
+      RangerAdminConfig admin,
+      Authenticator authenticator,
+      AuditSink audit,
+      EntityResources resources,
+      InstantSource clock) {
+    if (config.source() != AuthorizerConfig.Source.RANGER_ADMIN) {
+      throw new IllegalArgumentException(
+          "Ranger Admin policy services need Ranger Admin as source");
+    }
+    return wire(
+        dataDir,
+        config,
+        new RangerAdminPolicyStore(new RangerAdminApi(admin)),
+        authenticator,
+        audit,
+        resources,
+        clock);
+  }
+
+  private static PolicyServices wire(
+      Path dataDir,
+      AuthorizerConfig config,
+      PolicyStore store,
+      Authenticator authenticator,
+      AuditSink audit,
+      EntityResources resources,
+      InstantSource clock) {
+    TenantRegistry tenants =
+        TenantRegistry.open(
+            dataDir.resolve(REGISTRY_FILE), store, new TenantPolicies(config.serviceName()), clock);
+    if (tenants.get(TenantId.DEFAULT).isEmpty()) {
+      tenants.create(TenantId.DEFAULT, TenantConfig.DEFAULT);
+    }
+    QuotaEnforcer quotas =
+        new QuotaEnforcer(
+            tenant ->
+                tenants
+                    .get(tenant)
+                    .map(Tenant::config)
+                    .map(TenantConfig::quotas)
+                    .orElse(Quotas.UNLIMITED),
+            clock);
+    TributaryAuthorizer authorizer = TributaryAuthorizer.start(config, audit, resources);
+    return new PolicyServices(authenticator, authorizer, tenants, quotas, audit);
+  }
+
+  @Override
+  public void close() {
+    authorizer.close();
+    audit.close();
+  }
+}
