@@ -20,8 +20,12 @@ final class RunningServer implements AutoCloseable {
   static final ObjectMapper JSON = new ObjectMapper();
 
   private final CatalogServer server;
+  // HTTP/1.1 so that Content-Length and chunked bodies mean what a test says.
   private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(10))
+          .build();
 
   private RunningServer(CatalogServer server) {
     this.server = server;
