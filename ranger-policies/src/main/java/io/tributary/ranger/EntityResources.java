@@ -3,24 +3,17 @@ package io.tributary.ranger;
 import io.tributary.catalog.Entity;
 import io.tributary.catalog.Types;
 import io.tributary.catalog.types.TypeRegistry;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Maps catalog entities to Ranger resources:
- *
- * <ul>
- *   <li>tenant: the entity's tenant;
- *   <li>dataset or job: {@code job} for {@code Process} types and process runs, {@code dataset} for
- *       everything else;
- *   <li>namespace: the entity's {@code namespace} attribute if it has one, else the part of the
- *       qualifiedName after its last {@code @} (Atlas's {@code <name>@<cluster>} convention), else
- *       the default namespace;
- *   <li>name: the qualifiedName without its {@code @<cluster>} suffix.
- * </ul>
+ * Maps catalog entities to Ranger resources: the entity's tenant; {@code job} for {@code Process}
+ * types and process runs, {@code dataset} for everything else; namespace and name as {@link
+ * ResourceNaming} derives them (a Kafka topic {@code orders@prod} is {@code namespace=prod,
+ * dataset=orders}; a column is protected as its dataset, a run as its job).
  */
 public final class EntityResources {
-  public static final String NAMESPACE_ATTRIBUTE = "namespace";
   public static final String DEFAULT_NAMESPACE = "default";
 
   private final TypeRegistry types;
@@ -37,19 +30,13 @@ public final class EntityResources {
   }
 
   public ResourcePath of(Entity entity) {
-    String qualifiedName = entity.qualifiedName();
-    int at = qualifiedName.lastIndexOf('@');
-    String namespace;
-    Object attribute = entity.attributes().get(NAMESPACE_ATTRIBUTE);
-    if (attribute instanceof String value && !value.isBlank()) {
-      namespace = value;
-    } else if (at > 0 && at < qualifiedName.length() - 1) {
-      namespace = qualifiedName.substring(at + 1);
-    } else {
-      namespace = defaultNamespace;
-    }
-    String name = at > 0 ? qualifiedName.substring(0, at) : qualifiedName;
-    return new ResourcePath(entity.tenant().value(), namespace, kindOf(entity.typeName()), name);
+    Map<String, Object> attributes = entity.attributes();
+    String typeName = entity.typeName();
+    return new ResourcePath(
+        entity.tenant().value(),
+        ResourceNaming.namespace(typeName, entity.qualifiedName(), attributes, defaultNamespace),
+        kindOf(typeName),
+        ResourceNaming.name(typeName, entity.qualifiedName(), attributes));
   }
 
   /** Type lookups are cached: the registry synchronises, and this runs once per entity read. */

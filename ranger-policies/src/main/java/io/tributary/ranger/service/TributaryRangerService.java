@@ -1,6 +1,7 @@
 package io.tributary.ranger.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tributary.ranger.ResourceNaming;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -119,20 +120,30 @@ public class TributaryRangerService extends RangerBaseService {
     return values == null ? List.of() : values;
   }
 
-  /** Same rules as the authorizer's: attribute, else the {@code @cluster} suffix, else default. */
+  /** Same rules as the authorizer's ({@link ResourceNaming}). */
   static String namespaceOf(JsonNode entity) {
-    String attribute = entity.path("attributes").path("namespace").asText("");
-    if (!attribute.isBlank()) {
-      return attribute;
-    }
-    String qualifiedName = entity.path("qualifiedName").asText("");
-    int at = qualifiedName.lastIndexOf('@');
-    return at > 0 && at < qualifiedName.length() - 1 ? qualifiedName.substring(at + 1) : "default";
+    return ResourceNaming.namespace(
+        entity.path("typeName").asText(""),
+        entity.path("qualifiedName").asText(""),
+        attributes(entity),
+        "default");
   }
 
   static String nameOf(JsonNode entity) {
-    String qualifiedName = entity.path("qualifiedName").asText("");
-    int at = qualifiedName.lastIndexOf('@');
-    return at > 0 ? qualifiedName.substring(0, at) : qualifiedName;
+    return ResourceNaming.name(
+        entity.path("typeName").asText(""),
+        entity.path("qualifiedName").asText(""),
+        attributes(entity));
+  }
+
+  private static Map<String, Object> attributes(JsonNode entity) {
+    Map<String, Object> attributes = new HashMap<>();
+    JsonNode node = entity.path("attributes");
+    for (Map.Entry<String, JsonNode> field : node.properties()) {
+      if (field.getValue().isTextual()) {
+        attributes.put(field.getKey(), field.getValue().asText());
+      }
+    }
+    return attributes;
   }
 }
