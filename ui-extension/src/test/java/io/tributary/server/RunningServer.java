@@ -80,6 +80,14 @@ final class RunningServer implements AutoCloseable {
     }
   }
 
+  static JsonNode parse(String text) {
+    try {
+      return JSON.readTree(text);
+    } catch (IOException e) {
+      throw new UncheckedIOException("not JSON: " + text, e);
+    }
+  }
+
   /** The one entity of a type and qualifiedName, found through the entities endpoint. */
   JsonNode entity(String type, String qualifiedName) {
     HttpResponse<String> r =
