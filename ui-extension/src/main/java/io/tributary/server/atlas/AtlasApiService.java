@@ -20,6 +20,7 @@ import io.tributary.catalog.Catalog;
 import io.tributary.catalog.Direction;
 import io.tributary.catalog.Entity;
 import io.tributary.catalog.EntityKey;
+import io.tributary.catalog.EntityWrite;
 import io.tributary.catalog.Guid;
 import io.tributary.catalog.InvalidEntityException;
 import io.tributary.catalog.LineageEdge;
@@ -93,10 +94,10 @@ public final class AtlasApiService {
               }
             });
     Map<String, List<AtlasEntityHeader>> mutated = new LinkedHashMap<>();
-    headers(result.created(), result, visibility)
-        .ifPresent(h -> mutated.put(AtlasNames.OP_CREATE, h));
-    headers(result.updated(), result, visibility)
-        .ifPresent(h -> mutated.put(AtlasNames.OP_UPDATE, h));
+    Map<EntityKey, EntityWrite> writes = new LinkedHashMap<>();
+    resolved.mutation().entities().forEach(w -> writes.put(w.key(), w));
+    headers(result.created(), result, writes).ifPresent(h -> mutated.put(AtlasNames.OP_CREATE, h));
+    headers(result.updated(), result, writes).ifPresent(h -> mutated.put(AtlasNames.OP_UPDATE, h));
     return new EntityMutationResponse(mutated, assignments);
   }
 
@@ -200,14 +201,29 @@ public final class AtlasApiService {
                     "{qualifiedName=" + qualifiedName + "}"));
   }
 
-  private Optional<List<AtlasEntityHeader>> headers(
-      List<EntityKey> keys, MutationResult result, Visibility visibility) {
+  /** Headers from what was written, so that answering costs no read of the catalog. */
+  private static Optional<List<AtlasEntityHeader>> headers(
+      List<EntityKey> keys, MutationResult result, Map<EntityKey, EntityWrite> writes) {
     List<AtlasEntityHeader> out = new ArrayList<>();
     for (EntityKey key : keys) {
       Guid guid = result.guids().get(key);
-      if (guid != null) {
-        catalog.get(guid, visibility).ifPresent(e -> out.add(mapper.header(e)));
+      EntityWrite write = writes.get(key);
+      if (guid == null || write == null) {
+        continue;
       }
+      Map<String, Object> attributes = new LinkedHashMap<>();
+      attributes.put(AtlasNames.QUALIFIED_NAME, key.qualifiedName());
+      attributes.put(AtlasNames.NAME, write.name());
+      List<String> classifications = write.classifications().stream().sorted().toList();
+      out.add(
+          new AtlasEntityHeader(
+              key.typeName(),
+              attributes,
+              guid.value(),
+              AtlasNames.STATUS_ACTIVE,
+              write.name() == null ? key.qualifiedName() : write.name(),
+              classifications,
+              null));
     }
     return out.isEmpty() ? Optional.empty() : Optional.of(out);
   }
