@@ -10,9 +10,9 @@ import com.networknt.schema.SpecificationVersion;
 import io.openlineage.client.OpenLineage;
 import io.openlineage.client.OpenLineageClientUtils;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Validates OpenLineage events against the project's local copy of the OpenLineage JSON Schemas
- * (shared/spec/openlineage/published), with no network: every {@code $ref} and {@code _schemaURL}
+ * (the copy shipped in atlas-hooks), with no network: every {@code $ref} and {@code _schemaURL}
  * under https://openlineage.io/spec/ resolves to those files, and Tributary's custom facets to the
  * schemas shipped in this module. The event is validated against its own {@code schemaURL}, and
  * each facet against its {@code _schemaURL}.
@@ -34,9 +34,6 @@ public final class OpenLineageSchemas {
   private final Map<String, Schema> cache = new ConcurrentHashMap<>();
 
   public OpenLineageSchemas() {
-    Path published = specDirectory().resolve("published");
-    Path custom =
-        Path.of("src/main/resources/io/tributary/emitters/spec").toAbsolutePath().normalize();
     this.registry =
         SchemaRegistry.withDefaultDialect(
             SpecificationVersion.DRAFT_2020_12,
@@ -44,42 +41,28 @@ public final class OpenLineageSchemas {
                 b.schemaLoader(
                     l ->
                         l.fetchRemoteResources(false)
-                            .resourceLoaders(
-                                r -> r.resources(iri -> read(iri, published, custom)))));
+                            .resourceLoaders(r -> r.resources(OpenLineageSchemas::read))));
   }
 
-  /** Serves a schema's text from the local files; null (unknown) for anything else. */
-  private static String read(String iri, Path published, Path custom) {
-    Path file = null;
+  /**
+   * Serves a schema's text from the classpath: the official schemas that the catalog validates
+   * against (shipped in atlas-hooks) and the emitters' own facet schemas; null for anything else.
+   */
+  private static String read(String iri) {
+    String resource = null;
     if (iri.startsWith(OPENLINEAGE)) {
-      file = published.resolve(iri.substring(OPENLINEAGE.length()));
+      resource = "/openlineage/spec/" + iri.substring(OPENLINEAGE.length());
     } else if (iri.startsWith(TRIBUTARY)) {
-      file = custom.resolve(iri.substring(TRIBUTARY.length()));
+      resource = "/io/tributary/emitters/spec/" + iri.substring(TRIBUTARY.length());
     }
-    if (file == null || !Files.isRegularFile(file)) {
+    if (resource == null) {
       return null;
     }
-    try {
-      return Files.readString(file);
+    try (InputStream in = OpenLineageSchemas.class.getResourceAsStream(resource)) {
+      return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  /** Finds shared/spec/openlineage beside the repository (as laid out here and in CI). */
-  static Path specDirectory() {
-    String configured = System.getProperty("tributary.openlineage.spec");
-    if (configured != null) {
-      return Path.of(configured);
-    }
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      Path candidate = dir.resolve("shared/spec/openlineage");
-      if (Files.isDirectory(candidate.resolve("published"))) {
-        return candidate;
-      }
-    }
-    throw new IllegalStateException(
-        "shared/spec/openlineage not found above " + Path.of("").toAbsolutePath());
   }
 
   /** Every schema violation of the event and its facets; empty when valid. */
