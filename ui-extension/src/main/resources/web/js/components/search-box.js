@@ -23,6 +23,21 @@ export class SearchBox extends LightElement {
     this.listId = `suggestions-${nextId++}`;
     this.timer = null;
     this.requestSeq = 0;
+    this.onHash = () => {
+      this.open = false;
+      this.suggestions = [];
+      this.requestSeq++;
+    };
+  }
+
+  connectedCallback() {
+    super.connectedCallback();
+    window.addEventListener('hashchange', this.onHash);
+  }
+
+  disconnectedCallback() {
+    window.removeEventListener('hashchange', this.onHash);
+    super.disconnectedCallback();
   }
 
   render() {

@@ -61,7 +61,7 @@ export function graphStyle(large) {
     {
       selector: 'node.group',
       style: {
-        shape: 'round-rectangle', 'background-color': c.group, 'background-opacity': 1, 'border-style': 'dashed',
+        shape: 'round-rectangle', 'background-color': c.accent, 'background-opacity': 0.06, 'border-style': 'dashed',
         'border-color': c.muted, 'border-width': 1, label: 'data(label)', 'text-valign': 'top', 'text-halign': 'center',
         'font-size': 12, color: c.muted, padding: 16, 'text-max-width': 400,
       },

@@ -73,7 +73,9 @@ export class LineageGraph extends LightElement {
   }
 
   willUpdate(changed) {
-    if (changed.has('focus') || changed.has('params')) {
+    const key = JSON.stringify([this.focus, this.params || {}]);
+    if ((changed.has('focus') || changed.has('params')) && key !== this.loadedKey) {
+      this.loadedKey = key;
       const p = this.params || {};
       this.settings = {
         ...this.settings,
@@ -84,7 +86,7 @@ export class LineageGraph extends LightElement {
         grouping: ['namespace', 'cluster'].includes(p.group) ? p.group : 'none',
         orientation: p.orientation === 'DOWN' || (!p.orientation && window.innerWidth < 600) ? 'DOWN' : 'RIGHT',
       };
-      if (changed.has('focus') && this.focus) this.reload();
+      if (this.focus) this.reload();
     }
   }
 

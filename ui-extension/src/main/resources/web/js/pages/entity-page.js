@@ -79,16 +79,23 @@ export class EntityPage extends LightElement {
     }
   }
 
-  /** A job's runs; for a dataset, the runs of the jobs that write it. */
+  /**
+   * A job's runs and the datasets it reads and writes (their statistics); for a dataset, the runs
+   * of the jobs that write it and its own statistics.
+   */
   async loadRuns(guid) {
-    if (typeCategory(this.entity) === 'process') {
-      return (await api.related(guid, REL_RUNS, 'BOTH')).map((run) => ({ run, job: this.entity }));
-    }
-    const upstream = await api.lineage(guid, { direction: 'UPSTREAM', depth: 1 });
-    const jobs = [...upstream.nodes.values()].filter((n) => n.guid !== guid && typeCategory(n) === 'process');
+    const around = await api.lineage(guid, { direction: 'BOTH', depth: 1 });
+    const neighbours = [...around.nodes.values()].filter((n) => n.guid !== guid);
+    const isJob = typeCategory(this.entity) === 'process';
+    const jobs = isJob ? [this.entity]
+      : neighbours.filter((n) => typeCategory(n) === 'process' && around.edges.some((e) => e.from === n.guid && e.to === guid));
     const lists = await Promise.all(jobs.map((job) =>
       api.related(job.guid, REL_RUNS, 'BOTH').then((runs) => runs.map((run) => ({ run, job }))).catch(() => [])));
-    return lists.flat();
+    const io = isJob
+      ? neighbours.filter((n) => typeCategory(n) === 'dataset').map((d) => ({
+        dataset: d, role: around.edges.some((e) => e.from === d.guid && e.to === guid) ? 'input' : 'output' }))
+      : [{ dataset: this.entity, role: 'self' }];
+    return { runs: lists.flat(), io };
   }
 
   selectTab(id) {

@@ -12,7 +12,7 @@ function columnsOf(columns, entity) {
       type: pick(c.attributes, 'dataType', 'type', 'fieldType', 'columnType') || '',
       description: pick(c.attributes, 'description') || '',
       classifications: c.classifications,
-      ordinal: Number(pick(c.attributes, 'position', 'ordinal', 'index') ?? 1e9),
+      ordinal: Number(pick(c.attributes, 'ordinalPosition', 'position', 'ordinal') ?? 1e9),
     })).sort((a, b) => a.ordinal - b.ordinal || a.name.localeCompare(b.name));
   }
   // Without column entities, the schema facet kept on the dataset.
@@ -59,32 +59,60 @@ function statsText(value) {
   return Object.entries(s).map(([k, v]) => `${k} ${typeof v === 'object' ? JSON.stringify(v) : formatNumber(v)}`).join(' · ');
 }
 
-export function renderRuns(entries) {
-  if (entries === null) return html`<p aria-live="polite">Loading…</p>`;
-  if (!entries.length) return html`<p class="empty">No runs recorded.</p>`;
+function ioTable(io) {
+  const rows = io.map(({ dataset, role }) => {
+    const a = dataset.attributes;
+    return {
+      dataset, role,
+      inRows: a.inputRowCount, inBytes: a.inputSize, outRows: a.outputRowCount, outBytes: a.outputSize,
+      rows: a.rowCount,
+    };
+  }).filter((r) => [r.inRows, r.inBytes, r.outRows, r.outBytes, r.rows].some((v) => v !== undefined && v !== null) || r.role !== 'self');
+  if (!rows.length) return '';
+  return html`
+    <h2>Inputs and outputs</h2>
+    <div class="table-wrap"><table data-testid="io-statistics">
+      <thead><tr><th scope="col">Dataset</th><th scope="col">Role</th><th scope="col">Rows read</th><th scope="col">Bytes read</th>
+        <th scope="col">Rows written</th><th scope="col">Bytes written</th></tr></thead>
+      <tbody>${rows.map((r) => html`<tr>
+        <td><a href=${entityHref(r.dataset.guid)}>${r.dataset.name}</a></td><td>${r.role}</td>
+        <td>${formatNumber(r.inRows)}</td><td>${formatNumber(r.inBytes)}</td>
+        <td>${formatNumber(r.outRows ?? r.rows)}</td><td>${formatNumber(r.outBytes)}</td></tr>`)}</tbody>
+    </table></div>`;
+}
+
+export function renderRuns(loaded) {
+  if (loaded === null) return html`<p aria-live="polite">Loading…</p>`;
+  const { runs: entries, io } = loaded;
+  if (!entries.length) return html`${ioTable(io)}<p class="empty">No runs recorded.</p>`;
   const runs = entries.map(({ run, job }) => {
     const a = run.attributes;
-    const start = timeOf(pick(a, 'startTime', 'startedAt', 'nominalStartTime', 'eventTime')) ?? timeOf(run.createTime);
-    const end = timeOf(pick(a, 'endTime', 'completedAt', 'finishedAt', 'nominalEndTime'));
-    const last = timeOf(pick(a, 'lastEventTime', 'updatedAt')) ?? timeOf(run.updateTime);
-    const duration = Number(pick(a, 'durationMs', 'duration')) || (start && (end || last) ? (end || last) - start : null);
+    // Event times only: createTime and updateTime are when the catalog wrote, not when the job ran.
+    const start = timeOf(pick(a, 'startTime', 'nominalStartTime'));
+    const end = timeOf(pick(a, 'endTime', 'nominalEndTime'));
+    const lastSeen = timeOf(pick(a, 'lastSeen', 'eventTime'));
+    const until = end ?? lastSeen;
+    const duration = start !== null && until !== null && until >= start ? until - start : null;
+    const stats = asObject(pick(a, 'runFacets')) || {};
     return {
-      run, job, start, duration, state: runState(run),
-      error: pick(a, 'errorMessage', 'error', 'failureReason', 'message'),
-      stack: pick(a, 'stackTrace'),
-      inputs: pick(a, 'inputStatistics', 'inputStats', 'inputs', 'inputRecords', 'recordsIn'),
-      outputs: pick(a, 'outputStatistics', 'outputStats', 'outputs', 'outputRecords', 'recordsOut'),
+      run, job, start, when: start ?? lastSeen ?? end, duration, running: end === null && start !== null, state: runState(run),
+      error: pick(a, 'errorMessage', 'error', 'failureReason'),
+      stack: pick(a, 'errorStackTrace', 'stackTrace'),
+      inputs: pick(a, 'inputStatistics', 'inputStats') ?? stats.inputStatistics,
+      outputs: pick(a, 'outputStatistics', 'outputStats') ?? stats.outputStatistics,
     };
-  }).sort((x, y) => (y.start || 0) - (x.start || 0));
+  }).sort((x, y) => (y.when || 0) - (x.when || 0));
   const longest = Math.max(1, ...runs.map((r) => r.duration || 0));
   return html`
+    ${ioTable(io)}
+    <h2>Runs</h2>
     <ol class="timeline" data-testid="runs" aria-label="Runs, newest first">
       ${runs.map((r) => html`
         <li class=${r.state} data-state=${r.state}>
           <div><span class="state ${r.state}">${r.state}</span>
             <a href=${entityHref(r.run.guid, 'properties')}>${r.run.name}</a>
             ${r.job && r.job.guid !== r.run.guid ? html`of <a href=${entityHref(r.job.guid)}>${r.job.name}</a>` : ''}</div>
-          <div><time>${formatTime(r.start)}</time>${r.duration ? html` · ${formatDuration(r.duration)}` : ''}</div>
+          <div><time>${formatTime(r.when)}</time>${r.duration !== null ? html` · ${formatDuration(r.duration)}${r.running ? ' so far' : ''}` : ''}</div>
           ${r.duration ? html`<div class="bar" style="width:${Math.max(1, (100 * r.duration) / longest)}%" aria-hidden="true"></div>` : ''}
           ${r.inputs !== undefined ? html`<div>In: ${statsText(r.inputs)}</div>` : ''}
           ${r.outputs !== undefined ? html`<div>Out: ${statsText(r.outputs)}</div>` : ''}

@@ -1,0 +1,703 @@
+package io.tributary.ui;
+
+import static io.tributary.ui.LineageEvents.topic;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+import javax.imageio.ImageIO;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The web UI in headless Chromium against a real catalog server fed with OpenLineage events:
+ * search, entity pages, the lineage graph (expand, columns, path, impact, filters, grouping,
+ * layouts, live updates), themes, exports, and a phone-sized screen. Screenshots of each state go
+ * to {@code target/screenshots/}.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LineageExplorerIT {
+  private static final Duration WAIT = Duration.ofSeconds(60);
+  private static UiServer server;
+  private static Browser browser;
+  private static String orders;
+  private static String enriched;
+  private static String postgres;
+  private static String alerts;
+  private static String enrich;
+
+  @BeforeAll
+  static void start() {
+    Assumptions.assumeTrue(
+        Browser.available() || System.getenv("CI") != null,
+        "needs Debian's chromium and chromium-driver");
+    server = UiServer.start();
+    LineageEvents.estate().forEach(server::ingest);
+    orders = server.guid("kafka_topic", topic("orders"));
+    enriched = server.guid("kafka_topic", topic("enriched_orders"));
+    alerts = server.guid("kafka_topic", topic("alerts"));
+    postgres = server.guid("openlineage_dataset", LineageEvents.POSTGRES + "/shop.public.orders");
+    enrich = server.guid("flink_application", "streaming/enrich-orders");
+    browser = Browser.start(1400, 900);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (browser != null) {
+      browser.close();
+    }
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  // ---- helpers ----------------------------------------------------------------------------------
+
+  /** Loads the page afresh, so that no test sees the state another left behind. */
+  private static void open(String hash) {
+    browser.driver.get("about:blank");
+    browser.driver.get(server.url("") + hash);
+  }
+
+  private static JsonNode graph() {
+    Object text =
+        browser.js("return JSON.stringify(window.__tributary && window.__tributary.graph)");
+    try {
+      return UiServer.JSON.readTree(String.valueOf(text));
+    } catch (java.io.IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  /** Waits until the graph around {@code focus} is laid out, drawn and idle. */
+  private static JsonNode awaitGraph(String focus) {
+    try {
+      awaitReady(focus);
+    } catch (org.awaitility.core.ConditionTimeoutException e) {
+      browser.screenshot("failed-waiting-for-" + focus);
+      throw new AssertionError("graph of " + focus + " not ready; last state: " + graph(), e);
+    }
+    return graph();
+  }
+
+  private static void awaitReady(String focus) {
+    await()
+        .atMost(WAIT)
+        .until(
+            () -> {
+              JsonNode g = graph();
+              return g != null
+                  && g.path("focus").asText().equals(focus)
+                  && !g.path("readyAt").isNull()
+                  && !g.path("busy").asBoolean();
+            });
+  }
+
+  private static void awaitIdle() {
+    await().atMost(WAIT).until(() -> !graph().path("busy").asBoolean());
+  }
+
+  private static Set<String> nodeGuids(JsonNode g) {
+    return StreamSupport.stream(g.path("nodes").spliterator(), false)
+        .map(n -> n.path("guid").asText())
+        .collect(Collectors.toSet());
+  }
+
+  private static Set<String> edges(JsonNode g) {
+    return StreamSupport.stream(g.path("edges").spliterator(), false)
+        .map(e -> e.path("from").asText() + "->" + e.path("to").asText())
+        .collect(Collectors.toSet());
+  }
+
+  private static JsonNode node(JsonNode g, String guid) {
+    for (JsonNode n : g.path("nodes")) {
+      if (n.path("guid").asText().equals(guid)) {
+        return n;
+      }
+    }
+    throw new AssertionError("node " + guid + " is not in the graph: " + nodeGuids(g));
+  }
+
+  private static String guidByName(JsonNode g, String name) {
+    for (JsonNode n : g.path("nodes")) {
+      if (n.path("name").asText().equals(name)) {
+        return n.path("guid").asText();
+      }
+    }
+    throw new AssertionError("no node named " + name + " in " + g.path("nodes"));
+  }
+
+  /** Clicks a node where Cytoscape drew it, as a user would. */
+  private static void clickNode(String guid) {
+    @SuppressWarnings("unchecked")
+    List<Number> at =
+        (List<Number>)
+            browser.js(
+                "const v = window.__tributary.view;"
+                    + "v.querySelector('.graph-canvas').scrollIntoView({block: 'center'});"
+                    + "v.cy.center(v.cy.getElementById(arguments[0]));"
+                    + "const p = v.cy.getElementById(arguments[0]).renderedPosition();"
+                    + "const r = v.querySelector('.graph-canvas .cy').getBoundingClientRect();"
+                    + "return [r.left + p.x, r.top + p.y];",
+                guid);
+    new Actions(browser.driver)
+        .moveToLocation(at.get(0).intValue(), at.get(1).intValue())
+        .click()
+        .perform();
+    await().atMost(WAIT).until(() -> graph().path("selected").asText().equals(guid));
+  }
+
+  private static void press(String buttonId) {
+    WebElement button = browser.driver.findElement(By.id(buttonId));
+    browser.js("arguments[0].scrollIntoView({block: 'center'})", button);
+    button.click();
+  }
+
+  // ---- tests ------------------------------------------------------------------------------------
+
+  @Test
+  @Order(1)
+  void shouldShowLiveActivityAndCountsOnTheHomePage() {
+    open("#/");
+
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                !browser
+                    .driver
+                    .findElements(By.cssSelector("[data-testid=counts] .count"))
+                    .isEmpty());
+    String counts = browser.driver.findElement(By.cssSelector("[data-testid=counts]")).getText();
+    assertThat(counts).contains("kafka_topic").contains("flink_application");
+    await()
+        .atMost(WAIT)
+        .until(() -> browser.js("return window.__tributary.feed.connected").equals(true));
+    browser.screenshot("01-home");
+  }
+
+  @Test
+  @Order(2)
+  void shouldSuggestEntitiesAsTheUserTypesAndOpenTheChosenOne() {
+    open("#/");
+    WebElement input = browser.driver.findElement(By.cssSelector("tb-search-box input"));
+    input.sendKeys("enrich");
+
+    await()
+        .atMost(WAIT)
+        .until(() -> !browser.driver.findElements(By.cssSelector(".suggestions li")).isEmpty());
+    browser.screenshot("02-search-type-ahead");
+    assertThat(browser.driver.findElement(By.cssSelector(".suggestions")).getText())
+        .contains("enrich-orders");
+    input.sendKeys(Keys.ARROW_DOWN);
+    assertThat(input.getAttribute("aria-activedescendant")).isNotBlank();
+    WebElement target =
+        browser.driver.findElements(By.cssSelector(".suggestions li")).stream()
+            .filter(
+                li ->
+                    li.getText().contains("kafka_topic")
+                        && li.getText().contains("enriched_orders"))
+            .findFirst()
+            .orElseThrow();
+    new Actions(browser.driver).moveToElement(target).click().perform();
+
+    await().atMost(WAIT).until(() -> browser.driver.getCurrentUrl().contains(enriched));
+  }
+
+  @Test
+  @Order(3)
+  void shouldShowTheEntityHeaderAndTabs() {
+    open("#/entity/" + enriched + "/schema");
+
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                !browser
+                    .driver
+                    .findElements(By.cssSelector("[data-testid=schema] tr[data-column]"))
+                    .isEmpty());
+    assertThat(browser.driver.findElement(By.cssSelector("[data-testid=qualified-name]")).getText())
+        .isEqualTo(topic("enriched_orders"));
+    assertThat(browser.driver.findElement(By.cssSelector("[data-testid=owners]")).getText())
+        .contains("team-orders");
+    assertThat(browser.driver.findElements(By.cssSelector("[data-testid=schema] tr[data-column]")))
+        .extracting(WebElement::getText)
+        .anyMatch(t -> t.startsWith("email"))
+        .anyMatch(t -> t.startsWith("total"));
+    browser.screenshot("03-entity-schema");
+
+    open("#/entity/" + orders + "/schema");
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                browser
+                    .driver
+                    .findElements(By.cssSelector("[data-testid=schema] tr[data-column]"))
+                    .stream()
+                    .anyMatch(
+                        r ->
+                            r.getText().contains("customer_email") && r.getText().contains("PII")));
+
+    open("#/entity/" + enrich + "/runs");
+    await()
+        .atMost(WAIT)
+        .until(
+            () -> browser.driver.findElements(By.cssSelector("[data-testid=runs] li")).size() >= 2);
+    String runs = browser.driver.findElement(By.cssSelector("[data-testid=runs]")).getText();
+    assertThat(runs).contains("FAIL").contains("Kafka broker unreachable");
+    browser.screenshot("04-entity-runs");
+
+    open("#/entity/" + enriched + "/quality");
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                !browser
+                    .driver
+                    .findElements(By.cssSelector("[data-testid=assertions] tr"))
+                    .isEmpty());
+    assertThat(browser.driver.findElement(By.cssSelector("[data-testid=assertions]")).getText())
+        .contains("not_null")
+        .contains("failed");
+    browser.screenshot("05-entity-quality");
+
+    open("#/entity/" + enriched + "/properties");
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                browser.driver.findElement(By.cssSelector("pre.raw")).getText().contains(enriched));
+  }
+
+  @Test
+  @Order(10)
+  void shouldShowTheFocusedEntityWithItsNeighboursCollapsedByDefault() {
+    open("#/entity/" + orders + "/lineage");
+
+    JsonNode g = awaitGraph(orders);
+    String cdc = guidByName(g, "orders-cdc");
+    assertThat(nodeGuids(g)).contains(orders, postgres, cdc, enrich, enriched);
+    assertThat(nodeGuids(g)).doesNotContain(alerts);
+    assertThat(edges(g))
+        .contains(
+            postgres + "->" + cdc,
+            cdc + "->" + orders,
+            orders + "->" + enrich,
+            enrich + "->" + enriched);
+    assertThat(g.path("layout").path("engine").asText()).isEqualTo("elk-layered");
+    assertThat(g.path("rendered").path("nodes").asInt()).isEqualTo(g.path("nodes").size());
+    assertThat(node(g, orders).path("classes").toString()).contains("focus");
+    browser.screenshot("10-graph-desktop");
+  }
+
+  @Test
+  @Order(11)
+  void shouldExpandANodeDownstreamAndCollapseItAgain() {
+    open("#/entity/" + orders + "/lineage");
+    awaitGraph(orders);
+
+    clickNode(enriched);
+    press("act-expand-down");
+    awaitIdle();
+
+    JsonNode g = graph();
+    assertThat(nodeGuids(g)).contains(alerts);
+    String alerting = guidByName(g, "alerting");
+    assertThat(edges(g)).contains(enriched + "->" + alerting, alerting + "->" + alerts);
+    browser.screenshot("11-graph-expanded");
+
+    clickNode(enriched);
+    press("act-collapse-down");
+    awaitIdle();
+    assertThat(nodeGuids(graph())).doesNotContain(alerts, alerting);
+  }
+
+  @Test
+  @Order(12)
+  void shouldOpenADatasetToItsColumnsAndFollowAColumnEdge() {
+    open("#/entity/" + orders + "/lineage");
+    awaitGraph(orders);
+
+    clickNode(orders);
+    press("act-columns");
+    awaitIdle();
+    JsonNode g = graph();
+    String email = guidByName(g, "customer_email");
+    assertThat(node(g, email).path("parent").asText()).isEqualTo(orders);
+    browser.screenshot("12-graph-columns");
+
+    clickNode(email);
+    press("act-follow-column");
+    awaitIdle();
+
+    g = graph();
+    List<JsonNode> columnEdges = new ArrayList<>();
+    g.path("edges")
+        .forEach(
+            e -> {
+              if (e.path("column").asBoolean() && e.path("from").asText().equals(email)) {
+                columnEdges.add(e);
+              }
+            });
+    assertThat(columnEdges).isNotEmpty();
+    String target = columnEdges.get(0).path("to").asText();
+    assertThat(node(g, target).path("name").asText()).isEqualTo("email");
+    assertThat(node(g, target).path("parent").asText()).isEqualTo(enriched);
+    browser.screenshot("13-graph-column-lineage");
+  }
+
+  @Test
+  @Order(13)
+  void shouldHighlightThePathBetweenTwoChosenEntities() {
+    open("#/entity/" + enriched + "/lineage?direction=BOTH&depth=3");
+    JsonNode g = awaitGraph(enriched);
+    assertThat(nodeGuids(g)).contains(postgres, alerts);
+
+    clickNode(postgres);
+    press("act-path");
+    clickNode(alerts);
+    press("act-path");
+    awaitIdle();
+
+    g = graph();
+    List<String> path = new ArrayList<>();
+    g.path("path").path("guids").forEach(n -> path.add(n.asText()));
+    assertThat(path).startsWith(postgres).endsWith(alerts).contains(orders, enriched);
+    assertThat(node(g, orders).path("classes").toString()).contains("path");
+    assertThat(g.path("path").path("edges").size()).isEqualTo(path.size() - 1);
+    browser.screenshot("14-graph-path");
+  }
+
+  @Test
+  @Order(14)
+  void shouldColourTheImpactOfAnEntityByDistance() {
+    open("#/entity/" + orders + "/lineage");
+    awaitGraph(orders);
+
+    clickNode(orders);
+    press("act-impact");
+    awaitIdle();
+
+    JsonNode g = graph();
+    assertThat(g.path("impact").path(enriched).asInt()).isPositive();
+    assertThat(g.path("impact").has(alerts)).isTrue();
+    assertThat(g.path("impact").path(alerts).asInt())
+        .isGreaterThan(g.path("impact").path(enriched).asInt());
+    assertThat(browser.driver.findElement(By.cssSelector("[data-testid=impact]")).getText())
+        .contains("alerts");
+    browser.screenshot("15-graph-impact");
+  }
+
+  @Test
+  @Order(15)
+  void shouldFilterGroupAndLayOutTheGraphFourWays() {
+    open("#/entity/" + orders + "/lineage?depth=3");
+    JsonNode g = awaitGraph(orders);
+
+    new Select(browser.driver.findElement(By.id("lg-group"))).selectByValue("namespace");
+    awaitIdle();
+    await().atMost(WAIT).until(() -> !node(graph(), orders).path("group").isNull());
+    assertThat(node(graph(), orders).path("group").asText())
+        .isEqualTo("group:" + LineageEvents.KAFKA);
+    assertThat(node(graph(), postgres).path("group").asText())
+        .isEqualTo("group:" + LineageEvents.POSTGRES);
+    browser.screenshot("16-graph-grouped");
+    new Select(browser.driver.findElement(By.id("lg-group"))).selectByValue("none");
+
+    for (String layout : List.of("force", "radial", "grid", "layered")) {
+      int before = graph().path("layout").path("count").asInt();
+      new Select(browser.driver.findElement(By.id("lg-layout"))).selectByValue(layout);
+      await().atMost(WAIT).until(() -> graph().path("layout").path("count").asInt() > before);
+      awaitIdle();
+      browser.screenshot("17-graph-layout-" + layout);
+    }
+    assertThat(graph().path("layout").path("engine").asText()).isEqualTo("elk-layered");
+
+    browser.driver.findElement(By.cssSelector("details.filters > summary")).click();
+    WebElement flink =
+        browser.driver.findElements(By.cssSelector("fieldset[data-facet=type] label")).stream()
+            .filter(l -> l.getText().trim().equals("flink_application"))
+            .findFirst()
+            .orElseThrow();
+    flink.findElement(By.tagName("input")).click();
+    await().atMost(WAIT).until(() -> !node(graph(), postgres).path("visible").asBoolean());
+    g = graph();
+    assertThat(node(g, enrich).path("visible").asBoolean()).isTrue();
+    assertThat(node(g, orders).path("visible").asBoolean()).isTrue(); // the focus always shows
+    browser.screenshot("18-graph-filtered");
+  }
+
+  @Test
+  @Order(20)
+  void shouldAddAndMarkANewJobWhenItsEventArrives() {
+    open("#/entity/" + enriched + "/lineage");
+    awaitGraph(enriched);
+    await()
+        .atMost(WAIT)
+        .until(() -> browser.js("return window.__tributary.feed.connected").equals(true));
+
+    server.ingest(LineageEvents.audit());
+
+    await()
+        .atMost(WAIT)
+        .until(() -> graph().path("nodes").findValuesAsText("name").contains("audit"));
+    awaitIdle();
+    JsonNode g = graph();
+    String audit = guidByName(g, "audit");
+    assertThat(node(g, audit).path("fresh").asBoolean()).isTrue();
+    assertThat(edges(g)).contains(enriched + "->" + audit);
+    assertThat(node(g, audit).path("classes").toString()).contains("fresh");
+    browser.screenshot("20-graph-live-update");
+  }
+
+  @Test
+  @Order(30)
+  void shouldExportTheViewInEveryFormat() throws Exception {
+    open("#/entity/" + orders + "/lineage");
+    JsonNode g = awaitGraph(orders);
+    int nodes = g.path("nodes").size();
+
+    Map<String, String> extensions =
+        Map.of(
+            "png", ".png",
+            "svg", ".svg",
+            "atlas", ".atlas.json",
+            "openlineage", ".openlineage.json",
+            "graphml", ".graphml",
+            "dot", ".dot",
+            "csv", ".csv");
+    for (var format : extensions.entrySet()) {
+      new Select(browser.driver.findElement(By.id("lg-export"))).selectByValue(format.getKey());
+      press("lg-export-button");
+      Path file =
+          await()
+              .atMost(WAIT)
+              .until(
+                  () -> downloaded(format.getValue()), p -> p != null && p.toFile().length() > 0);
+      byte[] bytes = Files.readAllBytes(file);
+      String text = new String(bytes, StandardCharsets.UTF_8);
+      switch (format.getKey()) {
+        case "png" -> {
+          var image = ImageIO.read(new ByteArrayInputStream(bytes));
+          assertThat(image.getWidth()).isGreaterThan(100);
+        }
+        case "svg" ->
+            assertThat(xml(bytes).getElementsByTagName("rect").getLength())
+                .isGreaterThanOrEqualTo(nodes);
+        case "atlas" -> {
+          JsonNode atlas = UiServer.JSON.readTree(bytes);
+          assertThat(atlas.path("baseEntityGuid").asText()).isEqualTo(orders);
+          assertThat(atlas.path("guidEntityMap").size()).isEqualTo(nodes);
+          assertThat(atlas.path("relations").size()).isEqualTo(g.path("edges").size());
+        }
+        case "openlineage" -> {
+          JsonNode ol = UiServer.JSON.readTree(bytes);
+          assertThat(ol.path("graph").size()).isEqualTo(nodes);
+          assertThat(ol.path("graph").findValuesAsText("type")).contains("DATASET", "JOB");
+        }
+        case "graphml" -> {
+          var doc = xml(bytes);
+          assertThat(doc.getElementsByTagName("node").getLength()).isEqualTo(nodes);
+          assertThat(doc.getElementsByTagName("edge").getLength())
+              .isEqualTo(g.path("edges").size());
+        }
+        case "dot" -> assertThat(text).startsWith("digraph lineage").contains(orders);
+        default -> assertThat(text.lines().count()).isEqualTo(g.path("edges").size() + 1L);
+      }
+      Files.delete(file);
+    }
+  }
+
+  private static Path downloaded(String extension) throws java.io.IOException {
+    try (var files = Files.list(browser.downloads)) {
+      return files
+          .filter(p -> p.getFileName().toString().endsWith(extension))
+          .filter(p -> !p.getFileName().toString().endsWith(".crdownload"))
+          .findFirst()
+          .orElse(null);
+    }
+  }
+
+  private static org.w3c.dom.Document xml(byte[] bytes) throws Exception {
+    DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+    f.setNamespaceAware(true);
+    return f.newDocumentBuilder().parse(new ByteArrayInputStream(bytes));
+  }
+
+  @Test
+  @Order(40)
+  void shouldSwitchThemesAndRememberTheChoice() {
+    open("#/entity/" + orders + "/lineage");
+    awaitGraph(orders);
+
+    for (String theme : List.of("dark", "high-contrast", "light")) {
+      new Select(browser.driver.findElement(By.id("theme-select"))).selectByValue(theme);
+      await()
+          .atMost(WAIT)
+          .until(() -> theme.equals(browser.js("return document.documentElement.dataset.theme")));
+      browser.screenshot("40-theme-" + theme);
+    }
+    new Select(browser.driver.findElement(By.id("theme-select"))).selectByValue("dark");
+    browser.driver.navigate().refresh();
+    awaitGraph(orders);
+
+    assertThat(browser.js("return document.documentElement.dataset.theme")).isEqualTo("dark");
+    assertThat(browser.js("return localStorage.getItem('tributary.theme')")).isEqualTo("dark");
+    new Select(browser.driver.findElement(By.id("theme-select"))).selectByValue("system");
+    assertThat(browser.js("return document.documentElement.dataset.theme")).isEqualTo("light");
+  }
+
+  @Test
+  @Order(41)
+  void shouldMoveBetweenNodesWithTheKeyboard() {
+    open("#/entity/" + orders + "/lineage");
+    awaitGraph(orders);
+    WebElement canvas = browser.driver.findElement(By.cssSelector(".graph-canvas"));
+    assertThat(canvas.getAttribute("aria-label")).contains("Lineage graph of orders");
+
+    browser.js("arguments[0].focus()", canvas);
+    canvas.sendKeys(Keys.ARROW_RIGHT);
+    await().atMost(WAIT).until(() -> graph().path("selected").asText().equals(orders));
+    canvas.sendKeys(Keys.ARROW_RIGHT);
+    await().atMost(WAIT).until(() -> graph().path("selected").asText().equals(enrich));
+    canvas.sendKeys("]");
+    awaitIdle();
+    assertThat(nodeGuids(graph())).contains(enriched);
+  }
+
+  @Test
+  @Order(50)
+  void shouldBeUsableOnAPhone() {
+    browser.emulatePhone(390, 844);
+    try {
+      open("#/");
+      browser.driver.navigate().refresh();
+      await()
+          .atMost(WAIT)
+          .until(
+              () ->
+                  !browser
+                      .driver
+                      .findElements(By.cssSelector("[data-testid=counts] .count"))
+                      .isEmpty());
+      browser.screenshot("50-phone-home");
+      assertThat(((Number) browser.js("return document.documentElement.scrollWidth")).intValue())
+          .isLessThanOrEqualTo(390);
+
+      WebElement input = browser.driver.findElement(By.cssSelector("tb-search-box input"));
+      input.sendKeys("orders");
+      await()
+          .atMost(WAIT)
+          .until(() -> !browser.driver.findElements(By.cssSelector(".suggestions li")).isEmpty());
+      browser.screenshot("51-phone-search");
+
+      open("#/entity/" + orders + "/lineage");
+      JsonNode g = awaitGraph(orders);
+      assertThat(g.path("settings").path("orientation").asText()).isEqualTo("DOWN");
+      browser.screenshot("52-phone-entity-graph");
+
+      @SuppressWarnings("unchecked")
+      List<Number> at =
+          (List<Number>)
+              browser.js(
+                  "const v = window.__tributary.view;"
+                      + "v.querySelector('.graph-canvas').scrollIntoView({block: 'center'});"
+                      + "v.cy.center(v.cy.getElementById(arguments[0]));"
+                      + "const p = v.cy.getElementById(arguments[0]).renderedPosition();"
+                      + "const r = v.querySelector('.graph-canvas .cy').getBoundingClientRect();"
+                      + "return [r.left + p.x, r.top + p.y];",
+                  enrich);
+      browser.tap(at.get(0).doubleValue(), at.get(1).doubleValue());
+      await().atMost(WAIT).until(() -> graph().path("selected").asText().equals(enrich));
+      assertThat(((Number) browser.js("return document.documentElement.scrollWidth")).intValue())
+          .isLessThanOrEqualTo(390);
+      browser.screenshot("53-phone-graph-selected");
+
+      open("#/entity/" + enriched + "/schema");
+      await()
+          .atMost(WAIT)
+          .until(
+              () ->
+                  !browser
+                      .driver
+                      .findElements(By.cssSelector("[data-testid=schema] tr[data-column]"))
+                      .isEmpty());
+      browser.screenshot("54-phone-entity-schema");
+    } finally {
+      browser.stopEmulation();
+    }
+  }
+
+  @Test
+  @Order(60)
+  void shouldExportLineageFromTheApiInEveryFormat() throws Exception {
+    for (String format : List.of("atlas", "openlineage", "graphml", "dot", "csv", "svg", "png")) {
+      var r = server.get("api/v1/lineage/" + orders + "/export?format=" + format + "&depth=3");
+
+      assertThat(r.statusCode()).as(format).isEqualTo(200);
+      assertThat(r.headers().firstValue("Content-Disposition").orElse(""))
+          .contains("lineage-orders.");
+      assertThat(r.body()).as(format).isNotEmpty();
+    }
+    JsonNode atlas =
+        UiServer.JSON.readTree(
+            server.get("api/v1/lineage/" + orders + "/export?format=atlas&depth=3").body());
+    assertThat(atlas.path("guidEntityMap").has(alerts)).isTrue();
+    var bad = server.get("api/v1/lineage/" + orders + "/export?format=xlsx");
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(new String(bad.body(), StandardCharsets.UTF_8)).contains("graphml");
+  }
+
+  @Test
+  @Order(61)
+  void shouldLayOutAGraphPostedToTheLayoutEndpoint() throws Exception {
+    var r =
+        server.post(
+            "api/v1/layout/layered",
+            "{\"nodes\":[{\"id\":\"a\",\"width\":100,\"height\":30},"
+                + "{\"id\":\"b\",\"width\":100,\"height\":30}],"
+                + "\"edges\":[{\"source\":\"a\",\"target\":\"b\"}]}");
+
+    assertThat(r.statusCode()).isEqualTo(200);
+    JsonNode layout = UiServer.JSON.readTree(r.body());
+    assertThat(layout.path("positions").path("a").path("x").asDouble())
+        .isLessThan(layout.path("positions").path("b").path("x").asDouble());
+    var bad =
+        server.post(
+            "api/v1/layout/layered",
+            "{\"nodes\":[{\"id\":\"a\",\"width\":100,\"height\":30}],"
+                + "\"edges\":[{\"source\":\"a\",\"target\":\"zz\"}]}");
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(new String(bad.body(), StandardCharsets.UTF_8)).contains("'zz'");
+  }
+
+  @Test
+  @Order(99)
+  void shouldHaveRaisedNoScriptErrors() {
+    assertThat((List<?>) browser.js("return window.__tributary.errors")).isEmpty();
+  }
+}
