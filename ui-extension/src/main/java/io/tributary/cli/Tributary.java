@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
       ServeCommand.class,
       IngestCommand.class,
       LineageCommand.class,
-      AtlasCommand.class
+      AtlasCommand.class,
+      io.tributary.cli.demo.DemoCommand.class
     },
     footer = {
       "",

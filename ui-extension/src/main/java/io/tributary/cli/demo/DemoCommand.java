@@ -1,0 +1,139 @@
+package io.tributary.cli.demo;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import io.tributary.demo.AlertNotifier;
+import io.tributary.demo.Demo;
+import io.tributary.demo.DemoSettings;
+import io.tributary.demo.LargeOrderAlerts;
+import io.tributary.demo.OrderEnricher;
+import io.tributary.demo.OrderService;
+import io.tributary.demo.Topics;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code tributary demo}: the catalog, a Kafka broker and a live pipeline, until Ctrl-C. */
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs the catalog with an in-process Kafka broker and a live pipeline (a producer, a Kafka"
+          + " Streams app, a Flink job, a consumer) that sends its lineage to it. Ctrl-C stops"
+          + " everything; the data directory keeps the catalog and the broker's log for the next"
+          + " start."
+    })
+public final class DemoCommand implements Callable<Integer> {
+  // Engines that log every start-up step at INFO: the demo prints what matters itself.
+  private static final List<String> CHATTY =
+      List.of("kafka", "state.change.logger", "org.apache.flink", "org.apache.pekko", "akka");
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--port",
+      paramLabel = "N",
+      defaultValue = "8080",
+      description = "HTTP port of the catalog (0: any free port; default ${DEFAULT-VALUE})")
+  int port;
+
+  @Option(
+      names = "--data-dir",
+      paramLabel = "DIR",
+      defaultValue = "./tributary-data",
+      description =
+          "Data directory of the catalog, the broker and Kafka Streams (default"
+              + " ${DEFAULT-VALUE})")
+  Path dataDir;
+
+  @Option(
+      names = "--kafka-port",
+      paramLabel = "N",
+      defaultValue = "9092",
+      description = "Client port of the Kafka broker (0: any free port; default ${DEFAULT-VALUE})")
+  int kafkaPort;
+
+  @Option(
+      names = "--interval",
+      paramLabel = "SECONDS",
+      defaultValue = "5",
+      description =
+          "Seconds between the applications' RUNNING snapshots (default ${DEFAULT-VALUE})")
+  int intervalSeconds;
+
+  @Option(
+      names = "--rate",
+      paramLabel = "N",
+      defaultValue = "5",
+      description = "Orders per second the producer places (default ${DEFAULT-VALUE})")
+  int rate;
+
+  @Override
+  public Integer call() throws Exception {
+    DemoSettings settings;
+    try {
+      settings =
+          new DemoSettings(port, dataDir, kafkaPort, Duration.ofSeconds(intervalSeconds), rate);
+    } catch (IllegalArgumentException e) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+    }
+    quietEngines();
+    PrintWriter out = spec.commandLine().getOut();
+    out.println("Starting the catalog, a Kafka broker and the demo pipeline ...");
+    out.flush();
+    Demo demo = Demo.start(settings);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  demo.close();
+                  stopped.countDown();
+                },
+                "tributary-demo-shutdown"));
+    out.println();
+    out.println("Tributary demo is ready: open " + demo.uri());
+    out.println(
+        "  Kafka at "
+            + demo.kafkaBootstrapServers()
+            + ": "
+            + OrderService.JOB
+            + " -> "
+            + Topics.ORDERS
+            + " -> "
+            + OrderEnricher.JOB
+            + " (Kafka Streams) -> "
+            + Topics.ENRICHED
+            + " -> "
+            + LargeOrderAlerts.JOB
+            + " (Flink) -> "
+            + Topics.ALERTS
+            + " -> "
+            + AlertNotifier.JOB);
+    out.println(
+        "  Lineage appears within "
+            + intervalSeconds
+            + " s and refreshes every "
+            + intervalSeconds
+            + " s. Data in "
+            + settings.dataDir().toAbsolutePath().normalize()
+            + ". Ctrl-C stops it.");
+    out.flush();
+    stopped.await();
+    return 0;
+  }
+
+  private static void quietEngines() {
+    if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logback) {
+      CHATTY.forEach(name -> logback.getLogger(name).setLevel(Level.WARN));
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** Tests of the demo: the whole of it in this JVM. */
+package io.tributary.demo;
