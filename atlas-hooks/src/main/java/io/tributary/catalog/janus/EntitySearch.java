@@ -43,12 +43,17 @@ final class EntitySearch {
   SearchResult search(JanusGraphTransaction tx, SearchQuery query, Visibility visibility) {
     String prefix = blankToNull(query.namePrefix());
     Set<String> typeNames = query.typeName() == null ? null : types.withSubtypes(query.typeName());
-    Predicate<Entity> matches = criteria(query, prefix, typeNames).and(visibility::canSee);
+    Predicate<EntityVertices.Stored> indexed = storedCriteria(query, prefix, typeNames);
+    Predicate<Entity> rest = attributeCriteria(query).and(visibility::canSee);
     List<Entity> hits = new ArrayList<>();
     for (Iterator<Vertex> it = candidates(tx, query, prefix, typeNames); it.hasNext(); ) {
-      Entity e = vertices.read(it.next());
-      if (matches.test(e)) {
-        hits.add(e);
+      // Stored properties first: most candidates fail there, before any JSON is parsed.
+      EntityVertices.Stored stored = EntityVertices.load(it.next());
+      if (indexed.test(stored)) {
+        Entity e = vertices.toEntity(stored);
+        if (rest.test(e)) {
+          hits.add(e);
+        }
       }
     }
     hits.sort(LineageWalker.BY_NAME_THEN_GUID);
@@ -85,21 +90,31 @@ final class EntitySearch {
     return StreamSupport.stream(vertices.spliterator(), false).map(Vertex.class::cast);
   }
 
-  private Predicate<Entity> criteria(SearchQuery query, String prefix, Set<String> typeNames) {
-    Predicate<Entity> p = e -> true;
+  private static Predicate<EntityVertices.Stored> storedCriteria(
+      SearchQuery query, String prefix, Set<String> typeNames) {
+    Predicate<EntityVertices.Stored> p = s -> true;
     if (prefix != null) {
       String lower = prefix.toLowerCase(Locale.ROOT);
-      p = p.and(e -> startsWith(e.name(), lower) || startsWith(e.qualifiedName(), lower));
+      p =
+          p.and(
+              s ->
+                  startsWith(s.string(GraphSchema.NAME), lower)
+                      || startsWith(s.string(GraphSchema.QUALIFIED_NAME), lower));
     }
     if (typeNames != null) {
-      p = p.and(e -> typeNames.contains(e.typeName()));
+      p = p.and(s -> typeNames.contains(s.string(TYPE)));
     }
     if (query.classification() != null) {
-      p = p.and(e -> e.classifications().contains(query.classification()));
+      p = p.and(s -> s.classifications().contains(query.classification()));
     }
     if (query.tenant() != null) {
-      p = p.and(e -> e.tenant().equals(query.tenant()));
+      p = p.and(s -> query.tenant().value().equals(s.string(TENANT)));
     }
+    return p;
+  }
+
+  private Predicate<Entity> attributeCriteria(SearchQuery query) {
+    Predicate<Entity> p = e -> true;
     for (Map.Entry<String, String> wanted : query.attributes().entrySet()) {
       p = p.and(e -> attributeEquals(e, wanted.getKey(), wanted.getValue()));
     }

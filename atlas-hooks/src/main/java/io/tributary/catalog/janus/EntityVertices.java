@@ -6,6 +6,7 @@ import static io.tributary.catalog.janus.GraphSchema.CREATE_TIME;
 import static io.tributary.catalog.janus.GraphSchema.GUID;
 import static io.tributary.catalog.janus.GraphSchema.KEY;
 import static io.tributary.catalog.janus.GraphSchema.NAME;
+import static io.tributary.catalog.janus.GraphSchema.PREFIXES;
 import static io.tributary.catalog.janus.GraphSchema.QUALIFIED_NAME;
 import static io.tributary.catalog.janus.GraphSchema.TENANT;
 import static io.tributary.catalog.janus.GraphSchema.TYPE;
@@ -62,8 +63,15 @@ final class EntityVertices {
     return query.has(key, value).vertices();
   }
 
-  /** Loads every property of the vertex in one read and builds the entity. */
-  Entity read(Vertex v) {
+  /** An entity vertex's properties as stored, loaded in one read. */
+  record Stored(Map<String, Object> values, Set<String> classifications) {
+    String string(String key) {
+      return (String) values.get(key);
+    }
+  }
+
+  /** Loads every property of the vertex in one read. */
+  static Stored load(Vertex v) {
     Map<String, Object> values = new HashMap<>();
     Set<String> classifications = new HashSet<>();
     Iterator<VertexProperty<Object>> it = v.properties();
@@ -71,21 +79,30 @@ final class EntityVertices {
       VertexProperty<Object> p = it.next();
       if (CLASSIFICATIONS.equals(p.key())) {
         classifications.add((String) p.value());
-      } else {
+      } else if (!PREFIXES.equals(p.key())) {
         values.put(p.key(), p.value());
       }
     }
+    return new Stored(values, classifications);
+  }
+
+  Entity read(Vertex v) {
+    return toEntity(load(v));
+  }
+
+  Entity toEntity(Stored stored) {
+    Map<String, Object> values = stored.values();
     EntityKey key =
         new EntityKey(
-            new TenantId((String) values.get(TENANT)),
-            (String) values.get(TYPE),
-            (String) values.get(QUALIFIED_NAME));
+            new TenantId(stored.string(TENANT)),
+            stored.string(TYPE),
+            stored.string(QUALIFIED_NAME));
     return new Entity(
-        new Guid((String) values.get(GUID)),
+        new Guid(stored.string(GUID)),
         key,
-        (String) values.get(NAME),
-        json.toMap(json.parse((String) values.get(ATTRIBUTES))),
-        classifications,
+        stored.string(NAME),
+        json.toMap(json.parse(stored.string(ATTRIBUTES))),
+        stored.classifications(),
         instant(values.get(CREATE_TIME)),
         instant(values.get(UPDATE_TIME)));
   }
@@ -107,10 +124,16 @@ final class EntityVertices {
     return out;
   }
 
-  /** The index value a search prefix looks up: its first characters, lower-cased. */
+  /** The index value a search prefix looks up: its longest indexed prefix, lower-cased. */
   static String indexPrefix(String searchPrefix) {
     String lower = searchPrefix.toLowerCase(Locale.ROOT);
-    return lower.substring(0, Math.min(GraphSchema.PREFIX_LENGTH, lower.length()));
+    int length = 0;
+    for (int candidate : GraphSchema.PREFIX_LENGTHS) {
+      if (candidate <= lower.length()) {
+        length = candidate;
+      }
+    }
+    return lower.substring(0, length);
   }
 
   private static void addPrefixes(Set<String> out, String text) {
@@ -118,8 +141,11 @@ final class EntityVertices {
       return;
     }
     String lower = text.toLowerCase(Locale.ROOT);
-    for (int i = 1; i <= Math.min(GraphSchema.PREFIX_LENGTH, lower.length()); i++) {
-      out.add(lower.substring(0, i));
+    for (int length : GraphSchema.PREFIX_LENGTHS) {
+      if (length > lower.length()) {
+        break;
+      }
+      out.add(lower.substring(0, length));
     }
   }
 

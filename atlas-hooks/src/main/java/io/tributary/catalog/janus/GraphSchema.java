@@ -32,10 +32,15 @@ final class GraphSchema {
   static final String NAME = "name";
   static final String NAME_LOWER = "nameLower";
 
-  /** Lower-cased prefixes (1..{@value #PREFIX_LENGTH} characters) of name and qualifiedName. */
+  /** Lower-cased prefixes of name and qualifiedName, of the lengths in {@link #PREFIX_LENGTHS}. */
   static final String PREFIXES = "namePrefixes";
 
-  static final int PREFIX_LENGTH = 3;
+  /**
+   * Every short length, then sparser ones: a search looks up its longest indexed prefix, so a long
+   * search string stays selective when many names share their first characters.
+   */
+  static final int[] PREFIX_LENGTHS = {1, 2, 3, 4, 6, 8, 12, 16};
+
   static final String CLASSIFICATIONS = "classifications";
 
   /** Attributes as one JSON object (on entities and on relationship edges). */

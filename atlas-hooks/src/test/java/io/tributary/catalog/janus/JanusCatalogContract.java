@@ -412,6 +412,10 @@ abstract class JanusCatalogContract {
         .containsExactly("orders_eu");
     assertThat(names(catalog.search(SearchQuery.byName("zz.inv"), Visibility.all())))
         .containsExactly("stock");
+    assertThat(names(catalog.search(SearchQuery.byName("ZZ.Inventory@prod"), Visibility.all())))
+        .containsExactly("stock");
+    assertThat(catalog.search(SearchQuery.byName("zz.inventory@prodx"), Visibility.all()).total())
+        .isZero();
     assertThat(catalog.search(SearchQuery.byName("x"), Visibility.all()).total()).isZero();
   }
 
