@@ -82,6 +82,24 @@ class AtlasClientV2IT {
         .contains("sensor_feed", "DataSet", "Process", "kafka_topic", "pulsar_topic", "mqtt_topic");
     assertThat(all.getRelationshipDefs()).extracting("name").contains("dataset_process_inputs");
     assertThat(all.getClassificationDefs()).extracting("name").contains("GDPR", "PII");
+    AtlasEntity sensor = new AtlasEntity("sensor_feed");
+    sensor.setAttribute("qualifiedName", "feeds/temperature@plant-1");
+    sensor.setAttribute("name", "temperature");
+    sensor.setAttribute("sampleRateHz", 10);
+    sensor.setClassifications(List.of(new AtlasClassification("GDPR")));
+    String guid =
+        atlas
+            .createEntity(new AtlasEntityWithExtInfo(sensor))
+            .getGuidAssignments()
+            .values()
+            .iterator()
+            .next();
+    AtlasEntity readBack = atlas.getEntityByGuid(guid).getEntity();
+    assertThat(readBack.getTypeName()).isEqualTo("sensor_feed");
+    assertThat(readBack.getAttribute("sampleRateHz")).isEqualTo(10);
+    assertThat(readBack.getClassifications())
+        .extracting(AtlasClassification::getTypeName)
+        .containsExactly("GDPR");
     assertThatThrownBy(() -> atlas.createAtlasTypeDefs(request))
         .isInstanceOfSatisfying(
             AtlasServiceException.class,

@@ -299,22 +299,18 @@ public final class AtlasCatalog implements Catalog {
         query.start(), visible, edges, redacted, distances(query.start(), edges));
   }
 
-  private static String relationshipType(Entity from, Entity to) {
+  private String relationshipType(Entity from, Entity to) {
     // Atlas's lineage names no relationship type; a process as source means an output.
-    boolean fromProcess = from != null && isProcessLike(from);
-    boolean toProcess = to != null && isProcessLike(to);
+    boolean fromProcess = from != null && isProcess(from);
+    boolean toProcess = to != null && isProcess(to);
     if (fromProcess && !toProcess) {
       return io.tributary.catalog.Types.REL_OUTPUTS;
     }
     return io.tributary.catalog.Types.REL_INPUTS;
   }
 
-  private static boolean isProcessLike(Entity e) {
-    return e.typeName().equals(io.tributary.catalog.Types.PROCESS)
-        || e.typeName().endsWith("_process")
-        || e.typeName().endsWith("_application")
-        || e.typeName().equals(io.tributary.catalog.Types.GENERIC_PROCESS)
-        || e.typeName().equals(io.tributary.catalog.Types.EDGE_DEVICE);
+  private boolean isProcess(Entity e) {
+    return typedefs.registry().isA(e.typeName(), io.tributary.catalog.Types.PROCESS);
   }
 
   /** Process hops from the start, walking edges either way: dataset, process, dataset is one. */
