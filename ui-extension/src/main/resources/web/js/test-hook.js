@@ -19,6 +19,10 @@ export function installTestHook() {
     get graph() {
       return state.graph ? state.graph() : null;
     },
+    /** A cheap summary of the graph, for polling: no per-node data. */
+    get graphStatus() {
+      return state.graph && window.__tributary.view ? window.__tributary.view.status() : null;
+    },
     get lastExport() {
       return state.lastExport;
     },

@@ -127,8 +127,8 @@ export class GraphModel {
     const hops = new Map([[start, 0]]);
     const queue = [start];
     const adj = this.adjacency(dir);
-    while (queue.length) {
-      const g = queue.shift();
+    for (let head = 0; head < queue.length; head++) {
+      const g = queue[head];
       for (const n of adj.get(g) || []) {
         if (!hops.has(n)) {
           hops.set(n, hops.get(g) + 1);
@@ -166,8 +166,8 @@ export class GraphModel {
     }
     const queue = [this.focus];
     seen.add(this.focus);
-    while (queue.length) {
-      const g = queue.shift();
+    for (let head = 0; head < queue.length; head++) {
+      const g = queue[head];
       for (const n of adj.get(g) || []) {
         if (n !== without && !seen.has(n)) {
           seen.add(n);

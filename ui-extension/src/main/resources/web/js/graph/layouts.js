@@ -121,8 +121,8 @@ function radialLayout(graph) {
   const visit = (start) => {
     ring.set(start, ring.size === 0 ? 0 : 1);
     const queue = [start];
-    while (queue.length) {
-      const id = queue.shift();
+    for (let head = 0; head < queue.length; head++) {
+      const id = queue[head];
       order.push(id);
       for (const n of adj.get(id)) if (!ring.has(n)) {
         ring.set(n, ring.get(id) + 1);

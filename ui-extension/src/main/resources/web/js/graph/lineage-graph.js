@@ -100,6 +100,7 @@ export class LineageGraph extends LightElement {
     this.impactList = null;
     this.stats.readyAt = null;
     this.stats.loadedAt = null;
+    this.stats.drawnAt = null;
     await this.run('Loading lineage…', async () => {
       const lineage = await api.lineage(this.focus, { direction, depth, level });
       if (!lineage.nodes.has(this.focus)) lineage.nodes.set(this.focus, await api.entity(this.focus));
@@ -278,6 +279,15 @@ export class LineageGraph extends LightElement {
     const groups = new Map();
     const grouping = this.settings.grouping;
     const hasChildren = new Set([...m.nodes.values()].map((n) => n.parent).filter(Boolean));
+    // Degrees once per render: asking the model per node would cost nodes × edges.
+    const hasIn = new Set();
+    const hasOut = new Set();
+    for (const e of m.edges.values()) {
+      if (e.column) continue;
+      hasOut.add(e.from);
+      hasIn.add(e.to);
+    }
+    const passes = new Map([...m.nodes.keys()].map((g) => [g, m.passes(g, this.filters)]));
     for (const [guid, n] of m.nodes) {
       const e = n.entity;
       const cat = typeCategory(e);
@@ -288,8 +298,8 @@ export class LineageGraph extends LightElement {
         parent = `group:${g}`;
         groups.set(parent, g);
       }
-      const moreUp = !n.expanded[UP] && cat !== 'column' && m.neighbours(guid, UP).length === 0;
-      const moreDown = !n.expanded[DOWN] && cat !== 'column' && m.neighbours(guid, DOWN).length === 0;
+      const moreUp = !n.expanded[UP] && cat !== 'column' && !hasIn.has(guid);
+      const moreDown = !n.expanded[DOWN] && cat !== 'column' && !hasOut.has(guid);
       const label = `${moreUp ? '◂ ' : ''}${e.name}${moreDown ? ' ▸' : ''}`;
       const classes = [cat === 'column-process' ? 'process' : cat];
       if (guid === m.focus) classes.push('focus');
@@ -297,7 +307,7 @@ export class LineageGraph extends LightElement {
       if (hasChildren.has(guid)) classes.push('open');
       if (m.path?.guids.has(guid)) classes.push('path');
       if (m.impact?.has(guid)) classes.push(`impact-${Math.min(IMPACT_COLORS.length - 1, m.impact.get(guid))}`);
-      if (!m.passes(guid, this.filters)) classes.push('filtered');
+      if (!passes.get(guid)) classes.push('filtered');
       els.push({ group: 'nodes', data: { id: guid, label, w, h, tw: w - 10, parent }, classes: classes.join(' ') });
     }
     for (const [id, label] of groups) {
@@ -308,7 +318,7 @@ export class LineageGraph extends LightElement {
       if (e.column) classes.push('column');
       if (e.fresh) classes.push('fresh');
       if (m.path?.edges.has(e.id)) classes.push('path');
-      if (!m.passes(e.from, this.filters) || !m.passes(e.to, this.filters)) classes.push('filtered');
+      if (!passes.get(e.from) || !passes.get(e.to)) classes.push('filtered');
       els.push({ group: 'edges', data: { id: e.id, source: e.from, target: e.to, type: e.type }, classes: classes.join(' ') });
     }
     return els;
@@ -328,6 +338,7 @@ export class LineageGraph extends LightElement {
     }
     if (!this.cy) {
       this.createCy(container, els, layout, large);
+      this.stats.drawnAt = performance.now();
     } else {
       this.sync(els, layout, fit);
     }
@@ -630,6 +641,20 @@ export class LineageGraph extends LightElement {
   }
 
   // ---- test hook ------------------------------------------------------------------------------
+
+  status() {
+    return {
+      focus: this.model?.focus ?? null,
+      busy: this.busy,
+      nodes: this.model?.nodes.size ?? 0,
+      edges: this.model?.edges.size ?? 0,
+      rendered: this.cy ? { nodes: this.cy.nodes().length, edges: this.cy.edges().length } : null,
+      layout: { engine: this.stats.layoutEngine, millis: this.stats.layoutMs, count: this.stats.layouts },
+      loadedAt: this.stats.loadedAt,
+      drawnAt: this.stats.drawnAt ?? null,
+      readyAt: this.stats.readyAt,
+    };
+  }
 
   snapshot() {
     const m = this.model;

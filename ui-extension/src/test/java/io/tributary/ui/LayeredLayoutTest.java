@@ -128,4 +128,37 @@ class LayeredLayoutTest {
     assertThat(result.positions()).hasSize(5_000);
     assertThat(result.positions().values()).allMatch(p -> Double.isFinite(p.x()));
   }
+
+  @Test
+  void shouldLayOutALongChainFromAThreadWithASmallStack() throws Exception {
+    List<Node> nodes = new ArrayList<>();
+    List<Edge> edges = new ArrayList<>();
+    for (int i = 0; i < 5_000; i++) {
+      nodes.add(new Node("n" + i, 100, 30));
+      if (i > 0) {
+        edges.add(new Edge(null, "n" + (i - 1), "n" + i));
+      }
+    }
+    LayoutRequest request = new LayoutRequest(nodes, edges, null);
+    java.util.concurrent.atomic.AtomicReference<Object> outcome =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    // A server worker's stack: ELK's recursive component walk overflowed it before.
+    Thread small =
+        new Thread(
+            null,
+            () -> {
+              try {
+                outcome.set(layout.layout(request));
+              } catch (RuntimeException | Error e) {
+                outcome.set(e);
+              }
+            },
+            "small-stack",
+            256 * 1024);
+    small.start();
+    small.join();
+
+    assertThat(outcome.get()).isInstanceOf(LayoutResult.class);
+    assertThat(((LayoutResult) outcome.get()).positions()).hasSize(5_000);
+  }
 }

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.elk.alg.layered.options.LayeredOptions;
 import org.eclipse.elk.core.RecursiveGraphLayoutEngine;
 import org.eclipse.elk.core.math.ElkPadding;
@@ -29,6 +30,8 @@ import org.eclipse.elk.graph.util.ElkGraphUtil;
 public final class LayeredLayout {
   /** Above this many nodes the cheaper crossing minimisation keeps a layout near one second. */
   static final int LARGE_GRAPH = 1_500;
+
+  private static final long LAYOUT_STACK_BYTES = 256L << 20;
 
   private final int maxNodes;
 
@@ -57,8 +60,47 @@ public final class LayeredLayout {
     configure(root, request.options(), request.nodes().size(), grouped);
     Map<String, ElkNode> elkNodes = createNodes(root, request);
     Map<String, ElkEdge> elkEdges = createEdges(request, elkNodes);
-    new RecursiveGraphLayoutEngine().layout(root, new BasicProgressMonitor());
+    runWithDeepStack(
+        () -> new RecursiveGraphLayoutEngine().layout(root, new BasicProgressMonitor()));
     return result(root, elkNodes, elkEdges, (System.nanoTime() - start) / 1_000_000);
+  }
+
+  /**
+   * ELK walks connected components and layers recursively: a long lineage chain overflows the stack
+   * of a server worker thread, so the layout runs on a thread of its own with a deep stack.
+   */
+  private static void runWithDeepStack(Runnable layout) {
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    Thread thread =
+        new Thread(
+            null,
+            () -> {
+              try {
+                layout.run();
+              } catch (RuntimeException | Error e) {
+                failure.set(e);
+              }
+            },
+            "elk-layout",
+            LAYOUT_STACK_BYTES);
+    thread.start();
+    try {
+      thread.join();
+    } catch (InterruptedException e) {
+      thread.interrupt();
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("layout interrupted", e);
+    }
+    Throwable t = failure.get();
+    if (t instanceof StackOverflowError) {
+      throw new IllegalArgumentException("Graph is too deep to lay out", t);
+    }
+    if (t instanceof RuntimeException r) {
+      throw r;
+    }
+    if (t instanceof Error err) {
+      throw err;
+    }
   }
 
   private static void configure(
