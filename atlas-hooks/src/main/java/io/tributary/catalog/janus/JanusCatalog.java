@@ -111,8 +111,22 @@ public final class JanusCatalog implements Catalog {
       if (e instanceof CatalogException ce) {
         throw ce;
       }
-      throw new CatalogException("Cannot open the catalog on " + describe(config), e);
+      throw new CatalogException(
+          "Cannot open the catalog on " + describe(config) + missingClassHint(e), e);
     }
+  }
+
+  /** The usual cause on CQL: an adapter that is not bundled and was not added. */
+  private static String missingClassHint(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof ClassNotFoundException) {
+        return ": class "
+            + t.getMessage()
+            + " is not on the classpath (janusgraph-cql and janusgraph-es are not bundled:"
+            + " see docs/storage.md)";
+      }
+    }
+    return "";
   }
 
   private static String describe(JanusConfig config) {

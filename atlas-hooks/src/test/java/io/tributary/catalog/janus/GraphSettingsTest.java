@@ -59,4 +59,17 @@ class GraphSettingsTest {
     assertThat(base.properties()).isEmpty();
     assertThat(more.properties()).containsEntry("ids.block-size", "1000");
   }
+
+  @Test
+  void shouldNameTheMissingAdapterWhenCassandraSupportIsNotOnTheClasspath() {
+    assertThatThrownBy(
+            () ->
+                JanusCatalog.open(
+                    JanusConfig.cql(Map.of("storage.hostname", "127.0.0.1")),
+                    io.tributary.catalog.types.TypeRegistry.builtIn(),
+                    new io.tributary.catalog.ChangeFeed()))
+        .isInstanceOf(io.tributary.catalog.CatalogException.class)
+        .hasMessageContaining("CQLStoreManager")
+        .hasMessageContaining("janusgraph-cql");
+  }
 }

@@ -10,6 +10,7 @@ import io.tributary.catalog.LineageLevel;
 import io.tributary.catalog.LineageQuery;
 import io.tributary.catalog.Mutation;
 import io.tributary.catalog.RelationshipWrite;
+import io.tributary.catalog.SearchQuery;
 import io.tributary.catalog.TenantId;
 import io.tributary.catalog.Types;
 import io.tributary.catalog.Visibility;
@@ -152,6 +153,21 @@ public final class JanusCatalogMeasurement {
       }
       System.out.printf(
           "impact depth 5: p50 %.2f ms, p99 %.2f ms%n", pct(impact, 50), pct(impact, 99));
+      long[] search = new long[300];
+      for (int i = 0; i < search.length; i++) {
+        String prefix = "t-" + random.nextInt(LAYERS) + "-" + random.nextInt(perLayer);
+        long s = System.nanoTime();
+        catalog.search(SearchQuery.byName(prefix), Visibility.all());
+        search[i] = System.nanoTime() - s;
+      }
+      System.out.printf(
+          "search by a name's first 6-9 characters: p50 %.2f ms, p99 %.2f ms%n",
+          pct(search, 50), pct(search, 99));
+      long s = System.nanoTime();
+      long total = catalog.search(SearchQuery.byName("t-1"), Visibility.all()).total();
+      System.out.printf(
+          "search by 't-1' (%d matches, all loaded to count them): %d ms%n",
+          total, (System.nanoTime() - s) / 1_000_000);
       long t = System.nanoTime();
       System.out.printf(
           "countByType (scans every entity): %s in %d ms%n",
