@@ -45,6 +45,13 @@ import org.slf4j.LoggerFactory;
  * The embedded catalog on JanusGraph. Writers are serialised by a lock, each batch is one
  * transaction and its change events are published after it commits. Every read runs in its own
  * read-only transaction and applies the caller's {@link Visibility}.
+ *
+ * <p>Where the {@link Catalog} contract leaves room: {@code related} follows relationships out of
+ * the entity for {@code DOWNSTREAM} (a dataset's columns), into it for {@code UPSTREAM}, and both
+ * for {@code BOTH}; {@code related}, {@code lineage} and {@code impact} throw {@link
+ * EntityNotFoundException} for a start that is missing or invisible, {@code path} returns empty;
+ * {@code countByType} lists only types with at least one visible entity; search results and related
+ * entities are ordered by name, then guid.
  */
 public final class JanusCatalog implements Catalog {
   private static final Logger LOG = LoggerFactory.getLogger(JanusCatalog.class);
