@@ -15,9 +15,17 @@ public final class CatalogHolder {
   private CatalogHolder() {}
 
   public static void main(String[] args) throws Exception {
-    JanusCatalog catalog =
-        JanusCatalog.open(
-            JanusConfig.berkeley(Path.of(args[0])), TypeRegistry.builtIn(), new ChangeFeed());
+    JanusCatalog catalog;
+    try {
+      catalog =
+          JanusCatalog.open(
+              JanusConfig.berkeley(Path.of(args[0])), TypeRegistry.builtIn(), new ChangeFeed());
+    } catch (RuntimeException e) {
+      e.printStackTrace();
+      // JanusGraph's threads would keep the JVM alive: exit so that the parent sees EOF.
+      System.exit(2);
+      return;
+    }
     catalog.apply(
         Fixtures.process(
             Fixtures.job("held"),

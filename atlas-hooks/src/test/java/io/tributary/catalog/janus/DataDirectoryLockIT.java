@@ -12,6 +12,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,10 +39,9 @@ class DataDirectoryLockIT {
       BufferedReader out =
           new BufferedReader(
               new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
-      String line;
-      do {
-        line = out.readLine();
-      } while (line != null && !line.equals(CatalogHolder.COMMITTED));
+      // Bounded: a holder that fails to start must fail this test, not hang the build.
+      String line =
+          CompletableFuture.supplyAsync(() -> readUntilCommitted(out)).get(120, TimeUnit.SECONDS);
       assertThat(line).as("the holder committed").isEqualTo(CatalogHolder.COMMITTED);
 
       long started = System.nanoTime();
@@ -63,6 +63,18 @@ class DataDirectoryLockIT {
             JanusConfig.berkeley(dataDir), TypeRegistry.builtIn(), new ChangeFeed())) {
       assertThat(catalog.get(Guid.forKey(Fixtures.topic("held-out")), Visibility.all()))
           .isPresent();
+    }
+  }
+
+  private static String readUntilCommitted(BufferedReader out) {
+    try {
+      String line;
+      do {
+        line = out.readLine();
+      } while (line != null && !line.equals(CatalogHolder.COMMITTED));
+      return line;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 }
