@@ -58,6 +58,18 @@ function connect() {
   // EventSource reconnects by itself and sends Last-Event-ID, so nothing is missed in the window.
 }
 
+// A page kept in the back/forward cache would keep its stream open, and browsers allow only six
+// HTTP/1.1 connections per host: close on pagehide, reopen when the page is shown again.
+window.addEventListener('pagehide', () => {
+  if (source) {
+    source.close();
+    source = null;
+  }
+});
+window.addEventListener('pageshow', (e) => {
+  if (e.persisted && listeners.size) connect();
+});
+
 /** Calls {@code listener} with each change; returns a function that stops it. */
 export function onChange(listener) {
   connect();

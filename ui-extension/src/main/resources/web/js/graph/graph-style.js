@@ -40,8 +40,9 @@ export function graphStyle(large) {
         color: c.text,
         'text-valign': 'center',
         'text-halign': 'center',
-        'text-wrap': 'ellipsis',
-        'text-max-width': 'data(tw)',
+        // Ellipsis measures every label: above a few hundred nodes, labels are drawn as they are.
+        'text-wrap': large ? 'none' : 'ellipsis',
+        'text-max-width': large ? 1000 : 'data(tw)',
         'background-color': c.dataset,
         'border-width': 1.5,
         'border-color': c.datasetBorder,

@@ -50,7 +50,7 @@ export class LineageGraph extends LightElement {
     this.pathStart = null;
     this.impactFrom = null;
     this.impactList = null;
-    this.stats = { loadedAt: null, readyAt: null, layoutMs: null, layoutEngine: null, layouts: 0 };
+    this.stats = { loadedAt: null, readyAt: null, layoutMs: null, layoutEngine: null, layouts: 0, marks: {} };
     this.pending = new Set();
     this.provider = () => this.snapshot();
   }
@@ -101,8 +101,10 @@ export class LineageGraph extends LightElement {
     this.stats.readyAt = null;
     this.stats.loadedAt = null;
     this.stats.drawnAt = null;
+    this.stats.marks = {};
     await this.run('Loading lineage…', async () => {
       const lineage = await api.lineage(this.focus, { direction, depth, level });
+      this.mark('fetched');
       if (!lineage.nodes.has(this.focus)) lineage.nodes.set(this.focus, await api.entity(this.focus));
       this.model.merge(lineage, { walked: direction, depth });
       this.stats.loadedAt = performance.now();
@@ -331,14 +333,17 @@ export class LineageGraph extends LightElement {
     const container = this.querySelector('.graph-canvas .cy');
     if (!container) return;
     const els = this.elements();
+    this.mark('elements');
     const large = els.length > LARGE;
     let layout = null;
     if (relayout || !this.cy) {
       layout = await this.layout(els);
+      this.mark('laidOut');
     }
     if (!this.cy) {
       this.createCy(container, els, layout, large);
       this.stats.drawnAt = performance.now();
+      this.mark('created');
     } else {
       this.sync(els, layout, fit);
     }
@@ -443,6 +448,11 @@ export class LineageGraph extends LightElement {
     } else if (fit) {
       cy.fit(undefined, 30);
     }
+  }
+
+  /** Milliseconds since navigation at each step of the first load, for benchmarks. */
+  mark(step) {
+    if (this.stats.readyAt === null) this.stats.marks[step] = Math.round(performance.now());
   }
 
   markReady() {
@@ -653,6 +663,7 @@ export class LineageGraph extends LightElement {
       loadedAt: this.stats.loadedAt,
       drawnAt: this.stats.drawnAt ?? null,
       readyAt: this.stats.readyAt,
+      marks: { ...this.stats.marks },
     };
   }
 

@@ -65,6 +65,8 @@ public final class GraphRenderBench {
     try (CatalogServer server = CatalogServer.start(new ConfigLoader(Map.of()).load(flags))) {
       new GraphRenderBench(server.uri()).run(sizes, repetitions);
     }
+    // Worker pools of the libraries under the server outlive its close; a benchmark just ends.
+    System.exit(0);
   }
 
   private void run(List<Integer> sizes, int repetitions) throws Exception {
@@ -140,7 +142,8 @@ public final class GraphRenderBench {
               "const g = window.__tributary && window.__tributary.graphStatus;"
                   + "return g && g.readyAt !== null && !g.busy ? JSON.stringify({ready: g.readyAt,"
                   + " loaded: g.loadedAt, drawn: g.drawnAt, layoutMs: g.layout.millis,"
-                  + " engine: g.layout.engine, nodes: g.rendered.nodes, edges: g.rendered.edges})"
+                  + " engine: g.layout.engine, nodes: g.rendered.nodes, edges: g.rendered.edges,"
+                  + " marks: g.marks})"
                   + " : null;");
       if (g != null) {
         try {
@@ -153,6 +156,7 @@ public final class GraphRenderBench {
           r.put("layoutMs", round(n.path("layoutMs").asDouble()));
           r.put("drawnMs", round(n.path("drawn").asDouble()));
           r.put("engine", n.path("engine").asText());
+          r.put("marks", JSON.convertValue(n.path("marks"), Map.class));
           return r;
         } catch (IOException e) {
           throw new IllegalStateException(e);
@@ -200,6 +204,7 @@ public final class GraphRenderBench {
       s.put(key + "Max", round(values.get(values.size() - 1)));
     }
     s.put("runs", runs.size());
+    s.put("lastRunSteps", runs.get(runs.size() - 1).get("marks"));
     return s;
   }
 
