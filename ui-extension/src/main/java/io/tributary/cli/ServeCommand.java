@@ -59,15 +59,20 @@ final class ServeCommand implements Callable<Integer> {
 
     CatalogServer server = CatalogServer.start(config);
     CountDownLatch stopped = new CountDownLatch(1);
+    PrintWriter out = spec.commandLine().getOut();
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
+                  // Printed, not logged: the logging frameworks stop in their own shutdown hooks.
+                  out.println("Tributary is stopping: finishing requests, committing the queue...");
+                  out.flush();
                   server.close();
+                  out.println("Tributary stopped.");
+                  out.flush();
                   stopped.countDown();
                 },
                 "tributary-shutdown"));
-    PrintWriter out = spec.commandLine().getOut();
     String storage =
         config.get(Settings.CATALOG_BACKEND).equals(Settings.BACKEND_BERKELEYJE)
             ? " in " + config.get(Settings.DATA_DIR).toAbsolutePath().normalize()
