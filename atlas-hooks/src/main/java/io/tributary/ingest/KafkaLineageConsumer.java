@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -39,6 +40,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
@@ -56,10 +58,23 @@ import org.slf4j.LoggerFactory;
  * <p>An invalid record is logged with its topic, partition and offset, counted, copied to the
  * dead-letter topic when one is set, and skipped, so it never blocks its partition. A record that
  * fails for a server-side reason (catalog unavailable) is retried from its offset instead.
+ *
+ * <p>Tenancy: a record's tenant is the one its {@value #TENANT_HEADER} header names, else its key
+ * when the key is {@code tenant:<id>} or {@code tenant:<id>/<anything>}, else its body's {@code
+ * tributary_tenant} run facet, else the topic's tenant ({@link Settings#tenant}). Whatever the
+ * source, the {@link RecordAdmission} must admit it: a refused record is skipped as invalid; a
+ * record over its tenant's quota pauses only its own partition until the quota allows it, and is
+ * read again from its offset then.
  */
 public final class KafkaLineageConsumer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(KafkaLineageConsumer.class);
   private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+
+  /** The record header that names a record's tenant. */
+  public static final String TENANT_HEADER = "tributary.tenant";
+
+  /** The prefix of record keys that name a tenant: {@code tenant:acme/orders-enricher}. */
+  public static final String TENANT_KEY_PREFIX = "tenant:";
 
   /**
    * @param deadLetterTopic null for none
@@ -118,6 +133,9 @@ public final class KafkaLineageConsumer implements AutoCloseable {
   private final Counter invalid;
   private final Counter deadLettered;
   private final Counter retried;
+  private final Counter throttled;
+  private final RecordAdmission admission;
+  private final Map<TopicPartition, Long> pausedUntilNanos = new HashMap<>();
   private volatile boolean running = true;
   private KafkaConsumer<String, String> consumer;
   private KafkaProducer<String, String> deadLetters;
@@ -126,8 +144,10 @@ public final class KafkaLineageConsumer implements AutoCloseable {
       Settings settings,
       EventTranslator translator,
       GroupCommitter committer,
-      MeterRegistry registry) {
+      MeterRegistry registry,
+      RecordAdmission admission) {
     this.settings = Objects.requireNonNull(settings, "settings");
+    this.admission = Objects.requireNonNull(admission, "admission");
     this.translator = Objects.requireNonNull(translator, "translator");
     this.committer = Objects.requireNonNull(committer, "committer");
     this.thread = new Thread(this::run, "tributary-kafka-lineage");
@@ -140,6 +160,9 @@ public final class KafkaLineageConsumer implements AutoCloseable {
             registry, "dead.lettered", topic, "Invalid records copied to the dead-letter topic");
     this.retried =
         counter(registry, "retried", topic, "Records to be read again after a server-side failure");
+    this.throttled =
+        counter(
+            registry, "throttled", topic, "Records held back because their tenant is over quota");
   }
 
   private static Counter counter(MeterRegistry registry, String name, String topic, String doc) {
@@ -149,13 +172,27 @@ public final class KafkaLineageConsumer implements AutoCloseable {
         .register(registry);
   }
 
-  /** Connects (lazily, as Kafka clients do) and starts the consumer thread. */
+  /** Connects (lazily, as Kafka clients do) and starts the consumer thread; admits every record. */
   public static KafkaLineageConsumer start(
       Settings settings,
       EventTranslator translator,
       GroupCommitter committer,
       MeterRegistry registry) {
-    KafkaLineageConsumer c = new KafkaLineageConsumer(settings, translator, committer, registry);
+    return start(settings, translator, committer, registry, RecordAdmission.ANY);
+  }
+
+  /**
+   * Connects (lazily, as Kafka clients do) and starts the consumer thread; every record's tenant
+   * must pass {@code admission}.
+   */
+  public static KafkaLineageConsumer start(
+      Settings settings,
+      EventTranslator translator,
+      GroupCommitter committer,
+      MeterRegistry registry,
+      RecordAdmission admission) {
+    KafkaLineageConsumer c =
+        new KafkaLineageConsumer(settings, translator, committer, registry, admission);
     c.consumer = new KafkaConsumer<>(c.consumerProperties());
     if (settings.deadLetterTopic() != null) {
       c.deadLetters = new KafkaProducer<>(c.producerProperties());
@@ -218,6 +255,7 @@ public final class KafkaLineageConsumer implements AutoCloseable {
         if (!backoff.isZero()) {
           pause(backoff);
         }
+        resumeThrottled();
         ConsumerRecords<String, String> records = consumer.poll(settings.pollTimeout());
         if (records.isEmpty()) {
           continue;
@@ -258,6 +296,7 @@ public final class KafkaLineageConsumer implements AutoCloseable {
     // Per partition: acknowledge up to the first record that must be read again.
     Map<TopicPartition, Long> next = new LinkedHashMap<>();
     Map<TopicPartition, Long> retryFrom = new HashMap<>();
+    Map<TopicPartition, Duration> throttle = new HashMap<>();
     boolean dead = false;
     for (InFlight f : inFlight) {
       TopicPartition tp = new TopicPartition(f.record().topic(), f.record().partition());
@@ -265,8 +304,14 @@ public final class KafkaLineageConsumer implements AutoCloseable {
         continue;
       }
       Throwable error = f.result().handle((r, e) -> e).join();
+      Optional<Duration> wait = quotaWait(error);
       if (error == null) {
         ingested.increment();
+      } else if (wait.isPresent()) {
+        throttled.increment();
+        retryFrom.put(tp, f.record().offset());
+        throttle.put(tp, wait.get());
+        continue;
       } else if (isPermanent(unwrap(error))) {
         reject(f.record(), unwrap(error));
         dead |= settings.deadLetterTopic() != null;
@@ -287,15 +332,51 @@ public final class KafkaLineageConsumer implements AutoCloseable {
       deadLetters.flush();
     }
     retryFrom.forEach(consumer::seek);
+    throttle.forEach(this::pausePartition);
     commit(next);
-    return retryFrom.isEmpty();
+    // A partition held back by a quota does not slow the others down.
+    return retryFrom.keySet().stream().allMatch(throttle::containsKey);
+  }
+
+  private static Optional<Duration> quotaWait(Throwable error) {
+    return error != null && unwrap(error) instanceof IngestRefusedException refused
+        ? refused.retryAfter()
+        : Optional.empty();
+  }
+
+  private void pausePartition(TopicPartition tp, Duration wait) {
+    consumer.pause(List.of(tp));
+    pausedUntilNanos.put(tp, System.nanoTime() + wait.toNanos());
+    LOG.debug("kafka ingest: {} paused for {} (tenant over quota)", tp, wait);
+  }
+
+  private void resumeThrottled() {
+    if (pausedUntilNanos.isEmpty()) {
+      return;
+    }
+    long now = System.nanoTime();
+    List<TopicPartition> due = new ArrayList<>();
+    pausedUntilNanos.forEach(
+        (tp, until) -> {
+          if (now - until >= 0) {
+            due.add(tp);
+          }
+        });
+    due.forEach(pausedUntilNanos::remove);
+    // A rebalance may have taken a paused partition away (and cleared its pause).
+    List<TopicPartition> assigned = due.stream().filter(consumer.assignment()::contains).toList();
+    if (!assigned.isEmpty()) {
+      consumer.resume(assigned);
+    }
   }
 
   /** Translates and submits one record; an invalid one yields a failed future at once. */
   private CompletableFuture<MutationResult> submit(ConsumerRecord<String, String> record) {
     try {
       JsonNode event = parse(record.value());
-      var mutation = translator.translate(event, settings.tenant()).mutation();
+      TenantId tenant = tenantOf(record, event);
+      admission.admit(tenant, 1);
+      var mutation = translator.translate(event, tenant).mutation();
       Duration backoff = Duration.ofMillis(10);
       while (true) {
         try {
@@ -311,6 +392,30 @@ public final class KafkaLineageConsumer implements AutoCloseable {
       }
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  /** Header, then key, then the body's run facet, then the topic's tenant. */
+  private TenantId tenantOf(ConsumerRecord<String, String> record, JsonNode event) {
+    Header header = record.headers().lastHeader(TENANT_HEADER);
+    if (header != null && header.value() != null) {
+      return tenant(new String(header.value(), StandardCharsets.UTF_8), "header " + TENANT_HEADER);
+    }
+    String key = record.key();
+    if (key != null && key.startsWith(TENANT_KEY_PREFIX)) {
+      int slash = key.indexOf('/', TENANT_KEY_PREFIX.length());
+      return tenant(
+          key.substring(TENANT_KEY_PREFIX.length(), slash < 0 ? key.length() : slash), "key");
+    }
+    return TenantFacet.read(event).orElse(settings.tenant());
+  }
+
+  private static TenantId tenant(String text, String source) {
+    try {
+      return new TenantId(text.trim());
+    } catch (IllegalArgumentException e) {
+      throw new InvalidEventException(
+          List.of(new Violation("", "the record's " + source + ": " + e.getMessage())));
     }
   }
 
@@ -332,6 +437,7 @@ public final class KafkaLineageConsumer implements AutoCloseable {
 
   private static boolean isPermanent(Throwable e) {
     return e instanceof InvalidEventException
+        || e instanceof IngestRefusedException
         || e instanceof InvalidEntityException
         || e instanceof EntityNotFoundException
         || e instanceof IllegalArgumentException;

@@ -22,7 +22,9 @@ public final class Settings {
           "server.host",
           ValueType.string(),
           "0.0.0.0",
-          "The address the HTTP server listens on; `127.0.0.1` keeps it local to this machine.");
+          "The address the HTTP server listens on; `127.0.0.1` keeps it local to this machine."
+              + " While authentication is off (no `auth.users-file`, no `auth.jwt.issuer`) the"
+              + " server listens on `127.0.0.1` whatever this says.");
 
   public static final Setting<Integer> SERVER_PORT =
       Setting.of(
@@ -36,8 +38,10 @@ public final class Settings {
           "data.dir",
           ValueType.path(),
           Path.of("./tributary-data"),
-          "Where the embedded catalog keeps its files. One server at a time may use a data"
-              + " directory.");
+          "Where the embedded catalog keeps its files, and where tenants (`tenants.json`),"
+              + " policy files and the policy cache live. One server at a time may use a data"
+              + " directory. With `embedded-inmemory` and no `data.dir`, tenants and policies"
+              + " live in a temporary directory removed at exit.");
 
   public static final String BACKEND_BERKELEYJE = "embedded-berkeleyje";
   public static final String BACKEND_INMEMORY = "embedded-inmemory";
@@ -81,8 +85,9 @@ public final class Settings {
               "ingest.default-tenant",
               ValueType.string(),
               "default",
-              "The tenant of events that name none (HTTP `?tenant=`); also the tenant of events"
-                  + " read from Kafka.")
+              "The home tenant of every request while authentication is off (the tenant of"
+                  + " events that name none), and of Kafka records when `kafka.ingest.tenant` is"
+                  + " unset.")
           .withCheck(TenantId::new);
 
   public static final Setting<String> INGEST_API_KEY =
@@ -90,8 +95,10 @@ public final class Settings {
               "ingest.api-key",
               ValueType.string(),
               null,
-              "When set, the ingest endpoints require `Authorization: Bearer <key>` (what"
-                  + " OpenLineage's `api_key` auth sends). Unset: no authentication.")
+              "While authentication is off (no `auth.users-file` or `auth.jwt.issuer`), the"
+                  + " ingest endpoints require `Authorization: Bearer <key>` (what OpenLineage's"
+                  + " `api_key` auth sends) when this is set. With authentication on it is refused:"
+                  + " issue an API key in the users file instead.")
           .asSecret();
 
   public static final Setting<Boolean> KAFKA_INGEST_ENABLED =
@@ -144,6 +151,239 @@ public final class Settings {
           "How often an idle change-feed stream sends a comment, which keeps proxies from"
               + " closing it and finds closed connections.");
 
+  public static final Setting<String> KAFKA_INGEST_TENANT =
+      Setting.of(
+              "kafka.ingest.tenant",
+              ValueType.string(),
+              null,
+              "The tenant of the topic's records that name none (no `tributary.tenant` header, no"
+                  + " `tenant:<id>` key, no `tributary_tenant` run facet). Unset:"
+                  + " `ingest.default-tenant`.")
+          .withCheck(TenantId::new);
+
+  public static final Setting<List<String>> KAFKA_INGEST_ROLES =
+      Setting.of(
+          "kafka.ingest.roles",
+          ValueType.list(),
+          null,
+          "The Ranger roles the Kafka consumer acts with (user `kafka:<topic>`): every record's"
+              + " tenant, whether it comes from the header, the key, the body or"
+              + " `kafka.ingest.tenant`, must be writable with them, else the record is refused"
+              + " and dead-lettered. Unset: `<topic tenant>.writer`, so the topic feeds only its"
+              + " own tenant; list more writer roles (or `platform-admin`) for a shared topic.");
+
+  public static final Setting<Path> AUTH_USERS_FILE =
+      Setting.of(
+          "auth.users-file",
+          ValueType.path(),
+          null,
+          "The users file: users with PBKDF2 password hashes and API keys with SHA-256 hashes,"
+              + " their groups, roles and home tenant (docs/tenancy-and-policy.md). With neither"
+              + " users nor `auth.jwt.issuer`, authentication is off: the server listens on"
+              + " 127.0.0.1 only and every request acts as the platform administrator of the"
+              + " `default` tenant.");
+
+  public static final Setting<String> AUTH_JWT_ISSUER =
+      Setting.of(
+          "auth.jwt.issuer",
+          ValueType.string(),
+          null,
+          "Accept `Authorization: Bearer <JWT>` signed by this issuer (`iss`), RS256 or ES256;"
+              + " needs `auth.jwt.jwks-url` or `auth.jwt.jwks-file`.");
+
+  public static final Setting<String> AUTH_JWT_JWKS_URL =
+      Setting.of(
+          "auth.jwt.jwks-url",
+          ValueType.string(),
+          null,
+          "The issuer's JWK set (`https://idp/.well-known/jwks.json`), fetched and cached, fetched"
+              + " again for an unknown key id.");
+
+  public static final Setting<Path> AUTH_JWT_JWKS_FILE =
+      Setting.of(
+          "auth.jwt.jwks-file",
+          ValueType.path(),
+          null,
+          "The issuer's JWK set in a local file, instead of `auth.jwt.jwks-url`.");
+
+  public static final Setting<String> AUTH_JWT_AUDIENCE =
+      Setting.of(
+          "auth.jwt.audience",
+          ValueType.string(),
+          null,
+          "When set, a token's `aud` must contain it.");
+
+  public static final Setting<String> AUTH_JWT_USER_CLAIM =
+      Setting.of(
+          "auth.jwt.user-claim",
+          ValueType.string(),
+          "sub",
+          "The claim holding the user name Ranger policies name.");
+
+  public static final Setting<String> AUTH_JWT_GROUPS_CLAIM =
+      Setting.of(
+          "auth.jwt.groups-claim",
+          ValueType.string(),
+          "groups",
+          "The claim holding the user's groups; a dotted name walks into objects"
+              + " (`realm_access.groups`).");
+
+  public static final Setting<String> AUTH_JWT_ROLES_CLAIM =
+      Setting.of(
+          "auth.jwt.roles-claim",
+          ValueType.string(),
+          "roles",
+          "The claim holding Ranger roles (`acme.writer`, `platform-admin`); a dotted name walks"
+              + " into objects (`realm_access.roles`).");
+
+  public static final Setting<String> AUTH_JWT_TENANT_CLAIM =
+      Setting.of(
+          "auth.jwt.tenant-claim",
+          ValueType.string(),
+          "tenant",
+          "The claim holding the user's home tenant (`default` when absent).");
+
+  public static final Setting<Duration> AUTH_JWT_CLOCK_SKEW =
+      Setting.of(
+          "auth.jwt.clock-skew",
+          ValueType.duration(Duration.ZERO, Duration.ofMinutes(10)),
+          Duration.ofSeconds(60),
+          "Tolerance on a token's `exp` and `nbf`.");
+
+  public static final Setting<Boolean> AUTH_METRICS_PUBLIC =
+      Setting.of(
+          "auth.metrics-public",
+          ValueType.bool(),
+          false,
+          "Whether `/metrics` answers without credentials when authentication is on. Off by"
+              + " default: the meters name topics and tenants; Prometheus can send an API key"
+              + " (`authorization: {credentials: trb_...}`). `/health` and the web UI's files"
+              + " never need credentials.");
+
+  public static final String POLICY_SOURCE_LOCAL = "local";
+  public static final String POLICY_SOURCE_RANGER_ADMIN = "ranger-admin";
+
+  public static final Setting<String> POLICY_SOURCE =
+      Setting.of(
+          "policy.source",
+          ValueType.oneOf(List.of(POLICY_SOURCE_LOCAL, POLICY_SOURCE_RANGER_ADMIN)),
+          POLICY_SOURCE_LOCAL,
+          "Where Ranger policies live: JSON files in `policy.local.dir` (no Ranger server"
+              + " needed), or Ranger Admin at `policy.ranger-admin.url`, which also receives the"
+              + " policies of tenants and shares.");
+
+  public static final Setting<Path> POLICY_LOCAL_DIR =
+      Setting.of(
+          "policy.local.dir",
+          ValueType.path(),
+          null,
+          "The directory of policy files (Ranger `ServicePolicies` JSON), read again at every"
+              + " poll; a malformed file is rejected and its last good content stays in force."
+              + " Unset: `<data.dir>/policies`.");
+
+  public static final Setting<Path> POLICY_TAGS_FILE =
+      Setting.of(
+          "policy.tags-file",
+          ValueType.path(),
+          null,
+          "A Ranger `ServiceTags` file for tag policies (local source only). Unset:"
+              + " `<data.dir>/tags.json`, if it exists.");
+
+  public static final Setting<String> POLICY_RANGER_ADMIN_URL =
+      Setting.of(
+          "policy.ranger-admin.url",
+          ValueType.string(),
+          null,
+          "Ranger Admin's base URL, such as `http://ranger:6080` (with `policy.source:"
+              + " ranger-admin`).");
+
+  public static final Setting<String> POLICY_RANGER_ADMIN_SERVICE =
+      Setting.of(
+          "policy.ranger-admin.service-name",
+          ValueType.string(),
+          "tributary",
+          "The name of the `tributary` service in Ranger Admin.");
+
+  public static final Setting<String> POLICY_RANGER_ADMIN_USERNAME =
+      Setting.of(
+          "policy.ranger-admin.username",
+          ValueType.string(),
+          null,
+          "The Ranger Admin user that writes the policies of tenants and shares.");
+
+  public static final Setting<String> POLICY_RANGER_ADMIN_PASSWORD =
+      Setting.of(
+              "policy.ranger-admin.password",
+              ValueType.string(),
+              null,
+              "The password of `policy.ranger-admin.username`.")
+          .asSecret();
+
+  public static final Setting<Duration> POLICY_POLL_INTERVAL =
+      Setting.of(
+          "policy.poll-interval",
+          ValueType.duration(Duration.ofMillis(100), Duration.ofHours(1)),
+          Duration.ofSeconds(30),
+          "How often policies (and tags) are read again; changes made through the tenant API"
+              + " are picked up at once.");
+
+  public static final Setting<Path> POLICY_CACHE_DIR =
+      Setting.of(
+          "policy.cache-dir",
+          ValueType.path(),
+          null,
+          "Where the Ranger plugin keeps the last policies, roles and tags it loaded, used when"
+              + " the source cannot be reached at start. Unset: `<data.dir>/ranger-cache`.");
+
+  public static final String AUDIT_LOG = "log";
+  public static final String AUDIT_KAFKA = "kafka";
+
+  public static final Setting<String> AUDIT_SINK =
+      Setting.of(
+          "audit.sink",
+          ValueType.oneOf(List.of(AUDIT_LOG, AUDIT_KAFKA)),
+          AUDIT_LOG,
+          "Where access decisions are audited: the SLF4J logger `tributary.audit` (route it to"
+              + " its own file in logback.xml), or a Kafka topic keyed by tenant.");
+
+  public static final Setting<String> AUDIT_KAFKA_BOOTSTRAP_SERVERS =
+      Setting.of(
+          "audit.kafka.bootstrap-servers",
+          ValueType.string(),
+          null,
+          "The brokers of the audit topic (with `audit.sink: kafka`). Unset:"
+              + " `kafka.ingest.bootstrap-servers`.");
+
+  public static final Setting<String> AUDIT_KAFKA_TOPIC =
+      Setting.of(
+          "audit.kafka.topic",
+          ValueType.string(),
+          "tributary_audit",
+          "The audit topic (with `audit.sink: kafka`).");
+
+  public static final Setting<Double> QUOTA_DEFAULT_EVENTS_PER_SECOND =
+      Setting.of(
+          "quota.default.events-per-second",
+          ValueType.number(0, 1_000_000),
+          0.0,
+          "The ingest rate given to tenants created without quotas of their own; 0: unlimited."
+              + " An event over it is answered 429 with `Retry-After`.");
+
+  public static final Setting<Integer> QUOTA_DEFAULT_BURST =
+      Setting.of(
+          "quota.default.burst",
+          ValueType.integer(0, 100_000_000),
+          0,
+          "The events a new tenant may send at once above its rate (at least one second's"
+              + " worth).");
+
+  public static final Setting<Integer> QUOTA_DEFAULT_MAX_ENTITIES =
+      Setting.of(
+          "quota.default.max-entities",
+          ValueType.integer(0, Integer.MAX_VALUE),
+          0,
+          "The entities a new tenant may hold; 0: unlimited.");
+
   public static final PrefixSetting JANUSGRAPH =
       new PrefixSetting(
           "janusgraph.",
@@ -178,10 +418,46 @@ public final class Settings {
           KAFKA_INGEST_TOPIC,
           KAFKA_INGEST_GROUP_ID,
           KAFKA_INGEST_DEAD_LETTER_TOPIC,
+          KAFKA_INGEST_TENANT,
+          KAFKA_INGEST_ROLES,
           FEED_WINDOW_SIZE,
-          FEED_HEARTBEAT);
+          FEED_HEARTBEAT,
+          AUTH_USERS_FILE,
+          AUTH_JWT_ISSUER,
+          AUTH_JWT_JWKS_URL,
+          AUTH_JWT_JWKS_FILE,
+          AUTH_JWT_AUDIENCE,
+          AUTH_JWT_USER_CLAIM,
+          AUTH_JWT_GROUPS_CLAIM,
+          AUTH_JWT_ROLES_CLAIM,
+          AUTH_JWT_TENANT_CLAIM,
+          AUTH_JWT_CLOCK_SKEW,
+          AUTH_METRICS_PUBLIC,
+          POLICY_SOURCE,
+          POLICY_LOCAL_DIR,
+          POLICY_TAGS_FILE,
+          POLICY_RANGER_ADMIN_URL,
+          POLICY_RANGER_ADMIN_SERVICE,
+          POLICY_RANGER_ADMIN_USERNAME,
+          POLICY_RANGER_ADMIN_PASSWORD,
+          POLICY_POLL_INTERVAL,
+          POLICY_CACHE_DIR,
+          AUDIT_SINK,
+          AUDIT_KAFKA_BOOTSTRAP_SERVERS,
+          AUDIT_KAFKA_TOPIC,
+          QUOTA_DEFAULT_EVENTS_PER_SECOND,
+          QUOTA_DEFAULT_BURST,
+          QUOTA_DEFAULT_MAX_ENTITIES);
 
-  public static final List<PrefixSetting> PREFIXES = List.of(JANUSGRAPH, NAMESPACE_CLUSTER);
+  public static final PrefixSetting RANGER_PLUGIN =
+      new PrefixSetting(
+          "ranger.plugin.tributary.",
+          "Passed to the Ranger plugin as they are, after Tributary's own, so they can override"
+              + " them: Ranger Admin's TLS settings, audit and refresher options.",
+          "ranger.plugin.tributary.policy.rest.ssl.config.file: /etc/tributary/ranger-ssl.xml");
+
+  public static final List<PrefixSetting> PREFIXES =
+      List.of(JANUSGRAPH, NAMESPACE_CLUSTER, RANGER_PLUGIN);
 
   private Settings() {}
 

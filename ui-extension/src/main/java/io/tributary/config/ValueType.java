@@ -61,6 +61,41 @@ public record ValueType<T>(String name, Function<String, T> parse, Function<T, S
         String::valueOf);
   }
 
+  public static ValueType<Double> number(double min, double max) {
+    return new ValueType<>(
+        "number " + formatNumber(min) + ".." + formatNumber(max),
+        s -> {
+          double value;
+          try {
+            value = Double.parseDouble(s.trim());
+          } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("not a number");
+          }
+          if (Double.isNaN(value) || value < min || value > max) {
+            throw new IllegalArgumentException(
+                "outside " + formatNumber(min) + ".." + formatNumber(max));
+          }
+          return value;
+        },
+        ValueType::formatNumber);
+  }
+
+  /** Comma-separated words, blanks dropped: {@code acme.writer, globex.writer}. */
+  public static ValueType<List<String>> list() {
+    return new ValueType<>(
+        "comma-separated list",
+        s ->
+            java.util.Arrays.stream(s.split(","))
+                .map(String::trim)
+                .filter(w -> !w.isEmpty())
+                .toList(),
+        l -> String.join(",", l));
+  }
+
+  private static String formatNumber(double d) {
+    return d == Math.rint(d) && Math.abs(d) < 1e15 ? String.valueOf((long) d) : String.valueOf(d);
+  }
+
   public static ValueType<Path> path() {
     return new ValueType<>(
         "path",

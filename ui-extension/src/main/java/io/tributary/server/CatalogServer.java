@@ -25,6 +25,9 @@ import io.tributary.ingest.GroupCommitter;
 import io.tributary.ingest.KafkaLineageConsumer;
 import io.tributary.openlineage.EventTranslator;
 import io.tributary.openlineage.NamespaceResolver;
+import io.tributary.ranger.Principal;
+import io.tributary.ranger.auth.Authenticator;
+import io.tributary.ranger.bootstrap.PolicyServices;
 import io.tributary.server.api.EntityResource;
 import io.tributary.server.api.FeedResource;
 import io.tributary.server.api.FeedStreams;
@@ -43,8 +46,14 @@ import io.tributary.server.ingest.LineageIngest;
 import io.tributary.server.layout.LayeredLayout;
 import io.tributary.server.layout.LayoutResource;
 import io.tributary.server.problem.ProblemMapper;
+import io.tributary.server.security.AuthenticationFilter;
+import io.tributary.server.security.KafkaIngestPolicy;
+import io.tributary.server.security.PolicySetup;
+import io.tributary.server.tenants.TenantDataEraser;
+import io.tributary.server.tenants.TenantResource;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -70,6 +79,7 @@ public final class CatalogServer implements AutoCloseable {
   private static final Duration COMMIT_TIMEOUT = Duration.ofSeconds(60);
   private static final Duration HTTP_GRACE = Duration.ofSeconds(10);
   private static final AtlasJson ATLAS_JSON = new AtlasJson();
+  private static final String LOOPBACK = "127.0.0.1";
 
   private final Deque<AutoCloseable> parts;
   private final HttpServer http;
@@ -116,6 +126,13 @@ public final class CatalogServer implements AutoCloseable {
     ChangeFeed feed = new ChangeFeed(config.get(Settings.FEED_WINDOW_SIZE), Clock.systemUTC());
     JanusCatalog catalog = JanusCatalog.open(janusConfig(config), types, feed);
     parts.push(catalog);
+    Path policyState = PolicySetup.stateDirectory(config);
+    if (!policyState.equals(config.get(Settings.DATA_DIR))) {
+      parts.push(() -> PolicySetup.deleteTree(policyState));
+    }
+    PolicyServices policies = PolicySetup.start(config, types, policyState);
+    parts.push(policies);
+    LOG.info("catalog server: {}", policies.authenticator().describe());
 
     EventTranslator translator =
         EventTranslator.create(NamespaceResolver.of(config.withPrefix(Settings.NAMESPACE_CLUSTER)));
@@ -129,8 +146,9 @@ public final class CatalogServer implements AutoCloseable {
                 Duration.ofSeconds(30)),
             registry);
     parts.push(committer);
-    TenantId defaultTenant = new TenantId(config.get(Settings.INGEST_DEFAULT_TENANT));
+    TenantId defaultTenant = PolicySetup.openTenant(config);
     if (config.get(Settings.KAFKA_INGEST_ENABLED)) {
+      KafkaIngestPolicy kafkaPolicy = KafkaIngestPolicy.of(config, policies);
       parts.push(
           KafkaLineageConsumer.start(
               new KafkaLineageConsumer.Settings(
@@ -138,12 +156,13 @@ public final class CatalogServer implements AutoCloseable {
                   config.get(Settings.KAFKA_INGEST_TOPIC),
                   config.get(Settings.KAFKA_INGEST_GROUP_ID),
                   config.get(Settings.KAFKA_INGEST_DEAD_LETTER_TOPIC),
-                  defaultTenant,
+                  kafkaPolicy.topicTenant(),
                   Duration.ofMillis(500),
                   java.util.Map.of()),
               translator,
               committer,
-              registry));
+              registry,
+              kafkaPolicy));
     }
 
     FeedStreams streams =
@@ -159,7 +178,6 @@ public final class CatalogServer implements AutoCloseable {
             new EventBodyReader(json, config.get(Settings.INGEST_MAX_BODY_BYTES)),
             translator,
             committer,
-            defaultTenant,
             config.get(Settings.INGEST_API_KEY),
             json);
     java.util.concurrent.atomic.AtomicBoolean accepting =
@@ -170,13 +188,21 @@ public final class CatalogServer implements AutoCloseable {
             .register(JacksonFeature.withoutExceptionMappers())
             .register(new ProblemMapper(json))
             .register(new HttpMetricsFilter(registry))
+            .register(
+                new AuthenticationFilter(
+                    policies.authenticator(),
+                    openPrincipal(defaultTenant),
+                    policies.authorizer(),
+                    policies.quotas(),
+                    config.get(Settings.AUTH_METRICS_PUBLIC),
+                    json))
             .register(new LineageResource(ingest, catalog, views, COMMIT_TIMEOUT))
             .register(new EntityResource(catalog, types, views))
             .register(new SearchResource(catalog, types, views))
             .register(new ImpactResource(catalog, views))
             .register(new StatsResource(catalog, committer, views))
-            .register(new FeedResource(streams))
-            .register(new HealthResource(accepting::get))
+            .register(new FeedResource(streams, catalog))
+            .register(new HealthResource(accepting::get, policies.authorizer(), json))
             .register(new MetricsResource(registry))
             .register(new LayoutResource())
             .register(
@@ -186,9 +212,15 @@ public final class CatalogServer implements AutoCloseable {
                     LineageExporters.standard(),
                     new LayeredLayout()))
             .register(new AtlasV2Resource(atlasApi(catalog, types), ATLAS_JSON))
+            .register(
+                new TenantResource(
+                    policies,
+                    new TenantDataEraser(catalog),
+                    json,
+                    PolicySetup.defaultQuotas(config)))
             .register(new StaticResources());
 
-    String host = config.get(Settings.SERVER_HOST);
+    String host = bindHost(config.get(Settings.SERVER_HOST), policies.authenticator().isOpen());
     URI bind = URI.create("http://" + host + ":" + config.get(Settings.SERVER_PORT) + "/");
     HttpServer http = GrizzlyHttpServerFactory.createHttpServer(bind, resources, false);
     // Without it, Grizzly mangles requests that ask to upgrade to HTTP/2 (java.net.http does).
@@ -213,6 +245,39 @@ public final class CatalogServer implements AutoCloseable {
     accepting.set(true);
     LOG.info("catalog server: ready at {}", uri);
     return new CatalogServer(parts, http, uri, () -> accepting.set(false));
+  }
+
+  /**
+   * Without credentials configured, anyone who can connect is the platform administrator: such a
+   * server listens on the loopback interface only, whatever {@code server.host} says.
+   */
+  static String bindHost(String configured, boolean open) {
+    if (!open || isLoopback(configured)) {
+      return configured;
+    }
+    LOG.warn(
+        "catalog server: authentication is off, so listening on {} instead of {}; configure {} or"
+            + " {} to listen on other interfaces",
+        LOOPBACK,
+        configured,
+        Settings.AUTH_USERS_FILE.name(),
+        Settings.AUTH_JWT_ISSUER.name());
+    return LOOPBACK;
+  }
+
+  private static boolean isLoopback(String host) {
+    return host.equals("localhost")
+        || host.equals("::1")
+        || host.equals("[::1]")
+        || host.startsWith("127.");
+  }
+
+  private static Principal openPrincipal(TenantId tenant) {
+    return new Principal(
+        Authenticator.LOCAL.user(),
+        Authenticator.LOCAL.groups(),
+        Authenticator.LOCAL.roles(),
+        tenant);
   }
 
   private static AtlasApiService atlasApi(JanusCatalog catalog, TypeRegistry types) {

@@ -13,11 +13,14 @@ import io.tributary.catalog.TenantId;
 import io.tributary.catalog.Visibility;
 import io.tributary.catalog.types.TypeRegistry;
 import io.tributary.server.problem.ApiException;
+import io.tributary.server.security.Caller;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Map;
@@ -41,18 +44,19 @@ public final class EntityResource {
 
   @GET
   @Path("{guid}")
-  public String get(@PathParam("guid") String guidText) {
+  public String get(@PathParam("guid") String guidText, @Context ContainerRequestContext context) {
     Guid guid = Params.guid("guid", guidText);
     Entity entity =
         catalog
-            .get(guid, Visibility.all())
+            .get(guid, Caller.of(context).read())
             .orElseThrow(() -> new EntityNotFoundException(guid.value()));
     return views.entity(entity).toString();
   }
 
   /**
    * With {@code type} and {@code qualifiedName}: the one entity of that key (in {@code tenant},
-   * default {@code default}). Otherwise a page of entities, filtered by type and tenant if given.
+   * default the caller's home tenant). Otherwise a page of entities, filtered by type and tenant if
+   * given.
    */
   @GET
   public String find(
@@ -60,7 +64,9 @@ public final class EntityResource {
       @QueryParam("qualifiedName") String qualifiedNameText,
       @QueryParam("tenant") String tenantText,
       @QueryParam("limit") String limitText,
-      @QueryParam("offset") String offsetText) {
+      @QueryParam("offset") String offsetText,
+      @Context ContainerRequestContext context) {
+    Caller caller = Caller.of(context);
     String type = Params.text("type", typeText, 256);
     String qualifiedName = Params.text("qualifiedName", qualifiedNameText, 4096);
     TenantId tenant = Params.tenant("tenant", tenantText);
@@ -75,15 +81,15 @@ public final class EntityResource {
         throw ApiException.badParameter("type", "is required with qualifiedName");
       }
       EntityKey key =
-          new EntityKey(tenant == null ? TenantId.DEFAULT : tenant, type, qualifiedName);
-      List<Entity> found = catalog.get(key, Visibility.all()).stream().toList();
+          new EntityKey(tenant == null ? caller.principal().tenant() : tenant, type, qualifiedName);
+      List<Entity> found = catalog.get(key, caller.read()).stream().toList();
       out.set("entities", views.entities(found));
       out.put("total", found.size());
       return out.toString();
     }
     SearchResult result =
         catalog.search(
-            new SearchQuery(null, type, null, tenant, Map.of(), limit, offset), Visibility.all());
+            new SearchQuery(null, type, null, tenant, Map.of(), limit, offset), caller.read());
     out.set("entities", views.entities(result.entities()));
     out.put("total", result.total());
     out.put("limit", limit);
@@ -96,17 +102,19 @@ public final class EntityResource {
   public String related(
       @PathParam("guid") String guidText,
       @PathParam("relationshipType") String relationshipType,
-      @QueryParam("direction") String directionText) {
+      @QueryParam("direction") String directionText,
+      @Context ContainerRequestContext context) {
+    Visibility visibility = Caller.of(context).read();
     Guid guid = Params.guid("guid", guidText);
     if (!types.hasRelationshipType(relationshipType)) {
       throw ApiException.badParameter(
           "relationshipType", "'" + relationshipType + "' is not a known relationship type");
     }
     Direction direction = Params.direction("direction", directionText, Direction.BOTH);
-    if (catalog.get(guid, Visibility.all()).isEmpty()) {
+    if (catalog.get(guid, visibility).isEmpty()) {
       throw new EntityNotFoundException(guid.value());
     }
-    List<Entity> related = catalog.related(guid, relationshipType, direction, Visibility.all());
+    List<Entity> related = catalog.related(guid, relationshipType, direction, visibility);
     ObjectNode out = views.object();
     out.put("guid", guid.value());
     out.put("relationshipType", relationshipType);

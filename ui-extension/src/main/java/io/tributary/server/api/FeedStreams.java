@@ -21,6 +21,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,7 +84,15 @@ public final class FeedStreams implements AutoCloseable {
    * reload, then gets every change after the reset's id.
    */
   public void open(long afterSequence, SseEventSink sink, Sse sse) {
-    Stream stream = new Stream(sink, sse);
+    open(afterSequence, sink, sse, event -> true);
+  }
+
+  /**
+   * As {@link #open(long, SseEventSink, Sse)}, sending only the events {@code visible} accepts
+   * (tested on the stream's own thread, never the committing one).
+   */
+  public void open(long afterSequence, SseEventSink sink, Sse sse, Predicate<ChangeEvent> visible) {
+    Stream stream = new Stream(sink, sse, visible);
     long from = afterSequence;
     boolean gone = !feed.covers(afterSequence) || afterSequence < startSequence;
     if (afterSequence > 0 && gone) {
@@ -111,15 +120,17 @@ public final class FeedStreams implements AutoCloseable {
   private final class Stream implements Consumer<ChangeEvent>, Runnable {
     private final SseEventSink sink;
     private final Sse sse;
+    private final Predicate<ChangeEvent> visible;
     private final BlockingQueue<ChangeEvent> queue = new LinkedBlockingQueue<>(queueCapacity);
     private volatile ChangeFeed.Subscription subscription;
     private volatile boolean overflowed;
     private volatile boolean stopped;
     private long resetTo = -1;
 
-    Stream(SseEventSink sink, Sse sse) {
+    Stream(SseEventSink sink, Sse sse, Predicate<ChangeEvent> visible) {
       this.sink = sink;
       this.sse = sse;
+      this.visible = visible;
     }
 
     void resetTo(long sequence) {
@@ -157,15 +168,21 @@ public final class FeedStreams implements AutoCloseable {
                           .toString())
                   .build());
         }
+        long lastSent = System.nanoTime();
         while (!stopped && !sink.isClosed()) {
           ChangeEvent event = queue.poll(heartbeat.toMillis(), TimeUnit.MILLISECONDS);
           if (overflowed) {
             LOG.info("feed: a client fell more than {} events behind; closing it", queueCapacity);
             break;
           }
-          if (event == null) {
-            send(sse.newEventBuilder().comment("heartbeat").build());
+          if (event == null || !visible.test(event)) {
+            // Events the client may not see count as silence: heartbeats keep the stream alive.
+            if (System.nanoTime() - lastSent >= heartbeat.toNanos()) {
+              send(sse.newEventBuilder().comment("heartbeat").build());
+              lastSent = System.nanoTime();
+            }
           } else {
+            lastSent = System.nanoTime();
             send(
                 sse.newEventBuilder()
                     .id(String.valueOf(event.sequence()))

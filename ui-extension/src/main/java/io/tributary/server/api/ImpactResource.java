@@ -7,12 +7,14 @@ import io.tributary.catalog.EntityNotFoundException;
 import io.tributary.catalog.Guid;
 import io.tributary.catalog.ImpactEntry;
 import io.tributary.catalog.LineageQuery;
-import io.tributary.catalog.Visibility;
+import io.tributary.server.security.Caller;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Objects;
@@ -33,13 +35,17 @@ public final class ImpactResource {
 
   @GET
   @Path("{guid}")
-  public String impact(@PathParam("guid") String guidText, @QueryParam("depth") String depthText) {
+  public String impact(
+      @PathParam("guid") String guidText,
+      @QueryParam("depth") String depthText,
+      @Context ContainerRequestContext context) {
     Guid guid = Params.guid("guid", guidText);
     int depth = Params.integer("depth", depthText, DEFAULT_DEPTH, 1, LineageQuery.MAX_DEPTH);
-    if (catalog.get(guid, Visibility.all()).isEmpty()) {
+    Caller caller = Caller.of(context);
+    if (catalog.get(guid, caller.read()).isEmpty()) {
       throw new EntityNotFoundException(guid.value());
     }
-    List<ImpactEntry> entries = catalog.impact(guid, depth, Visibility.all());
+    List<ImpactEntry> entries = catalog.impact(guid, depth, caller.lineage());
     ObjectNode out = views.object();
     out.put("start", guid.value());
     out.put("depth", depth);

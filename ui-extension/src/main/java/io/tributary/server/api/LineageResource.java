@@ -14,6 +14,7 @@ import io.tributary.catalog.Visibility;
 import io.tributary.server.ingest.IngestRequest;
 import io.tributary.server.ingest.LineageIngest;
 import io.tributary.server.problem.ApiException;
+import io.tributary.server.security.Caller;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -22,7 +23,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.Suspended;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -43,6 +46,9 @@ public final class LineageResource {
   private static final int DEFAULT_DEPTH = 3;
   private static final int DEFAULT_PATH_DEPTH = 10;
 
+  /** The header that names the tenant of ingested events (what Tributary's emitters send). */
+  public static final String TENANT_HEADER = "X-Tributary-Tenant";
+
   private final LineageIngest ingest;
   private final Catalog catalog;
   private final Views views;
@@ -62,12 +68,20 @@ public final class LineageResource {
       @HeaderParam(HttpHeaders.CONTENT_ENCODING) String contentEncoding,
       @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
       @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+      @HeaderParam(TENANT_HEADER) String tenantHeader,
       @QueryParam("tenant") String tenant,
       InputStream body,
+      @Context ContainerRequestContext context,
       @Suspended AsyncResponse async) {
     IngestRequest request =
         new IngestRequest(
-            contentType, contentEncoding, length(contentLength), authorization, tenant, body);
+            contentType,
+            contentEncoding,
+            length(contentLength),
+            authorization,
+            namedTenant(tenantHeader, tenant),
+            body,
+            Caller.of(context));
     resumeWhenDone(async, ingest.one(request));
   }
 
@@ -78,12 +92,20 @@ public final class LineageResource {
       @HeaderParam(HttpHeaders.CONTENT_ENCODING) String contentEncoding,
       @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
       @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+      @HeaderParam(TENANT_HEADER) String tenantHeader,
       @QueryParam("tenant") String tenant,
       InputStream body,
+      @Context ContainerRequestContext context,
       @Suspended AsyncResponse async) {
     IngestRequest request =
         new IngestRequest(
-            contentType, contentEncoding, length(contentLength), authorization, tenant, body);
+            contentType,
+            contentEncoding,
+            length(contentLength),
+            authorization,
+            namedTenant(tenantHeader, tenant),
+            body,
+            Caller.of(context));
     resumeWhenDone(async, ingest.batch(request));
   }
 
@@ -111,6 +133,18 @@ public final class LineageResource {
         });
   }
 
+  /** The header, or the query parameter; both must agree when both are sent. */
+  private static String namedTenant(String header, String parameter) {
+    boolean hasHeader = header != null && !header.isBlank();
+    boolean hasParameter = parameter != null && !parameter.isBlank();
+    if (hasHeader && hasParameter && !header.trim().equals(parameter.trim())) {
+      throw ApiException.badParameter(
+          "tenant",
+          "'" + parameter + "' differs from the " + TENANT_HEADER + " header '" + header + "'");
+    }
+    return hasHeader ? header : parameter;
+  }
+
   private static long length(String header) {
     if (header == null) {
       return -1;
@@ -128,16 +162,18 @@ public final class LineageResource {
   public String path(
       @QueryParam("from") String fromText,
       @QueryParam("to") String toText,
-      @QueryParam("maxDepth") String maxDepthText) {
+      @QueryParam("maxDepth") String maxDepthText,
+      @Context ContainerRequestContext context) {
     Guid from = Params.guid("from", fromText);
     Guid to = Params.guid("to", toText);
     int maxDepth =
         Params.integer("maxDepth", maxDepthText, DEFAULT_PATH_DEPTH, 1, LineageQuery.MAX_DEPTH);
-    requireExists(from);
-    requireExists(to);
+    Caller caller = Caller.of(context);
+    requireExists(from, caller.read());
+    requireExists(to, caller.read());
     LineagePath path =
         catalog
-            .path(from, to, maxDepth, Visibility.all())
+            .path(from, to, maxDepth, caller.lineage())
             .orElseThrow(
                 () ->
                     ApiException.notFound(
@@ -165,14 +201,16 @@ public final class LineageResource {
       @PathParam("guid") String guidText,
       @QueryParam("direction") String directionText,
       @QueryParam("depth") String depthText,
-      @QueryParam("level") String levelText) {
+      @QueryParam("level") String levelText,
+      @Context ContainerRequestContext context) {
     Guid guid = Params.guid("guid", guidText);
     Direction direction = Params.direction("direction", directionText, Direction.BOTH);
     int depth = Params.integer("depth", depthText, DEFAULT_DEPTH, 0, LineageQuery.MAX_DEPTH);
     LineageLevel level = Params.level("level", levelText);
-    requireExists(guid);
+    Caller caller = Caller.of(context);
+    requireExists(guid, caller.read());
     LineageGraph graph =
-        catalog.lineage(new LineageQuery(guid, direction, depth, level), Visibility.all());
+        catalog.lineage(new LineageQuery(guid, direction, depth, level), caller.lineage());
     ObjectNode out = views.object();
     out.put("start", guid.value());
     out.put("direction", direction.name());
@@ -198,8 +236,8 @@ public final class LineageResource {
     return out.toString();
   }
 
-  private void requireExists(Guid guid) {
-    if (catalog.get(guid, Visibility.all()).isEmpty()) {
+  private void requireExists(Guid guid, Visibility visibility) {
+    if (catalog.get(guid, visibility).isEmpty()) {
       throw new EntityNotFoundException(guid.value());
     }
   }

@@ -5,13 +5,15 @@ import io.tributary.catalog.Catalog;
 import io.tributary.catalog.SearchQuery;
 import io.tributary.catalog.SearchResult;
 import io.tributary.catalog.TenantId;
-import io.tributary.catalog.Visibility;
 import io.tributary.catalog.types.TypeRegistry;
 import io.tributary.server.problem.ApiException;
+import io.tributary.server.security.Caller;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
 import java.util.Objects;
@@ -39,7 +41,8 @@ public final class SearchResource {
       @QueryParam("classification") String classificationText,
       @QueryParam("tenant") String tenantText,
       @QueryParam("limit") String limitText,
-      @QueryParam("offset") String offsetText) {
+      @QueryParam("offset") String offsetText,
+      @Context ContainerRequestContext context) {
     String q = Params.text("q", qText, 1024);
     String type = Params.text("type", typeText, 256);
     String classification = Params.text("classification", classificationText, 256);
@@ -56,7 +59,7 @@ public final class SearchResource {
     SearchResult result =
         catalog.search(
             new SearchQuery(q, type, classification, tenant, Map.of(), limit, offset),
-            Visibility.all());
+            Caller.of(context).read());
     ObjectNode out = views.object();
     out.set("entities", views.entities(result.entities()));
     out.put("total", result.total());

@@ -2,11 +2,13 @@ package io.tributary.server.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tributary.catalog.Catalog;
-import io.tributary.catalog.Visibility;
 import io.tributary.ingest.GroupCommitter;
+import io.tributary.server.security.Caller;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
 import java.util.Objects;
@@ -27,8 +29,8 @@ public final class StatsResource {
   }
 
   @GET
-  public String stats() {
-    Map<String, Long> counts = new TreeMap<>(catalog.countByType(Visibility.all()));
+  public String stats(@Context ContainerRequestContext context) {
+    Map<String, Long> counts = new TreeMap<>(catalog.countByType(Caller.of(context).read()));
     ObjectNode out = views.object();
     ObjectNode byType = out.putObject("entitiesByType");
     counts.forEach(byType::put);

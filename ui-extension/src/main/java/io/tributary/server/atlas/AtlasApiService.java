@@ -41,8 +41,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Atlas's REST API v2 on a catalog, independent of HTTP: every call acts within one tenant and sees
- * only that tenant's entities; others appear in lineage as redacted placeholders.
+ * Atlas's REST API v2 on a catalog, independent of HTTP: every call acts within one tenant ({@link
+ * AtlasScope}) and sees only the entities of that tenant its caller may see; others appear in
+ * lineage as redacted placeholders.
  */
 public final class AtlasApiService {
   /** Atlas's defaults for {@code GET /v2/lineage}. */
@@ -73,10 +74,11 @@ public final class AtlasApiService {
   }
 
   /** {@code POST /v2/entity/bulk}: one atomic catalog mutation for the whole request. */
-  public EntityMutationResponse createOrUpdate(TenantId tenant, AtlasEntitiesWithExtInfo request) {
-    Visibility visibility = visibility(tenant);
+  public EntityMutationResponse createOrUpdate(AtlasScope scope, AtlasEntitiesWithExtInfo request) {
+    Visibility visibility = scope.visible();
     ResolvedRequest resolved =
-        resolver.resolve(request, tenant, lookup(visibility), clock.instant(), "atlas:entity/bulk");
+        resolver.resolve(
+            request, scope.tenant(), lookup(visibility), clock.instant(), "atlas:entity/bulk");
     MutationResult result;
     try {
       result = catalog.apply(resolved.mutation());
@@ -101,8 +103,8 @@ public final class AtlasApiService {
     return new EntityMutationResponse(mutated, assignments);
   }
 
-  public AtlasEntityWithExtInfo entity(TenantId tenant, String guidText) {
-    Visibility visibility = visibility(tenant);
+  public AtlasEntityWithExtInfo entity(AtlasScope scope, String guidText) {
+    Visibility visibility = scope.visible();
     Entity entity =
         parseGuid(guidText)
             .flatMap(g -> catalog.get(g, visibility))
@@ -111,14 +113,14 @@ public final class AtlasApiService {
     return AtlasEntityWithExtInfo.of(mapper.toAtlas(entity, related(visibility)));
   }
 
-  public AtlasEntityWithExtInfo entity(TenantId tenant, String typeName, String qualifiedName) {
-    Visibility visibility = visibility(tenant);
-    Entity entity = byUniqueAttribute(tenant, typeName, qualifiedName, visibility);
+  public AtlasEntityWithExtInfo entity(AtlasScope scope, String typeName, String qualifiedName) {
+    Visibility visibility = scope.visible();
+    Entity entity = byUniqueAttribute(scope.tenant(), typeName, qualifiedName, visibility);
     return AtlasEntityWithExtInfo.of(mapper.toAtlas(entity, related(visibility)));
   }
 
-  public AtlasLineageInfo lineage(TenantId tenant, String guidText, String direction, int depth) {
-    Visibility visibility = visibility(tenant);
+  public AtlasLineageInfo lineage(AtlasScope scope, String guidText, String direction, int depth) {
+    Visibility visibility = scope.visible();
     Guid guid =
         parseGuid(guidText)
             .filter(g -> catalog.get(g, visibility).isPresent())
@@ -128,14 +130,14 @@ public final class AtlasApiService {
   }
 
   public AtlasLineageInfo lineage(
-      TenantId tenant, String typeName, String qualifiedName, String direction, int depth) {
-    Visibility visibility = visibility(tenant);
-    Entity start = byUniqueAttribute(tenant, typeName, qualifiedName, visibility);
+      AtlasScope scope, String typeName, String qualifiedName, String direction, int depth) {
+    Visibility visibility = scope.visible();
+    Entity start = byUniqueAttribute(scope.tenant(), typeName, qualifiedName, visibility);
     return lineage(start.guid(), direction, depth, visibility);
   }
 
-  public AtlasSearchResult basicSearch(TenantId tenant, SearchParameters parameters) {
-    return search.search(tenant, parameters, visibility(tenant));
+  public AtlasSearchResult basicSearch(AtlasScope scope, SearchParameters parameters) {
+    return search.search(scope.tenant(), parameters, scope.visible());
   }
 
   private AtlasLineageInfo lineage(
@@ -244,10 +246,6 @@ public final class AtlasApiService {
         return catalog.get(key, visibility);
       }
     };
-  }
-
-  private static Visibility visibility(TenantId tenant) {
-    return Visibility.tenants(Set.of(Objects.requireNonNull(tenant, "tenant")));
   }
 
   private static Optional<Guid> parseGuid(String text) {

@@ -14,6 +14,10 @@ import io.tributary.catalog.EntityNotFoundException;
 import io.tributary.catalog.InvalidEntityException;
 import io.tributary.catalog.TenantId;
 import io.tributary.catalog.types.TypeRegistry;
+import io.tributary.ranger.AccessDeniedException;
+import io.tributary.ranger.AccessType;
+import io.tributary.ranger.ResourcePath;
+import io.tributary.server.security.Caller;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -23,6 +27,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -38,6 +43,10 @@ import org.slf4j.LoggerFactory;
  * {@code /api/atlas/v2}: the Atlas REST API subset that Atlas's {@code AtlasClientV2} and tools
  * use. Bodies are read and written with {@link AtlasJson}, independent of the server's own JSON
  * settings, so the shapes are Atlas's; errors are Atlas's {@code errorCode}/{@code errorMessage}.
+ *
+ * <p>A call acts in the caller's home tenant; {@value #TENANT_HEADER} chooses another among those
+ * the caller may read as a whole (writes: may write). It sees what the caller may read of that
+ * tenant. Creating typedefs changes every tenant's types: platform administrators only.
  */
 @Path("/api/atlas/v2")
 @Produces(MediaType.APPLICATION_JSON)
@@ -48,29 +57,48 @@ public final class AtlasV2Resource {
 
   private static final Logger LOG = LoggerFactory.getLogger(AtlasV2Resource.class);
 
+  private static final String FORBIDDEN_CODE = "ATLAS-403-00-001";
+
   private final AtlasApiService service;
   private final AtlasJson json;
+  private final boolean secured;
 
+  /**
+   * A resource behind the server's authentication: every call needs the request's {@link Caller}.
+   */
   public AtlasV2Resource(AtlasApiService service, AtlasJson json) {
+    this(service, json, true);
+  }
+
+  private AtlasV2Resource(AtlasApiService service, AtlasJson json, boolean secured) {
     this.service = Objects.requireNonNull(service, "service");
     this.json = Objects.requireNonNull(json, "json");
+    this.secured = secured;
   }
 
   /**
-   * The resource over {@code catalog}, knowing Tributary's built-in typedefs; types created through
-   * it are registered in {@code types}, which must be the catalog's registry.
+   * The resource over {@code catalog} without access control (the tenant is the header's, else
+   * {@code default}), for embedding in a server of one's own; knows Tributary's built-in typedefs;
+   * types created through it are registered in {@code types}, which must be the catalog's registry.
    */
   public static AtlasV2Resource create(Catalog catalog, TypeRegistry types) {
     AtlasJson json = new AtlasJson();
     return new AtlasV2Resource(
         new AtlasApiService(catalog, AtlasTypedefStore.builtIn(types, json), Clock.systemUTC()),
-        json);
+        json,
+        false);
   }
 
   @POST
   @Path("types/typedefs")
-  public Response createTypedefs(String body) {
-    return respond(() -> service.createTypedefs(json.read(body, AtlasTypesDef.class)));
+  public Response createTypedefs(String body, @Context ContainerRequestContext context) {
+    return respond(
+        () -> {
+          if (secured) {
+            Caller.of(context).checkPlatformAdmin();
+          }
+          return service.createTypedefs(json.read(body, AtlasTypesDef.class));
+        });
   }
 
   @GET
@@ -81,35 +109,43 @@ public final class AtlasV2Resource {
 
   @POST
   @Path("entity/bulk")
-  public Response createOrUpdate(@HeaderParam(TENANT_HEADER) String tenant, String body) {
+  public Response createOrUpdate(
+      @HeaderParam(TENANT_HEADER) String tenant,
+      String body,
+      @Context ContainerRequestContext context) {
     return respond(
         () ->
             service.createOrUpdate(
-                tenant(tenant), json.read(body, AtlasEntitiesWithExtInfo.class)));
+                scope(tenant, context, true), json.read(body, AtlasEntitiesWithExtInfo.class)));
   }
 
   /** {@code POST /v2/entity}: one entity, as {@code AtlasClientV2.createEntity} sends it. */
   @POST
   @Path("entity")
-  public Response createOrUpdateOne(@HeaderParam(TENANT_HEADER) String tenant, String body) {
+  public Response createOrUpdateOne(
+      @HeaderParam(TENANT_HEADER) String tenant,
+      String body,
+      @Context ContainerRequestContext context) {
     return respond(
         () -> {
+          AtlasScope scope = scope(tenant, context, true);
           AtlasEntityWithExtInfo one = json.read(body, AtlasEntityWithExtInfo.class);
           if (one.entity() == null) {
             throw new AtlasApiException(
                 AtlasErrorCode.INVALID_PARAMETERS, "no entity to create/update.");
           }
           return service.createOrUpdate(
-              tenant(tenant),
-              new AtlasEntitiesWithExtInfo(List.of(one.entity()), one.referredEntities()));
+              scope, new AtlasEntitiesWithExtInfo(List.of(one.entity()), one.referredEntities()));
         });
   }
 
   @GET
   @Path("entity/guid/{guid}")
   public Response entity(
-      @HeaderParam(TENANT_HEADER) String tenant, @PathParam("guid") String guid) {
-    return respond(() -> service.entity(tenant(tenant), guid));
+      @HeaderParam(TENANT_HEADER) String tenant,
+      @PathParam("guid") String guid,
+      @Context ContainerRequestContext context) {
+    return respond(() -> service.entity(scope(tenant, context, false), guid));
   }
 
   @GET
@@ -117,8 +153,10 @@ public final class AtlasV2Resource {
   public Response entityByUniqueAttribute(
       @HeaderParam(TENANT_HEADER) String tenant,
       @PathParam("typeName") String typeName,
-      @Context UriInfo uri) {
-    return respond(() -> service.entity(tenant(tenant), typeName, qualifiedName(uri)));
+      @Context UriInfo uri,
+      @Context ContainerRequestContext context) {
+    return respond(
+        () -> service.entity(scope(tenant, context, false), typeName, qualifiedName(uri)));
   }
 
   @GET
@@ -127,8 +165,10 @@ public final class AtlasV2Resource {
       @HeaderParam(TENANT_HEADER) String tenant,
       @PathParam("guid") String guid,
       @QueryParam("direction") @DefaultValue("BOTH") String direction,
-      @QueryParam("depth") @DefaultValue("3") String depth) {
-    return respond(() -> service.lineage(tenant(tenant), guid, direction, depth(depth)));
+      @QueryParam("depth") @DefaultValue("3") String depth,
+      @Context ContainerRequestContext context) {
+    return respond(
+        () -> service.lineage(scope(tenant, context, false), guid, direction, depth(depth)));
   }
 
   @GET
@@ -138,17 +178,28 @@ public final class AtlasV2Resource {
       @PathParam("typeName") String typeName,
       @QueryParam("direction") @DefaultValue("BOTH") String direction,
       @QueryParam("depth") @DefaultValue("3") String depth,
-      @Context UriInfo uri) {
+      @Context UriInfo uri,
+      @Context ContainerRequestContext context) {
     return respond(
         () ->
-            service.lineage(tenant(tenant), typeName, qualifiedName(uri), direction, depth(depth)));
+            service.lineage(
+                scope(tenant, context, false),
+                typeName,
+                qualifiedName(uri),
+                direction,
+                depth(depth)));
   }
 
   @POST
   @Path("search/basic")
-  public Response basicSearch(@HeaderParam(TENANT_HEADER) String tenant, String body) {
+  public Response basicSearch(
+      @HeaderParam(TENANT_HEADER) String tenant,
+      String body,
+      @Context ContainerRequestContext context) {
     return respond(
-        () -> service.basicSearch(tenant(tenant), json.read(body, SearchParameters.class)));
+        () ->
+            service.basicSearch(
+                scope(tenant, context, false), json.read(body, SearchParameters.class)));
   }
 
   /**
@@ -163,11 +214,12 @@ public final class AtlasV2Resource {
       @QueryParam("query") String query,
       @QueryParam("excludeDeletedEntities") @DefaultValue("true") boolean excludeDeleted,
       @QueryParam("limit") @DefaultValue("100") int limit,
-      @QueryParam("offset") @DefaultValue("0") int offset) {
+      @QueryParam("offset") @DefaultValue("0") int offset,
+      @Context ContainerRequestContext context) {
     return respond(
         () ->
             service.basicSearch(
-                tenant(tenant),
+                scope(tenant, context, false),
                 new SearchParameters(
                     query,
                     typeName,
@@ -190,6 +242,15 @@ public final class AtlasV2Resource {
       return Response.ok(json.write(call.get()), MediaType.APPLICATION_JSON_TYPE).build();
     } catch (AtlasApiException e) {
       return error(e);
+    } catch (AccessDeniedException e) {
+      return Response.status(403)
+          .type(MediaType.APPLICATION_JSON_TYPE)
+          .entity(
+              json.write(
+                  new java.util.LinkedHashMap<>(
+                      java.util.Map.of(
+                          "errorCode", FORBIDDEN_CODE, "errorMessage", e.getMessage()))))
+          .build();
     } catch (EntityNotFoundException e) {
       return error(new AtlasApiException(AtlasErrorCode.INSTANCE_GUID_NOT_FOUND, e.getMessage()));
     } catch (InvalidEntityException | IllegalArgumentException e) {
@@ -207,9 +268,30 @@ public final class AtlasV2Resource {
         .build();
   }
 
+  /**
+   * The tenant the call acts in: the header's when the caller may read (or, to write, write) all of
+   * it, else the caller's home tenant.
+   */
+  private AtlasScope scope(String header, ContainerRequestContext context, boolean write) {
+    TenantId named = tenant(header);
+    if (!secured) {
+      return AtlasScope.unrestricted(named == null ? TenantId.DEFAULT : named);
+    }
+    Caller caller = Caller.of(context);
+    TenantId tenant = named == null ? caller.principal().tenant() : named;
+    if (write) {
+      caller.checkWrite(tenant);
+    } else if (named != null && !caller.mayRead(named)) {
+      throw new AccessDeniedException(
+          caller.principal().user(), AccessType.READ, ResourcePath.tenant(named));
+    }
+    return new AtlasScope(tenant, caller.read());
+  }
+
+  /** Null when absent. */
   private static TenantId tenant(String header) {
     if (header == null || header.isBlank()) {
-      return TenantId.DEFAULT;
+      return null;
     }
     try {
       return new TenantId(header.trim());

@@ -7,12 +7,14 @@ import io.tributary.catalog.Guid;
 import io.tributary.catalog.LineageGraph;
 import io.tributary.catalog.LineageLevel;
 import io.tributary.catalog.LineageQuery;
-import io.tributary.catalog.Visibility;
 import io.tributary.server.layout.LayeredLayout;
+import io.tributary.server.security.Caller;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.util.Locale;
@@ -51,7 +53,8 @@ public final class LineageExportResource {
       @QueryParam("format") String format,
       @QueryParam("direction") String directionText,
       @QueryParam("depth") String depthText,
-      @QueryParam("level") String levelText) {
+      @QueryParam("level") String levelText,
+      @Context ContainerRequestContext context) {
     LineageExporter exporter;
     LineageQuery query;
     Guid guid;
@@ -69,10 +72,11 @@ public final class LineageExportResource {
     } catch (IllegalArgumentException e) {
       return problem(Response.Status.BAD_REQUEST, e.getMessage());
     }
-    if (catalog.get(guid, Visibility.all()).isEmpty()) {
+    Caller caller = Caller.of(context);
+    if (catalog.get(guid, caller.read()).isEmpty()) {
       throw new EntityNotFoundException(guid.value());
     }
-    LineageGraph graph = catalog.lineage(query, Visibility.all());
+    LineageGraph graph = catalog.lineage(query, caller.lineage());
     boolean image = exporter instanceof SvgExporter || exporter instanceof PngExporter;
     int nodeCount = graph.entities().size() + graph.redacted().size();
     if (image && nodeCount > MAX_IMAGE_NODES) {

@@ -1,5 +1,6 @@
 package io.tributary.server.ingest;
 
+import io.tributary.server.security.Caller;
 import java.io.InputStream;
 import java.util.Objects;
 
@@ -7,7 +8,9 @@ import java.util.Objects;
  * What an ingest endpoint needs of an HTTP request.
  *
  * @param contentLength the declared length, -1 when unknown (chunked)
- * @param tenant the {@code tenant} query parameter, or null
+ * @param tenant the tenant the request names ({@code X-Tributary-Tenant} header or {@code tenant}
+ *     query parameter), or null
+ * @param caller who sends the events
  */
 public record IngestRequest(
     String contentType,
@@ -15,8 +18,10 @@ public record IngestRequest(
     long contentLength,
     String authorization,
     String tenant,
-    InputStream body) {
+    InputStream body,
+    Caller caller) {
   public IngestRequest {
     Objects.requireNonNull(body, "body");
+    Objects.requireNonNull(caller, "caller");
   }
 }

@@ -10,10 +10,12 @@ import io.tributary.catalog.Mutation;
 import io.tributary.catalog.MutationResult;
 import io.tributary.catalog.TenantId;
 import io.tributary.ingest.GroupCommitter;
+import io.tributary.ingest.TenantFacet;
 import io.tributary.openlineage.EventTranslator;
 import io.tributary.openlineage.InvalidEventException;
 import io.tributary.openlineage.TranslatedEvent;
 import io.tributary.openlineage.Violation;
+import io.tributary.ranger.AccessDeniedException;
 import io.tributary.server.api.Params;
 import io.tributary.server.problem.ApiException;
 import io.tributary.server.problem.Problem;
@@ -26,46 +28,53 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * OpenLineage ingest over HTTP: authenticate, read, validate and translate, then commit through the
- * group committer. A response is sent only once the catalog transaction has committed, so a 2xx
- * means the event is durable.
+ * OpenLineage ingest over HTTP: read, find each event's tenant, check that the caller may write it
+ * and that the tenant is within its quota, validate and translate, then commit through the group
+ * committer. A response is sent only once the catalog transaction has committed, so a 2xx means the
+ * event is durable.
+ *
+ * <p>An event's tenant is the one the request names ({@code X-Tributary-Tenant} or {@code
+ * ?tenant=}), else its {@code tributary_tenant} run facet, else the caller's home tenant; a named
+ * tenant is only a choice among those the caller may write, never a credential.
  */
 public final class LineageIngest {
   private final EventBodyReader reader;
   private final EventTranslator translator;
   private final GroupCommitter committer;
-  private final TenantId defaultTenant;
   private final byte[] apiKey;
   private final ObjectMapper json;
 
   /**
-   * @param apiKey the key clients must send as {@code Authorization: Bearer}, or null for none
+   * @param apiKey a shared key clients must send as {@code Authorization: Bearer} while
+   *     authentication is off, or null for none
    */
   public LineageIngest(
       EventBodyReader reader,
       EventTranslator translator,
       GroupCommitter committer,
-      TenantId defaultTenant,
       String apiKey,
       ObjectMapper json) {
     this.reader = Objects.requireNonNull(reader, "reader");
     this.translator = Objects.requireNonNull(translator, "translator");
     this.committer = Objects.requireNonNull(committer, "committer");
-    this.defaultTenant = Objects.requireNonNull(defaultTenant, "defaultTenant");
     this.apiKey = apiKey == null ? null : apiKey.getBytes(StandardCharsets.UTF_8);
     this.json = Objects.requireNonNull(json, "json");
   }
 
   /** One event: 201 with what was written once committed. */
   public CompletableFuture<Response> one(IngestRequest request) {
-    TenantId tenant = authorize(request);
+    TenantId named = named(request);
     JsonNode event = read(request);
+    TenantId tenant = request.caller().writableTenant(tenantOf(named, event));
+    request.caller().acquire(tenant, 1);
     TranslatedEvent translated = translator.translate(event, tenant);
     return committer
         .submit(translated.mutation())
@@ -82,7 +91,10 @@ public final class LineageIngest {
    * OpenLineage's batch endpoint ({@code status}, {@code summary}, {@code failed_events}).
    */
   public CompletableFuture<Response> batch(IngestRequest request) {
-    TenantId tenant = authorize(request);
+    TenantId named = named(request);
+    if (named != null) {
+      request.caller().writableTenant(named);
+    }
     JsonNode body = read(request);
     if (!body.isArray()) {
       throw new ApiException(
@@ -98,18 +110,31 @@ public final class LineageIngest {
     List<Failure> failures = new ArrayList<>();
     List<Integer> indexes = new ArrayList<>();
     List<Mutation> mutations = new ArrayList<>();
+    Map<TenantId, Integer> perTenant = new LinkedHashMap<>();
+    Map<TenantId, RuntimeException> refused = new HashMap<>();
     for (int i = 0; i < received; i++) {
       try {
+        TenantId found = tenantOf(named, body.get(i));
+        TenantId tenant = found == null ? request.caller().principal().tenant() : found;
+        writable(request, tenant, refused);
         mutations.add(translator.translate(body.get(i), tenant).mutation());
         indexes.add(i);
+        perTenant.merge(tenant, 1, Integer::sum);
       } catch (InvalidEventException e) {
-        failures.add(new Failure(i, e.getMessage(), false, e.violations()));
+        failures.add(new Failure(i, e.getMessage(), 400, e.violations()));
+      } catch (AccessDeniedException e) {
+        failures.add(new Failure(i, e.getMessage(), 403, List.of()));
       } catch (RuntimeException e) {
         failures.add(
             new Failure(
-                i, ProblemMapper.publicReason(e), !ProblemMapper.isClientError(e), List.of()));
+                i,
+                ProblemMapper.publicReason(e),
+                ProblemMapper.isClientError(e) ? 400 : 500,
+                List.of()));
       }
     }
+    // All or nothing per request: a tenant over quota gets 429 for the whole batch.
+    perTenant.forEach(request.caller()::acquire);
     if (mutations.size() > committer.settings().queueCapacity()) {
       throw new ApiException(
           Problem.of(
@@ -135,7 +160,7 @@ public final class LineageIngest {
                       new Failure(
                           indexes.get(k),
                           ProblemMapper.publicReason(cause),
-                          !ProblemMapper.isClientError(cause),
+                          ProblemMapper.isClientError(cause) ? 400 : 500,
                           List.of()));
                 }
               }
@@ -143,7 +168,31 @@ public final class LineageIngest {
             });
   }
 
-  private record Failure(int index, String reason, boolean retriable, List<Violation> violations) {}
+  /**
+   * @param status what the event alone would have been answered: 400, 403 or 500
+   */
+  private record Failure(int index, String reason, int status, List<Violation> violations) {
+    boolean retriable() {
+      return status >= 500;
+    }
+  }
+
+  /** Checks once per tenant of the batch whether the caller may write it. */
+  private static void writable(
+      IngestRequest request, TenantId tenant, Map<TenantId, RuntimeException> refused) {
+    if (!refused.containsKey(tenant)) {
+      try {
+        request.caller().writableTenant(tenant);
+        refused.put(tenant, null);
+      } catch (AccessDeniedException e) {
+        refused.put(tenant, e);
+      }
+    }
+    RuntimeException e = refused.get(tenant);
+    if (e != null) {
+      throw e;
+    }
+  }
 
   private Response batchResponse(int received, List<Failure> failures) {
     failures.sort(Comparator.comparingInt(Failure::index));
@@ -170,9 +219,10 @@ public final class LineageIngest {
     }
     if (successful == 0 && failed > 0) {
       boolean serverSide = retriable > 0;
+      boolean forbidden = failures.stream().allMatch(f -> f.status() == 403);
       Problem problem =
           Problem.of(
-                  serverSide ? 500 : 400,
+                  serverSide ? 500 : forbidden ? 403 : 400,
                   ProblemTypes.BATCH_FAILED,
                   "No event of the batch was committed",
                   failed + " of " + received + " events failed; see failed_events")
@@ -223,7 +273,8 @@ public final class LineageIngest {
         request.contentType(), request.contentEncoding(), request.contentLength(), request.body());
   }
 
-  private TenantId authorize(IngestRequest request) {
+  /** The tenant the request names, after checking the shared key when one is configured. */
+  private TenantId named(IngestRequest request) {
     if (apiKey != null) {
       String header = request.authorization();
       String prefix = "Bearer ";
@@ -245,7 +296,11 @@ public final class LineageIngest {
             Map.of(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"tributary\""));
       }
     }
-    TenantId tenant = Params.tenant("tenant", request.tenant());
-    return tenant == null ? defaultTenant : tenant;
+    return Params.tenant("tenant", request.tenant());
+  }
+
+  /** The tenant the request names, else the event's run facet; null when neither names one. */
+  private static TenantId tenantOf(TenantId named, JsonNode event) {
+    return named != null ? named : TenantFacet.read(event).orElse(null);
   }
 }

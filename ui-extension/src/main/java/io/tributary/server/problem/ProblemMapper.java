@@ -7,6 +7,13 @@ import io.tributary.catalog.InvalidEntityException;
 import io.tributary.ingest.IngestClosedException;
 import io.tributary.ingest.IngestQueueFullException;
 import io.tributary.openlineage.InvalidEventException;
+import io.tributary.ranger.AccessDeniedException;
+import io.tributary.ranger.admin.RangerAdminException;
+import io.tributary.ranger.auth.AuthenticationException;
+import io.tributary.ranger.quota.QuotaExceededException;
+import io.tributary.ranger.tenancy.ShareNotFoundException;
+import io.tributary.ranger.tenancy.TenantExistsException;
+import io.tributary.ranger.tenancy.TenantNotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -71,6 +78,10 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
           Problem.of(503, ProblemTypes.UNAVAILABLE, "Shutting down", closed.getMessage()),
           Map.of(HttpHeaders.RETRY_AFTER, "5"));
     }
+    Response policy = policyProblem(e);
+    if (policy != null) {
+      return policy;
+    }
     if (e instanceof JsonProcessingException parse) {
       return respond(
           Problem.of(400, ProblemTypes.INVALID_JSON, "Invalid JSON", parse.getOriginalMessage()),
@@ -80,6 +91,47 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
       return fromJersey(web);
     }
     return internal(e);
+  }
+
+  /** Refusals of authentication, authorization, tenants and quotas; null for other failures. */
+  private Response policyProblem(Throwable e) {
+    if (e instanceof AuthenticationException denied) {
+      return respond(
+          Problem.of(401, ProblemTypes.UNAUTHORIZED, "Unauthorized", denied.getMessage()),
+          Map.of(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"tributary\""));
+    }
+    if (e instanceof AccessDeniedException denied) {
+      return respond(
+          Problem.of(403, ProblemTypes.FORBIDDEN, "Forbidden", denied.getMessage()), Map.of());
+    }
+    if (e instanceof QuotaExceededException quota) {
+      Map<String, String> headers =
+          quota.retryAfterSeconds().isPresent()
+              ? Map.of(
+                  HttpHeaders.RETRY_AFTER, String.valueOf(quota.retryAfterSeconds().getAsLong()))
+              : Map.of();
+      return respond(
+          Problem.of(429, ProblemTypes.QUOTA_EXCEEDED, "Quota exceeded", quota.getMessage()),
+          headers);
+    }
+    if (e instanceof TenantNotFoundException || e instanceof ShareNotFoundException) {
+      return respond(
+          Problem.of(404, ProblemTypes.NOT_FOUND, "Not found", e.getMessage()), Map.of());
+    }
+    if (e instanceof TenantExistsException exists) {
+      return respond(
+          Problem.of(409, ProblemTypes.CONFLICT, "Conflict", exists.getMessage()), Map.of());
+    }
+    if (e instanceof RangerAdminException ranger) {
+      return respond(
+          Problem.of(502, ProblemTypes.BAD_GATEWAY, "Ranger Admin refused", ranger.getMessage()),
+          Map.of());
+    }
+    if (e instanceof IllegalArgumentException invalid) {
+      return respond(
+          Problem.of(400, ProblemTypes.BAD_REQUEST, "Bad request", invalid.getMessage()), Map.of());
+    }
+    return null;
   }
 
   /** Jersey's own refusals: unknown path, wrong method, unsupported media type. */
@@ -155,13 +207,17 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
     return cause instanceof InvalidEventException
         || cause instanceof InvalidEntityException
         || cause instanceof EntityNotFoundException
+        || cause instanceof AccessDeniedException
+        || cause instanceof TenantNotFoundException
         || (cause instanceof ApiException api && api.problem().status() < 500);
   }
 
   /** A reason safe to show a client: the message of a client error, else a generic phrase. */
   public static String publicReason(Throwable e) {
     Throwable cause = unwrap(e);
-    if (isClientError(cause) || cause instanceof IngestQueueFullException) {
+    if (isClientError(cause)
+        || cause instanceof IngestQueueFullException
+        || cause instanceof QuotaExceededException) {
       return cause.getMessage();
     }
     if (cause instanceof IngestClosedException) {

@@ -1,0 +1,94 @@
+package io.tributary.server.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tributary.ranger.Principal;
+import io.tributary.ranger.TributaryAuthorizer;
+import io.tributary.ranger.auth.AuthenticationException;
+import io.tributary.ranger.auth.Authenticator;
+import io.tributary.ranger.quota.QuotaEnforcer;
+import io.tributary.server.problem.Problem;
+import io.tributary.server.problem.ProblemTypes;
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.util.Objects;
+
+/**
+ * Resolves the caller of every request once, before the request reaches a resource. Without
+ * credentials configured (open mode) every request is {@code openPrincipal}. Otherwise the API
+ * answers 401 without valid credentials; {@code /health}, the web UI's files and, when configured,
+ * {@code /metrics} answer anyone, and are not even authenticated (a browser resends Basic
+ * credentials with every file, and a password check costs a PBKDF2 hash).
+ */
+@PreMatching
+@Priority(Priorities.AUTHENTICATION)
+public final class AuthenticationFilter implements ContainerRequestFilter {
+  /** Sent by API clients that cannot set {@code Authorization}. */
+  public static final String API_KEY_HEADER = "X-API-Key";
+
+  static final String CHALLENGE = "Bearer realm=\"tributary\", Basic realm=\"tributary\"";
+
+  private final Authenticator authenticator;
+  private final Principal openPrincipal;
+  private final TributaryAuthorizer authorizer;
+  private final QuotaEnforcer quotas;
+  private final boolean metricsPublic;
+  private final ObjectMapper json;
+
+  public AuthenticationFilter(
+      Authenticator authenticator,
+      Principal openPrincipal,
+      TributaryAuthorizer authorizer,
+      QuotaEnforcer quotas,
+      boolean metricsPublic,
+      ObjectMapper json) {
+    this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
+    this.openPrincipal = Objects.requireNonNull(openPrincipal, "openPrincipal");
+    this.authorizer = Objects.requireNonNull(authorizer, "authorizer");
+    this.quotas = Objects.requireNonNull(quotas, "quotas");
+    this.metricsPublic = metricsPublic;
+    this.json = Objects.requireNonNull(json, "json");
+  }
+
+  @Override
+  public void filter(ContainerRequestContext request) {
+    if (authenticator.isOpen()) {
+      request.setProperty(Caller.PROPERTY, new Caller(openPrincipal, authorizer, quotas));
+      return;
+    }
+    if (isPublic(request.getUriInfo().getPath())) {
+      return;
+    }
+    try {
+      Principal principal =
+          authenticator.authenticate(
+              request.getHeaderString(HttpHeaders.AUTHORIZATION),
+              request.getHeaderString(API_KEY_HEADER));
+      request.setProperty(Caller.PROPERTY, new Caller(principal, authorizer, quotas));
+    } catch (AuthenticationException e) {
+      Problem problem = Problem.of(401, ProblemTypes.UNAUTHORIZED, "Unauthorized", e.getMessage());
+      request.abortWith(
+          Response.status(401)
+              .type(Problem.MEDIA_TYPE)
+              .header(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE)
+              .entity(problem.toJson(json).toString())
+              .build());
+    }
+  }
+
+  /** Paths that answer without credentials: health, the UI's files, and maybe metrics. */
+  boolean isPublic(String rawPath) {
+    String path = rawPath.startsWith("/") ? rawPath.substring(1) : rawPath;
+    if (path.equals("health")) {
+      return true;
+    }
+    if (path.equals("metrics")) {
+      return metricsPublic;
+    }
+    return !(path.equals("api") || path.startsWith("api/"));
+  }
+}

@@ -1,0 +1,149 @@
+package io.tributary.server.security;
+
+import io.tributary.catalog.TenantId;
+import io.tributary.catalog.Visibility;
+import io.tributary.ranger.AccessType;
+import io.tributary.ranger.Principal;
+import io.tributary.ranger.ResourcePath;
+import io.tributary.ranger.TributaryAuthorizer;
+import io.tributary.ranger.quota.QuotaEnforcer;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The authenticated caller of one request and what it may do. Resolved once per request by {@link
+ * AuthenticationFilter}; resources read it with {@link #of}. Visibilities are built on first use
+ * and kept for the request, so that Ranger is asked once per distinct resource.
+ */
+public final class Caller {
+  static final String PROPERTY = Caller.class.getName();
+
+  private final Principal principal;
+  private final TributaryAuthorizer authorizer;
+  private final QuotaEnforcer quotas;
+  private final Map<AccessType, Visibility> visibilities = new ConcurrentHashMap<>();
+
+  public Caller(Principal principal, TributaryAuthorizer authorizer, QuotaEnforcer quotas) {
+    this.principal = Objects.requireNonNull(principal, "principal");
+    this.authorizer = Objects.requireNonNull(authorizer, "authorizer");
+    this.quotas = Objects.requireNonNull(quotas, "quotas");
+  }
+
+  /**
+   * The caller of a request.
+   *
+   * @throws IllegalStateException when the request was not authenticated (a public path)
+   */
+  public static Caller of(ContainerRequestContext request) {
+    if (request.getProperty(PROPERTY) instanceof Caller caller) {
+      return caller;
+    }
+    throw new IllegalStateException(
+        "request to " + request.getUriInfo().getPath() + " has no authenticated caller");
+  }
+
+  public Principal principal() {
+    return principal;
+  }
+
+  /** What the caller may read: search, entities, stats, exports. */
+  public Visibility read() {
+    return visibilities.computeIfAbsent(
+        AccessType.READ, a -> authorizer.visibilityFor(principal, a));
+  }
+
+  /**
+   * What the caller may see in a lineage walk: entities it may both walk and read; others stay
+   * redacted placeholders.
+   */
+  public Visibility lineage() {
+    Visibility walk =
+        visibilities.computeIfAbsent(
+            AccessType.LINEAGE, a -> authorizer.visibilityFor(principal, a));
+    return walk.and(read());
+  }
+
+  /**
+   * A visibility that follows policy changes: rebuilt whenever the policy version changes, for
+   * streams that outlive a request's decisions.
+   */
+  public Visibility following(AccessType access) {
+    return new FollowingVisibility(authorizer, principal, access);
+  }
+
+  public void checkWrite(TenantId tenant) {
+    authorizer.checkWrite(principal, tenant);
+  }
+
+  public void checkAdmin(TenantId tenant) {
+    authorizer.checkAdmin(principal, tenant);
+  }
+
+  public void checkPlatformAdmin() {
+    authorizer.checkPlatformAdmin(principal);
+  }
+
+  public void check(AccessType access, ResourcePath resource) {
+    authorizer.check(principal, access, resource);
+  }
+
+  public boolean isPlatformAdmin() {
+    return authorizer.isAllowed(principal, AccessType.ADMIN, ResourcePath.platform());
+  }
+
+  /** Whether the caller may read the whole tenant (is one of its members, or an administrator). */
+  public boolean mayRead(TenantId tenant) {
+    return authorizer.isAllowed(principal, AccessType.READ, ResourcePath.tenant(tenant));
+  }
+
+  /**
+   * The tenant an ingest request writes to: the one it names, or the caller's home tenant; checks
+   * that the caller may write it.
+   *
+   * @param named the tenant the request names (header, parameter or run facet), or null
+   */
+  public TenantId writableTenant(TenantId named) {
+    TenantId tenant = named == null ? principal.tenant() : named;
+    checkWrite(tenant);
+    return tenant;
+  }
+
+  /** Takes {@code events} from the tenant's ingest quota. */
+  public void acquire(TenantId tenant, int events) {
+    quotas.acquire(tenant, events);
+  }
+
+  @Override
+  public String toString() {
+    return "Caller[" + principal.user() + "]";
+  }
+
+  /** Rebuilds its decisions when the policies in force change. */
+  private static final class FollowingVisibility implements Visibility {
+    private record Current(long version, Visibility visibility) {}
+
+    private final TributaryAuthorizer authorizer;
+    private final Principal principal;
+    private final AccessType access;
+    private volatile Current current;
+
+    FollowingVisibility(TributaryAuthorizer authorizer, Principal principal, AccessType access) {
+      this.authorizer = authorizer;
+      this.principal = principal;
+      this.access = access;
+    }
+
+    @Override
+    public boolean canSee(io.tributary.catalog.Entity entity) {
+      long version = authorizer.policyVersion();
+      Current c = current;
+      if (c == null || c.version() != version) {
+        c = new Current(version, authorizer.visibilityFor(principal, access));
+        current = c;
+      }
+      return c.visibility().canSee(entity);
+    }
+  }
+}
