@@ -99,7 +99,11 @@ final class ApiClient {
   static String describe(Reply reply) {
     JsonNode b = reply.body();
     StringBuilder out = new StringBuilder().append(reply.status());
-    String detail = b.path("detail").asText(b.path("title").asText(""));
+    // With violations listed one per line after it, the title says enough.
+    String detail =
+        b.path("violations").isEmpty()
+            ? b.path("detail").asText(b.path("title").asText(""))
+            : b.path("title").asText("");
     if (!detail.isEmpty()) {
       out.append(' ').append(detail);
     }

@@ -1,6 +1,7 @@
 package io.tributary.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -44,7 +45,9 @@ final class IngestCommand implements Callable<Integer> {
   @Option(names = "--tenant", description = "Tenant of the events (default: the server's)")
   String tenant;
 
-  private final ObjectMapper json = new ObjectMapper();
+  // A second document after the first means JSON Lines, not one event with trailing text.
+  private final ObjectMapper json =
+      new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private record Event(String label, JsonNode body) {}
 

@@ -1,0 +1,170 @@
+package io.tributary.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.openlineage.client.OpenLineage;
+import io.openlineage.client.OpenLineageClientUtils;
+import io.tributary.config.ConfigLoader;
+import io.tributary.server.CatalogServer;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The client commands against a real server, and the command line's errors and exit codes. */
+class TributaryCliIT {
+  private static final OpenLineage OL =
+      new OpenLineage(URI.create("https://github.com/tributary/tests"));
+  @TempDir static Path dir;
+  private static CatalogServer server;
+  private static String url;
+
+  record Run(int exit, String out, String err) {}
+
+  @BeforeAll
+  static void start() {
+    server =
+        CatalogServer.start(
+            new ConfigLoader(Map.of())
+                .load(
+                    Map.of(
+                        "server.host", "127.0.0.1",
+                        "server.port", "0",
+                        "data.dir", dir.resolve("data").toString())));
+    url = server.uri().toString();
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  private static Run run(Map<String, String> env, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int exit = Tributary.execute(args, env, new PrintWriter(out, true), new PrintWriter(err, true));
+    return new Run(exit, out.toString(), err.toString());
+  }
+
+  private static Run run(String... args) {
+    return run(Map.of(), args);
+  }
+
+  private static String event(String job, String in, String out) {
+    return OpenLineageClientUtils.toJson(
+        OL.newRunEventBuilder()
+            .eventType(OpenLineage.RunEvent.EventType.START)
+            .eventTime(ZonedDateTime.parse("2026-03-01T10:00:00Z"))
+            .run(OL.newRunBuilder().runId(UUID.nameUUIDFromBytes(job.getBytes())).build())
+            .job(OL.newJobBuilder().namespace("cli").name(job).build())
+            .inputs(
+                List.of(
+                    OL.newInputDatasetBuilder().namespace("kafka://broker:9092").name(in).build()))
+            .outputs(
+                List.of(
+                    OL.newOutputDatasetBuilder()
+                        .namespace("kafka://broker:9092")
+                        .name(out)
+                        .build()))
+            .build());
+  }
+
+  @Test
+  void shouldIngestFilesReportEachEventAndPrintTheLineageTree() throws Exception {
+    Path array = dir.resolve("events.json");
+    Files.writeString(
+        array, "[" + event("clean", "raw", "clean") + "," + event("agg", "clean", "totals") + "]");
+    Path lines = dir.resolve("events.jsonl");
+    Files.writeString(
+        lines,
+        event("bad", "x", "y").replace("\"cli\"", "42") + "\n" + event("tail", "totals", "report"));
+
+    Run ingest = run("ingest", array.toString(), lines.toString(), "--url", url);
+
+    assertThat(ingest.exit()).as(ingest.out() + ingest.err()).isEqualTo(1);
+    assertThat(ingest.out())
+        .contains(array + "[0]: committed START")
+        .contains(array + "[1]: committed START")
+        .contains(lines + ":1: FAILED 400")
+        .contains("    /job/namespace: ")
+        .contains(lines + ":2: committed START")
+        .contains("4 event(s): 3 committed, 1 failed");
+
+    String clean =
+        new io.tributary.catalog.Guid(
+                io.tributary.catalog.Guid.forKey(
+                        new io.tributary.catalog.EntityKey(
+                            io.tributary.catalog.TenantId.DEFAULT,
+                            "kafka_topic",
+                            "clean@broker:9092"))
+                    .value())
+            .value();
+    Run lineage = run("lineage", clean, "--url", url, "--depth", "2");
+
+    assertThat(lineage.exit()).as(lineage.err()).isZero();
+    assertThat(lineage.out())
+        .startsWith("clean [kafka_topic] clean@broker:9092")
+        .contains("upstream:")
+        .contains("downstream:")
+        .contains("raw [kafka_topic] raw@broker:9092")
+        .contains("totals [kafka_topic] totals@broker:9092")
+        .contains("└── ");
+  }
+
+  @Test
+  void shouldExitWithOneAndAClearMessageForAnUnknownEntity() {
+    Run lineage = run("lineage", UUID.randomUUID().toString(), "--url", url);
+
+    assertThat(lineage.exit()).isEqualTo(1);
+    assertThat(lineage.err())
+        .startsWith("tributary: lineage of")
+        .contains("404")
+        .contains("not found");
+  }
+
+  @Test
+  void shouldExitWithThreeWhenTheServerCannotBeReached() {
+    Run ingest = run("lineage", UUID.randomUUID().toString(), "--url", "http://127.0.0.1:1");
+
+    assertThat(ingest.exit()).isEqualTo(3);
+    assertThat(ingest.err()).contains("cannot reach the catalog server");
+  }
+
+  @Test
+  void shouldExitWithTwoNamingTheKeyForABadConfiguration() {
+    Run serve = run(Map.of("TRIBUTARY_SERVER_PORT", "eighty"), "serve");
+    Run unknown = run(Map.of("TRIBUTARY_SERVER_PROT", "80"), "serve");
+    Run flag = run("serve", "--set", "ingest.batch.mx=5");
+
+    assertThat(serve.exit()).isEqualTo(2);
+    assertThat(serve.err()).contains("'server.port'").contains("'eighty'");
+    assertThat(unknown.exit()).isEqualTo(2);
+    assertThat(unknown.err()).contains("TRIBUTARY_SERVER_PROT");
+    assertThat(flag.exit()).isEqualTo(2);
+    assertThat(flag.err()).contains("Unknown configuration key 'ingest.batch.mx'");
+  }
+
+  @Test
+  void shouldExitWithTwoForAnUnknownCommandOrOption() {
+    assertThat(run("serv").exit()).isEqualTo(2);
+    assertThat(run("ingest").exit()).isEqualTo(2);
+    assertThat(run("serve", "--prot", "1").err()).contains("--prot");
+  }
+
+  @Test
+  void shouldListTheCommandsInItsHelp() {
+    Run help = run("--help");
+
+    assertThat(help.exit()).isZero();
+    assertThat(help.out()).contains("serve").contains("ingest").contains("lineage");
+  }
+}
