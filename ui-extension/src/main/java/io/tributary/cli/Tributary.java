@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
       IngestCommand.class,
       LineageCommand.class,
       AtlasCommand.class,
-      io.tributary.cli.demo.DemoCommand.class
+      io.tributary.cli.demo.DemoCommand.class,
+      io.tributary.cli.tenants.TenantsCommand.class
     },
     footer = {
       "",

@@ -22,7 +22,7 @@ import java.util.Map;
  * <ul>
  *   <li>{@code GET /api/v1/tenants}: a JSON array of {@code {"id": ...}} (or {@code {"tenants":
  *       [...]}});
- *   <li>{@code GET /api/v1/search?tenant=..&type=DataSet|Process&query=..&limit=..}: {@code
+ *   <li>{@code GET /api/v1/search?tenant=..&type=DataSet|Process&q=..&limit=..}: {@code
  *       {"entities": [{"typeName", "qualifiedName", "attributes": {"namespace"}}]}}.
  * </ul>
  */
@@ -76,7 +76,7 @@ final class TributaryLookupClient {
       path.append("&type=").append(encode(superType));
     }
     if (query != null && !query.isBlank()) {
-      path.append("&query=").append(encode(query));
+      path.append("&q=").append(encode(query));
     }
     JsonNode root = get(path.toString());
     JsonNode array =

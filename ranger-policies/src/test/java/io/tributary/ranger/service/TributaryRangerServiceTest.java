@@ -102,7 +102,7 @@ class TributaryRangerServiceTest {
                 lookup(
                     "dataset", "", Map.of("tenant", List.of("acme"), "namespace", List.of("*")))))
         .containsExactly("orders", "orders-eu", "payments", "warehouse/sales");
-    assertThat(requests).contains("/api/v1/search?tenant=acme&limit=100&type=DataSet&query=ord");
+    assertThat(requests).contains("/api/v1/search?tenant=acme&limit=100&type=DataSet&q=ord");
 
     service.lookupResource(lookup("job", "", Map.of("tenant", List.of("acme"))));
     assertThat(requests).contains("/api/v1/search?tenant=acme&limit=100&type=Process");

@@ -35,8 +35,11 @@ public final class GraphMlExporter implements LineageExporter {
   @Override
   public void write(LineageExport export, OutputStream out) throws IOException {
     try {
+      // The JDK's writer, not whatever the classpath registers: the Woodstox that Ranger's shaded
+      // Hadoop client registers fails on the newline written after the end of the document.
       XMLStreamWriter w =
-          XMLOutputFactory.newFactory().createXMLStreamWriter(out, StandardCharsets.UTF_8.name());
+          XMLOutputFactory.newDefaultFactory()
+              .createXMLStreamWriter(out, StandardCharsets.UTF_8.name());
       w.writeStartDocument(StandardCharsets.UTF_8.name(), "1.0");
       w.writeCharacters("\n");
       w.writeStartElement("graphml");
