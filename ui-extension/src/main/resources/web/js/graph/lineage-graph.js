@@ -43,6 +43,7 @@ export class LineageGraph extends LightElement {
     this.cy = null;
     this.selected = null;
     this.busy = false;
+    this.animating = 0;
     this.message = '';
     this.revision = 0;
     this.settings = { direction: 'BOTH', depth: 1, level: 'DATASET', layout: 'layered', grouping: 'none', orientation: 'RIGHT' };
@@ -345,7 +346,12 @@ export class LineageGraph extends LightElement {
       this.stats.drawnAt = performance.now();
       this.mark('created');
     } else {
-      this.sync(els, layout, fit);
+      this.animating++;
+      try {
+        await this.sync(els, layout, fit);
+      } finally {
+        this.animating--;
+      }
     }
     this.markReady();
   }
@@ -437,17 +443,21 @@ export class LineageGraph extends LightElement {
     cy.style(graphStyle(els.length > LARGE));
     if (positions) {
       const animate = positions.size < 300;
-      cy.layout({
+      const layout = cy.layout({
         name: 'preset',
         positions: (n) => positions.get(n.id()) || n.position(),
         fit: true,
         padding: 30,
         animate,
         animationDuration: 300,
-      }).run();
+      });
+      const stopped = layout.promiseOn('layoutstop');
+      layout.run();
+      return stopped;
     } else if (fit) {
       cy.fit(undefined, 30);
     }
+    return Promise.resolve();
   }
 
   /** Milliseconds since navigation at each step of the first load, for benchmarks. */
@@ -655,7 +665,7 @@ export class LineageGraph extends LightElement {
   status() {
     return {
       focus: this.model?.focus ?? null,
-      busy: this.busy,
+      busy: this.busy || this.animating > 0,
       nodes: this.model?.nodes.size ?? 0,
       edges: this.model?.edges.size ?? 0,
       rendered: this.cy ? { nodes: this.cy.nodes().length, edges: this.cy.edges().length } : null,
@@ -674,7 +684,8 @@ export class LineageGraph extends LightElement {
     return {
       focus: m.focus,
       settings: { ...this.settings },
-      busy: this.busy,
+      // Busy while loading and while nodes glide to a new layout: positions are not final yet.
+      busy: this.busy || this.animating > 0,
       message: this.message,
       revision: this.revision,
       nodes: [...m.nodes].map(([guid, n]) => ({
