@@ -122,6 +122,7 @@ public final class CatalogServer implements AutoCloseable {
             .build();
     Views views = new Views(json);
 
+    Authenticator authenticator = PolicySetup.authenticator(config);
     TypeRegistry types = TypeRegistry.builtIn();
     ChangeFeed feed = new ChangeFeed(config.get(Settings.FEED_WINDOW_SIZE), Clock.systemUTC());
     JanusCatalog catalog = JanusCatalog.open(janusConfig(config), types, feed);
@@ -130,7 +131,7 @@ public final class CatalogServer implements AutoCloseable {
     if (!policyState.equals(config.get(Settings.DATA_DIR))) {
       parts.push(() -> PolicySetup.deleteTree(policyState));
     }
-    PolicyServices policies = PolicySetup.start(config, types, policyState);
+    PolicyServices policies = PolicySetup.start(config, types, policyState, authenticator);
     parts.push(policies);
     LOG.info("catalog server: {}", policies.authenticator().describe());
 

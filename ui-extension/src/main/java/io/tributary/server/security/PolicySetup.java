@@ -63,18 +63,8 @@ public final class PolicySetup {
   }
 
   /** Starts the policy services with their state in {@code dataDir}; the caller closes them. */
-  public static PolicyServices start(Configuration config, TypeRegistry types, Path dataDir) {
-    Authenticator authenticator = authenticator(config);
-    if (!authenticator.isOpen() && config.get(Settings.INGEST_API_KEY) != null) {
-      throw new ConfigException(
-          "Configuration key '"
-              + Settings.INGEST_API_KEY.name()
-              + "' cannot be combined with authentication ("
-              + Settings.AUTH_USERS_FILE.name()
-              + " or "
-              + Settings.AUTH_JWT_ISSUER.name()
-              + "): issue an API key in the users file instead");
-    }
+  public static PolicyServices start(
+      Configuration config, TypeRegistry types, Path dataDir, Authenticator authenticator) {
     EntityResources resources = new EntityResources(types, EntityResources.DEFAULT_NAMESPACE);
     AuditSink audit = audit(config);
     try {
@@ -110,11 +100,28 @@ public final class PolicySetup {
     return new TenantId(config.get(Settings.INGEST_DEFAULT_TENANT));
   }
 
-  static Authenticator authenticator(Configuration config) {
+  /**
+   * The authenticator of the configured users file and JWT issuer; checked before anything starts.
+   *
+   * @throws ConfigException when the users file or the JWT settings are unusable, or when {@code
+   *     ingest.api-key} is set next to real authentication
+   */
+  public static Authenticator authenticator(Configuration config) {
     UsersFile users =
         config.find(Settings.AUTH_USERS_FILE).map(PolicySetup::users).orElse(UsersFile.empty());
     JwtVerifier jwt = config.find(Settings.AUTH_JWT_ISSUER).map(i -> jwt(config, i)).orElse(null);
-    return new Authenticator(users, jwt, new SecretHasher());
+    Authenticator authenticator = new Authenticator(users, jwt, new SecretHasher());
+    if (!authenticator.isOpen() && config.get(Settings.INGEST_API_KEY) != null) {
+      throw new ConfigException(
+          "Configuration key '"
+              + Settings.INGEST_API_KEY.name()
+              + "' cannot be combined with authentication ("
+              + Settings.AUTH_USERS_FILE.name()
+              + " or "
+              + Settings.AUTH_JWT_ISSUER.name()
+              + "): issue an API key in the users file instead");
+    }
+    return authenticator;
   }
 
   private static UsersFile users(Path file) {
