@@ -23,8 +23,13 @@ final class UiServer implements AutoCloseable {
   static final ObjectMapper JSON = new ObjectMapper();
 
   private final CatalogServer server;
+  // HTTP/1.1 as browsers speak it to a plain-HTTP server; the JDK client's h2c upgrade otherwise
+  // reuses HTTP/2 connections that the server may already have closed.
   private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(10))
+          .build();
 
   private UiServer(CatalogServer server) {
     this.server = server;

@@ -43,7 +43,10 @@ public final class GraphRenderBench {
   private static final int LAYERS = 40;
 
   private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(10))
+          .build();
   private final URI base;
 
   private GraphRenderBench(URI base) {
