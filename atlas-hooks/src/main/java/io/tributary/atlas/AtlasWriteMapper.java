@@ -54,7 +54,11 @@ public final class AtlasWriteMapper {
     Map<EntityKey, String> placeholders = new LinkedHashMap<>();
     for (EntityWrite write : mutation.entities()) {
       EntityKey key = write.key();
-      boolean create = write.name() != null || creates.containsKey(key);
+      // Atlas needs a name to create an Asset; an entity without one (a run) is created whole.
+      boolean create =
+          write.name() != null
+              || creates.containsKey(key)
+              || !typedefs.registry().isA(key.typeName(), "Asset");
       Map<EntityKey, AtlasEntity.Builder> target = create ? creates : partials;
       AtlasEntity.Builder b = target.get(key);
       if (b == null) {

@@ -46,15 +46,48 @@ public final class Settings {
   public static final String BACKEND_BERKELEYJE = "embedded-berkeleyje";
   public static final String BACKEND_INMEMORY = "embedded-inmemory";
   public static final String BACKEND_CQL = "embedded-cql";
+  public static final String BACKEND_ATLAS = "atlas";
 
   public static final Setting<String> CATALOG_BACKEND =
       Setting.of(
           "catalog.backend",
-          ValueType.oneOf(List.of(BACKEND_BERKELEYJE, BACKEND_INMEMORY, BACKEND_CQL)),
+          ValueType.oneOf(
+              List.of(BACKEND_BERKELEYJE, BACKEND_INMEMORY, BACKEND_CQL, BACKEND_ATLAS)),
           BACKEND_BERKELEYJE,
-          "The JanusGraph storage of the catalog: BerkeleyJE files in `data.dir`, memory only"
-              + " (lost at exit), or Cassandra/ScyllaDB through CQL (set"
-              + " `janusgraph.storage.hostname`).");
+          "Where the catalog lives: the embedded JanusGraph on BerkeleyJE files in `data.dir`,"
+              + " in memory only (lost at exit), or on Cassandra/ScyllaDB through CQL (set"
+              + " `janusgraph.storage.hostname`); or `atlas`: an existing Apache Atlas at"
+              + " `atlas.url`, written through `atlas.sink`.");
+
+  public static final Setting<String> ATLAS_URL =
+      Setting.of(
+          "atlas.url",
+          ValueType.string(),
+          "http://localhost:21000",
+          "With `catalog.backend = atlas`: the Atlas server's base URL (reads, and writes with the"
+              + " `rest` sink).");
+
+  public static final Setting<String> ATLAS_USERNAME =
+      Setting.of("atlas.username", ValueType.string(), "admin", "The Atlas user for REST calls.");
+
+  public static final Setting<String> ATLAS_PASSWORD =
+      Setting.of("atlas.password", ValueType.string(), null, "The Atlas user's password.")
+          .asSecret();
+
+  public static final Setting<String> ATLAS_SINK =
+      Setting.of(
+          "atlas.sink",
+          ValueType.oneOf(List.of("rest", "notification")),
+          "rest",
+          "How ingested entities reach Atlas: `rest` (bulk entity API, batched, retried) or"
+              + " `notification` (HookNotification V2 messages on the `ATLAS_HOOK` topic).");
+
+  public static final Setting<String> ATLAS_HOOK_BOOTSTRAP_SERVERS =
+      Setting.of(
+          "atlas.hook.bootstrap-servers",
+          ValueType.string(),
+          "localhost:9092",
+          "With `atlas.sink = notification`: the Kafka brokers Atlas reads `ATLAS_HOOK` from.");
 
   public static final Setting<Long> INGEST_MAX_BODY_BYTES =
       Setting.of(
@@ -377,13 +410,6 @@ public final class Settings {
           "The events a new tenant may send at once above its rate (at least one second's"
               + " worth).");
 
-  public static final Setting<Integer> QUOTA_DEFAULT_MAX_ENTITIES =
-      Setting.of(
-          "quota.default.max-entities",
-          ValueType.integer(0, Integer.MAX_VALUE),
-          0,
-          "The entities a new tenant may hold; 0: unlimited.");
-
   public static final PrefixSetting JANUSGRAPH =
       new PrefixSetting(
           "janusgraph.",
@@ -408,6 +434,11 @@ public final class Settings {
           SERVER_PORT,
           DATA_DIR,
           CATALOG_BACKEND,
+          ATLAS_URL,
+          ATLAS_USERNAME,
+          ATLAS_PASSWORD,
+          ATLAS_SINK,
+          ATLAS_HOOK_BOOTSTRAP_SERVERS,
           INGEST_MAX_BODY_BYTES,
           INGEST_BATCH_MAX,
           INGEST_QUEUE_CAPACITY,
@@ -446,8 +477,7 @@ public final class Settings {
           AUDIT_KAFKA_BOOTSTRAP_SERVERS,
           AUDIT_KAFKA_TOPIC,
           QUOTA_DEFAULT_EVENTS_PER_SECOND,
-          QUOTA_DEFAULT_BURST,
-          QUOTA_DEFAULT_MAX_ENTITIES);
+          QUOTA_DEFAULT_BURST);
 
   public static final PrefixSetting RANGER_PLUGIN =
       new PrefixSetting(

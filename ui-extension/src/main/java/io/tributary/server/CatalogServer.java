@@ -14,8 +14,12 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.tributary.atlas.AtlasJson;
 import io.tributary.atlas.AtlasTypedefStore;
+import io.tributary.catalog.Catalog;
 import io.tributary.catalog.ChangeFeed;
 import io.tributary.catalog.TenantId;
+import io.tributary.catalog.atlas.AtlasBackendConfig;
+import io.tributary.catalog.atlas.AtlasCatalog;
+import io.tributary.catalog.atlas.AtlasRestConfig;
 import io.tributary.catalog.janus.JanusCatalog;
 import io.tributary.catalog.janus.JanusConfig;
 import io.tributary.catalog.types.TypeRegistry;
@@ -125,7 +129,7 @@ public final class CatalogServer implements AutoCloseable {
     Authenticator authenticator = PolicySetup.authenticator(config);
     TypeRegistry types = TypeRegistry.builtIn();
     ChangeFeed feed = new ChangeFeed(config.get(Settings.FEED_WINDOW_SIZE), Clock.systemUTC());
-    JanusCatalog catalog = JanusCatalog.open(janusConfig(config), types, feed);
+    Catalog catalog = openCatalog(config, types, feed);
     parts.push(catalog);
     Path policyState = PolicySetup.stateDirectory(config);
     if (!policyState.equals(config.get(Settings.DATA_DIR))) {
@@ -281,7 +285,26 @@ public final class CatalogServer implements AutoCloseable {
         tenant);
   }
 
-  private static AtlasApiService atlasApi(JanusCatalog catalog, TypeRegistry types) {
+  private static Catalog openCatalog(Configuration config, TypeRegistry types, ChangeFeed feed) {
+    if (!Settings.BACKEND_ATLAS.equals(config.get(Settings.CATALOG_BACKEND))) {
+      return JanusCatalog.open(janusConfig(config), types, feed);
+    }
+    AtlasRestConfig rest =
+        AtlasRestConfig.of(
+            URI.create(config.get(Settings.ATLAS_URL)),
+            config.get(Settings.ATLAS_USERNAME),
+            config.get(Settings.ATLAS_PASSWORD));
+    AtlasBackendConfig backend =
+        "notification".equals(config.get(Settings.ATLAS_SINK))
+            ? AtlasBackendConfig.notification(
+                rest,
+                AtlasBackendConfig.NotificationConfig.of(
+                    config.get(Settings.ATLAS_HOOK_BOOTSTRAP_SERVERS)))
+            : AtlasBackendConfig.rest(rest);
+    return AtlasCatalog.open(backend, types, feed);
+  }
+
+  private static AtlasApiService atlasApi(Catalog catalog, TypeRegistry types) {
     return new AtlasApiService(
         catalog, AtlasTypedefStore.builtIn(types, ATLAS_JSON), Clock.systemUTC());
   }

@@ -51,7 +51,8 @@ class DataDirectoryLockIT {
                       JanusConfig.berkeley(dataDir), TypeRegistry.builtIn(), new ChangeFeed()))
           .isInstanceOf(DataDirectoryLockedException.class)
           .hasMessageContaining(dataDir.toAbsolutePath().normalize().toString());
-      assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)).isLessThan(2_000);
+      // Fails instead of waiting for the holder to let go (a generous bound for loaded machines).
+      assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)).isLessThan(30_000);
     } finally {
       // SIGKILL: no close, no shutdown hook; only what was on disk at commit survives.
       holder.destroyForcibly();
