@@ -82,16 +82,15 @@ public final class TenantsCommand implements Runnable {
     @Override
     void run(TenantsClient client, PrintWriter out) {
       JsonNode tenants = client.call("GET", "api/v1/tenants", null, 200, "listing tenants");
-      out.printf("%-24s %-24s %12s %10s %12s%n", "TENANT", "NAME", "EVENTS/S", "BURST", "ENTITIES");
+      out.printf("%-24s %-24s %12s %10s%n", "TENANT", "NAME", "EVENTS/S", "BURST");
       for (JsonNode t : tenants.path("tenants")) {
         JsonNode q = t.path("quotas");
         out.printf(
-            "%-24s %-24s %12s %10s %12s%n",
+            "%-24s %-24s %12s %10s%n",
             t.path("id").asText(),
             t.path("displayName").asText(""),
             limit(q.path("eventsPerSecond")),
-            limit(q.path("burst")),
-            limit(q.path("maxEntities")));
+            limit(q.path("burst")));
       }
     }
 
@@ -117,20 +116,16 @@ public final class TenantsCommand implements Runnable {
     @Option(names = "--burst", paramLabel = "N", description = "Events at once above the rate")
     Long burst;
 
-    @Option(names = "--max-entities", paramLabel = "N", description = "Entity quota")
-    Long maxEntities;
-
     @Override
     void run(TenantsClient client, PrintWriter out) {
       ObjectNode body = client.json().createObjectNode().put("id", id);
       if (displayName != null) {
         body.put("displayName", displayName);
       }
-      if (eventsPerSecond != null || burst != null || maxEntities != null) {
+      if (eventsPerSecond != null || burst != null) {
         body.putObject("quotas")
             .put("eventsPerSecond", eventsPerSecond == null ? 0 : eventsPerSecond)
-            .put("burst", burst == null ? 0 : burst)
-            .put("maxEntities", maxEntities == null ? 0 : maxEntities);
+            .put("burst", burst == null ? 0 : burst);
       }
       client.call("POST", "api/v1/tenants", body, 201, "creating tenant '" + id + "'");
       out.println("Tenant '" + id + "' created.");

@@ -87,12 +87,12 @@ public final class PolicySetup {
     }
   }
 
-  /** The quotas of a tenant created without its own. */
+  /** The quotas of a tenant created without its own (the server enforces the ingest rate). */
   public static Quotas defaultQuotas(Configuration config) {
     return new Quotas(
         config.get(Settings.QUOTA_DEFAULT_EVENTS_PER_SECOND),
         config.get(Settings.QUOTA_DEFAULT_BURST),
-        config.get(Settings.QUOTA_DEFAULT_MAX_ENTITIES));
+        0);
   }
 
   /** The home tenant of requests while authentication is off. */
