@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -17,17 +18,26 @@ final class LineageSink implements AutoCloseable {
   static final String PATH = "/api/v1/lineage";
 
   private final HttpServer server;
+  private final ExecutorService executor;
   private final AtomicLong events = new AtomicLong();
 
-  private LineageSink(HttpServer server) {
+  private LineageSink(HttpServer server, ExecutorService executor) {
     this.server = server;
+    this.executor = executor;
   }
 
   static LineageSink start() {
     try {
       HttpServer server =
           HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-      LineageSink sink = new LineageSink(server);
+      ExecutorService executor =
+          Executors.newSingleThreadExecutor(
+              r -> {
+                Thread t = new Thread(r, "bench-lineage-sink");
+                t.setDaemon(true);
+                return t;
+              });
+      LineageSink sink = new LineageSink(server, executor);
       server.createContext(
           PATH,
           exchange -> {
@@ -38,7 +48,7 @@ final class LineageSink implements AutoCloseable {
             exchange.sendResponseHeaders(201, -1);
             exchange.close();
           });
-      server.setExecutor(Executors.newSingleThreadExecutor());
+      server.setExecutor(executor);
       server.start();
       return sink;
     } catch (IOException e) {
@@ -57,5 +67,6 @@ final class LineageSink implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
+    executor.shutdownNow();
   }
 }
