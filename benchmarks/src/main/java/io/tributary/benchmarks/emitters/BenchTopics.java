@@ -47,6 +47,15 @@ final class BenchTopics {
     }
   }
 
+  /** Deletes a topic a run is done with, so that long runs do not fill the disk. */
+  void delete(String name) throws Exception {
+    Properties props = new Properties();
+    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    try (Admin admin = Admin.create(props)) {
+      admin.deleteTopics(List.of(name)).all().get(60, TimeUnit.SECONDS);
+    }
+  }
+
   static byte[] value(int i) {
     byte[] v = new byte[RECORD_BYTES];
     Arrays.fill(v, (byte) ('a' + i % 26));

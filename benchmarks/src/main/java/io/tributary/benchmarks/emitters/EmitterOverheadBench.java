@@ -25,8 +25,8 @@ import java.util.Set;
  *                      [--only kafka-clients,kafka-streams,flink]
  * </pre>
  *
- * Defaults: 6 rounds (3 with each variant first) of 300,000 records per workload and variant, a few
- * minutes in all; {@code --short}: 2 rounds of 50,000.
+ * Defaults: 6 rounds (3 with each variant first) of 1,000,000 records per workload and variant,
+ * about 5 minutes in all on 2 cores; {@code --short}: 2 rounds of 200,000, about 2 minutes.
  */
 public final class EmitterOverheadBench {
   private EmitterOverheadBench() {}
@@ -88,14 +88,14 @@ public final class EmitterOverheadBench {
 
   private static Options parse(String[] args) {
     int rounds = 6;
-    int records = 300_000;
+    int records = 1_000_000;
     long intervalMs = 1000;
     Set<String> only = Set.of("kafka-clients", "kafka-streams", "flink");
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--short" -> {
           rounds = 2;
-          records = 50_000;
+          records = 200_000;
         }
         case "--rounds" -> rounds = Integer.parseInt(args[++i]);
         case "--records" -> records = Integer.parseInt(args[++i]);

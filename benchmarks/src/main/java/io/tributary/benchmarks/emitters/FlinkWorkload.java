@@ -82,8 +82,12 @@ final class FlinkWorkload implements Workload {
                     .build())
             .build();
     env.fromSource(source, WatermarkStrategy.noWatermarks(), INPUT).map(new Copy()).sinkTo(sink);
-    env.execute("bench-flink-" + run);
-    return Map.of("flink", topics.appendRate(output, records, Duration.ofMinutes(5)));
+    try {
+      env.execute("bench-flink-" + run);
+      return Map.of("flink", topics.appendRate(output, records, Duration.ofMinutes(5)));
+    } finally {
+      topics.delete(output);
+    }
   }
 
   private static final class Copy implements MapFunction<String, String> {

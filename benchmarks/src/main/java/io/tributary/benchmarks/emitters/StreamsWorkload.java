@@ -71,6 +71,7 @@ final class StreamsWorkload implements Workload {
     } finally {
       streams.close(Duration.ofSeconds(30));
       streams.cleanUp();
+      topics.delete(output);
     }
   }
 }
