@@ -72,9 +72,13 @@ public final class LineageIngest {
   /** One event: 201 with what was written once committed. */
   public CompletableFuture<Response> one(IngestRequest request) {
     TenantId named = named(request);
+    // A tenant named by header is admitted before the body is read: a tenant over its quota then
+    // costs the server as little as possible.
+    TenantId tenant = named == null ? null : admit(request, named);
     JsonNode event = read(request);
-    TenantId tenant = request.caller().writableTenant(tenantOf(named, event));
-    request.caller().acquire(tenant, 1);
+    if (tenant == null) {
+      tenant = admit(request, TenantFacet.read(event).orElse(null));
+    }
     TranslatedEvent translated = translator.translate(event, tenant);
     return committer
         .submit(translated.mutation())
@@ -297,6 +301,13 @@ public final class LineageIngest {
       }
     }
     return Params.tenant("tenant", request.tenant());
+  }
+
+  /** Checks write on the tenant (or the caller's home tenant) and takes one event of its quota. */
+  private static TenantId admit(IngestRequest request, TenantId named) {
+    TenantId tenant = request.caller().writableTenant(named);
+    request.caller().acquire(tenant, 1);
+    return tenant;
   }
 
   /** The tenant the request names, else the event's run facet; null when neither names one. */
