@@ -45,6 +45,19 @@ final class KafkaBroker implements AutoCloseable {
     props.put("bootstrap.servers", bootstrapServers());
     try (Admin admin = Admin.create(props)) {
       admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all().get();
+      // A producer that starts before every partition has a leader can stall on the missing one.
+      org.awaitility.Awaitility.await()
+          .atMost(java.time.Duration.ofSeconds(60))
+          .until(
+              () ->
+                  admin
+                      .describeTopics(List.of(name))
+                      .allTopicNames()
+                      .get()
+                      .get(name)
+                      .partitions()
+                      .stream()
+                      .allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
     }
   }
 
