@@ -92,6 +92,26 @@ public final class JanusCatalog implements Catalog {
    * Opens the graph, creating its schema on first use. For BerkeleyJE the data directory is locked
    * first: a second open fails with {@link DataDirectoryLockedException} before touching the files.
    */
+  /**
+   * JanusGraph closes its graph from a JVM shutdown hook of its own, which runs in parallel with
+   * the server's ordered shutdown and fails the last commits of jobs still stopping (JanusGraph
+   * issue 1007). The catalog's owner closes it instead; every commit is already synced, so a
+   * process that never closes it loses nothing.
+   */
+  private static void withoutJanusShutdownHook(JanusGraph graph) {
+    try {
+      java.lang.reflect.Field hook =
+          org.janusgraph.graphdb.database.StandardJanusGraph.class.getDeclaredField("shutdownHook");
+      hook.setAccessible(true);
+      Object thread = hook.get(graph);
+      if (thread instanceof Thread t) {
+        Runtime.getRuntime().removeShutdownHook(t);
+      }
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      LOG.debug("catalog: JanusGraph's shutdown hook stays in place: {}", e.toString());
+    }
+  }
+
   public static JanusCatalog open(JanusConfig config, TypeRegistry types, ChangeFeed feed) {
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(types, "types");
@@ -105,6 +125,7 @@ public final class JanusCatalog implements Catalog {
       JanusGraphFactory.Builder builder = JanusGraphFactory.build();
       GraphSettings.of(config).forEach(builder::set);
       graph = builder.open();
+      withoutJanusShutdownHook(graph);
       GraphSchema schema = GraphSchema.ensure(graph, config.backend() == JanusConfig.Backend.CQL);
       LOG.info("catalog: opened JanusGraph on {}", describe(config));
       return new JanusCatalog(graph, lock, schema, types, feed);
