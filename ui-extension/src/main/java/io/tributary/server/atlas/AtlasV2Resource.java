@@ -247,7 +247,7 @@ public final class AtlasV2Resource {
           .type(MediaType.APPLICATION_JSON_TYPE)
           .entity(
               json.write(
-                  new java.util.LinkedHashMap<>(
+                  new java.util.TreeMap<>(
                       java.util.Map.of(
                           "errorCode", FORBIDDEN_CODE, "errorMessage", e.getMessage()))))
           .build();

@@ -1,5 +1,6 @@
 package io.tributary.server.security;
 
+import io.tributary.catalog.Entity;
 import io.tributary.catalog.TenantId;
 import io.tributary.catalog.Visibility;
 import io.tributary.ranger.AccessType;
@@ -136,7 +137,7 @@ public final class Caller {
     }
 
     @Override
-    public boolean canSee(io.tributary.catalog.Entity entity) {
+    public boolean canSee(Entity entity) {
       long version = authorizer.policyVersion();
       Current c = current;
       if (c == null || c.version() != version) {

@@ -1,6 +1,7 @@
 package io.tributary.server.tenants;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tributary.catalog.TenantId;
@@ -62,10 +63,7 @@ public final class TenantResource {
   private final Quotas defaultQuotas;
 
   public TenantResource(
-      PolicyServices policies,
-      TenantDataEraser eraser,
-      com.fasterxml.jackson.databind.ObjectMapper mapper,
-      Quotas defaultQuotas) {
+      PolicyServices policies, TenantDataEraser eraser, ObjectMapper mapper, Quotas defaultQuotas) {
     this.policies = Objects.requireNonNull(policies, "policies");
     this.eraser = Objects.requireNonNull(eraser, "eraser");
     this.json = new TenantJson(mapper);
