@@ -5,10 +5,13 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +44,7 @@ public final class ChangeFeed {
   private final Clock clock;
   private final Deque<ChangeEvent> window = new ArrayDeque<>();
   private final List<Consumer<ChangeEvent>> listeners = new CopyOnWriteArrayList<>();
+  private final Map<TenantId, Long> lastSequenceByTenant = new HashMap<>();
   private long lastSequence;
   private long evictedUpTo;
 
@@ -71,6 +75,7 @@ public final class ChangeFeed {
             new ChangeEvent(
                 lastSequence, d.kind(), now, d.subject(), d.relationshipType(), d.target());
         events.add(event);
+        lastSequenceByTenant.put(d.subject().key().tenant(), lastSequence);
         window.addLast(event);
         if (window.size() > capacity) {
           evictedUpTo = window.removeFirst().sequence();
@@ -125,6 +130,20 @@ public final class ChangeFeed {
 
   public synchronized long lastSequence() {
     return lastSequence;
+  }
+
+  /**
+   * The sequence of the last change to the tenants {@code readable} accepts, 0 when none: what a
+   * caller is told, so that it does not learn when other tenants write.
+   */
+  public synchronized long lastSequence(Predicate<TenantId> readable) {
+    long last = 0;
+    for (Map.Entry<TenantId, Long> e : lastSequenceByTenant.entrySet()) {
+      if (e.getValue() > last && readable.test(e.getKey())) {
+        last = e.getValue();
+      }
+    }
+    return last;
   }
 
   private static void deliver(Consumer<ChangeEvent> listener, ChangeEvent event) {

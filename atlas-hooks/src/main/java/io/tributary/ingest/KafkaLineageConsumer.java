@@ -412,7 +412,7 @@ public final class KafkaLineageConsumer implements AutoCloseable {
 
   private static TenantId tenant(String text, String source) {
     try {
-      return new TenantId(text.trim());
+      return new TenantId(text);
     } catch (IllegalArgumentException e) {
       throw new InvalidEventException(
           List.of(new Violation("", "the record's " + source + ": " + e.getMessage())));

@@ -320,6 +320,26 @@ class TenantIsolationIT {
   }
 
   @Test
+  void shouldNotTellATenantWhenAnotherTenantWrites() {
+    long before = server.as(reader("initech")).ok("api/v1/stats").path("lastSequence").asLong();
+    assertThat(before).isPositive();
+    created(
+        server
+            .as(Users.user("globex", TenantRole.WRITER))
+            .post(
+                "api/v1/lineage",
+                Lineage.job(
+                        "globex-sequence-probe",
+                        List.of("globex-invoices"),
+                        List.of("globex-probe"))
+                    .json()));
+    assertThat(server.as(reader("initech")).ok("api/v1/stats").path("lastSequence").asLong())
+        .isEqualTo(before);
+    assertThat(server.as(reader("globex")).ok("api/v1/stats").path("lastSequence").asLong())
+        .isGreaterThan(before);
+  }
+
+  @Test
   void shouldShowTheLineageOfASharedDatasetWithoutRevealingTheOwnersPrivatePath() {
     TenancyServer.Client globex = server.as(reader("globex"));
     JsonNode lineage = globex.ok("api/v1/lineage/" + acmeOrders + "?direction=DOWNSTREAM&depth=5");

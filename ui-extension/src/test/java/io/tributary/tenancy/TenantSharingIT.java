@@ -113,6 +113,32 @@ class TenantSharingIT {
   }
 
   @Test
+  void shouldRefuseTenantIdsGranteesAndNamespacesThatAreNotCanonical() {
+    TenancyServer.Client platform = server.as(Users.PLATFORM);
+    for (String id : List.of("acme\\u0000", " acme", "acme\\t", "acme ", "Acme")) {
+      HttpResponse<String> response = platform.post("api/v1/tenants", "{\"id\":\"" + id + "\"}");
+      assertThat(response.statusCode()).as(id).isEqualTo(400);
+      assertThat(response.headers().firstValue("Content-Type").orElse(""))
+          .startsWith("application/problem+json");
+    }
+    TenancyServer.Client admin = server.as(Users.user("acme", TenantRole.ADMIN));
+    for (String body :
+        List.of(
+            "{\"grantee\":\"globex \",\"namespace\":\"prod\",\"datasets\":[\"acme-orders\"]}",
+            "{\"grantee\":\"globex\",\"namespace\":\" prod\",\"datasets\":[\"acme-orders\"]}",
+            "{\"grantee\":\"globex\",\"namespace\":\"prod\",\"datasets\":[\"acme-orders\\t\"]}")) {
+      HttpResponse<String> response = admin.post("api/v1/tenants/acme/shares", body);
+      assertThat(response.statusCode()).as(body).isEqualTo(400);
+    }
+    assertThat(
+            server
+                .as(Users.user("globex", TenantRole.READER))
+                .ok("api/v1/tenants/globex/shares")
+                .toString())
+        .doesNotContain("acme-orders\\t");
+  }
+
+  @Test
   void shouldDeleteATenantWithItsPoliciesSharesAndData() {
     TenancyServer.Client doomed = server.as(Users.user("doomed", TenantRole.WRITER));
     created(

@@ -135,9 +135,9 @@ public final class LineageResource {
 
   /** The header, or the query parameter; both must agree when both are sent. */
   private static String namedTenant(String header, String parameter) {
-    boolean hasHeader = header != null && !header.isBlank();
-    boolean hasParameter = parameter != null && !parameter.isBlank();
-    if (hasHeader && hasParameter && !header.trim().equals(parameter.trim())) {
+    boolean hasHeader = header != null && !header.isEmpty();
+    boolean hasParameter = parameter != null && !parameter.isEmpty();
+    if (hasHeader && hasParameter && !header.equals(parameter)) {
       throw ApiException.badParameter(
           "tenant",
           "'" + parameter + "' differs from the " + TENANT_HEADER + " header '" + header + "'");

@@ -3,6 +3,7 @@ package io.tributary.server.api;
 import io.tributary.catalog.Direction;
 import io.tributary.catalog.Guid;
 import io.tributary.catalog.LineageLevel;
+import io.tributary.catalog.Names;
 import io.tributary.catalog.TenantId;
 import io.tributary.server.problem.ApiException;
 import java.util.Locale;
@@ -75,13 +76,22 @@ public final class Params {
     }
   }
 
-  /** Null when absent. */
+  /** Null when absent; never trimmed: {@code " acme"} is refused, not read as {@code acme}. */
   public static TenantId tenant(String name, String text) {
-    if (text == null || text.isBlank()) {
+    if (text == null || text.isEmpty()) {
       return null;
     }
     try {
-      return new TenantId(text.trim());
+      return new TenantId(text);
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badParameter(name, Names.printable(e.getMessage()));
+    }
+  }
+
+  /** A name a caller gives (a namespace, a dataset): refused unless already canonical. */
+  public static String name(String name, String text) {
+    try {
+      return Names.requireCanonical(name, text);
     } catch (IllegalArgumentException e) {
       throw ApiException.badParameter(name, e.getMessage());
     }

@@ -30,12 +30,13 @@ public final class StatsResource {
 
   @GET
   public String stats(@Context ContainerRequestContext context) {
-    Map<String, Long> counts = new TreeMap<>(catalog.countByType(Caller.of(context).read()));
+    Caller caller = Caller.of(context);
+    Map<String, Long> counts = new TreeMap<>(catalog.countByType(caller.read()));
     ObjectNode out = views.object();
     ObjectNode byType = out.putObject("entitiesByType");
     counts.forEach(byType::put);
     out.put("entities", counts.values().stream().mapToLong(Long::longValue).sum());
-    out.put("lastSequence", catalog.changes().lastSequence());
+    out.put("lastSequence", catalog.changes().lastSequence(caller::mayRead));
     out.put("ingestQueueDepth", committer.queueDepth());
     return out.toString();
   }

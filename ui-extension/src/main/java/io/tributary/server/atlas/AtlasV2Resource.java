@@ -290,11 +290,11 @@ public final class AtlasV2Resource {
 
   /** Null when absent. */
   private static TenantId tenant(String header) {
-    if (header == null || header.isBlank()) {
+    if (header == null || header.isEmpty()) {
       return null;
     }
     try {
-      return new TenantId(header.trim());
+      return new TenantId(header);
     } catch (IllegalArgumentException e) {
       throw new AtlasApiException(AtlasErrorCode.INVALID_PARAMETERS, TENANT_HEADER + "=" + header);
     }

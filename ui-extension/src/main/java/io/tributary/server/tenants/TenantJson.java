@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tributary.catalog.Names;
 import io.tributary.ranger.tenancy.ClassificationRule;
 import io.tributary.ranger.tenancy.NamespaceRule;
 import io.tributary.ranger.tenancy.Quotas;
@@ -160,7 +161,10 @@ final class TenantJson {
   private static List<NamespaceRule> namespaceRules(JsonNode node) {
     List<NamespaceRule> rules = new ArrayList<>();
     for (JsonNode rule : array(node, "namespaceRules")) {
-      rules.add(new NamespaceRule(required(rule, "pattern"), required(rule, "namespace")));
+      rules.add(
+          new NamespaceRule(
+              required(rule, "pattern"),
+              Names.requireCanonical("namespace", required(rule, "namespace"))));
     }
     return rules;
   }

@@ -169,13 +169,13 @@ public final class TenantResource {
     Tenant owner = readable(idText, caller);
     JsonNode request = json.parse(body);
     TenantId grantee = Params.tenant("grantee", TenantJson.required(request, "grantee"));
-    String namespace = TenantJson.required(request, "namespace");
+    String namespace = Params.name("namespace", TenantJson.required(request, "namespace"));
     List<String> datasets = new ArrayList<>();
     for (JsonNode dataset : TenantJson.array(request.path("datasets"), "datasets")) {
       if (!dataset.isTextual() || dataset.asText().isBlank()) {
         throw TenantJson.badBody("datasets must be non-blank strings");
       }
-      datasets.add(dataset.asText());
+      datasets.add(Params.name("datasets", dataset.asText()));
     }
     if (datasets.isEmpty()) {
       throw TenantJson.badBody("'datasets' must name at least one dataset");
