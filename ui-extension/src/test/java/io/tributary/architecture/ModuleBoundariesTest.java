@@ -1,0 +1,139 @@
+package io.tributary.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import com.tngtech.archunit.lang.syntax.ArchRuleDefinition;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The arrows between modules, held by a test rather than by good intentions: the catalog knows
+ * neither policy nor UI, emitters know no catalog, heavy dependencies stay in the one package that
+ * adapts them, and {@code internal} packages are used only by their own module.
+ */
+class ModuleBoundariesTest {
+  private static final String[] CATALOG = {
+    "io.tributary.catalog..",
+    "io.tributary.openlineage..",
+    "io.tributary.ingest..",
+    "io.tributary.atlas.."
+  };
+  private static final String[] POLICY = {"io.tributary.ranger.."};
+  private static final String[] SERVER = {
+    "io.tributary.server..", "io.tributary.cli..", "io.tributary.demo..", "io.tributary.config.."
+  };
+  private static final String[] EMITTERS = {"io.tributary.emitters.."};
+
+  private static JavaClasses classes;
+
+  @BeforeAll
+  static void importProductionClasses() {
+    // Other modules' classes come from their jars on this module's test classpath.
+    classes =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.tributary");
+    // A rule over an empty import would pass vacuously: every module must be in it.
+    assertThat(classes.stream().map(JavaClass::getPackageName))
+        .anyMatch(p -> p.startsWith("io.tributary.catalog.janus"))
+        .anyMatch(p -> p.startsWith("io.tributary.ranger"))
+        .anyMatch(p -> p.startsWith("io.tributary.emitters"))
+        .anyMatch(p -> p.startsWith("io.tributary.server"));
+  }
+
+  @Test
+  void shouldKeepTheCatalogFreeOfPolicyServerAndEmitters() {
+    noClasses()
+        .that()
+        .resideInAnyPackage(CATALOG)
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(concat(POLICY, SERVER, EMITTERS))
+        .check(classes);
+  }
+
+  @Test
+  void shouldKeepPoliciesFreeOfTheServerAndEmitters() {
+    noClasses()
+        .that()
+        .resideInAnyPackage(POLICY)
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(concat(SERVER, EMITTERS))
+        .check(classes);
+  }
+
+  @Test
+  void shouldKeepEmittersFreeOfTheCatalogPolicyAndServer() {
+    noClasses()
+        .that()
+        .resideInAnyPackage(EMITTERS)
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(concat(CATALOG, POLICY, SERVER))
+        .check(classes);
+  }
+
+  @Test
+  void shouldConfineJanusGraphToTheJanusBackend() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("io.tributary.catalog.janus..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("org.janusgraph..", "org.apache.tinkerpop..")
+        .check(classes);
+  }
+
+  @Test
+  void shouldConfineRangerToThePolicyModule() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("io.tributary.ranger..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("org.apache.ranger..")
+        .check(classes);
+  }
+
+  @Test
+  void shouldUseInternalPackagesOnlyFromTheirOwnArea() {
+    ArchRuleDefinition.classes().should(onlyReachInternalsOfTheirOwnArea()).check(classes);
+  }
+
+  /** {@code a.b.internal.x.Y} may be used only by classes in {@code a.b..}. */
+  private static ArchCondition<JavaClass> onlyReachInternalsOfTheirOwnArea() {
+    return new ArchCondition<>("use internal packages only from their own area") {
+      @Override
+      public void check(JavaClass item, ConditionEvents events) {
+        item.getDirectDependenciesFromSelf()
+            .forEach(
+                dependency -> {
+                  String target = dependency.getTargetClass().getPackageName();
+                  int internal = target.indexOf(".internal");
+                  if (!target.startsWith("io.tributary.") || internal < 0) {
+                    return;
+                  }
+                  String area = target.substring(0, internal);
+                  String source = item.getPackageName();
+                  if (!(source.equals(area) || source.startsWith(area + "."))) {
+                    events.add(
+                        SimpleConditionEvent.violated(dependency, dependency.getDescription()));
+                  }
+                });
+      }
+    };
+  }
+
+  private static String[] concat(String[]... groups) {
+    return java.util.Arrays.stream(groups).flatMap(java.util.Arrays::stream).toArray(String[]::new);
+  }
+}
