@@ -25,12 +25,15 @@ import io.tributary.catalog.janus.JanusConfig;
 import io.tributary.catalog.types.TypeRegistry;
 import io.tributary.config.Configuration;
 import io.tributary.config.Settings;
+import io.tributary.ingest.EventLimits;
 import io.tributary.ingest.GroupCommitter;
+import io.tributary.ingest.IngestPipeline;
 import io.tributary.ingest.KafkaLineageConsumer;
 import io.tributary.openlineage.EventTranslator;
 import io.tributary.openlineage.NamespaceResolver;
 import io.tributary.ranger.Principal;
 import io.tributary.ranger.auth.Authenticator;
+import io.tributary.ranger.auth.UsersStore;
 import io.tributary.ranger.bootstrap.PolicyServices;
 import io.tributary.server.api.EntityResource;
 import io.tributary.server.api.FeedResource;
@@ -49,12 +52,18 @@ import io.tributary.server.ingest.EventBodyReader;
 import io.tributary.server.ingest.LineageIngest;
 import io.tributary.server.layout.LayeredLayout;
 import io.tributary.server.layout.LayoutResource;
+import io.tributary.server.problem.MalformedRequestAddOn;
+import io.tributary.server.problem.ProblemErrorPages;
 import io.tributary.server.problem.ProblemMapper;
 import io.tributary.server.security.AuthenticationFilter;
+import io.tributary.server.security.CanonicalPathHandler;
 import io.tributary.server.security.KafkaIngestPolicy;
 import io.tributary.server.security.PolicySetup;
+import io.tributary.server.security.PublicRoutes;
 import io.tributary.server.tenants.TenantDataEraser;
 import io.tributary.server.tenants.TenantResource;
+import io.tributary.server.users.ApiKeysResource;
+import io.tributary.server.users.UsersResource;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -65,10 +74,15 @@ import java.util.Deque;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.glassfish.grizzly.http.server.HttpHandlerRegistration;
 import org.glassfish.grizzly.http.server.HttpServer;
+import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.grizzly.http.server.ServerConfiguration;
 import org.glassfish.grizzly.http2.Http2AddOn;
+import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpContainer;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.glassfish.jersey.jackson.JacksonFeature;
+import org.glassfish.jersey.server.ContainerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,13 +103,19 @@ public final class CatalogServer implements AutoCloseable {
   private final HttpServer http;
   private final URI uri;
   private final Runnable stopAccepting;
+  private final ResourceConfig resources;
 
   private CatalogServer(
-      Deque<AutoCloseable> parts, HttpServer http, URI uri, Runnable stopAccepting) {
+      Deque<AutoCloseable> parts,
+      HttpServer http,
+      URI uri,
+      Runnable stopAccepting,
+      ResourceConfig resources) {
     this.parts = parts;
     this.http = http;
     this.uri = uri;
     this.stopAccepting = stopAccepting;
+    this.resources = resources;
   }
 
   /**
@@ -126,7 +146,9 @@ public final class CatalogServer implements AutoCloseable {
             .build();
     Views views = new Views(json);
 
-    Authenticator authenticator = PolicySetup.authenticator(config);
+    UsersStore users = PolicySetup.users(config);
+    parts.push(users);
+    Authenticator authenticator = PolicySetup.authenticator(config, users);
     TypeRegistry types = TypeRegistry.builtIn();
     ChangeFeed feed = new ChangeFeed(config.get(Settings.FEED_WINDOW_SIZE), Clock.systemUTC());
     Catalog catalog = openCatalog(config, types, feed);
@@ -151,6 +173,13 @@ public final class CatalogServer implements AutoCloseable {
                 Duration.ofSeconds(30)),
             registry);
     parts.push(committer);
+    IngestPipeline pipeline =
+        IngestPipeline.builder()
+            .translator(translator)
+            .committer(committer)
+            .limits(eventLimits(config))
+            .meterRegistry(registry)
+            .build();
     TenantId defaultTenant = PolicySetup.openTenant(config);
     if (config.get(Settings.KAFKA_INGEST_ENABLED)) {
       KafkaIngestPolicy kafkaPolicy = KafkaIngestPolicy.of(config, policies);
@@ -161,13 +190,11 @@ public final class CatalogServer implements AutoCloseable {
                   config.get(Settings.KAFKA_INGEST_TOPIC),
                   config.get(Settings.KAFKA_INGEST_GROUP_ID),
                   config.get(Settings.KAFKA_INGEST_DEAD_LETTER_TOPIC),
-                  kafkaPolicy.topicTenant(),
                   Duration.ofMillis(500),
                   java.util.Map.of()),
-              translator,
-              committer,
-              registry,
-              kafkaPolicy));
+              pipeline,
+              kafkaPolicy,
+              registry));
     }
 
     FeedStreams streams =
@@ -181,8 +208,7 @@ public final class CatalogServer implements AutoCloseable {
     LineageIngest ingest =
         new LineageIngest(
             new EventBodyReader(json, config.get(Settings.INGEST_MAX_BODY_BYTES)),
-            translator,
-            committer,
+            pipeline,
             config.get(Settings.INGEST_API_KEY),
             json);
     java.util.concurrent.atomic.AtomicBoolean accepting =
@@ -199,7 +225,7 @@ public final class CatalogServer implements AutoCloseable {
                     openPrincipal(defaultTenant),
                     policies.authorizer(),
                     policies.quotas(),
-                    config.get(Settings.AUTH_METRICS_PUBLIC),
+                    PublicRoutes.of(config.get(Settings.AUTH_METRICS_PUBLIC)),
                     json))
             .register(new LineageResource(ingest, catalog, views, COMMIT_TIMEOUT))
             .register(new EntityResource(catalog, types, views))
@@ -207,7 +233,8 @@ public final class CatalogServer implements AutoCloseable {
             .register(new ImpactResource(catalog, views))
             .register(new StatsResource(catalog, committer, views))
             .register(new FeedResource(streams, catalog))
-            .register(new HealthResource(accepting::get, policies.authorizer(), json))
+            .register(new HealthResource(accepting::get, json))
+            .register(new HealthResource.Details(accepting::get, policies.authorizer(), json))
             .register(new MetricsResource(registry))
             .register(new LayoutResource())
             .register(
@@ -216,20 +243,20 @@ public final class CatalogServer implements AutoCloseable {
                     new NodeKinds(types),
                     LineageExporters.standard(),
                     new LayeredLayout()))
-            .register(new AtlasV2Resource(atlasApi(catalog, types), ATLAS_JSON))
+            .register(new AtlasV2Resource(atlasApi(catalog, types, pipeline), ATLAS_JSON))
             .register(
                 new TenantResource(
                     policies,
                     new TenantDataEraser(catalog),
                     json,
                     PolicySetup.defaultQuotas(config)))
+            .register(new UsersResource(PolicySetup.userAdmin(users), json))
+            .register(new ApiKeysResource(PolicySetup.userAdmin(users), json))
             .register(new StaticResources());
 
     String host = bindHost(config.get(Settings.SERVER_HOST), policies.authenticator().isOpen());
     URI bind = URI.create("http://" + host + ":" + config.get(Settings.SERVER_PORT) + "/");
-    HttpServer http = GrizzlyHttpServerFactory.createHttpServer(bind, resources, false);
-    // Without it, Grizzly mangles requests that ask to upgrade to HTTP/2 (java.net.http does).
-    http.getListeners().forEach(l -> l.registerAddOn(new Http2AddOn()));
+    HttpServer http = httpServer(bind, resources, json);
     try {
       http.start();
     } catch (IOException e) {
@@ -249,7 +276,32 @@ public final class CatalogServer implements AutoCloseable {
     URI uri = URI.create("http://" + shownHost + ":" + port + "/");
     accepting.set(true);
     LOG.info("catalog server: ready at {}", uri);
-    return new CatalogServer(parts, http, uri, () -> accepting.set(false));
+    return new CatalogServer(parts, http, uri, () -> accepting.set(false), resources);
+  }
+
+  /**
+   * Grizzly serving Jersey behind the canonical-path check, with problems instead of its own error
+   * pages, and no server name or version in any answer.
+   */
+  private static HttpServer httpServer(URI bind, ResourceConfig resources, ObjectMapper json) {
+    // No handler from the factory: Jersey goes in behind the canonical-path check instead.
+    HttpServer http =
+        GrizzlyHttpServerFactory.createHttpServer(
+            bind, (GrizzlyHttpContainer) null, false, null, false);
+    ServerConfiguration server = http.getServerConfiguration();
+    server.addHttpHandler(
+        new CanonicalPathHandler(
+            ContainerFactory.createContainer(GrizzlyHttpContainer.class, resources), json),
+        HttpHandlerRegistration.ROOT);
+    server.setDefaultErrorPageGenerator(new ProblemErrorPages(json));
+    server.setHttpServerName("");
+    server.setHttpServerVersion("");
+    for (NetworkListener listener : http.getListeners()) {
+      listener.registerAddOn(new MalformedRequestAddOn(json));
+      // Without it, Grizzly mangles requests that ask to upgrade to HTTP/2 (java.net.http does).
+      listener.registerAddOn(new Http2AddOn());
+    }
+    return http;
   }
 
   /**
@@ -304,9 +356,21 @@ public final class CatalogServer implements AutoCloseable {
     return AtlasCatalog.open(backend, types, feed);
   }
 
-  private static AtlasApiService atlasApi(Catalog catalog, TypeRegistry types) {
+  private static AtlasApiService atlasApi(
+      Catalog catalog, TypeRegistry types, IngestPipeline pipeline) {
     return new AtlasApiService(
-        catalog, AtlasTypedefStore.builtIn(types, ATLAS_JSON), Clock.systemUTC());
+        catalog,
+        AtlasTypedefStore.builtIn(types, ATLAS_JSON),
+        Clock.systemUTC(),
+        AtlasApiService.Writer.through(pipeline));
+  }
+
+  private static EventLimits eventLimits(Configuration config) {
+    return new EventLimits(
+        config.get(Settings.INGEST_MAX_DATASETS),
+        config.get(Settings.INGEST_MAX_SCHEMA_FIELDS),
+        config.get(Settings.INGEST_MAX_COLUMN_LINEAGE_EDGES),
+        config.get(Settings.INGEST_MAX_FACET_BYTES));
   }
 
   private static JanusConfig janusConfig(Configuration config) {
@@ -332,6 +396,11 @@ public final class CatalogServer implements AutoCloseable {
     new JvmThreadMetrics().bindTo(registry);
     new ProcessorMetrics().bindTo(registry);
     new UptimeMetrics().bindTo(registry);
+  }
+
+  /** The resources and providers Jersey serves, for tests that walk every route. */
+  ResourceConfig resources() {
+    return resources;
   }
 
   /** The base URI clients use, with the port actually taken. */

@@ -13,7 +13,8 @@ import java.util.Map;
 /**
  * Serves the web UI from the classpath under {@code /web}: {@code /} is {@code /web/index.html},
  * and {@code /webjars/**} are the files of WebJars on the classpath. Everything the API does not
- * claim ends here, so an unknown path is a 404 problem.
+ * claim ends here, so an unknown path is a 404 problem. Public: it answers without credentials (see
+ * {@link io.tributary.server.security.PublicRoutes}), so it serves nothing but these files.
  */
 @Path("/")
 public final class StaticResources {
@@ -45,8 +46,7 @@ public final class StaticResources {
     if (path.contains("..") || path.contains("\\") || path.startsWith("/")) {
       throw ApiException.notFound("No resource at /" + path);
     }
-    String file = path.endsWith("/") ? path + "index.html" : path;
-    String resource = file.startsWith(WEBJARS) ? "/META-INF/resources/" + file : ROOT + file;
+    String resource = path.startsWith(WEBJARS) ? "/META-INF/resources/" + path : ROOT + path;
     InputStream in = StaticResources.class.getResourceAsStream(resource);
     if (in == null) {
       throw ApiException.notFound("No resource at /" + path);

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.glassfish.jersey.server.ResourceConfig;
 
 /** A catalog server started in this JVM on a free port, with a small HTTP client for tests. */
 final class RunningServer implements AutoCloseable {
@@ -43,6 +44,11 @@ final class RunningServer implements AutoCloseable {
 
   URI uri() {
     return server.uri();
+  }
+
+  /** What Jersey serves: every resource class, to walk their routes. */
+  ResourceConfig resources() {
+    return server.resources();
   }
 
   URI uri(String path) {

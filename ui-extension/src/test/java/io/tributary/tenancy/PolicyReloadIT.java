@@ -92,7 +92,7 @@ class PolicyReloadIT {
   }
 
   private static JsonNode policyHealth() {
-    return server.as(null).ok("health").path("policy");
+    return server.as(Users.PLATFORM).ok("api/v1/health").path("policy");
   }
 
   private static void write(String content) throws IOException {

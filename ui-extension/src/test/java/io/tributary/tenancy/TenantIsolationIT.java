@@ -170,12 +170,18 @@ class TenantIsolationIT {
   }
 
   @Test
-  void shouldServeHealthAndTheWebUiWithoutCredentials() {
+  void shouldServeHealthAndTheWebUiWithoutCredentialsAndPolicyDetailsToPlatformAdmins() {
     HttpResponse<String> health = server.as(null).get("health");
     assertThat(health.statusCode()).isEqualTo(200);
-    assertThat(json(health).path("policy").path("version").asLong()).isPositive();
-    assertThat(json(health).path("policy").path("files").has("tenant-acme.json")).isTrue();
+    assertThat(health.body()).isEqualTo("{\"status\":\"UP\"}");
     assertThat(server.as(null).get("").statusCode()).isEqualTo(200);
+
+    assertThat(server.as(null).get("api/v1/health").statusCode()).isEqualTo(401);
+    assertThat(server.as(Users.user("acme", TenantRole.ADMIN)).get("api/v1/health").statusCode())
+        .isEqualTo(403);
+    JsonNode details = server.as(Users.PLATFORM).ok("api/v1/health");
+    assertThat(details.path("policy").path("version").asLong()).isPositive();
+    assertThat(details.path("policy").path("files").has("tenant-acme.json")).isTrue();
   }
 
   @Test

@@ -16,12 +16,14 @@ public final class ProblemTypes {
   public static final String METHOD_NOT_ALLOWED = BASE + "method-not-allowed";
   public static final String NOT_ACCEPTABLE = BASE + "not-acceptable";
   public static final String PAYLOAD_TOO_LARGE = BASE + "payload-too-large";
+  public static final String LIMIT_EXCEEDED = BASE + "limit-exceeded";
   public static final String UNSUPPORTED_MEDIA_TYPE = BASE + "unsupported-media-type";
   public static final String UNAUTHORIZED = BASE + "unauthorized";
   public static final String FORBIDDEN = BASE + "forbidden";
   public static final String QUOTA_EXCEEDED = BASE + "quota-exceeded";
   public static final String CONFLICT = BASE + "conflict";
   public static final String BAD_REQUEST = BASE + "bad-request";
+  public static final String INVALID_PATH = BASE + "invalid-path";
   public static final String BAD_GATEWAY = BASE + "bad-gateway";
   public static final String OVERLOADED = BASE + "overloaded";
   public static final String UNAVAILABLE = BASE + "unavailable";

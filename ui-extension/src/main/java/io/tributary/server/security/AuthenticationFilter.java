@@ -12,19 +12,19 @@ import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
-import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.Objects;
 
 /**
- * Resolves the caller of every request once, before the request reaches a resource. Without
- * credentials configured (open mode) every request is {@code openPrincipal}. Otherwise the API
- * answers 401 without valid credentials; {@code /health}, the web UI's files and, when configured,
- * {@code /metrics} answer anyone, and are not even authenticated (a browser resends Basic
- * credentials with every file, and a password check costs a PBKDF2 hash).
+ * Resolves the caller of every request once, after the router has matched the request and before
+ * the resource runs. Without credentials configured (open mode) every request is {@code
+ * openPrincipal}. Otherwise every route answers 401 without valid credentials, except the {@link
+ * PublicRoutes} the router matched, which are not even authenticated (a browser resends Basic
+ * credentials with every file, and a password check costs a PBKDF2 hash). Deciding on the matched
+ * route, not on the path's text, leaves no spelling of a path that reaches a resource
+ * unauthenticated.
  */
-@PreMatching
 @Priority(Priorities.AUTHENTICATION)
 public final class AuthenticationFilter implements ContainerRequestFilter {
   /** Sent by API clients that cannot set {@code Authorization}. */
@@ -36,7 +36,7 @@ public final class AuthenticationFilter implements ContainerRequestFilter {
   private final Principal openPrincipal;
   private final TributaryAuthorizer authorizer;
   private final QuotaEnforcer quotas;
-  private final boolean metricsPublic;
+  private final PublicRoutes publicRoutes;
   private final ObjectMapper json;
 
   public AuthenticationFilter(
@@ -44,13 +44,13 @@ public final class AuthenticationFilter implements ContainerRequestFilter {
       Principal openPrincipal,
       TributaryAuthorizer authorizer,
       QuotaEnforcer quotas,
-      boolean metricsPublic,
+      PublicRoutes publicRoutes,
       ObjectMapper json) {
     this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
     this.openPrincipal = Objects.requireNonNull(openPrincipal, "openPrincipal");
     this.authorizer = Objects.requireNonNull(authorizer, "authorizer");
     this.quotas = Objects.requireNonNull(quotas, "quotas");
-    this.metricsPublic = metricsPublic;
+    this.publicRoutes = Objects.requireNonNull(publicRoutes, "publicRoutes");
     this.json = Objects.requireNonNull(json, "json");
   }
 
@@ -60,7 +60,7 @@ public final class AuthenticationFilter implements ContainerRequestFilter {
       request.setProperty(Caller.PROPERTY, new Caller(openPrincipal, authorizer, quotas));
       return;
     }
-    if (isPublic(request.getUriInfo().getPath())) {
+    if (publicRoutes.isPublic(request.getUriInfo())) {
       return;
     }
     try {
@@ -78,17 +78,5 @@ public final class AuthenticationFilter implements ContainerRequestFilter {
               .entity(problem.toJson(json).toString())
               .build());
     }
-  }
-
-  /** Paths that answer without credentials: health, the UI's files, and maybe metrics. */
-  boolean isPublic(String rawPath) {
-    String path = rawPath.startsWith("/") ? rawPath.substring(1) : rawPath;
-    if (path.equals("health")) {
-      return true;
-    }
-    if (path.equals("metrics")) {
-      return metricsPublic;
-    }
-    return !(path.equals("api") || path.startsWith("api/"));
   }
 }

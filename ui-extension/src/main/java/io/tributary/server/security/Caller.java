@@ -3,12 +3,17 @@ package io.tributary.server.security;
 import io.tributary.catalog.Entity;
 import io.tributary.catalog.TenantId;
 import io.tributary.catalog.Visibility;
+import io.tributary.ingest.Admission;
 import io.tributary.ranger.AccessType;
 import io.tributary.ranger.Principal;
 import io.tributary.ranger.ResourcePath;
 import io.tributary.ranger.TributaryAuthorizer;
 import io.tributary.ranger.quota.QuotaEnforcer;
+import io.tributary.server.problem.ApiException;
+import io.tributary.server.problem.Problem;
+import io.tributary.server.problem.ProblemTypes;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,7 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * AuthenticationFilter}; resources read it with {@link #of}. Visibilities are built on first use
  * and kept for the request, so that Ranger is asked once per distinct resource.
  */
-public final class Caller {
+public final class Caller implements Admission {
   static final String PROPERTY = Caller.class.getName();
 
   private final Principal principal;
@@ -35,14 +40,16 @@ public final class Caller {
   /**
    * The caller of a request.
    *
-   * @throws IllegalStateException when the request was not authenticated (a public path)
+   * @throws ApiException 401 when the request was not authenticated (a public route): a route that
+   *     needs a caller must not be public, and if it is, it refuses rather than fails
    */
   public static Caller of(ContainerRequestContext request) {
     if (request.getProperty(PROPERTY) instanceof Caller caller) {
       return caller;
     }
-    throw new IllegalStateException(
-        "request to " + request.getUriInfo().getPath() + " has no authenticated caller");
+    throw new ApiException(
+        Problem.of(401, ProblemTypes.UNAUTHORIZED, "Unauthorized", "Credentials are required"),
+        Map.of(HttpHeaders.WWW_AUTHENTICATE, AuthenticationFilter.CHALLENGE));
   }
 
   public Principal principal() {
@@ -74,6 +81,7 @@ public final class Caller {
     return new FollowingVisibility(authorizer, principal, access);
   }
 
+  @Override
   public void checkWrite(TenantId tenant) {
     authorizer.checkWrite(principal, tenant);
   }
@@ -99,19 +107,14 @@ public final class Caller {
     return authorizer.isAllowed(principal, AccessType.READ, ResourcePath.tenant(tenant));
   }
 
-  /**
-   * The tenant an ingest request writes to: the one it names, or the caller's home tenant; checks
-   * that the caller may write it.
-   *
-   * @param named the tenant the request names (header, parameter or run facet), or null
-   */
-  public TenantId writableTenant(TenantId named) {
-    TenantId tenant = named == null ? principal.tenant() : named;
-    checkWrite(tenant);
-    return tenant;
+  /** The tenant of writes that name none. */
+  @Override
+  public TenantId homeTenant() {
+    return principal.tenant();
   }
 
   /** Takes {@code events} from the tenant's ingest quota. */
+  @Override
   public void acquire(TenantId tenant, int events) {
     quotas.acquire(tenant, events);
   }

@@ -3,8 +3,8 @@ package io.tributary.server.security;
 import io.tributary.catalog.TenantId;
 import io.tributary.config.Configuration;
 import io.tributary.config.Settings;
+import io.tributary.ingest.Admission;
 import io.tributary.ingest.IngestRefusedException;
-import io.tributary.ingest.RecordAdmission;
 import io.tributary.ranger.AccessDeniedException;
 import io.tributary.ranger.Principal;
 import io.tributary.ranger.TributaryAuthorizer;
@@ -23,7 +23,7 @@ import java.util.Set;
  * authentication is off), so a record naming another tenant, by header, key or body, is refused
  * unless those roles may write it. Quotas apply as to HTTP ingest.
  */
-public final class KafkaIngestPolicy implements RecordAdmission {
+public final class KafkaIngestPolicy implements Admission {
   private final Principal principal;
   private final TributaryAuthorizer authorizer;
   private final QuotaEnforcer quotas;
@@ -55,18 +55,23 @@ public final class KafkaIngestPolicy implements RecordAdmission {
     return new KafkaIngestPolicy(principal, policies.authorizer(), policies.quotas());
   }
 
-  /** The tenant of records that name none. */
-  public TenantId topicTenant() {
+  /** The tenant of records that name none: the topic's. */
+  @Override
+  public TenantId homeTenant() {
     return principal.tenant();
   }
 
   @Override
-  public void admit(TenantId tenant, int events) {
+  public void checkWrite(TenantId tenant) {
     try {
       authorizer.checkWrite(principal, tenant);
     } catch (AccessDeniedException e) {
       throw new IngestRefusedException(e.getMessage(), null);
     }
+  }
+
+  @Override
+  public void acquire(TenantId tenant, int events) {
     try {
       quotas.acquire(tenant, events);
     } catch (QuotaExceededException e) {

@@ -15,7 +15,8 @@ import io.tributary.ranger.auth.Authenticator;
 import io.tributary.ranger.auth.JwtConfig;
 import io.tributary.ranger.auth.JwtVerifier;
 import io.tributary.ranger.auth.SecretHasher;
-import io.tributary.ranger.auth.UsersFile;
+import io.tributary.ranger.auth.UserAdmin;
+import io.tributary.ranger.auth.UsersStore;
 import io.tributary.ranger.bootstrap.PolicyServices;
 import io.tributary.ranger.tenancy.Quotas;
 import java.io.IOException;
@@ -27,6 +28,7 @@ import java.time.Clock;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /** Builds authentication, authorization, tenants, quotas and audit from the configuration. */
@@ -101,16 +103,47 @@ public final class PolicySetup {
   }
 
   /**
-   * The authenticator of the configured users file and JWT issuer; checked before anything starts.
+   * The users file of {@code auth.users-file}, read and checked before anything starts and read
+   * again every {@code auth.users-poll-interval}; a store without users when unset. The caller
+   * closes it.
    *
-   * @throws ConfigException when the users file or the JWT settings are unusable, or when {@code
-   *     ingest.api-key} is set next to real authentication
+   * @throws ConfigException when the users file is missing or invalid
    */
-  public static Authenticator authenticator(Configuration config) {
-    UsersFile users =
-        config.find(Settings.AUTH_USERS_FILE).map(PolicySetup::users).orElse(UsersFile.empty());
+  public static UsersStore users(Configuration config) {
+    Optional<Path> configured = config.find(Settings.AUTH_USERS_FILE);
+    if (configured.isEmpty()) {
+      return UsersStore.none();
+    }
+    Path file = configured.get();
+    if (!Files.isRegularFile(file)) {
+      throw new ConfigException(
+          "Configuration key '"
+              + Settings.AUTH_USERS_FILE.name()
+              + "' names "
+              + file
+              + ", which is not a file (create it with `tributary users add --users-file`)");
+    }
+    UsersStore users;
+    try {
+      users = UsersStore.open(file);
+    } catch (RuntimeException e) {
+      throw new ConfigException(e.getMessage());
+    }
+    users.startPolling(config.get(Settings.AUTH_USERS_POLL_INTERVAL));
+    return users;
+  }
+
+  /**
+   * The authenticator of the users file and the configured JWT issuer, following every change of
+   * the users file; checked before anything starts.
+   *
+   * @throws ConfigException when the JWT settings are unusable, or when {@code ingest.api-key} is
+   *     set next to real authentication
+   */
+  public static Authenticator authenticator(Configuration config, UsersStore users) {
     JwtVerifier jwt = config.find(Settings.AUTH_JWT_ISSUER).map(i -> jwt(config, i)).orElse(null);
-    Authenticator authenticator = new Authenticator(users, jwt, new SecretHasher());
+    Authenticator authenticator = new Authenticator(users.current(), jwt, new SecretHasher());
+    users.subscribe(authenticator::replaceUsers);
     if (!authenticator.isOpen() && config.get(Settings.INGEST_API_KEY) != null) {
       throw new ConfigException(
           "Configuration key '"
@@ -124,20 +157,9 @@ public final class PolicySetup {
     return authenticator;
   }
 
-  private static UsersFile users(Path file) {
-    if (!Files.isRegularFile(file)) {
-      throw new ConfigException(
-          "Configuration key '"
-              + Settings.AUTH_USERS_FILE.name()
-              + "' names "
-              + file
-              + ", which is not a file");
-    }
-    try {
-      return UsersFile.load(file);
-    } catch (RuntimeException e) {
-      throw new ConfigException("Users file " + file + " is invalid: " + e.getMessage());
-    }
+  /** Changes to the users file for the admin API, written to the file and in force at once. */
+  public static UserAdmin userAdmin(UsersStore users) {
+    return UserAdmin.of(users);
   }
 
   private static JwtVerifier jwt(Configuration config, String issuer) {
