@@ -10,10 +10,10 @@ import io.tributary.catalog.EntityWrite;
 import io.tributary.catalog.TenantId;
 import io.tributary.catalog.Types;
 import io.tributary.catalog.Visibility;
+import io.tributary.ingest.IngestHeaders;
 import io.tributary.openlineage.EventTranslator;
 import io.tributary.openlineage.NamespaceResolver;
 import io.tributary.openlineage.TranslatedEvent;
-import io.tributary.server.atlas.AtlasV2Resource;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -312,7 +312,7 @@ class AtlasClientV2IT {
     HttpResponse<String> other =
         http.send(
             HttpRequest.newBuilder(server.uri.resolve(path))
-                .header(AtlasV2Resource.TENANT_HEADER, "acme")
+                .header(IngestHeaders.HTTP_TENANT, "acme")
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     HttpResponse<String> own =

@@ -33,6 +33,7 @@ import io.tributary.catalog.LineageQuery;
 import io.tributary.catalog.Mutation;
 import io.tributary.catalog.MutationResult;
 import io.tributary.catalog.RelationshipWrite;
+import io.tributary.catalog.SearchQuery;
 import io.tributary.catalog.TenantId;
 import io.tributary.catalog.Types;
 import io.tributary.catalog.Visibility;
@@ -54,6 +55,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
+import org.apache.atlas.model.discovery.AtlasSearchResult;
 import org.apache.atlas.model.instance.AtlasClassification;
 import org.apache.atlas.model.instance.AtlasEntity;
 import org.apache.atlas.model.instance.AtlasEntity.AtlasEntitiesWithExtInfo;
@@ -362,6 +364,62 @@ class AtlasRestBackendTest {
     assertThat(catalog.get(new Guid(missing), Visibility.all())).isEmpty();
     assertThat(catalog.get(new Guid(TOPIC_GUID), Visibility.tenants(Set.of(TenantId.DEFAULT))))
         .isEmpty();
+  }
+
+  @Test
+  void shouldDecideAColumnAndAColumnLineageEntryThroughTheirDatasetInAtlas() {
+    String column = "00000000-0000-0000-0000-0000000000c1";
+    String entry = "00000000-0000-0000-0000-0000000000e1";
+    AtlasEntity topic = new AtlasEntity("kafka_topic");
+    topic.setGuid(TOPIC_GUID);
+    topic.setAttribute("qualifiedName", "customers@prod@@acme");
+    topic.setAttribute("name", "customers");
+    topic.setClassifications(List.of(new AtlasClassification("PII")));
+    AtlasEntity email = new AtlasEntity("stream_column");
+    email.setGuid(column);
+    email.setAttribute("qualifiedName", "customers@prod.email@@acme");
+    email.setAttribute("name", "email");
+    email.setAttribute("datasetQualifiedName", "customers@prod");
+    email.setRelationshipAttribute(
+        "dataset",
+        Map.of(
+            "guid", TOPIC_GUID, "typeName", "kafka_topic", "relationshipType", Types.REL_COLUMNS));
+    AtlasEntity lineage = new AtlasEntity("stream_column_lineage");
+    lineage.setGuid(entry);
+    lineage.setAttribute("qualifiedName", "flink/loader:customers@prod.email@@acme");
+    lineage.setAttribute("name", "email");
+    lineage.setRelationshipAttribute(
+        "outputs",
+        List.of(
+            Map.of(
+                "guid",
+                column,
+                "typeName",
+                "stream_column",
+                "relationshipType",
+                Types.REL_OUTPUTS)));
+    for (AtlasEntity e : List.of(topic, email, lineage)) {
+      atlas.stubFor(
+          get(urlPathEqualTo("/api/atlas/v2/entity/guid/" + e.getGuid()))
+              .willReturn(okJson(AtlasType.toJson(new AtlasEntityWithExtInfo(e)))));
+    }
+    AtlasSearchResult found = new AtlasSearchResult();
+    found.setEntities(
+        List.of(
+            header("stream_column", column, "customers@prod.email@@acme"),
+            header("stream_column_lineage", entry, "flink/loader:customers@prod.email@@acme")));
+    atlas.stubFor(
+        post(urlPathEqualTo("/api/atlas/v2/search/basic"))
+            .willReturn(okJson(AtlasType.toJson(found))));
+    Visibility noPii = e -> !e.classifications().contains("PII");
+    SearchQuery query = new SearchQuery("customers", null, null, null, Map.of(), 100, 0);
+
+    assertThat(catalog.get(new Guid(column), noPii)).as("the column carries no tag").isEmpty();
+    assertThat(catalog.get(new Guid(entry), noPii)).isEmpty();
+    assertThat(catalog.search(query, noPii).entities()).isEmpty();
+    assertThat(catalog.get(new Guid(column), Visibility.all())).isPresent();
+    assertThat(catalog.get(new Guid(entry), Visibility.all())).isPresent();
+    assertThat(catalog.search(query, Visibility.all()).entities()).hasSize(2);
   }
 
   @Test

@@ -38,7 +38,8 @@ class ColumnLineageTest {
         .containsEntry("description", "order key")
         .containsEntry("ordinalPosition", 1)
         .containsEntry("datasetQualifiedName", "orders@prod")
-        .containsEntry("namespace", "kafka://broker-1.prod:9092");
+        .containsEntry("namespace", "kafka://broker-1.prod:9092")
+        .containsEntry("clusterName", "prod");
     assertThat(entity(FULL, Types.COLUMN, "orders@prod.address.geo.lat").name())
         .isEqualTo("address.geo.lat");
     assertThat(
@@ -60,6 +61,17 @@ class ColumnLineageTest {
             PROCESS + ":orders.enriched@prod.segment",
             PROCESS + ":orders.enriched@prod.total",
             PROCESS + ":orders.enriched@prod");
+  }
+
+  @Test
+  void shouldGiveEveryColumnLineageEntityItsOutputDatasetsIdentity() {
+    for (EntityWrite entry : Fixtures.ofType(FULL, Types.COLUMN_LINEAGE)) {
+      assertThat(entry.attributes())
+          .as(entry.key().qualifiedName())
+          .containsEntry("datasetQualifiedName", "orders.enriched@prod")
+          .containsEntry("namespace", "kafka://broker-2.prod:9092")
+          .containsEntry("clusterName", "prod");
+    }
   }
 
   @Test

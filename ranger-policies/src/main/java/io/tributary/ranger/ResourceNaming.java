@@ -7,8 +7,10 @@ import java.util.Map;
  * The namespace and name under which an entity is a Ranger resource, from what the OpenLineage
  * mapping writes: streaming datasets are {@code <topic>@<cluster>} with {@code clusterName} and
  * {@code namespace} attributes, other datasets and jobs {@code <namespace>/<name>} with a {@code
- * namespace} attribute, columns carry {@code datasetQualifiedName}, runs {@code jobQualifiedName}.
- * Uses no catalog classes at run time, so Ranger Admin's look-ups can use it too.
+ * namespace} attribute; columns and column lineage entries carry their dataset's identity ({@code
+ * datasetQualifiedName}, {@code namespace}, {@code clusterName}) and are its resource; runs carry
+ * {@code jobQualifiedName}. Uses no catalog classes at run time, so Ranger Admin's look-ups can use
+ * it too.
  */
 public final class ResourceNaming {
   public static final String CLUSTER_ATTRIBUTE = "clusterName";
@@ -16,11 +18,23 @@ public final class ResourceNaming {
   public static final String DATASET_ATTRIBUTE = "datasetQualifiedName";
   public static final String JOB_ATTRIBUTE = "jobQualifiedName";
 
+  /** The output dataset of a column lineage entry written before entries named their dataset. */
+  public static final String OUTPUT_DATASET_ATTRIBUTE = "outputDataset";
+
   private ResourceNaming() {}
 
   /**
+   * Whether entities of {@code typeName} belong to a dataset and are protected as it: columns and
+   * column lineage entries. Subtypes are mapped to these names by {@link EntityResources}.
+   */
+  public static boolean isDependent(String typeName) {
+    return Types.COLUMN.equals(typeName) || Types.COLUMN_LINEAGE.equals(typeName);
+  }
+
+  /**
    * The cluster when the entity has one, else its OpenLineage namespace, else the {@code @cluster}
-   * suffix of its qualifiedName (or of its job's, for a run), else {@code defaultNamespace}.
+   * suffix of its qualifiedName (of its job's for a run, of its dataset's for a column or column
+   * lineage entry), else {@code defaultNamespace}.
    */
   public static String namespace(
       String typeName, String qualifiedName, Map<String, ?> attributes, String defaultNamespace) {
@@ -39,19 +53,22 @@ public final class ResourceNaming {
         return job.substring(0, slash);
       }
     }
-    String source = job != null ? job : qualifiedName;
+    String dataset = dataset(typeName, attributes);
+    String source = job != null ? job : dataset != null ? dataset : qualifiedName;
     int at = source.lastIndexOf('@');
     return at > 0 && at < source.length() - 1 ? source.substring(at + 1) : defaultNamespace;
   }
 
   /**
-   * The dataset or job name: a column is protected as its dataset and a run as its job; a
-   * qualifiedName loses its {@code @cluster} suffix or its {@code <namespace>/} prefix.
+   * The dataset or job name: a column or column lineage entry is protected as its dataset and a run
+   * as its job; a qualifiedName loses its {@code @cluster} suffix or its {@code <namespace>/}
+   * prefix.
    */
   public static String name(String typeName, String qualifiedName, Map<String, ?> attributes) {
     String namespace = text(attributes, NAMESPACE_ATTRIBUTE);
-    if (Types.COLUMN.equals(typeName) && text(attributes, DATASET_ATTRIBUTE) != null) {
-      return strip(text(attributes, DATASET_ATTRIBUTE), namespace);
+    String dataset = dataset(typeName, attributes);
+    if (dataset != null) {
+      return strip(dataset, namespace);
     }
     if (Types.RUN.equals(typeName) && text(attributes, JOB_ATTRIBUTE) != null) {
       String job = text(attributes, JOB_ATTRIBUTE);
@@ -59,6 +76,18 @@ public final class ResourceNaming {
       return slash > 0 && slash < job.length() - 1 ? job.substring(slash + 1) : strip(job, null);
     }
     return strip(qualifiedName, namespace);
+  }
+
+  /** The qualifiedName of the dataset a dependent belongs to, or null. */
+  private static String dataset(String typeName, Map<String, ?> attributes) {
+    if (!isDependent(typeName)) {
+      return null;
+    }
+    String dataset = text(attributes, DATASET_ATTRIBUTE);
+    if (dataset == null && Types.COLUMN_LINEAGE.equals(typeName)) {
+      dataset = text(attributes, OUTPUT_DATASET_ATTRIBUTE);
+    }
+    return dataset;
   }
 
   private static String strip(String qualifiedName, String namespace) {

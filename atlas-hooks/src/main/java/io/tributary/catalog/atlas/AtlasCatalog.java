@@ -3,6 +3,7 @@ package io.tributary.catalog.atlas;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tributary.atlas.AtlasEntity;
 import io.tributary.atlas.AtlasEntityHeader;
+import io.tributary.atlas.AtlasEntityWithExtInfo;
 import io.tributary.atlas.AtlasJson;
 import io.tributary.atlas.AtlasLineageInfo;
 import io.tributary.atlas.AtlasNotificationEncoder;
@@ -18,6 +19,7 @@ import io.tributary.catalog.Catalog;
 import io.tributary.catalog.CatalogException;
 import io.tributary.catalog.ChangeEvent;
 import io.tributary.catalog.ChangeFeed;
+import io.tributary.catalog.Dependents;
 import io.tributary.catalog.Direction;
 import io.tributary.catalog.Entity;
 import io.tributary.catalog.EntityKey;
@@ -33,12 +35,12 @@ import io.tributary.catalog.Mutation;
 import io.tributary.catalog.MutationResult;
 import io.tributary.catalog.SearchQuery;
 import io.tributary.catalog.SearchResult;
+import io.tributary.catalog.TenantId;
 import io.tributary.catalog.Visibility;
 import io.tributary.catalog.types.TypeRegistry;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
@@ -52,6 +54,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -76,6 +79,7 @@ public final class AtlasCatalog implements Catalog {
   private final RemoteEntities entities;
   private final AtlasWriteMapper writeMapper;
   private final ChangeFeed feed;
+  private final Dependents dependents;
 
   public AtlasCatalog(
       AtlasRestClient client,
@@ -90,6 +94,13 @@ public final class AtlasCatalog implements Catalog {
     this.feed = Objects.requireNonNull(feed, "feed");
     this.entities = new RemoteEntities(names);
     this.writeMapper = new AtlasWriteMapper(typedefs, names::encode);
+    this.dependents = new Dependents(typedefs.registry());
+  }
+
+  /** The caller's visibility for one read: dependents decided through their dataset. */
+  private RemoteVisibility scope(Visibility visibility) {
+    return new RemoteVisibility(
+        Objects.requireNonNull(visibility, "visibility"), dependents, client, entities, typedefs);
   }
 
   /** Connects to Atlas as configured; opens a Kafka producer for the notification sink. */
@@ -154,19 +165,26 @@ public final class AtlasCatalog implements Catalog {
 
   @Override
   public Optional<Entity> get(Guid guid, Visibility visibility) {
-    return client
-        .entity(guid.value())
-        .map(e -> entities.toEntity(e.entity()))
-        .filter(visibility::canSee);
+    return visible(client.entity(guid.value()), null, visibility);
   }
 
   @Override
   public Optional<Entity> get(EntityKey key, Visibility visibility) {
-    return client
-        .entity(key.typeName(), names.encode(key))
-        .map(e -> entities.toEntity(e.entity()))
-        .filter(e -> e.key().equals(key))
-        .filter(visibility::canSee);
+    return visible(client.entity(key.typeName(), names.encode(key)), key, visibility);
+  }
+
+  /** The entity read, if it has {@code key} (when given) and the caller may see it. */
+  private Optional<Entity> visible(
+      Optional<AtlasEntityWithExtInfo> read, EntityKey key, Visibility visibility) {
+    if (read.isEmpty()) {
+      return Optional.empty();
+    }
+    AtlasEntity atlas = read.get().entity();
+    Entity entity = entities.toEntity(atlas);
+    if (key != null && !entity.key().equals(key)) {
+      return Optional.empty();
+    }
+    return scope(visibility).canSee(entity, atlas) ? Optional.of(entity) : Optional.empty();
   }
 
   @Override
@@ -204,11 +222,12 @@ public final class AtlasCatalog implements Catalog {
             null,
             null);
     AtlasSearchResult result = client.basicSearch(parameters);
+    RemoteVisibility scope = scope(visibility);
     List<Entity> hits = new ArrayList<>();
     int hidden = 0;
     for (AtlasEntityHeader h : result.entitiesOrEmpty()) {
       Entity e = entities.toEntity(h);
-      if ((query.tenant() == null || query.tenant().equals(e.tenant())) && visibility.canSee(e)) {
+      if ((query.tenant() == null || query.tenant().equals(e.tenant())) && scope.canSee(e)) {
         hits.add(e);
       } else {
         hidden++;
@@ -224,11 +243,12 @@ public final class AtlasCatalog implements Catalog {
   @Override
   public List<Entity> related(
       Guid guid, String relationshipType, Direction direction, Visibility visibility) {
-    Optional<Entity> self = get(guid, visibility);
-    if (self.isEmpty()) {
+    RemoteVisibility scope = scope(visibility);
+    Optional<AtlasEntity> self = client.entity(guid.value()).map(AtlasEntityWithExtInfo::entity);
+    if (self.isEmpty() || !scope.canSee(entities.toEntity(self.get()), self.get())) {
       return List.of();
     }
-    AtlasEntity atlas = client.entity(guid.value()).orElseThrow().entity();
+    AtlasEntity atlas = self.get();
     Set<String> guids = new LinkedHashSet<>();
     for (RelationshipEnd end : typedefs.endsOf(atlas.typeName())) {
       boolean walks =
@@ -236,7 +256,8 @@ public final class AtlasCatalog implements Catalog {
       if (!walks || !end.relationshipType().equals(relationshipType)) {
         continue;
       }
-      for (Map<?, ?> ref : references(atlas.relationshipAttributesOrEmpty().get(end.name()))) {
+      for (Map<?, ?> ref :
+          RemoteVisibility.references(atlas.relationshipAttributesOrEmpty().get(end.name()))) {
         Object type = ref.get("relationshipType");
         if ((type == null || relationshipType.equals(type)) && ref.get("guid") != null) {
           guids.add(ref.get("guid").toString());
@@ -249,7 +270,7 @@ public final class AtlasCatalog implements Catalog {
       for (AtlasEntity e :
           client.entities(all.subList(i, Math.min(all.size(), i + PAGE))).entities()) {
         Entity entity = entities.toEntity(e);
-        if (visibility.canSee(entity)) {
+        if (scope.canSee(entity, e)) {
           out.add(entity);
         }
       }
@@ -274,13 +295,14 @@ public final class AtlasCatalog implements Catalog {
             .lineage(query.start().value(), direction, query.depth())
             .orElseThrow(
                 () -> new io.tributary.catalog.EntityNotFoundException(query.start().value()));
+    RemoteVisibility scope = scope(visibility);
     Map<Guid, Entity> visible = new LinkedHashMap<>();
     Set<Guid> redacted = new LinkedHashSet<>();
     info.guidEntityMap()
         .forEach(
             (guid, header) -> {
               Entity e = entities.toEntity(header);
-              if (visibility.canSee(e)) {
+              if (scope.canSee(e)) {
                 visible.put(e.guid(), e);
               } else {
                 redacted.add(e.guid());
@@ -396,16 +418,24 @@ public final class AtlasCatalog implements Catalog {
 
   @Override
   public boolean delete(Guid guid) {
-    Optional<Entity> existing = get(guid, Visibility.all());
+    Optional<AtlasEntity> existing =
+        client.entity(guid.value()).map(AtlasEntityWithExtInfo::entity);
     if (existing.isEmpty()) {
       return false;
     }
-    EntityKey key = existing.get().key();
+    EntityKey key = entities.toEntity(existing.get()).key();
+    // A dependent's event names its dataset, so the feed can decide it as that dataset.
+    List<Entity> owners = scope(Visibility.all()).owners(existing.get());
     sink.delete(key, AtlasObjectId.ofQualifiedName(key.typeName(), names.encode(key)));
     feed.publish(
         List.of(
             new ChangeFeed.Draft(
-                ChangeEvent.Kind.ENTITY_DELETED, new EntityRef(guid, key), null, null)));
+                ChangeEvent.Kind.ENTITY_DELETED,
+                new EntityRef(guid, key),
+                null,
+                owners.isEmpty()
+                    ? null
+                    : new EntityRef(owners.get(0).guid(), owners.get(0).key()))));
     return true;
   }
 
@@ -417,6 +447,12 @@ public final class AtlasCatalog implements Catalog {
     return counts;
   }
 
+  /** Atlas's metrics, as {@link #countByType(Visibility)}: they hold no per-tenant counts. */
+  @Override
+  public Map<String, Long> countByType(Predicate<TenantId> wholeTenant, Visibility partial) {
+    return countByType(partial);
+  }
+
   @Override
   public ChangeFeed changes() {
     return feed;
@@ -425,19 +461,5 @@ public final class AtlasCatalog implements Catalog {
   @Override
   public void close() {
     sink.close();
-  }
-
-  private static List<Map<?, ?>> references(Object value) {
-    List<Map<?, ?>> out = new ArrayList<>();
-    if (value instanceof Map<?, ?> map) {
-      out.add(map);
-    } else if (value instanceof Collection<?> list) {
-      for (Object item : list) {
-        if (item instanceof Map<?, ?> map) {
-          out.add(map);
-        }
-      }
-    }
-    return out;
   }
 }

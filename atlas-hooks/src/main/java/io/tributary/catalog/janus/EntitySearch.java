@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.tributary.catalog.Entity;
 import io.tributary.catalog.SearchQuery;
 import io.tributary.catalog.SearchResult;
-import io.tributary.catalog.Visibility;
 import io.tributary.catalog.types.TypeRegistry;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -40,18 +39,19 @@ final class EntitySearch {
     this.json = json;
   }
 
-  SearchResult search(JanusGraphTransaction tx, SearchQuery query, Visibility visibility) {
+  SearchResult search(JanusGraphTransaction tx, SearchQuery query, ReadVisibility visibility) {
     String prefix = blankToNull(query.namePrefix());
     Set<String> typeNames = query.typeName() == null ? null : types.withSubtypes(query.typeName());
     Predicate<EntityVertices.Stored> indexed = storedCriteria(query, prefix, typeNames);
-    Predicate<Entity> rest = attributeCriteria(query).and(visibility::canSee);
+    Predicate<Entity> rest = attributeCriteria(query);
     List<Entity> hits = new ArrayList<>();
     for (Iterator<Vertex> it = candidates(tx, query, prefix, typeNames); it.hasNext(); ) {
       // Stored properties first: most candidates fail there, before any JSON is parsed.
-      EntityVertices.Stored stored = EntityVertices.load(it.next());
+      Vertex v = it.next();
+      EntityVertices.Stored stored = EntityVertices.load(v);
       if (indexed.test(stored)) {
         Entity e = vertices.toEntity(stored);
-        if (rest.test(e)) {
+        if (rest.test(e) && visibility.canSee(v, e)) {
           hits.add(e);
         }
       }

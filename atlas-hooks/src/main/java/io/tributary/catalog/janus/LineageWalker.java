@@ -8,7 +8,6 @@ import io.tributary.catalog.LineageGraph;
 import io.tributary.catalog.LineageLevel;
 import io.tributary.catalog.LineagePath;
 import io.tributary.catalog.Types;
-import io.tributary.catalog.Visibility;
 import io.tributary.catalog.types.TypeRegistry;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -88,7 +87,7 @@ final class LineageWalker {
       io.tributary.catalog.Direction direction,
       int depth,
       LineageLevel level,
-      Visibility visibility) {
+      ReadVisibility visibility) {
     List<Walk> walks = new ArrayList<>(2);
     if (direction != io.tributary.catalog.Direction.UPSTREAM) {
       walks.add(walk(start, startEntity, Direction.OUT, depth, level, visibility));
@@ -126,7 +125,8 @@ final class LineageWalker {
   }
 
   /** Everything downstream that the caller may see, nearest first. */
-  List<ImpactEntry> impact(Vertex start, Entity startEntity, int maxDepth, Visibility visibility) {
+  List<ImpactEntry> impact(
+      Vertex start, Entity startEntity, int maxDepth, ReadVisibility visibility) {
     LineageLevel level = isColumnLevel(startEntity) ? LineageLevel.COLUMN : LineageLevel.DATASET;
     Walk walk = walk(start, startEntity, Direction.OUT, maxDepth, level, visibility);
     List<ImpactEntry> out = new ArrayList<>();
@@ -146,7 +146,7 @@ final class LineageWalker {
    * steps of the path found.
    */
   Optional<LineagePath> path(
-      Vertex from, Entity fromEntity, Vertex to, int maxDepth, Visibility visibility) {
+      Vertex from, Entity fromEntity, Vertex to, int maxDepth, ReadVisibility visibility) {
     Object target = to.id();
     Map<Object, Edge> via = new HashMap<>();
     Map<Object, Integer> distance = new HashMap<>();
@@ -193,7 +193,7 @@ final class LineageWalker {
     for (Vertex v : steps) {
       Entity entity = v.id().equals(from.id()) ? fromEntity : vertices.read(v);
       guids.add(entity.guid());
-      if (visibility.canSee(entity)) {
+      if (visibility.canSee(v, entity)) {
         visible.add(entity);
       }
     }
@@ -210,7 +210,7 @@ final class LineageWalker {
       Direction walkDirection,
       int depth,
       LineageLevel level,
-      Visibility visibility) {
+      ReadVisibility visibility) {
     Walk walk = new Walk();
     Node startNode = new Node(start, startEntity, true, 0);
     walk.nodes.put(start.id(), startNode);
@@ -274,13 +274,13 @@ final class LineageWalker {
     }
   }
 
-  private Node reach(Walk walk, Vertex v, int distance, boolean columnLevel, Visibility vis) {
+  private Node reach(Walk walk, Vertex v, int distance, boolean columnLevel, ReadVisibility vis) {
     Entity entity = vertices.read(v);
     if (isColumnLevel(entity) != columnLevel) {
       walk.excluded.add(v.id());
       return null;
     }
-    Node n = new Node(v, entity, vis.canSee(entity), distance);
+    Node n = new Node(v, entity, vis.canSee(v, entity), distance);
     walk.nodes.put(v.id(), n);
     return n;
   }

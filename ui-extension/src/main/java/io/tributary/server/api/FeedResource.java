@@ -27,7 +27,8 @@ import java.util.function.Predicate;
  * {@code event:} the kind, {@code data:} the change as JSON). Resumes after {@code Last-Event-ID}
  * or {@code ?after=}. Each subscriber gets only changes of entities it may read (a relationship
  * change only when it may read both ends), decided with the policies in force when the change is
- * sent.
+ * sent. A change of a column or column lineage entry is sent exactly to those who may read its
+ * dataset, its deletion too (the deletion event names the dataset as its target).
  */
 @Path("/api/v1/feed")
 public final class FeedResource {
@@ -57,14 +58,26 @@ public final class FeedResource {
   private Predicate<ChangeEvent> visibleTo(Visibility visibility) {
     return event -> {
       if (event.kind() == ChangeEvent.Kind.ENTITY_DELETED) {
-        // Gone from the catalog: decided on its key alone (tenant, and the name's namespace).
-        EntityRef ref = event.subject();
-        return visibility.canSee(
-            new Entity(ref.guid(), ref.key(), null, Map.of(), Set.of(), null, null));
+        return deletionVisible(event, visibility);
       }
       return readable(event.subject(), visibility)
           && (event.target() == null || readable(event.target(), visibility));
     };
+  }
+
+  /**
+   * A deleted entity is gone from the catalog: decided on its key alone (tenant, and the name's
+   * namespace). A deleted dependent is decided as its dataset (the event's target): as that dataset
+   * is now, or on the dataset's key alone when it is gone too.
+   */
+  private boolean deletionVisible(ChangeEvent event, Visibility visibility) {
+    EntityRef dataset = event.target();
+    if (dataset != null && catalog.get(dataset.guid(), Visibility.all()).isPresent()) {
+      return readable(dataset, visibility);
+    }
+    EntityRef ref = dataset != null ? dataset : event.subject();
+    return visibility.canSee(
+        new Entity(ref.guid(), ref.key(), null, Map.of(), Set.of(), null, null));
   }
 
   /** Decided on the entity as it is now, with its attributes and classifications. */

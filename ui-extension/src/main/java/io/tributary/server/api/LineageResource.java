@@ -11,6 +11,7 @@ import io.tributary.catalog.LineageLevel;
 import io.tributary.catalog.LineagePath;
 import io.tributary.catalog.LineageQuery;
 import io.tributary.catalog.Visibility;
+import io.tributary.ingest.IngestHeaders;
 import io.tributary.server.ingest.IngestRequest;
 import io.tributary.server.ingest.LineageIngest;
 import io.tributary.server.problem.ApiException;
@@ -46,9 +47,6 @@ public final class LineageResource {
   private static final int DEFAULT_DEPTH = 3;
   private static final int DEFAULT_PATH_DEPTH = 10;
 
-  /** The header that names the tenant of ingested events (what Tributary's emitters send). */
-  public static final String TENANT_HEADER = "X-Tributary-Tenant";
-
   private final LineageIngest ingest;
   private final Catalog catalog;
   private final Views views;
@@ -68,8 +66,8 @@ public final class LineageResource {
       @HeaderParam(HttpHeaders.CONTENT_ENCODING) String contentEncoding,
       @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
       @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-      @HeaderParam(TENANT_HEADER) String tenantHeader,
-      @QueryParam("tenant") String tenant,
+      @HeaderParam(IngestHeaders.HTTP_TENANT) String tenantHeader,
+      @QueryParam(IngestHeaders.TENANT_PARAMETER) String tenant,
       InputStream body,
       @Context ContainerRequestContext context,
       @Suspended AsyncResponse async) {
@@ -79,7 +77,8 @@ public final class LineageResource {
             contentEncoding,
             length(contentLength),
             authorization,
-            namedTenant(tenantHeader, tenant),
+            tenantHeader,
+            tenant,
             body,
             Caller.of(context));
     resumeWhenDone(async, ingest.one(request));
@@ -92,8 +91,8 @@ public final class LineageResource {
       @HeaderParam(HttpHeaders.CONTENT_ENCODING) String contentEncoding,
       @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
       @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-      @HeaderParam(TENANT_HEADER) String tenantHeader,
-      @QueryParam("tenant") String tenant,
+      @HeaderParam(IngestHeaders.HTTP_TENANT) String tenantHeader,
+      @QueryParam(IngestHeaders.TENANT_PARAMETER) String tenant,
       InputStream body,
       @Context ContainerRequestContext context,
       @Suspended AsyncResponse async) {
@@ -103,7 +102,8 @@ public final class LineageResource {
             contentEncoding,
             length(contentLength),
             authorization,
-            namedTenant(tenantHeader, tenant),
+            tenantHeader,
+            tenant,
             body,
             Caller.of(context));
     resumeWhenDone(async, ingest.batch(request));
@@ -131,18 +131,6 @@ public final class LineageResource {
             async.resume(ok);
           }
         });
-  }
-
-  /** The header, or the query parameter; both must agree when both are sent. */
-  private static String namedTenant(String header, String parameter) {
-    boolean hasHeader = header != null && !header.isEmpty();
-    boolean hasParameter = parameter != null && !parameter.isEmpty();
-    if (hasHeader && hasParameter && !header.equals(parameter)) {
-      throw ApiException.badParameter(
-          "tenant",
-          "'" + parameter + "' differs from the " + TENANT_HEADER + " header '" + header + "'");
-    }
-    return hasHeader ? header : parameter;
   }
 
   private static long length(String header) {

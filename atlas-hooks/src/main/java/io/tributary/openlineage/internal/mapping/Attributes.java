@@ -10,7 +10,7 @@ final class Attributes {
   public static final String DESCRIPTION = "description";
   public static final String OWNER = "owner";
 
-  // identity, on datasets, processes and columns
+  // identity, on datasets, processes, columns and column lineage (there: of their dataset)
   public static final String NAMESPACE = "namespace";
   public static final String CLUSTER_NAME = "clusterName";
   public static final String TOPIC = "topic";
@@ -38,6 +38,8 @@ final class Attributes {
   // columns
   public static final String TYPE = "type";
   public static final String ORDINAL_POSITION = "ordinalPosition";
+
+  /** On columns and column lineage: the dataset they belong to, and are protected as. */
   public static final String DATASET_QUALIFIED_NAME = "datasetQualifiedName";
 
   // column lineage

@@ -16,7 +16,9 @@ import java.util.Set;
  * stream_column_lineage} entity ({@code <process qn>:<output column qn>}) whose inputs are the
  * input columns and whose output is the output column. Dataset-level dependencies ({@code dataset}:
  * filters, joins, grouping) get one more entity, {@code <process qn>:<output dataset qn>}, from
- * those input columns to every output column the event names.
+ * those input columns to every output column the event names. Every entry belongs to the output
+ * dataset: it carries that dataset's identity ({@code datasetQualifiedName}, {@code namespace},
+ * {@code clusterName}), as columns do.
  */
 final class ColumnLineageMapper {
   static final String FIELD_LEVEL = "FIELD";
@@ -127,6 +129,8 @@ final class ColumnLineageMapper {
     if (processQualifiedName != null) {
       entity.put(Attributes.PROCESS_QUALIFIED_NAME, processQualifiedName);
     }
+    // An entry belongs to its output dataset and is protected as it.
+    DatasetMapper.owner(entity, output);
     entity
         .put(Attributes.OUTPUT_DATASET, output.qualifiedName())
         .put(Attributes.LINEAGE_LEVEL, level)

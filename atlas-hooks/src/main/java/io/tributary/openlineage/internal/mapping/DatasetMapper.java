@@ -68,13 +68,23 @@ final class DatasetMapper {
   /** Writes a column's identity, links it to its dataset and returns its key. */
   EntityKey column(MutationDraft draft, DatasetName dataset, EntityKey datasetKey, String path) {
     EntityKey key = draft.key(Types.COLUMN, dataset.qualifiedName() + "." + path);
-    draft
-        .entity(key)
-        .name(path)
-        .put(Attributes.NAMESPACE, dataset.namespace())
-        .put(Attributes.DATASET_QUALIFIED_NAME, dataset.qualifiedName());
+    owner(draft.entity(key).name(path), dataset);
     draft.relate(Types.REL_COLUMNS, datasetKey, key);
     return key;
+  }
+
+  /**
+   * Writes the identity of the dataset that an entity belongs to (a column, a column lineage
+   * entry): its qualifiedName, namespace and cluster, the attributes the dataset's own access
+   * policy is found by, so that the entity is protected as its dataset.
+   */
+  static void owner(MutationDraft.EntityDraft entity, DatasetName dataset) {
+    entity
+        .put(Attributes.DATASET_QUALIFIED_NAME, dataset.qualifiedName())
+        .put(Attributes.NAMESPACE, dataset.namespace());
+    if (dataset.cluster() != null) {
+      entity.put(Attributes.CLUSTER_NAME, dataset.cluster());
+    }
   }
 
   /**
