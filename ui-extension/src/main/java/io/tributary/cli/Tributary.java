@@ -5,6 +5,7 @@ import io.tributary.catalog.janus.DataDirectoryLockedException;
 import io.tributary.cli.atlas.AtlasCommand;
 import io.tributary.config.ConfigException;
 import io.tributary.server.ServerStartException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.Objects;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * Entry point of {@code tributary.jar}: {@code serve}, {@code ingest}, {@code lineage}, {@code
- * atlas}.
+ * atlas}, {@code tenants}, {@code users}.
  *
  * <p>Exit codes: 0 success; 1 the operation failed (an event refused, an entity not found); 2 bad
  * usage or configuration; 3 unavailable (the data directory is in use, the port is taken, the
@@ -32,7 +33,8 @@ import picocli.CommandLine.Spec;
       LineageCommand.class,
       AtlasCommand.class,
       io.tributary.cli.demo.DemoCommand.class,
-      io.tributary.cli.tenants.TenantsCommand.class
+      io.tributary.cli.tenants.TenantsCommand.class,
+      io.tributary.cli.users.UsersCommand.class
     },
     footer = {
       "",
@@ -45,15 +47,26 @@ public final class Tributary implements Runnable {
   public static final int UNAVAILABLE = 3;
 
   private final Map<String, String> environment;
+  private final InputStream stdin;
 
   @Spec CommandSpec spec;
 
   Tributary(Map<String, String> environment) {
+    this(environment, System.in);
+  }
+
+  Tributary(Map<String, String> environment, InputStream stdin) {
     this.environment = Map.copyOf(Objects.requireNonNull(environment, "environment"));
+    this.stdin = Objects.requireNonNull(stdin, "stdin");
   }
 
   Map<String, String> environment() {
     return environment;
+  }
+
+  /** What commands read secrets from ({@code --password-stdin}). */
+  public InputStream stdin() {
+    return stdin;
   }
 
   public static void main(String[] args) {
@@ -67,7 +80,13 @@ public final class Tributary implements Runnable {
 
   /** Runs one command line; returns the exit code. */
   static int execute(String[] args, Map<String, String> env, PrintWriter out, PrintWriter err) {
-    CommandLine cli = new CommandLine(new Tributary(env));
+    return execute(args, env, System.in, out, err);
+  }
+
+  /** Runs one command line with {@code in} as its standard input; returns the exit code. */
+  static int execute(
+      String[] args, Map<String, String> env, InputStream in, PrintWriter out, PrintWriter err) {
+    CommandLine cli = new CommandLine(new Tributary(env, in));
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler(

@@ -8,7 +8,11 @@ import java.util.Set;
  * An API key of the users file. The key presented is {@code trb_<id>_<secret>}; the file keeps the
  * id in clear (to find the entry) and only a hash of the secret.
  *
- * @param user the user name the key acts as in Ranger policies
+ * @param id what {@link AuthNames#apiKeyId} allows
+ * @param secretHash a {@link SecretHasher} string of the secret, never the secret
+ * @param user the user name the key acts as in Ranger policies; need not be a user of the file (a
+ *     service such as {@code ingest-bot} may hold keys only)
+ * @param tenant the home tenant, or null for {@code default}
  */
 public record ApiKeyEntry(
     String id,
@@ -18,14 +22,11 @@ public record ApiKeyEntry(
     Set<String> roles,
     TenantId tenant) {
   public ApiKeyEntry {
-    Objects.requireNonNull(id, "id");
+    AuthNames.apiKeyId(id);
     Objects.requireNonNull(secretHash, "secretHash of API key " + id);
-    Objects.requireNonNull(user, "user of API key " + id);
-    if (!id.matches("[A-Za-z0-9]+")) {
-      throw new IllegalArgumentException("API key id '" + id + "' is not alphanumeric");
-    }
-    groups = groups == null ? Set.of() : Set.copyOf(groups);
-    roles = roles == null ? Set.of() : Set.copyOf(roles);
+    AuthNames.user(user);
+    groups = UserEntry.labels("group", groups);
+    roles = UserEntry.labels("role", roles);
   }
 
   @Override

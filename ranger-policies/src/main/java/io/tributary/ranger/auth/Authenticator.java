@@ -8,6 +8,8 @@ import java.util.Base64;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns request credentials into a {@link Principal}:
@@ -21,20 +23,30 @@ import java.util.Set;
  *
  * <p>With no users, API keys or issuer configured the authenticator is <em>open</em>: every request
  * is the local platform administrator, and the server must listen on loopback only and say so.
+ * Whether it is open is decided once, at construction: users that appear later do not close it, and
+ * users that all disappear later do not open it.
+ *
+ * <p>The users can be replaced while requests run ({@link #replaceUsers}, when the users file
+ * changes): each request reads one snapshot, and a removed user or revoked key fails from the next
+ * request on. Nothing about credentials is cached between requests.
  */
 public final class Authenticator {
   /** The principal of every request to an open server. */
   public static final Principal LOCAL =
       new Principal("local", Set.of(), Set.of(TenantRole.PLATFORM_ADMIN), TenantId.DEFAULT);
 
-  private final UsersFile users;
+  private static final Logger LOG = LoggerFactory.getLogger(Authenticator.class);
+
+  private final boolean open;
   private final JwtVerifier jwt;
   private final SecretHasher hasher;
+  private volatile UsersFile users;
 
   public Authenticator(UsersFile users, JwtVerifier jwt, SecretHasher hasher) {
     this.users = Objects.requireNonNull(users, "users");
     this.jwt = jwt;
     this.hasher = Objects.requireNonNull(hasher, "hasher");
+    this.open = users.isEmpty() && jwt == null;
   }
 
   public static Authenticator open() {
@@ -46,11 +58,23 @@ public final class Authenticator {
    * so the server must bind to loopback only.
    */
   public boolean isOpen() {
-    return users.isEmpty() && jwt == null;
+    return open;
+  }
+
+  /** Puts other users and API keys in force, from the next request on. */
+  public void replaceUsers(UsersFile next) {
+    Objects.requireNonNull(next, "next");
+    if (open && !next.isEmpty() && users.isEmpty()) {
+      LOG.warn(
+          "authentication: the users file now holds users, but this server started without"
+              + " authentication and stays open until it is restarted");
+    }
+    users = next;
   }
 
   /** One line for the server's start-up log. */
   public String describe() {
+    UsersFile users = this.users;
     if (isOpen()) {
       return "authentication is off (no users, API keys or JWT issuer configured): "
           + "listening on loopback only, every request acts as the local platform administrator";

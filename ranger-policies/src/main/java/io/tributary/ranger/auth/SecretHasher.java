@@ -13,16 +13,23 @@ import javax.crypto.spec.PBEKeySpec;
  * Hashes and verifies secrets with the JDK alone, in self-describing strings:
  *
  * <ul>
- *   <li>{@code pbkdf2-sha256$<iterations>$<salt>$<hash>} (Base64) for passwords, which people
- *       choose and which therefore need a slow hash;
- *   <li>{@code sha256$<hash>} for API key secrets, 256 random bits that no dictionary holds, so one
- *       fast hash suffices and every request can afford to verify one.
+ *   <li>{@code pbkdf2-sha256$<iterations>$<salt>$<hash>} for passwords, which people choose and
+ *       which therefore need a slow hash: PBKDF2-HMAC-SHA256, a 16-byte random salt, a 32-byte
+ *       derived key, both in Base64 without padding;
+ *   <li>{@code sha256$<hash>} for API key secrets (the UTF-8 bytes of the 64 hex digits after the
+ *       key's second {@code _}), 256 random bits that no dictionary holds, so one fast hash
+ *       suffices and every request can afford to verify one.
  * </ul>
  *
  * Comparison is constant-time.
  */
 public final class SecretHasher {
   public static final int DEFAULT_ITERATIONS = 210_000;
+
+  /** More would let a users file make every login take minutes. */
+  public static final int MAX_ITERATIONS = 10_000_000;
+
+  private static final int HASH_BYTES = 32;
   private static final String PBKDF2 = "pbkdf2-sha256";
   private static final String SHA256 = "sha256";
   private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
@@ -36,8 +43,9 @@ public final class SecretHasher {
   }
 
   public SecretHasher(SecureRandom random, int iterations) {
-    if (iterations < 1) {
-      throw new IllegalArgumentException("iterations " + iterations + " must be positive");
+    if (iterations < 1 || iterations > MAX_ITERATIONS) {
+      throw new IllegalArgumentException(
+          "iterations " + iterations + " must be between 1 and " + MAX_ITERATIONS);
     }
     this.random = random;
     this.iterations = iterations;
@@ -69,6 +77,9 @@ public final class SecretHasher {
     try {
       if (parts.length == 4 && parts[0].equals(PBKDF2)) {
         int rounds = Integer.parseInt(parts[1]);
+        if (rounds < 1 || rounds > MAX_ITERATIONS) {
+          return false;
+        }
         byte[] salt = B64D.decode(parts[2]);
         byte[] expected = B64D.decode(parts[3]);
         return MessageDigest.isEqual(expected, pbkdf2(secret, salt, rounds));
@@ -80,6 +91,33 @@ public final class SecretHasher {
       return false;
     }
     return false;
+  }
+
+  /** Whether {@code encoded} is a well-formed password hash: {@code pbkdf2-sha256$...}. */
+  public static boolean isPasswordHash(String encoded) {
+    String[] parts = encoded == null ? new String[0] : encoded.split("\\$", -1);
+    if (parts.length != 4 || !parts[0].equals(PBKDF2) || !parts[1].matches("[1-9][0-9]{0,7}")) {
+      return false;
+    }
+    int rounds = Integer.parseInt(parts[1]);
+    return rounds <= MAX_ITERATIONS
+        && decodedLength(parts[2]) > 0
+        && decodedLength(parts[3]) == HASH_BYTES;
+  }
+
+  /** Whether {@code encoded} is a well-formed API key secret hash: {@code sha256$...}. */
+  public static boolean isApiKeySecretHash(String encoded) {
+    String[] parts = encoded == null ? new String[0] : encoded.split("\\$", -1);
+    return parts.length == 2 && parts[0].equals(SHA256) && decodedLength(parts[1]) == HASH_BYTES;
+  }
+
+  /** The number of bytes {@code base64} holds; -1 when it is not Base64. */
+  private static int decodedLength(String base64) {
+    try {
+      return B64D.decode(base64).length;
+    } catch (IllegalArgumentException e) {
+      return -1;
+    }
   }
 
   /**

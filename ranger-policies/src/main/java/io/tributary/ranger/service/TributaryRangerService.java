@@ -76,6 +76,11 @@ public class TributaryRangerService extends RangerBaseService {
         Set<String> namespaces = new LinkedHashSet<>(values(selected, "namespace"));
         for (String tenant : tenants(client, selected)) {
           for (JsonNode entity : client.search(tenant, type, input, MAX_RESULTS)) {
+            // Column lineage entries are Processes, but their resource is their dataset's.
+            boolean dependent = ResourceNaming.isDependent(entity.path("typeName").asText(""));
+            if (dependent && type.equals("Process")) {
+              continue;
+            }
             if (namespaces.isEmpty()
                 || namespaces.contains("*")
                 || namespaces.contains(namespaceOf(entity))) {

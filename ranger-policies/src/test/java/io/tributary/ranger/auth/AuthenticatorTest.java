@@ -102,8 +102,26 @@ class AuthenticatorTest {
     Path file = dir.resolve("users.json");
     Files.writeString(file, "{\"users\": [{\"name\": \"bob\"}]}");
     assertThatThrownBy(() -> UsersFile.load(file))
-        .isInstanceOf(AuthenticationException.class)
-        .hasMessage("Users file " + file + " is invalid: an entry has no 'password'");
+        .isInstanceOf(UsersFileException.class)
+        .hasMessage("Users file " + file + " is invalid: user 'bob' has no 'password'");
+  }
+
+  @Test
+  void shouldDecideOnceWhetherItIsOpen() {
+    ApiKeys.Issued issued = apiKeys.issue("ingest-bot", Set.of(), Set.of("acme.writer"), ACME);
+    Authenticator closed =
+        new Authenticator(UsersFile.empty().withApiKey(issued.entry()), null, hasher);
+    closed.replaceUsers(UsersFile.empty());
+    assertThat(closed.isOpen()).as("no users left must not open it").isFalse();
+    assertThatThrownBy(() -> closed.authenticate(null, issued.key()))
+        .hasMessage("API key is not valid");
+    assertThatThrownBy(() -> closed.authenticate(null, null))
+        .hasMessage("Credentials are required");
+
+    Authenticator open = Authenticator.open();
+    open.replaceUsers(UsersFile.empty().withApiKey(issued.entry()));
+    assertThat(open.isOpen()).as("a server bound for open mode stays open").isTrue();
+    assertThat(open.authenticate(null, null)).isEqualTo(Authenticator.LOCAL);
   }
 
   @Test
