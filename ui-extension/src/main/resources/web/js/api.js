@@ -20,7 +20,7 @@ async function request(path, options = {}) {
   if (text) {
     try {
       body = JSON.parse(text);
-    } catch (e) {
+    } catch {
       body = text;
     }
   }

@@ -10,7 +10,7 @@ function parse(event) {
   let data = {};
   try {
     data = JSON.parse(event.data);
-  } catch (e) {
+  } catch {
     data = { raw: event.data };
   }
   const kind = data.kind || event.type || 'message';

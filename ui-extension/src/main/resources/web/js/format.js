@@ -35,7 +35,7 @@ export function asObject(value) {
   if (typeof value === 'string' && /^[[{]/.test(value.trim())) {
     try {
       return JSON.parse(value);
-    } catch (e) {
+    } catch {
       return value;
     }
   }

@@ -8,7 +8,7 @@ const listeners = new Set();
 function stored() {
   try {
     return localStorage.getItem(KEY) || 'system';
-  } catch (e) {
+  } catch {
     return 'system';
   }
 }
@@ -37,7 +37,7 @@ export function setTheme(choice) {
   if (!THEMES.includes(choice)) throw new Error(`Theme '${choice}' is unknown: use ${THEMES.join(', ')}`);
   try {
     localStorage.setItem(KEY, choice);
-  } catch (e) {
+  } catch {
     /* not remembered in private mode */
   }
   apply();

@@ -2,7 +2,6 @@ import { html } from 'lit';
 import { LightElement } from './light-element.js';
 import { parseRoute } from '../router.js';
 import { THEMES, setTheme, themeChoice } from '../theme.js';
-import { setPage } from '../test-hook.js';
 import './search-box.js';
 import '../pages/home-page.js';
 import '../pages/search-page.js';
@@ -35,7 +34,6 @@ export class AppShell extends LightElement {
   }
 
   updated() {
-    setPage(this.route.page);
     document.title = `${{ home: 'Home', search: 'Search', entity: 'Entity' }[this.route.page]} · Tributary`;
   }
 

@@ -82,7 +82,8 @@ export class SearchBox extends LightElement {
       this.suggestions = result.entities;
       this.active = -1;
       this.open = true;
-    } catch (e) {
+    } catch {
+      // Suggestions are a convenience: when they fail, the search page still answers on Enter.
       this.suggestions = [];
     }
   }

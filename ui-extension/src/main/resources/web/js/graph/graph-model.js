@@ -112,6 +112,30 @@ export class GraphModel {
     }
   }
 
+  /**
+   * Which nodes may have lineage beyond the graph, per direction: those not expanded that way and
+   * with no edge shown that way. Columns have no marks: their lineage is followed on request.
+   * Degrees are counted once, as asking per node would cost nodes × edges on every render.
+   */
+  moreLineage() {
+    const hasIn = new Set();
+    const hasOut = new Set();
+    for (const e of this.edges.values()) {
+      if (e.column) continue;
+      hasOut.add(e.from);
+      hasIn.add(e.to);
+    }
+    const more = new Map();
+    for (const [guid, n] of this.nodes) {
+      const column = typeCategory(n.entity) === 'column';
+      more.set(guid, {
+        [UP]: !column && !n.expanded[UP] && !hasIn.has(guid),
+        [DOWN]: !column && !n.expanded[DOWN] && !hasOut.has(guid),
+      });
+    }
+    return more;
+  }
+
   neighbours(guid, dir) {
     const out = [];
     for (const e of this.edges.values()) {

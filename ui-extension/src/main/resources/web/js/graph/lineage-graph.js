@@ -6,7 +6,6 @@ import { onChange } from '../feed.js';
 import { onThemeChange } from '../theme.js';
 import { entityHref, navigate } from '../router.js';
 import { typeCategory } from '../format.js';
-import { registerGraph, recordExport, unregisterGraph } from '../test-hook.js';
 import { DOWN, GraphModel, UP, clusterOf, namespaceOf } from './graph-model.js';
 import { LAYOUTS, computeLayout } from './layouts.js';
 import { IMPACT_COLORS, graphStyle, themeColors } from './graph-style.js';
@@ -53,18 +52,15 @@ export class LineageGraph extends LightElement {
     this.impactList = null;
     this.stats = { loadedAt: null, readyAt: null, layoutMs: null, layoutEngine: null, layouts: 0, marks: {} };
     this.pending = new Set();
-    this.provider = () => this.snapshot();
   }
 
   connectedCallback() {
     super.connectedCallback();
-    registerGraph(this.provider, this);
     this.stopFeed = onChange((c) => this.onFeed(c));
     this.stopTheme = onThemeChange(() => this.cy && this.cy.style(graphStyle(this.cy.elements().length > LARGE)));
   }
 
   disconnectedCallback() {
-    unregisterGraph(this.provider);
     this.stopFeed?.();
     this.stopTheme?.();
     clearTimeout(this.feedTimer);
@@ -282,14 +278,7 @@ export class LineageGraph extends LightElement {
     const groups = new Map();
     const grouping = this.settings.grouping;
     const hasChildren = new Set([...m.nodes.values()].map((n) => n.parent).filter(Boolean));
-    // Degrees once per render: asking the model per node would cost nodes × edges.
-    const hasIn = new Set();
-    const hasOut = new Set();
-    for (const e of m.edges.values()) {
-      if (e.column) continue;
-      hasOut.add(e.from);
-      hasIn.add(e.to);
-    }
+    const more = m.moreLineage();
     const passes = new Map([...m.nodes.keys()].map((g) => [g, m.passes(g, this.filters)]));
     for (const [guid, n] of m.nodes) {
       const e = n.entity;
@@ -301,9 +290,7 @@ export class LineageGraph extends LightElement {
         parent = `group:${g}`;
         groups.set(parent, g);
       }
-      const moreUp = !n.expanded[UP] && cat !== 'column' && !hasIn.has(guid);
-      const moreDown = !n.expanded[DOWN] && cat !== 'column' && !hasOut.has(guid);
-      const label = `${moreUp ? '◂ ' : ''}${e.name}${moreDown ? ' ▸' : ''}`;
+      const label = `${more.get(guid)[UP] ? '◂ ' : ''}${e.name}${more.get(guid)[DOWN] ? ' ▸' : ''}`;
       const classes = [cat === 'column-process' ? 'process' : cat];
       if (guid === m.focus) classes.push('focus');
       if (n.fresh) classes.push('fresh');
@@ -656,12 +643,13 @@ export class LineageGraph extends LightElement {
     a.click();
     a.remove();
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    recordExport({ format, filename, size: blob.size, mime: spec.mime, text: text && text.length < 2_000_000 ? text : null });
     this.announce(`Exported ${filename}`);
   }
 
-  // ---- test hook ------------------------------------------------------------------------------
+  // ---- state for browser tests and benchmarks ---------------------------------------------------
+  // Read through the element (document.querySelector('tb-lineage-graph')); nothing in the UI calls these.
 
+  /** A cheap summary, for polling: no per-node data. */
   status() {
     return {
       focus: this.model?.focus ?? null,
@@ -677,6 +665,7 @@ export class LineageGraph extends LightElement {
     };
   }
 
+  /** The whole graph as drawn: nodes with position, group and classes; edges; path, impact, selection. */
   snapshot() {
     const m = this.model;
     if (!m) return null;

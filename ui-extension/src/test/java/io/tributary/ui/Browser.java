@@ -1,7 +1,9 @@
 package io.tributary.ui;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,7 +18,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * Headless Chromium (Debian's {@code chromium} and {@code chromedriver}) with a fresh profile and a
- * download directory of its own.
+ * download directory of its own. Every page it opens gets {@code page-probe.js} (beside this class)
+ * before its own scripts: {@code window.__tributary}, the tests' read-only view of the UI's state.
  */
 final class Browser implements AutoCloseable {
   static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
@@ -39,6 +42,7 @@ final class Browser implements AutoCloseable {
 
   static Browser start(int width, int height) {
     try {
+      String probe = pageProbe();
       Path profile = Files.createTempDirectory("tributary-chromium-");
       Path downloads = Files.createTempDirectory("tributary-downloads-");
       ChromeOptions options = new ChromeOptions();
@@ -67,9 +71,19 @@ final class Browser implements AutoCloseable {
           new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
       ChromeDriver driver = new ChromeDriver(service, options);
       driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+      driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", probe));
       return new Browser(driver, downloads, profile);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String pageProbe() throws IOException {
+    try (InputStream in = Browser.class.getResourceAsStream("page-probe.js")) {
+      if (in == null) {
+        throw new IllegalStateException("page-probe.js is missing from the test classpath");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
   }
 

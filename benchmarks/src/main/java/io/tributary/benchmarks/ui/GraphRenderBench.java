@@ -31,9 +31,10 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * <p>A catalog server (in-memory JanusGraph) is fed a synthetic streaming estate through {@code
  * POST /api/v1/lineage/batch}; the page then opens the root topic's downstream lineage at depth 50.
  * "Interactive" is the UI's own mark: the lineage fetched, laid out by ELK on the server, handed to
- * Cytoscape and the first frame drawn ({@code window.__tributary.graph.readyAt}, milliseconds since
- * navigation start). Run with {@code java -cp ... io.tributary.benchmarks.ui.GraphRenderBench
- * [sizes] [repetitions]}; results also go to {@code target/ui-bench.json}.
+ * Cytoscape and the first frame drawn ({@code readyAt} of the graph element's {@code status()},
+ * milliseconds since navigation start). Run with {@code java -cp ...
+ * io.tributary.benchmarks.ui.GraphRenderBench [sizes] [repetitions]}; results also go to {@code
+ * target/ui-bench.json}.
  */
 public final class GraphRenderBench {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -142,7 +143,7 @@ public final class GraphRenderBench {
     while (System.nanoTime() < deadline) {
       Object g =
           js.executeScript(
-              "const g = window.__tributary && window.__tributary.graphStatus;"
+              "const v = document.querySelector('tb-lineage-graph'); const g = v && v.status();"
                   + "return g && g.readyAt !== null && !g.busy ? JSON.stringify({ready: g.readyAt,"
                   + " loaded: g.loadedAt, drawn: g.drawnAt, layoutMs: g.layout.millis,"
                   + " engine: g.layout.engine, nodes: g.rendered.nodes, edges: g.rendered.edges,"
@@ -177,7 +178,8 @@ public final class GraphRenderBench {
         (List<Number>)
             driver.executeAsyncScript(
                 "const done = arguments[arguments.length - 1];"
-                    + "const cy = window.__tributary.view.cy; const times = []; let last = null;"
+                    + "const cy = document.querySelector('tb-lineage-graph').cy;"
+                    + "const times = []; let last = null;"
                     + "let n = 0;"
                     + "function step(t) {"
                     + "  if (last !== null) times.push(t - last); last = t;"
