@@ -1,7 +1,10 @@
 package io.tributary.catalog;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 
 /**
  * An Atlas-style catalog. Writes are mutations applied atomically; reads take the caller's {@link
@@ -19,6 +22,24 @@ public interface Catalog extends AutoCloseable {
    * mutation. Change events are published after the commit.
    */
   List<MutationResult> applyAll(List<Mutation> mutations);
+
+  /**
+   * {@link #applyAll(List)} that gives up when {@code cancelled} turns true while the batch is
+   * written: it then throws a {@link CatalogException} and nothing of the batch is committed. For
+   * writers that must stop within a deadline; a catalog may check it only now and then.
+   */
+  default List<MutationResult> applyAll(List<Mutation> mutations, BooleanSupplier cancelled) {
+    return applyAll(mutations);
+  }
+
+  /**
+   * Checks a mutation without writing it: unknown types, relationships naming entities that neither
+   * the mutation nor the catalog holds. Lets a writer that commits one large mutation in several
+   * transactions refuse it before the first.
+   *
+   * @throws InvalidEntityException what {@link #applyAll} would throw for it
+   */
+  default void validate(Mutation mutation) {}
 
   Optional<Entity> get(Guid guid, Visibility visibility);
 
@@ -45,7 +66,19 @@ public interface Catalog extends AutoCloseable {
   boolean delete(Guid guid);
 
   /** Visible entities counted by type. */
-  java.util.Map<String, Long> countByType(Visibility visibility);
+  Map<String, Long> countByType(Visibility visibility);
+
+  /**
+   * Visible entities counted by type, for a caller that may read some tenants whole: those are
+   * counted from what the catalog maintains, without reading their entities; only entities of the
+   * other tenants are checked one by one against {@code partial}.
+   *
+   * @param wholeTenant whether the caller may read every entity of a tenant
+   * @param partial what the caller may see of the other tenants (shares, policies)
+   */
+  default Map<String, Long> countByType(Predicate<TenantId> wholeTenant, Visibility partial) {
+    return countByType(entity -> wholeTenant.test(entity.tenant()) || partial.canSee(entity));
+  }
 
   ChangeFeed changes();
 

@@ -8,7 +8,9 @@ import java.util.Objects;
  *
  * @param sequence strictly increasing across the catalog's life, also across restarts
  * @param relationshipType for relationship changes only, else null
- * @param target for relationship changes, the entity the relationship points to; else null
+ * @param target for relationship changes, the entity the relationship points to; for the deletion
+ *     of an entity that belonged to a dataset (a column, a column lineage entry), that dataset, so
+ *     that the deletion can be shown exactly to those who may see the dataset; else null
  */
 public record ChangeEvent(
     long sequence,

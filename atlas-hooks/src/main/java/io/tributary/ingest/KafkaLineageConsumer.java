@@ -7,9 +7,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tributary.catalog.EntityNotFoundException;
 import io.tributary.catalog.InvalidEntityException;
-import io.tributary.catalog.MutationResult;
-import io.tributary.catalog.TenantId;
-import io.tributary.openlineage.EventTranslator;
 import io.tributary.openlineage.InvalidEventException;
 import io.tributary.openlineage.Violation;
 import java.nio.charset.StandardCharsets;
@@ -49,32 +46,28 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads OpenLineage events from a Kafka topic written by OpenLineage's {@code KafkaTransport}
  * (value: the event JSON; key: {@code run:<namespace>/<job>} or similar, not needed here) and
- * commits them to the catalog through the {@link GroupCommitter}.
+ * commits them to the catalog through the {@link IngestPipeline}.
  *
  * <p>Delivery is at least once: the offsets of a poll are committed to Kafka only after every one
  * of its records is committed to the catalog (or skipped as invalid). A record delivered again
  * after a crash is applied again, which is harmless because catalog writes are idempotent upserts.
  *
- * <p>An invalid record is logged with its topic, partition and offset, counted, copied to the
- * dead-letter topic when one is set, and skipped, so it never blocks its partition. A record that
- * fails for a server-side reason (catalog unavailable) is retried from its offset instead.
+ * <p>An invalid record (one over an {@link EventLimit} included) is logged with its topic,
+ * partition and offset, counted, copied to the dead-letter topic when one is set, and skipped, so
+ * it never blocks its partition. A record that fails for a server-side reason (catalog unavailable)
+ * is retried from its offset instead.
  *
- * <p>Tenancy: a record's tenant is the one its {@value #TENANT_HEADER} header names, else its key
- * when the key is {@code tenant:<id>} or {@code tenant:<id>/<anything>}, else its body's {@code
- * tributary_tenant} run facet, else the topic's tenant ({@link Settings#tenant}). Whatever the
- * source, the {@link RecordAdmission} must admit it: a refused record is skipped as invalid; a
- * record over its tenant's quota pauses only its own partition until the quota allows it, and is
- * read again from its offset then.
+ * <p>Tenancy follows the pipeline's rule; a record names its tenant with its {@value
+ * IngestHeaders#RECORD_TENANT} header or a key {@code tenant:<id>} or {@code
+ * tenant:<id>/<anything>} (both must agree when both are there), else by its body's {@value
+ * IngestHeaders#TENANT_FACET} run facet; otherwise it belongs to the topic's tenant ({@link
+ * Admission#homeTenant}). Whatever the source, the {@link Admission} must admit it: a refused
+ * record is skipped as invalid; a record over its tenant's quota pauses only its own partition
+ * until the quota allows it, and is read again from its offset then.
  */
 public final class KafkaLineageConsumer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(KafkaLineageConsumer.class);
   private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
-
-  /** The record header that names a record's tenant. */
-  public static final String TENANT_HEADER = "tributary.tenant";
-
-  /** The prefix of record keys that name a tenant: {@code tenant:acme/orders-enricher}. */
-  public static final String TENANT_KEY_PREFIX = "tenant:";
 
   /**
    * @param deadLetterTopic null for none
@@ -85,14 +78,12 @@ public final class KafkaLineageConsumer implements AutoCloseable {
       String topic,
       String groupId,
       String deadLetterTopic,
-      TenantId tenant,
       Duration pollTimeout,
       Map<String, String> clientProperties) {
     public Settings {
       Objects.requireNonNull(bootstrapServers, "bootstrapServers");
       Objects.requireNonNull(topic, "topic");
       Objects.requireNonNull(groupId, "groupId");
-      Objects.requireNonNull(tenant, "tenant");
       Objects.requireNonNull(pollTimeout, "pollTimeout");
       clientProperties = clientProperties == null ? Map.of() : Map.copyOf(clientProperties);
       if (deadLetterTopic != null && deadLetterTopic.isBlank()) {
@@ -101,31 +92,17 @@ public final class KafkaLineageConsumer implements AutoCloseable {
     }
 
     public static Settings of(String bootstrapServers, String topic, String groupId) {
-      return new Settings(
-          bootstrapServers,
-          topic,
-          groupId,
-          null,
-          TenantId.DEFAULT,
-          Duration.ofMillis(500),
-          Map.of());
+      return new Settings(bootstrapServers, topic, groupId, null, Duration.ofMillis(500), Map.of());
     }
 
     public Settings withDeadLetterTopic(String newDeadLetterTopic) {
       return new Settings(
-          bootstrapServers,
-          topic,
-          groupId,
-          newDeadLetterTopic,
-          tenant,
-          pollTimeout,
-          clientProperties);
+          bootstrapServers, topic, groupId, newDeadLetterTopic, pollTimeout, clientProperties);
     }
   }
 
   private final Settings settings;
-  private final EventTranslator translator;
-  private final GroupCommitter committer;
+  private final IngestPipeline pipeline;
   private final ObjectMapper json = new ObjectMapper();
   private final Thread thread;
   private final Counter consumed;
@@ -134,22 +111,17 @@ public final class KafkaLineageConsumer implements AutoCloseable {
   private final Counter deadLettered;
   private final Counter retried;
   private final Counter throttled;
-  private final RecordAdmission admission;
+  private final Admission admission;
   private final Map<TopicPartition, Long> pausedUntilNanos = new HashMap<>();
   private volatile boolean running = true;
   private KafkaConsumer<String, String> consumer;
   private KafkaProducer<String, String> deadLetters;
 
   private KafkaLineageConsumer(
-      Settings settings,
-      EventTranslator translator,
-      GroupCommitter committer,
-      MeterRegistry registry,
-      RecordAdmission admission) {
+      Settings settings, IngestPipeline pipeline, Admission admission, MeterRegistry registry) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.admission = Objects.requireNonNull(admission, "admission");
-    this.translator = Objects.requireNonNull(translator, "translator");
-    this.committer = Objects.requireNonNull(committer, "committer");
+    this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
     this.thread = new Thread(this::run, "tributary-kafka-lineage");
     String topic = settings.topic();
     this.consumed = counter(registry, "consumed", topic, "Records read from the topic");
@@ -172,27 +144,13 @@ public final class KafkaLineageConsumer implements AutoCloseable {
         .register(registry);
   }
 
-  /** Connects (lazily, as Kafka clients do) and starts the consumer thread; admits every record. */
-  public static KafkaLineageConsumer start(
-      Settings settings,
-      EventTranslator translator,
-      GroupCommitter committer,
-      MeterRegistry registry) {
-    return start(settings, translator, committer, registry, RecordAdmission.ANY);
-  }
-
   /**
    * Connects (lazily, as Kafka clients do) and starts the consumer thread; every record's tenant
-   * must pass {@code admission}.
+   * must pass {@code admission}, whose home tenant is the tenant of records that name none.
    */
   public static KafkaLineageConsumer start(
-      Settings settings,
-      EventTranslator translator,
-      GroupCommitter committer,
-      MeterRegistry registry,
-      RecordAdmission admission) {
-    KafkaLineageConsumer c =
-        new KafkaLineageConsumer(settings, translator, committer, registry, admission);
+      Settings settings, IngestPipeline pipeline, Admission admission, MeterRegistry registry) {
+    KafkaLineageConsumer c = new KafkaLineageConsumer(settings, pipeline, admission, registry);
     c.consumer = new KafkaConsumer<>(c.consumerProperties());
     if (settings.deadLetterTopic() != null) {
       c.deadLetters = new KafkaProducer<>(c.producerProperties());
@@ -275,8 +233,7 @@ public final class KafkaLineageConsumer implements AutoCloseable {
     }
   }
 
-  private record InFlight(
-      ConsumerRecord<String, String> record, CompletableFuture<MutationResult> result) {}
+  private record InFlight(ConsumerRecord<String, String> record, CompletableFuture<?> result) {}
 
   /**
    * Commits one poll's records; returns false when some must be read again (server-side failure).
@@ -370,17 +327,16 @@ public final class KafkaLineageConsumer implements AutoCloseable {
     }
   }
 
-  /** Translates and submits one record; an invalid one yields a failed future at once. */
-  private CompletableFuture<MutationResult> submit(ConsumerRecord<String, String> record) {
+  /** Prepares and submits one record; an invalid one yields a failed future at once. */
+  private CompletableFuture<?> submit(ConsumerRecord<String, String> record) {
     try {
-      JsonNode event = parse(record.value());
-      TenantId tenant = tenantOf(record, event);
-      admission.admit(tenant, 1);
-      var mutation = translator.translate(event, tenant).mutation();
+      NamedTenant named = NamedTenant.resolve(claims(record)).orElse(null);
+      IngestPipeline.Prepared prepared =
+          pipeline.prepare(admission, named, () -> parse(record.value()));
       Duration backoff = Duration.ofMillis(10);
       while (true) {
         try {
-          return committer.submit(mutation);
+          return pipeline.commit(prepared);
         } catch (IngestQueueFullException full) {
           // Back-pressure: the catalog is behind, so Kafka waits (within max.poll.interval.ms).
           if (!running) {
@@ -395,28 +351,23 @@ public final class KafkaLineageConsumer implements AutoCloseable {
     }
   }
 
-  /** Header, then key, then the body's run facet, then the topic's tenant. */
-  private TenantId tenantOf(ConsumerRecord<String, String> record, JsonNode event) {
-    Header header = record.headers().lastHeader(TENANT_HEADER);
-    if (header != null && header.value() != null) {
-      return tenant(new String(header.value(), StandardCharsets.UTF_8), "header " + TENANT_HEADER);
-    }
+  /** Where a record names its tenant: its header and its key. */
+  private static List<NamedTenant.Claim> claims(ConsumerRecord<String, String> record) {
+    Header header = record.headers().lastHeader(IngestHeaders.RECORD_TENANT);
+    String fromHeader =
+        header == null || header.value() == null
+            ? null
+            : new String(header.value(), StandardCharsets.UTF_8);
     String key = record.key();
-    if (key != null && key.startsWith(TENANT_KEY_PREFIX)) {
-      int slash = key.indexOf('/', TENANT_KEY_PREFIX.length());
-      return tenant(
-          key.substring(TENANT_KEY_PREFIX.length(), slash < 0 ? key.length() : slash), "key");
+    String fromKey = null;
+    String prefix = IngestHeaders.RECORD_TENANT_KEY_PREFIX;
+    if (key != null && key.startsWith(prefix)) {
+      int slash = key.indexOf('/', prefix.length());
+      fromKey = key.substring(prefix.length(), slash < 0 ? key.length() : slash);
     }
-    return TenantFacet.read(event).orElse(settings.tenant());
-  }
-
-  private static TenantId tenant(String text, String source) {
-    try {
-      return new TenantId(text);
-    } catch (IllegalArgumentException e) {
-      throw new InvalidEventException(
-          List.of(new Violation("", "the record's " + source + ": " + e.getMessage())));
-    }
+    return List.of(
+        new NamedTenant.Claim("record header " + IngestHeaders.RECORD_TENANT, fromHeader),
+        new NamedTenant.Claim("record key", fromKey));
   }
 
   private JsonNode parse(String value) {
@@ -437,6 +388,7 @@ public final class KafkaLineageConsumer implements AutoCloseable {
 
   private static boolean isPermanent(Throwable e) {
     return e instanceof InvalidEventException
+        || e instanceof EventLimitException
         || e instanceof IngestRefusedException
         || e instanceof InvalidEntityException
         || e instanceof EntityNotFoundException
@@ -457,10 +409,13 @@ public final class KafkaLineageConsumer implements AutoCloseable {
     }
     ProducerRecord<String, String> copy =
         new ProducerRecord<>(settings.deadLetterTopic(), record.key(), record.value());
-    header(copy, "tributary.error", error.getMessage());
-    header(copy, "tributary.source.topic", record.topic());
-    header(copy, "tributary.source.partition", String.valueOf(record.partition()));
-    header(copy, "tributary.source.offset", String.valueOf(record.offset()));
+    header(copy, IngestHeaders.DEAD_LETTER_ERROR, error.getMessage());
+    if (error instanceof EventLimitException over) {
+      header(copy, IngestHeaders.DEAD_LETTER_LIMIT, over.limit().key());
+    }
+    header(copy, IngestHeaders.DEAD_LETTER_SOURCE_TOPIC, record.topic());
+    header(copy, IngestHeaders.DEAD_LETTER_SOURCE_PARTITION, String.valueOf(record.partition()));
+    header(copy, IngestHeaders.DEAD_LETTER_SOURCE_OFFSET, String.valueOf(record.offset()));
     deadLetters.send(
         copy,
         (metadata, e) -> {

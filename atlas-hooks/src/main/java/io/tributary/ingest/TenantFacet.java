@@ -1,6 +1,7 @@
 package io.tributary.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tributary.catalog.Names;
 import io.tributary.catalog.TenantId;
 import io.tributary.openlineage.InvalidEventException;
 import io.tributary.openlineage.Violation;
@@ -8,22 +9,26 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Reads the tenant an OpenLineage event names in its {@code tributary_tenant} run facet ({@code
- * {"run": {"facets": {"tributary_tenant": {"tenant": "acme"}}}}}), as Tributary's emitters send it.
- * A body is not a credential: a caller may write into the tenant it names only when the caller may
- * write that tenant anyway.
+ * Reads the tenant an OpenLineage event names in its {@value IngestHeaders#TENANT_FACET} run facet
+ * ({@code {"run": {"facets": {"tributary_tenant": {"tenant": "acme"}}}}}), as Tributary's emitters
+ * send it.
  */
-public final class TenantFacet {
-  public static final String NAME = "tributary_tenant";
-  static final String POINTER = "/run/facets/" + NAME + "/tenant";
+final class TenantFacet {
+  static final String POINTER =
+      "/run/facets/" + IngestHeaders.TENANT_FACET + "/" + IngestHeaders.TENANT_FACET_FIELD;
 
   private TenantFacet() {}
 
   /**
    * @throws InvalidEventException when the facet is present with a tenant that is not a valid id
    */
-  public static Optional<TenantId> read(JsonNode event) {
-    JsonNode tenant = event.path("run").path("facets").path(NAME).path("tenant");
+  static Optional<TenantId> read(JsonNode event) {
+    JsonNode tenant =
+        event
+            .path("run")
+            .path("facets")
+            .path(IngestHeaders.TENANT_FACET)
+            .path(IngestHeaders.TENANT_FACET_FIELD);
     if (tenant.isMissingNode() || tenant.isNull()) {
       return Optional.empty();
     }
@@ -33,7 +38,8 @@ public final class TenantFacet {
     try {
       return Optional.of(new TenantId(tenant.asText()));
     } catch (IllegalArgumentException e) {
-      throw new InvalidEventException(List.of(new Violation(POINTER, e.getMessage())));
+      throw new InvalidEventException(
+          List.of(new Violation(POINTER, Names.printable(e.getMessage()))));
     }
   }
 }

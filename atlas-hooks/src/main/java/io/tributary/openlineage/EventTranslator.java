@@ -54,11 +54,17 @@ public final class EventTranslator {
   }
 
   /**
+   * Validates and maps one event. A facet value that breaks only its schema's {@code format} is
+   * reported in {@link TranslatedEvent#warnings}; the formats of the event's own {@code eventTime},
+   * {@code runId}, {@code producer} and {@code schemaURL}, which the catalog reads, are checked.
+   *
    * @throws InvalidEventException when the event breaks the core schema or a known facet schema
    */
   public TranslatedEvent translate(JsonNode event, TenantId tenant) {
     Objects.requireNonNull(tenant, "tenant");
-    EventKind kind = validator.validate(event);
+    EventValidator.Result validated = validator.validate(event);
+    EventKind kind = validated.kind();
+    List<EventWarning> warnings = validated.warnings();
     return switch (kind) {
       case RUN -> {
         OpenLineage.RunEvent run = parse(event, OpenLineage.RunEvent.class);
@@ -66,19 +72,29 @@ public final class EventTranslator {
         UUID runId = run.getRun().getRunId();
         String type = run.getEventType() == null ? null : run.getEventType().name();
         yield new TranslatedEvent(
-            kind, type, runId, time, eventMapper.run(run, event, tenant, time));
+            kind, type, runId, time, eventMapper.run(run, event, tenant, time), warnings);
       }
       case JOB -> {
         OpenLineage.JobEvent job = parse(event, OpenLineage.JobEvent.class);
         Instant time = job.getEventTime().toInstant();
         yield new TranslatedEvent(
-            kind, eventType(event), null, time, eventMapper.job(job, event, tenant, time));
+            kind,
+            eventType(event),
+            null,
+            time,
+            eventMapper.job(job, event, tenant, time),
+            warnings);
       }
       case DATASET -> {
         OpenLineage.DatasetEvent dataset = parse(event, OpenLineage.DatasetEvent.class);
         Instant time = dataset.getEventTime().toInstant();
         yield new TranslatedEvent(
-            kind, eventType(event), null, time, eventMapper.dataset(dataset, event, tenant, time));
+            kind,
+            eventType(event),
+            null,
+            time,
+            eventMapper.dataset(dataset, event, tenant, time),
+            warnings);
       }
     };
   }

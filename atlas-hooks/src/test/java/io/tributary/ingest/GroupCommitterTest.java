@@ -23,12 +23,13 @@ class GroupCommitterTest {
   private GroupCommitter committer;
 
   private GroupCommitter start(int maxBatch, int capacity) {
-    committer =
-        GroupCommitter.start(
-            catalog,
-            new GroupCommitter.Settings(
-                maxBatch, capacity, Duration.ofSeconds(2), Duration.ofSeconds(10)),
-            registry);
+    return start(
+        new GroupCommitter.Settings(
+            maxBatch, capacity, Duration.ofSeconds(2), Duration.ofSeconds(10)));
+  }
+
+  private GroupCommitter start(GroupCommitter.Settings settings) {
+    committer = GroupCommitter.start(catalog, settings, registry);
     return committer;
   }
 
@@ -143,5 +144,100 @@ class GroupCommitterTest {
     assertThat(futures).allMatch(f -> f.isDone() && !f.isCompletedExceptionally());
     assertThat(catalog.transactions.stream().flatMap(List::stream))
         .containsExactly("a", "b", "c", "d", "e");
+  }
+
+  @Test
+  void shouldCommitALargeMutationInChunksBetweenBatchesOfSmallOnes() throws Exception {
+    start(GroupCommitter.Settings.defaults().withChunkWrites(10));
+    catalog.afterCommit =
+        sources -> {
+          if (sources.equals(List.of("large [part 1]"))) {
+            committer.submit(mutation("posted-meanwhile"));
+          }
+        };
+    catalog.hold();
+    CompletableFuture<MutationResult> first = committer.submit(mutation("first"));
+    catalog.entered.await(5, TimeUnit.SECONDS);
+    CompletableFuture<MutationResult> large = committer.submit(mutation("large", 25));
+    CompletableFuture<MutationResult> small = committer.submit(mutation("small", 3));
+
+    catalog.release();
+    MutationResult result = large.orTimeout(5, TimeUnit.SECONDS).join();
+
+    assertThat(first).isCompleted();
+    assertThat(small.orTimeout(5, TimeUnit.SECONDS).join().created()).hasSize(3);
+    assertThat(result.created()).hasSize(25).doesNotHaveDuplicates();
+    assertThat(result.guids()).hasSize(25);
+    await().atMost(Duration.ofSeconds(5)).until(() -> catalog.transactions.size() == 6);
+    assertThat(catalog.transactions)
+        .containsExactly(
+            List.of("first"),
+            List.of("small"),
+            List.of("large [part 1]"),
+            List.of("posted-meanwhile"),
+            List.of("large [part 2]"),
+            List.of("large [part 3]"));
+    assertThat(registry.get("tributary.ingest.chunks").counter().count()).isEqualTo(3);
+  }
+
+  @Test
+  void shouldKeepABatchWithinTheWriteLimit() throws Exception {
+    start(GroupCommitter.Settings.defaults().withChunkWrites(10));
+    catalog.hold();
+    committer.submit(mutation("first"));
+    catalog.entered.await(5, TimeUnit.SECONDS);
+    List<CompletableFuture<MutationResult>> futures = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      futures.add(committer.submit(mutation("four-" + i, 4)));
+    }
+
+    catalog.release();
+    CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new))
+        .orTimeout(5, TimeUnit.SECONDS)
+        .join();
+
+    assertThat(catalog.transactions)
+        .containsExactly(
+            List.of("first"), List.of("four-0", "four-1"), List.of("four-2", "four-3"));
+  }
+
+  @Test
+  void shouldRefuseAnInvalidLargeMutationBeforeCommittingAnyOfIt() {
+    start(GroupCommitter.Settings.defaults().withChunkWrites(10));
+
+    CompletableFuture<MutationResult> bad = committer.submit(mutation("bad-large", 25));
+
+    assertThatThrownBy(() -> bad.orTimeout(5, TimeUnit.SECONDS).join())
+        .hasCauseInstanceOf(InvalidEntityException.class);
+    assertThat(catalog.transactions).isEmpty();
+    assertThat(committer.submit(mutation("after")).orTimeout(5, TimeUnit.SECONDS).join())
+        .isNotNull();
+  }
+
+  @Test
+  void shouldNeverKeepTheJvmAlive() {
+    start(10, 10);
+
+    assertThat(Thread.getAllStackTraces().keySet())
+        .filteredOn(t -> t.getName().equals("tributary-group-committer"))
+        .isNotEmpty()
+        .allMatch(Thread::isDaemon);
+  }
+
+  @Test
+  void shouldFailWhatIsStillQueuedWhenTheShutdownTimeoutEnds() throws Exception {
+    start(new GroupCommitter.Settings(1, 100, Duration.ofSeconds(1), Duration.ofMillis(800)));
+    catalog.hold();
+    CompletableFuture<MutationResult> held = committer.submit(mutation("held"));
+    catalog.entered.await(5, TimeUnit.SECONDS);
+    CompletableFuture<MutationResult> queued = committer.submit(mutation("queued"));
+
+    long start = System.nanoTime();
+    committer.close();
+    long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
+
+    assertThat(elapsedMillis).isLessThan(2_000);
+    assertThatThrownBy(queued::join).hasCauseInstanceOf(IngestClosedException.class);
+    assertThatThrownBy(held::join).hasCauseInstanceOf(IngestClosedException.class);
   }
 }

@@ -3,6 +3,7 @@ package io.tributary.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.openlineage.client.OpenLineage;
 import io.openlineage.client.OpenLineageClient;
@@ -191,6 +192,73 @@ class KafkaLineageConsumerIT {
   }
 
   @Test
+  void shouldDeadLetterRecordsOverALimitOrNamingTwoTenantsWithTheReason() throws Exception {
+    String topic = createTopic("ol-limits", 1);
+    String deadLetters = createTopic("ol-limits-dlq", 1);
+    OpenLineage.RunEvent base =
+        event(OpenLineage.RunEvent.EventType.START, uuid("w"), "wide", "w-in", "w-out", 0);
+    OpenLineage.RunEvent wide =
+        OL.newRunEventBuilder()
+            .eventType(base.getEventType())
+            .eventTime(base.getEventTime())
+            .run(base.getRun())
+            .job(base.getJob())
+            .inputs(
+                List.of(
+                    OL.newInputDatasetBuilder().namespace(KAFKA).name("w-in-1").build(),
+                    OL.newInputDatasetBuilder().namespace(KAFKA).name("w-in-2").build()))
+            .outputs(base.getOutputs())
+            .build();
+    String narrow =
+        json(event(OpenLineage.RunEvent.EventType.START, uuid("n"), "narrow", "n-in", "n-out", 0));
+    try (KafkaProducer<String, String> producer =
+        new KafkaProducer<>(clientProperties(), new StringSerializer(), new StringSerializer())) {
+      producer.send(new ProducerRecord<>(topic, "run:streaming/wide", json(wide))).get();
+      ProducerRecord<String, String> twoTenants =
+          new ProducerRecord<>(topic, "tenant:globex/narrow", narrow);
+      twoTenants
+          .headers()
+          .add(IngestHeaders.RECORD_TENANT, "acme".getBytes(StandardCharsets.UTF_8));
+      producer.send(twoTenants).get();
+      producer.send(new ProducerRecord<>(topic, "run:streaming/narrow", narrow)).get();
+    }
+    GroupCommitter committer =
+        GroupCommitter.start(catalog, GroupCommitter.Settings.defaults(), registry);
+    closeLast.add(committer);
+    closeLast.add(
+        start(
+            settings(topic, "group-limits", deadLetters),
+            committer,
+            registry,
+            new EventLimits(2, 100, 100, 1 << 20)));
+
+    await().atMost(WAIT).until(() -> committedOffsets("group-limits", topic) == 3);
+    assertThat(topicEntity("n-out")).isPresent();
+    assertThat(topicEntity("w-in-1")).isEmpty();
+    List<ConsumerRecord<String, String>> dead = readAll(deadLetters, 2);
+    assertThat(dead).hasSize(2);
+    assertThat(header(dead.get(0), IngestHeaders.DEAD_LETTER_ERROR))
+        .contains("3 datasets")
+        .contains(EventLimit.DATASETS.key());
+    assertThat(header(dead.get(0), IngestHeaders.DEAD_LETTER_LIMIT))
+        .isEqualTo(EventLimit.DATASETS.key());
+    assertThat(header(dead.get(1), IngestHeaders.DEAD_LETTER_ERROR))
+        .contains("globex")
+        .contains("acme");
+    assertThat(
+            registry
+                .get("tributary.ingest.events.over.limit")
+                .tag("limit", "datasets")
+                .counter()
+                .count())
+        .isEqualTo(1);
+  }
+
+  private static String header(ConsumerRecord<String, String> record, String name) {
+    return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+  }
+
+  @Test
   void shouldReadAgainRecordsStoppedBetweenTheCatalogCommitAndTheOffsetCommitWithoutDuplicates()
       throws Exception {
     String topic = createTopic("ol-redelivery", 1);
@@ -211,8 +279,7 @@ class KafkaLineageConsumerIT {
     GroupCommitter heldCommitter =
         GroupCommitter.start(holding, GroupCommitter.Settings.defaults(), registry);
     KafkaLineageConsumer first =
-        KafkaLineageConsumer.start(
-            settings(topic, "group-redelivery", null), translator, heldCommitter, registry);
+        start(settings(topic, "group-redelivery", null), heldCommitter, registry);
 
     assertThat(holding.committed.await(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS))
         .isTrue();
@@ -227,9 +294,7 @@ class KafkaLineageConsumerIT {
     GroupCommitter committer =
         GroupCommitter.start(catalog, GroupCommitter.Settings.defaults(), secondRegistry);
     closeLast.add(committer);
-    closeLast.add(
-        KafkaLineageConsumer.start(
-            settings(topic, "group-redelivery", null), translator, committer, secondRegistry));
+    closeLast.add(start(settings(topic, "group-redelivery", null), committer, secondRegistry));
 
     await().atMost(WAIT).until(() -> committedOffsets("group-redelivery", topic) == 2);
     assertThat(
@@ -246,22 +311,34 @@ class KafkaLineageConsumerIT {
 
   private KafkaLineageConsumer.Settings settings(String topic, String group, String deadLetters) {
     return new KafkaLineageConsumer.Settings(
-        cluster.bootstrapServers(),
-        topic,
-        group,
-        deadLetters,
-        TenantId.DEFAULT,
-        Duration.ofMillis(200),
-        Map.of());
+        cluster.bootstrapServers(), topic, group, deadLetters, Duration.ofMillis(200), Map.of());
   }
 
   private void consume(Catalog target, String topic, String group, String deadLetters) {
     GroupCommitter committer =
         GroupCommitter.start(target, GroupCommitter.Settings.defaults(), registry);
     closeLast.add(committer);
-    closeLast.add(
-        KafkaLineageConsumer.start(
-            settings(topic, group, deadLetters), translator, committer, registry));
+    closeLast.add(start(settings(topic, group, deadLetters), committer, registry));
+  }
+
+  private KafkaLineageConsumer start(
+      KafkaLineageConsumer.Settings settings, GroupCommitter committer, MeterRegistry meters) {
+    return start(settings, committer, meters, EventLimits.DEFAULTS);
+  }
+
+  private KafkaLineageConsumer start(
+      KafkaLineageConsumer.Settings settings,
+      GroupCommitter committer,
+      MeterRegistry meters,
+      EventLimits limits) {
+    IngestPipeline pipeline =
+        IngestPipeline.builder()
+            .translator(translator)
+            .committer(committer)
+            .limits(limits)
+            .meterRegistry(meters)
+            .build();
+    return KafkaLineageConsumer.start(settings, pipeline, Admission.open(TenantId.DEFAULT), meters);
   }
 
   private double counter(String name, String topic) {

@@ -16,7 +16,10 @@ import io.tributary.catalog.Mutation;
 import io.tributary.catalog.MutationResult;
 import io.tributary.catalog.SearchQuery;
 import io.tributary.catalog.SearchResult;
+import io.tributary.catalog.TenantId;
+import io.tributary.catalog.Types;
 import io.tributary.catalog.Visibility;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +27,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * A catalog that records each transaction it is asked for, refuses every transaction holding a
@@ -43,8 +47,31 @@ final class ScriptedCatalog implements Catalog {
     gate.countDown();
   }
 
+  /** Called with the sources of each transaction once recorded, on the writer's thread. */
+  volatile Consumer<List<String>> afterCommit = sources -> {};
+
   static Mutation mutation(String source) {
     return new Mutation(source, List.of(), List.of());
+  }
+
+  /** A mutation writing {@code entities} topics. */
+  static Mutation mutation(String source, int entities) {
+    List<EntityWrite> writes = new ArrayList<>();
+    for (int i = 0; i < entities; i++) {
+      writes.add(
+          EntityWrite.of(
+              new EntityKey(TenantId.DEFAULT, Types.KAFKA_TOPIC, source + "-" + i),
+              Instant.parse("2026-01-01T00:00:00Z")));
+    }
+    return new Mutation(source, writes, List.of());
+  }
+
+  /** Refuses, as {@link #applyAll} does, every mutation whose source starts with "bad". */
+  @Override
+  public void validate(Mutation mutation) {
+    if (mutation.source().startsWith("bad")) {
+      throw new InvalidEntityException("mutation '" + mutation.source() + "' is refused");
+    }
   }
 
   @Override
@@ -65,6 +92,7 @@ final class ScriptedCatalog implements Catalog {
       }
     }
     transactions.add(sources);
+    afterCommit.accept(sources);
     List<MutationResult> results = new ArrayList<>();
     for (Mutation m : mutations) {
       Map<EntityKey, Guid> guids = new java.util.HashMap<>();

@@ -2,6 +2,7 @@ package io.tributary.openlineage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
@@ -19,10 +20,15 @@ class ValidationCorpusTest {
     return Fixtures.corpus("invalid");
   }
 
+  static List<String> warnedEvents() {
+    return Fixtures.corpus("warned");
+  }
+
   @Test
   void shouldShipACorpusOfEdgeCases() {
     assertThat(validEvents()).hasSizeGreaterThanOrEqualTo(25);
     assertThat(invalidEvents()).hasSizeGreaterThanOrEqualTo(35);
+    assertThat(warnedEvents()).hasSizeGreaterThanOrEqualTo(3);
   }
 
   @ParameterizedTest
@@ -34,6 +40,81 @@ class ValidationCorpusTest {
     assertThat(translated.mutation().entities())
         .allSatisfy(e -> assertThat(e.key().tenant()).isEqualTo(Fixtures.TENANT))
         .allSatisfy(e -> assertThat(e.asOf()).isEqualTo(translated.eventTime()));
+    assertThat(translated.warnings()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @MethodSource("warnedEvents")
+  void shouldAcceptEveryEventBreakingOnlyAFacetFormatWithAWarningAtThePointer(String name) {
+    JsonNode fixture = Fixtures.read("/openlineage/events/warned/" + name);
+
+    TranslatedEvent translated =
+        Fixtures.TRANSLATOR.translate(fixture.get("event"), Fixtures.TENANT);
+
+    assertThat(translated.mutation().entities())
+        .as(fixture.path("description").asText())
+        .isNotEmpty();
+    assertThat(translated.warnings())
+        .extracting(EventWarning::pointer, EventWarning::kind)
+        .contains(
+            tuple(fixture.path("expectedWarning").asText(), fixture.path("expectedKind").asText()));
+    assertThat(translated.warnings()).allSatisfy(w -> assertThat(w.message()).isNotBlank());
+  }
+
+  @Test
+  void shouldWarnAboutTheSparkDataSourceUriOfEveryDatasetAndMapTheEventAsUsual() {
+    JsonNode spark =
+        Fixtures.read("/openlineage/events/warned/spark-local-file-datasource-uri.json")
+            .get("event");
+
+    TranslatedEvent translated = Fixtures.TRANSLATOR.translate(spark, Fixtures.TENANT);
+
+    assertThat(translated.kind()).isEqualTo(EventKind.RUN);
+    assertThat(translated.eventType()).isEqualTo("COMPLETE");
+    assertThat(translated.warnings())
+        .extracting(EventWarning::pointer)
+        .containsExactly("/inputs/0/facets/dataSource/uri", "/outputs/0/facets/dataSource/uri");
+    assertThat(translated.warnings().get(0).toString()).contains("uri");
+  }
+
+  @Test
+  void shouldStillRefuseFormatViolationsOfTheEnvelopeFieldsTheCatalogReads() {
+    JsonNode event =
+        Fixtures.json(
+            """
+            {"eventTime":"2026-11-28T10:00:00","producer":"not a uri",
+             "schemaURL":"https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/RunEvent",
+             "run":{"runId":"run-1"},"job":{"namespace":"n","name":"j"}}
+            """);
+
+    assertThatThrownBy(() -> Fixtures.TRANSLATOR.translate(event, Fixtures.TENANT))
+        .isInstanceOfSatisfying(
+            InvalidEventException.class,
+            e ->
+                assertThat(e.violations())
+                    .extracting(Violation::pointer)
+                    .containsExactlyInAnyOrder("/eventTime", "/producer", "/run/runId"));
+  }
+
+  @Test
+  void shouldWarnRatherThanRefuseWhenAFacetsOwnProducerIsNoUri() {
+    JsonNode event =
+        Fixtures.json(
+            """
+            {"eventTime":"2026-11-28T10:00:00Z","producer":"https://example.com/p",
+             "schemaURL":"https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/RunEvent",
+             "run":{"runId":"0190d5c8-8a43-7c43-9f2e-3f1f1a7d0b11","facets":{
+               "nominalTime":{"_producer":"airflow",
+                 "_schemaURL":"https://openlineage.io/spec/facets/1-0-1/NominalTimeRunFacet.json#/$defs/NominalTimeRunFacet",
+                 "nominalStartTime":"2026-11-28T10:00:00Z"}}},
+             "job":{"namespace":"n","name":"j"}}
+            """);
+
+    TranslatedEvent translated = Fixtures.TRANSLATOR.translate(event, Fixtures.TENANT);
+
+    assertThat(translated.warnings())
+        .extracting(EventWarning::pointer, EventWarning::kind)
+        .containsExactly(tuple("/run/facets/nominalTime/_producer", "format:uri"));
   }
 
   @ParameterizedTest

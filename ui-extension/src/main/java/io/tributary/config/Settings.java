@@ -1,6 +1,8 @@
 package io.tributary.config;
 
 import io.tributary.catalog.TenantId;
+import io.tributary.ingest.EventLimit;
+import io.tributary.ingest.EventLimits;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -113,6 +115,38 @@ public final class Settings {
           "The most events waiting for a commit; beyond it ingest answers 503 with"
               + " `Retry-After`.");
 
+  public static final Setting<Integer> INGEST_MAX_DATASETS =
+      Setting.of(
+          EventLimit.DATASETS.key(),
+          ValueType.integer(1, 10_000_000),
+          EventLimits.DEFAULTS.maxDatasets(),
+          "The most datasets (inputs and outputs) one OpenLineage event may name; HTTP answers"
+              + " a larger event 422, Kafka dead-letters it.");
+
+  public static final Setting<Integer> INGEST_MAX_SCHEMA_FIELDS =
+      Setting.of(
+          EventLimit.SCHEMA_FIELDS.key(),
+          ValueType.integer(1, 10_000_000),
+          EventLimits.DEFAULTS.maxSchemaFields(),
+          "The most fields one schema facet may hold, nested fields included; HTTP answers a"
+              + " larger event 422, Kafka dead-letters it.");
+
+  public static final Setting<Integer> INGEST_MAX_COLUMN_LINEAGE_EDGES =
+      Setting.of(
+          EventLimit.COLUMN_LINEAGE_EDGES.key(),
+          ValueType.integer(1, 100_000_000),
+          EventLimits.DEFAULTS.maxColumnLineageEdges(),
+          "The most column-lineage edges (input fields over all `columnLineage` facets) one"
+              + " event may hold; HTTP answers a larger event 422, Kafka dead-letters it.");
+
+  public static final Setting<Long> INGEST_MAX_FACET_BYTES =
+      Setting.of(
+          EventLimit.FACET_BYTES.key(),
+          ValueType.bytes(1024, 1024L * 1024 * 1024),
+          EventLimits.DEFAULTS.maxFacetBytes(),
+          "The largest one facet of an event may be, as compact JSON; HTTP answers a larger"
+              + " event 413, Kafka dead-letters it.");
+
   public static final Setting<String> INGEST_DEFAULT_TENANT =
       Setting.of(
               "ingest.default-tenant",
@@ -211,10 +245,20 @@ public final class Settings {
           ValueType.path(),
           null,
           "The users file: users with PBKDF2 password hashes and API keys with SHA-256 hashes,"
-              + " their groups, roles and home tenant (docs/tenancy-and-policy.md). With neither"
-              + " users nor `auth.jwt.issuer`, authentication is off: the server listens on"
-              + " 127.0.0.1 only and every request acts as the platform administrator of the"
+              + " their groups, roles and home tenant (docs/tenancy-and-policy.md); managed with"
+              + " `tributary users` or the admin API, and read again when it changes. With neither"
+              + " users nor `auth.jwt.issuer` at start, authentication is off: the server listens"
+              + " on 127.0.0.1 only and every request acts as the platform administrator of the"
               + " `default` tenant.");
+
+  public static final Setting<Duration> AUTH_USERS_POLL_INTERVAL =
+      Setting.of(
+          "auth.users-poll-interval",
+          ValueType.duration(Duration.ofMillis(100), Duration.ofMinutes(10)),
+          Duration.ofSeconds(5),
+          "How often the users file is read again: a user removed or an API key revoked by"
+              + " editing the file is refused from then on (changes through the admin API apply"
+              + " at once). A malformed file is logged and the last good one stays in force.");
 
   public static final Setting<String> AUTH_JWT_ISSUER =
       Setting.of(
@@ -442,6 +486,10 @@ public final class Settings {
           INGEST_MAX_BODY_BYTES,
           INGEST_BATCH_MAX,
           INGEST_QUEUE_CAPACITY,
+          INGEST_MAX_DATASETS,
+          INGEST_MAX_SCHEMA_FIELDS,
+          INGEST_MAX_COLUMN_LINEAGE_EDGES,
+          INGEST_MAX_FACET_BYTES,
           INGEST_DEFAULT_TENANT,
           INGEST_API_KEY,
           KAFKA_INGEST_ENABLED,
@@ -454,6 +502,7 @@ public final class Settings {
           FEED_WINDOW_SIZE,
           FEED_HEARTBEAT,
           AUTH_USERS_FILE,
+          AUTH_USERS_POLL_INTERVAL,
           AUTH_JWT_ISSUER,
           AUTH_JWT_JWKS_URL,
           AUTH_JWT_JWKS_FILE,

@@ -52,6 +52,15 @@ final class GraphSchema {
   static final String CREATE_TIME = "createTime";
   static final String UPDATE_TIME = "updateTime";
 
+  /**
+   * The label of the catalog's own bookkeeping vertices, found through {@link #KEY} values that no
+   * entity key can take (they have no '|'); never an entity, so entity scans by label skip them.
+   */
+  static final String STATE_LABEL = "catalogState";
+
+  /** On the state vertex: entities per tenant and type, as JSON. */
+  static final String ENTITY_COUNTS = "entityCounts";
+
   /** Labels every catalog walks; created up front so that reads never meet a missing label. */
   static final List<String> CORE_EDGE_LABELS =
       List.of(Types.REL_INPUTS, Types.REL_OUTPUTS, Types.REL_COLUMNS, Types.REL_RUNS);
@@ -76,6 +85,9 @@ final class GraphSchema {
       if (!m.containsVertexLabel(ENTITY_LABEL)) {
         m.makeVertexLabel(ENTITY_LABEL).make();
       }
+      if (!m.containsVertexLabel(STATE_LABEL)) {
+        m.makeVertexLabel(STATE_LABEL).make();
+      }
       PropertyKey guid = key(m, GUID, String.class, Cardinality.SINGLE);
       PropertyKey entityKey = key(m, KEY, String.class, Cardinality.SINGLE);
       PropertyKey type = key(m, TYPE, String.class, Cardinality.SINGLE);
@@ -89,6 +101,7 @@ final class GraphSchema {
       key(m, ATTRIBUTE_TIMES, String.class, Cardinality.SINGLE);
       key(m, CREATE_TIME, Long.class, Cardinality.SINGLE);
       key(m, UPDATE_TIME, Long.class, Cardinality.SINGLE);
+      key(m, ENTITY_COUNTS, String.class, Cardinality.SINGLE);
 
       index(m, "byGuid", guid, true, lockUniqueness);
       index(m, "byKey", entityKey, true, lockUniqueness);

@@ -5,7 +5,11 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.tributary.catalog.CatalogException;
 import io.tributary.catalog.InvalidEntityException;
@@ -40,6 +44,20 @@ final class Json {
    * equal whatever Java type carried them (5 and 5L).
    */
   JsonNode normalise(String attribute, Object value) {
+    // The common kinds directly, as the text round trip would type them (an int-sized number reads
+    // back as an int): a refresh normalises every attribute it carries.
+    if (value instanceof String s) {
+      return TextNode.valueOf(s);
+    }
+    if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
+      return IntNode.valueOf(((Number) value).intValue());
+    }
+    if (value instanceof Long l) {
+      return l == l.intValue() ? IntNode.valueOf(l.intValue()) : LongNode.valueOf(l);
+    }
+    if (value instanceof Boolean b) {
+      return BooleanNode.valueOf(b);
+    }
     try {
       return mapper.readTree(mapper.writeValueAsString(value));
     } catch (JsonProcessingException e) {

@@ -16,10 +16,10 @@ import static io.tributary.catalog.janus.GraphSchema.TYPE;
 import static io.tributary.catalog.janus.GraphSchema.UPDATE_TIME;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tributary.catalog.CatalogException;
 import io.tributary.catalog.ChangeEvent;
 import io.tributary.catalog.ChangeFeed;
 import io.tributary.catalog.EntityKey;
-import io.tributary.catalog.EntityRef;
 import io.tributary.catalog.EntityWrite;
 import io.tributary.catalog.Guid;
 import io.tributary.catalog.InvalidEntityException;
@@ -29,14 +29,15 @@ import io.tributary.catalog.RelationshipWrite;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import org.apache.tinkerpop.gremlin.structure.Direction;
 import org.apache.tinkerpop.gremlin.structure.Edge;
 import org.apache.tinkerpop.gremlin.structure.T;
@@ -49,227 +50,436 @@ import org.janusgraph.core.JanusGraphVertexQuery;
 
 /**
  * Applies a batch of mutations inside one open transaction and says what changed. It never commits:
- * the caller commits and then publishes the drafts, or rolls back and publishes nothing.
+ * the caller commits and then publishes the drafts and {@link Outcome#committed}, or rolls back and
+ * publishes nothing.
+ *
+ * <p>The batch is written in two passes, so that its cost stays linear in its size. The first
+ * reads: it resolves every entity once (from the {@link WriteCache}, else one index lookup), merges
+ * every write of the batch into that entity's state in memory, and finds each relationship's stored
+ * edge before the transaction holds any new relation (JanusGraph's vertex queries scan a vertex's
+ * added relations, so a query per new edge of a vertex gaining thousands would be quadratic). The
+ * second writes: each vertex once, only what differs from the graph, then each new or changed edge.
  */
 final class MutationWriter {
-  /** The name an entity write may carry among its attributes, as Atlas requests do. */
-  private static final String NAME_ATTRIBUTE = "name";
+  /** How many entities or relationships pass between two checks for cancellation. */
+  private static final int CHECK_EVERY = 256;
 
-  private static final String QUALIFIED_NAME_ATTRIBUTE = "qualifiedName";
+  /** The most times of entities evicted from the write cache that one batch writes. */
+  private static final int EVICTED_PER_BATCH = 500;
 
   private final RelationshipRules rules;
   private final EntityVertices vertices;
   private final Json json;
   private final AttributeMerge merge;
   private final Clock clock;
+  private final WriteCache cache;
 
-  /** What a batch did, once committed. */
-  record Outcome(List<MutationResult> results, List<ChangeFeed.Draft> drafts) {}
+  /**
+   * What a batch did, once committed.
+   *
+   * @param lookups entities looked up in the graph's key index (the others were cached or written
+   *     earlier in the batch)
+   * @param edgeLookups vertex queries for a stored edge between two stored entities
+   */
+  record Outcome(
+      List<MutationResult> results,
+      List<ChangeFeed.Draft> drafts,
+      Map<EntityKey, WriteCache.Snapshot> snapshots,
+      List<WriteCache.EdgeKey> edges,
+      List<EntityKey> timesWritten,
+      int lookups,
+      int edgeLookups) {
 
-  /** An entity vertex of this batch with its guid and key at hand. */
-  private record Written(Vertex vertex, EntityRef ref) {}
+    /** Tells the cache what the transaction committed. */
+    void committed(WriteCache cache) {
+      cache.timesWritten(timesWritten);
+      cache.committed(snapshots, edges);
+    }
+  }
 
-  MutationWriter(RelationshipRules rules, EntityVertices vertices, Json json, Clock clock) {
+  MutationWriter(
+      RelationshipRules rules, EntityVertices vertices, Json json, Clock clock, WriteCache cache) {
     this.rules = rules;
     this.vertices = vertices;
     this.json = json;
     this.merge = new AttributeMerge(json);
     this.clock = clock;
+    this.cache = cache;
   }
 
-  Outcome write(JanusGraphTransaction tx, List<Mutation> mutations) {
-    Map<EntityKey, Written> batch = new HashMap<>();
+  /**
+   * @param cancelled polled while writing: when it turns true the write stops with a {@link
+   *     CatalogException} and the caller rolls back
+   */
+  Outcome write(JanusGraphTransaction tx, List<Mutation> mutations, BooleanSupplier cancelled) {
+    Batch batch = new Batch(tx, cancelled);
     List<MutationResult> results = new ArrayList<>(mutations.size());
-    List<ChangeFeed.Draft> drafts = new ArrayList<>();
-    for (Mutation mutation : mutations) {
+    for (int i = 0; i < mutations.size(); i++) {
+      results.add(batch.merge(i, mutations.get(i)));
+    }
+    batch.flush(clock.millis());
+    return batch.outcome(results);
+  }
+
+  /** The attribute times the cache holds and the graph lacks: written at close. */
+  List<Map.Entry<EntityKey, WriteCache.Snapshot>> dirtyTimes() {
+    return cache.allDirty();
+  }
+
+  /** Writes the times of {@code dirty} in {@code tx}. */
+  void writeTimes(JanusGraphTransaction tx, List<Map.Entry<EntityKey, WriteCache.Snapshot>> dirty) {
+    for (Map.Entry<EntityKey, WriteCache.Snapshot> e : dirty) {
+      tx.getVertex(e.getValue().vertexId())
+          .property(ATTRIBUTE_TIMES, json.write(e.getValue().currentTimes(merge)));
+    }
+  }
+
+  /** Two entities and a relationship type: at most one edge. */
+  private record EdgeId(String label, EntityKey from, EntityKey to) {}
+
+  /** One relationship while a batch is written. */
+  private static final class EdgeState implements AttributeMerge.Target {
+    final EntityState from;
+    final EntityState to;
+    final String label;
+    boolean isNew;
+
+    /** The stored edge, once looked up; null for a new edge or one only known to exist. */
+    Edge edge;
+
+    ObjectNode attributes;
+    ObjectNode times;
+    boolean valuesChanged;
+    boolean timesChanged;
+
+    EdgeState(EntityState from, EntityState to, String label) {
+      this.from = from;
+      this.to = to;
+      this.label = label;
+    }
+
+    @Override
+    public ObjectNode attributes() {
+      return attributes;
+    }
+
+    @Override
+    public ObjectNode writableAttributes() {
+      return attributes;
+    }
+
+    @Override
+    public ObjectNode times() {
+      return times;
+    }
+  }
+
+  /** The state of one batch. */
+  private final class Batch {
+    private final JanusGraphTransaction tx;
+    private final BooleanSupplier cancelled;
+    private final Map<EntityKey, EntityState> entities = new LinkedHashMap<>();
+    private final Map<EdgeId, EdgeState> edges = new LinkedHashMap<>();
+    private final List<ChangeFeed.Draft> drafts = new ArrayList<>();
+    private final List<EntityKey> timesWritten = new ArrayList<>();
+
+    /** Relationship and end types to whether they are stored reversed: type checks are costly. */
+    private final Map<List<String>, Boolean> reversed = new HashMap<>();
+
+    private int operations;
+    private int lookups;
+    private int edgeLookups;
+
+    Batch(JanusGraphTransaction tx, BooleanSupplier cancelled) {
+      this.tx = tx;
+      this.cancelled = cancelled;
+    }
+
+    /** Merges one mutation into the batch's state; its result is as if applied alone, in order. */
+    MutationResult merge(int index, Mutation mutation) {
       Map<EntityKey, Guid> guids = new LinkedHashMap<>();
       Set<EntityKey> created = new LinkedHashSet<>();
       Set<EntityKey> updated = new LinkedHashSet<>();
       for (EntityWrite write : mutation.entities()) {
-        EntityRef ref = writeEntity(tx, write, batch, created, updated, drafts);
-        guids.put(write.key(), ref.guid());
+        tick();
+        EntityState s = resolve(write.key());
+        if (!s.exists) {
+          s.exists = true;
+          s.createdIn = index;
+          s.apply(write);
+          created.add(s.key);
+          drafts.add(new ChangeFeed.Draft(ChangeEvent.Kind.ENTITY_CREATED, s.ref, null, null));
+        } else if (s.apply(write) && s.createdIn != index && updated.add(s.key)) {
+          drafts.add(new ChangeFeed.Draft(ChangeEvent.Kind.ENTITY_UPDATED, s.ref, null, null));
+        }
+        guids.put(s.key, s.ref.guid());
       }
       for (RelationshipWrite write : mutation.relationships()) {
-        writeRelationship(tx, mutation, rules.normalise(write), batch, drafts);
+        tick();
+        relate(mutation, normalise(write));
       }
-      results.add(new MutationResult(guids, List.copyOf(created), List.copyOf(updated)));
+      return new MutationResult(guids, List.copyOf(created), List.copyOf(updated));
     }
-    return new Outcome(results, drafts);
-  }
 
-  private EntityRef writeEntity(
-      JanusGraphTransaction tx,
-      EntityWrite write,
-      Map<EntityKey, Written> batch,
-      Set<EntityKey> created,
-      Set<EntityKey> updated,
-      List<ChangeFeed.Draft> drafts) {
-    EntityKey key = write.key();
-    Written existing = resolve(tx, key, batch);
-    long now = clock.millis();
-    if (existing == null) {
-      Guid guid = Guid.forKey(key);
-      Vertex v =
-          tx.addVertex(
-              T.label,
-              ENTITY_LABEL,
-              GUID,
-              guid.value(),
-              KEY,
-              EntityVertices.keyValue(key),
-              TYPE,
-              key.typeName(),
-              TENANT,
-              key.tenant().value(),
-              QUALIFIED_NAME,
-              key.qualifiedName(),
-              CREATE_TIME,
-              now,
-              UPDATE_TIME,
-              now);
-      EntityRef ref = new EntityRef(guid, key);
-      apply(v, write, true);
-      batch.put(key, new Written(v, ref));
-      created.add(key);
-      drafts.add(new ChangeFeed.Draft(ChangeEvent.Kind.ENTITY_CREATED, ref, null, null));
-      return ref;
-    }
-    if (apply(existing.vertex(), write, false)) {
-      existing.vertex().property(UPDATE_TIME, now);
-      if (!created.contains(key)) {
-        updated.add(key);
-        drafts.add(
-            new ChangeFeed.Draft(ChangeEvent.Kind.ENTITY_UPDATED, existing.ref(), null, null));
+    private RelationshipWrite normalise(RelationshipWrite r) {
+      List<String> types = List.of(r.typeName(), r.from().typeName(), r.to().typeName());
+      Boolean reverse = reversed.get(types);
+      if (reverse == null) {
+        reverse = rules.reversed(types.get(0), types.get(1), types.get(2));
+        reversed.put(types, reverse);
       }
+      return reverse ? RelationshipRules.reverse(r) : r;
     }
-    return existing.ref();
-  }
 
-  /** Applies a write to a vertex newest-wins; returns whether anything visible changed. */
-  private boolean apply(Vertex v, EntityWrite write, boolean isNew) {
-    ObjectNode attributes = isNew ? json.parse(null) : json.parse(stringProperty(v, ATTRIBUTES));
-    ObjectNode times = isNew ? json.parse(null) : json.parse(stringProperty(v, ATTRIBUTE_TIMES));
+    private EntityState resolve(EntityKey key) {
+      EntityState s = entities.get(key);
+      if (s != null) {
+        return s;
+      }
+      WriteCache.Snapshot snapshot = cache.entity(key);
+      if (snapshot != null) {
+        s = EntityState.cached(key, snapshot, merge);
+      } else {
+        lookups++;
+        Optional<Vertex> v = vertices.byKey(tx, key);
+        s =
+            v.isPresent()
+                ? EntityState.stored(key, v.get(), EntityVertices.load(v.get()), json, merge)
+                : EntityState.fresh(key, json, merge);
+      }
+      entities.put(key, s);
+      return s;
+    }
 
-    Map<String, Object> written = new LinkedHashMap<>(write.attributes());
-    written.remove(QUALIFIED_NAME_ATTRIBUTE);
-    Object nameAttribute = written.remove(NAME_ATTRIBUTE);
-    String name =
-        write.name() != null
-            ? write.name()
-            : nameAttribute instanceof String s && !s.isBlank() ? s : null;
-
-    boolean changed = false;
-    boolean timesChanged = false;
-    if (name != null && AttributeMerge.wins(times, NAME_ATTRIBUTE, write.asOf())) {
-      times.put(NAME_ATTRIBUTE, write.asOf().toString());
-      timesChanged = true;
-      if (!name.equals(stringProperty(v, NAME))) {
-        setName(v, name);
-        changed = true;
+    private void relate(Mutation mutation, RelationshipWrite write) {
+      EntityState from = requireEnd(mutation, write, write.from());
+      EntityState to = requireEnd(mutation, write, write.to());
+      EdgeId id = new EdgeId(write.typeName(), from.key, to.key);
+      EdgeState e = edges.get(id);
+      if (e == null) {
+        e = new EdgeState(from, to, write.typeName());
+        if (from.isNew || to.isNew) {
+          e.isNew = true;
+        } else if (!write.attributes().isEmpty() || !cache.edgeExists(edgeKey(e))) {
+          edgeLookups++;
+          e.edge = findEdge(from.vertex(tx), to.vertex(tx), e.label);
+          e.isNew = e.edge == null;
+        }
+        if (e.isNew) {
+          drafts.add(
+              new ChangeFeed.Draft(
+                  ChangeEvent.Kind.RELATIONSHIP_CREATED, from.ref, e.label, to.ref));
+        }
+        edges.put(id, e);
+      }
+      if (!write.attributes().isEmpty()) {
+        if (e.attributes == null) {
+          load(e);
+        }
+        AttributeMerge.Outcome outcome = merge.merge(e, write.attributes(), write.asOf());
+        e.valuesChanged |= outcome.valuesChanged();
+        e.timesChanged |= outcome.timesChanged();
       }
     }
-    AttributeMerge.Outcome outcome = merge.merge(attributes, times, written, write.asOf());
-    if (outcome.valuesChanged() || isNew) {
-      v.property(ATTRIBUTES, json.write(attributes));
-    }
-    if (outcome.timesChanged() || timesChanged || isNew) {
-      v.property(ATTRIBUTE_TIMES, json.write(times));
-    }
-    if (isNew && name == null) {
-      setPrefixes(v, null, (String) v.value(QUALIFIED_NAME));
-    }
-    changed |= outcome.valuesChanged();
-    changed |= addClassifications(v, write.classifications(), isNew);
-    return changed;
-  }
 
-  private static void setName(Vertex v, String name) {
-    v.property(NAME, name);
-    v.property(NAME_LOWER, name.toLowerCase(Locale.ROOT));
-    setPrefixes(v, name, (String) v.value(QUALIFIED_NAME));
-  }
+    private void load(EdgeState e) {
+      if (!e.isNew && e.edge == null) {
+        edgeLookups++;
+        e.edge = findEdge(e.from.vertex(tx), e.to.vertex(tx), e.label);
+        if (e.edge == null) {
+          throw new CatalogException(
+              "Relationship " + e.label + " from " + e.from.key + " to " + e.to.key + " vanished");
+        }
+      }
+      e.attributes = json.parse(e.edge == null ? null : stringProperty(e.edge, ATTRIBUTES));
+      e.times = json.parse(e.edge == null ? null : stringProperty(e.edge, ATTRIBUTE_TIMES));
+    }
 
-  private static void setPrefixes(Vertex v, String name, String qualifiedName) {
-    v.properties(PREFIXES).forEachRemaining(VertexProperty::remove);
-    for (String prefix : EntityVertices.prefixes(name, qualifiedName)) {
-      v.property(VertexProperty.Cardinality.set, PREFIXES, prefix);
+    private EntityState requireEnd(Mutation mutation, RelationshipWrite write, EntityKey end) {
+      EntityState s = resolve(end);
+      if (!s.exists) {
+        throw new InvalidEntityException(
+            "Relationship "
+                + write.typeName()
+                + " in '"
+                + mutation.source()
+                + "' names entity '"
+                + end
+                + "', which neither the mutation nor the catalog holds");
+      }
+      return s;
     }
-  }
 
-  private static boolean addClassifications(Vertex v, Set<String> added, boolean isNew) {
-    if (added.isEmpty()) {
-      return false;
+    /** Writes every vertex once, then every new or changed edge. */
+    void flush(long now) {
+      for (EntityState s : entities.values()) {
+        tick();
+        if (!s.exists) {
+          continue;
+        }
+        if (s.isNew) {
+          create(s, now);
+        } else if (s.needsWrite() || (s.timesDirty && !cache.enabled())) {
+          update(s, now);
+        }
+      }
+      int evicted = 0;
+      for (Map.Entry<EntityKey, WriteCache.Snapshot> e : cache.evictedDirty()) {
+        // A few per batch: a large batch that evicted many must not make the next one large.
+        if (!entities.containsKey(e.getKey()) && evicted++ < EVICTED_PER_BATCH) {
+          tick();
+          tx.getVertex(e.getValue().vertexId())
+              .property(ATTRIBUTE_TIMES, json.write(e.getValue().currentTimes(merge)));
+          timesWritten.add(e.getKey());
+        }
+      }
+      for (EdgeState e : edges.values()) {
+        tick();
+        if (e.isNew) {
+          e.edge = e.from.vertex(tx).addEdge(e.label, e.to.vertex(tx), edgeProperties(e));
+        } else {
+          if (e.valuesChanged) {
+            e.edge.property(ATTRIBUTES, json.write(e.attributes));
+          }
+          if (e.timesChanged) {
+            e.edge.property(ATTRIBUTE_TIMES, json.write(e.times));
+          }
+        }
+      }
     }
-    Set<String> present = new HashSet<>();
-    if (!isNew) {
-      v.<String>values(CLASSIFICATIONS).forEachRemaining(present::add);
+
+    private Object[] edgeProperties(EdgeState e) {
+      if (e.attributes == null) {
+        return new Object[0];
+      }
+      List<Object> kv = new ArrayList<>(4);
+      if (e.valuesChanged) {
+        kv.add(ATTRIBUTES);
+        kv.add(json.write(e.attributes));
+      }
+      if (e.timesChanged) {
+        kv.add(ATTRIBUTE_TIMES);
+        kv.add(json.write(e.times));
+      }
+      return kv.toArray();
     }
-    boolean changed = false;
-    for (String c : added) {
-      if (!present.contains(c)) {
+
+    private void create(EntityState s, long now) {
+      EntityKey key = s.key;
+      List<Object> kv = new ArrayList<>(24);
+      add(kv, T.label, ENTITY_LABEL);
+      add(kv, GUID, s.ref.guid().value());
+      add(kv, KEY, EntityVertices.keyValue(key));
+      add(kv, TYPE, key.typeName());
+      add(kv, TENANT, key.tenant().value());
+      add(kv, QUALIFIED_NAME, key.qualifiedName());
+      add(kv, CREATE_TIME, now);
+      add(kv, UPDATE_TIME, now);
+      if (s.name != null) {
+        add(kv, NAME, s.name);
+        add(kv, NAME_LOWER, s.name.toLowerCase(Locale.ROOT));
+      }
+      add(kv, ATTRIBUTES, json.write(s.attributes()));
+      add(kv, ATTRIBUTE_TIMES, json.write(s.times()));
+      Vertex v = tx.addVertex(kv.toArray());
+      for (String prefix : EntityVertices.prefixes(s.name, key.qualifiedName())) {
+        v.property(VertexProperty.Cardinality.set, PREFIXES, prefix);
+      }
+      for (String c : s.addedClassifications) {
         v.property(VertexProperty.Cardinality.set, CLASSIFICATIONS, c);
-        changed = true;
+      }
+      s.created(v);
+      s.timesDirty = false;
+    }
+
+    private void update(EntityState s, long now) {
+      Vertex v = s.vertex(tx);
+      if (s.nameChanged()) {
+        v.property(NAME, s.name);
+        v.property(NAME_LOWER, s.name.toLowerCase(Locale.ROOT));
+        updatePrefixes(v, s.storedName, s.name, s.key.qualifiedName());
+      }
+      if (s.valuesChanged) {
+        v.property(ATTRIBUTES, json.write(s.attributes()));
+      }
+      if (s.timesDirty) {
+        v.property(ATTRIBUTE_TIMES, json.write(s.times()));
+        s.timesDirty = false;
+      }
+      if (s.visiblyChanged) {
+        v.property(UPDATE_TIME, now);
+      }
+      for (String c : s.addedClassifications) {
+        v.property(VertexProperty.Cardinality.set, CLASSIFICATIONS, c);
       }
     }
-    return changed;
+
+    Outcome outcome(List<MutationResult> results) {
+      Map<EntityKey, WriteCache.Snapshot> snapshots = new LinkedHashMap<>();
+      List<WriteCache.EdgeKey> edgeKeys = new ArrayList<>();
+      if (cache.enabled()) {
+        for (EntityState s : entities.values()) {
+          if (s.exists) {
+            snapshots.put(
+                s.key,
+                new WriteCache.Snapshot(
+                    s.vertexId(),
+                    s.ref.guid(),
+                    s.name,
+                    s.attributes(),
+                    s.timesAsIs(),
+                    s.classifications(),
+                    s.lastWrite,
+                    s.refresh,
+                    s.timesDirty));
+          }
+        }
+        for (EdgeState e : edges.values()) {
+          edgeKeys.add(edgeKey(e));
+        }
+      }
+      return new Outcome(results, drafts, snapshots, edgeKeys, timesWritten, lookups, edgeLookups);
+    }
+
+    private void tick() {
+      if (++operations % CHECK_EVERY == 0 && cancelled.getAsBoolean()) {
+        throw new CatalogException("The write was cancelled: the catalog is shutting down");
+      }
+    }
   }
 
-  private void writeRelationship(
-      JanusGraphTransaction tx,
-      Mutation mutation,
-      RelationshipWrite write,
-      Map<EntityKey, Written> batch,
-      List<ChangeFeed.Draft> drafts) {
-    Written from = requireEnd(tx, mutation, write, write.from(), batch);
-    Written to = requireEnd(tx, mutation, write, write.to(), batch);
-    Edge edge = findEdge(from.vertex(), to.vertex(), write.typeName());
-    ObjectNode attributes;
-    ObjectNode times;
-    if (edge == null) {
-      edge = from.vertex().addEdge(write.typeName(), to.vertex());
-      attributes = json.parse(null);
-      times = json.parse(null);
-      drafts.add(
-          new ChangeFeed.Draft(
-              ChangeEvent.Kind.RELATIONSHIP_CREATED, from.ref(), write.typeName(), to.ref()));
-    } else {
-      attributes = json.parse(edge.<String>property(ATTRIBUTES).orElse(null));
-      times = json.parse(edge.<String>property(ATTRIBUTE_TIMES).orElse(null));
-    }
-    AttributeMerge.Outcome outcome =
-        merge.merge(attributes, times, write.attributes(), write.asOf());
-    if (outcome.valuesChanged()) {
-      edge.property(ATTRIBUTES, json.write(attributes));
-    }
-    if (outcome.timesChanged()) {
-      edge.property(ATTRIBUTE_TIMES, json.write(times));
-    }
+  private static WriteCache.EdgeKey edgeKey(EdgeState e) {
+    return new WriteCache.EdgeKey(e.from.vertexId(), e.label, e.to.vertexId());
   }
 
-  private Written requireEnd(
-      JanusGraphTransaction tx,
-      Mutation mutation,
-      RelationshipWrite write,
-      EntityKey end,
-      Map<EntityKey, Written> batch) {
-    Written w = resolve(tx, end, batch);
-    if (w == null) {
-      throw new InvalidEntityException(
-          "Relationship "
-              + write.typeName()
-              + " in '"
-              + mutation.source()
-              + "' names entity '"
-              + end
-              + "', which neither the mutation nor the catalog holds");
+  private static void add(List<Object> kv, Object key, Object value) {
+    kv.add(key);
+    kv.add(value);
+  }
+
+  /** Replaces only the prefixes that differ, so a renamed entity keeps most index entries. */
+  private static void updatePrefixes(Vertex v, String oldName, String newName, String qn) {
+    Set<String> before = EntityVertices.prefixes(oldName, qn);
+    Set<String> after = EntityVertices.prefixes(newName, qn);
+    Iterator<VertexProperty<String>> it = v.properties(PREFIXES);
+    while (it.hasNext()) {
+      VertexProperty<String> p = it.next();
+      if (!after.contains(p.value())) {
+        p.remove();
+      }
     }
-    return w;
+    for (String prefix : after) {
+      if (!before.contains(prefix)) {
+        v.property(VertexProperty.Cardinality.set, PREFIXES, prefix);
+      }
+    }
   }
 
   /**
    * At most one edge of a type links two vertices: find it if it exists. The adjacent-vertex
    * constraint lets JanusGraph read only that part of the adjacency list, so a topic with thousands
-   * of consumers costs no more than one with a single consumer.
+   * of consumers costs no more than one with a single consumer. Called before the transaction adds
+   * any relation, so JanusGraph reads only what is stored.
    */
   private static Edge findEdge(Vertex from, Vertex to, String label) {
     JanusGraphVertexQuery<?> query = ((JanusGraphVertex) from).query();
@@ -278,24 +488,7 @@ final class MutationWriter {
     return it.hasNext() ? it.next() : null;
   }
 
-  private Written resolve(JanusGraphTransaction tx, EntityKey key, Map<EntityKey, Written> batch) {
-    Written w = batch.get(key);
-    if (w != null) {
-      return w;
-    }
-    return vertices
-        .byKey(tx, key)
-        .map(
-            v -> {
-              Written found = new Written(v, new EntityRef(new Guid((String) v.value(GUID)), key));
-              batch.put(key, found);
-              return found;
-            })
-        .orElse(null);
-  }
-
-  private static String stringProperty(Vertex v, String key) {
-    VertexProperty<String> p = v.property(key);
-    return p.isPresent() ? p.value() : null;
+  private static String stringProperty(Edge e, String key) {
+    return e.<String>property(key).orElse(null);
   }
 }

@@ -43,20 +43,19 @@ final class RelationshipRules {
     }
   }
 
-  RelationshipWrite normalise(RelationshipWrite r) {
-    String from = r.from().typeName();
-    String to = r.to().typeName();
-    boolean reversed =
-        switch (r.typeName()) {
-          case Types.REL_INPUTS -> isA(from, Types.PROCESS) && isA(to, Types.DATASET);
-          case Types.REL_OUTPUTS -> isA(from, Types.DATASET) && isA(to, Types.PROCESS);
-          case Types.REL_COLUMNS -> isA(from, Types.COLUMN) && !isA(to, Types.COLUMN);
-          case Types.REL_RUNS -> isA(from, Types.RUN) && !isA(to, Types.RUN);
-          default -> false;
-        };
-    return reversed
-        ? new RelationshipWrite(r.typeName(), r.to(), r.from(), r.attributes(), r.asOf())
-        : r;
+  /** Whether a relationship of this type between entities of these types is stored reversed. */
+  boolean reversed(String relationshipType, String from, String to) {
+    return switch (relationshipType) {
+      case Types.REL_INPUTS -> isA(from, Types.PROCESS) && isA(to, Types.DATASET);
+      case Types.REL_OUTPUTS -> isA(from, Types.DATASET) && isA(to, Types.PROCESS);
+      case Types.REL_COLUMNS -> isA(from, Types.COLUMN) && !isA(to, Types.COLUMN);
+      case Types.REL_RUNS -> isA(from, Types.RUN) && !isA(to, Types.RUN);
+      default -> false;
+    };
+  }
+
+  static RelationshipWrite reverse(RelationshipWrite r) {
+    return new RelationshipWrite(r.typeName(), r.to(), r.from(), r.attributes(), r.asOf());
   }
 
   private boolean isA(String type, String superType) {

@@ -30,8 +30,9 @@ import org.janusgraph.core.JanusGraph;
 import org.janusgraph.core.JanusGraphFactory;
 
 /**
- * Figures 3 and 4: lineage query latency at depth 1, 3, 5 and 10 against the equivalent raw Gremlin
- * traversal on the same BerkeleyJE directory, and heap and disk per million entities.
+ * Catalog core figures 1 and 2: lineage query latency at depth 1, 3, 5 and 10 against the
+ * equivalent raw Gremlin traversal on the same BerkeleyJE directory, and heap and disk per million
+ * entities.
  *
  * <p>The graph is a layered pipeline: {@code LAYERS} layers of topics; in each layer a job reads
  * two neighbouring topics and writes one topic of the next layer, so lineage widens with depth as

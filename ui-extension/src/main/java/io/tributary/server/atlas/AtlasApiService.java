@@ -27,9 +27,12 @@ import io.tributary.catalog.LineageEdge;
 import io.tributary.catalog.LineageGraph;
 import io.tributary.catalog.LineageLevel;
 import io.tributary.catalog.LineageQuery;
+import io.tributary.catalog.Mutation;
 import io.tributary.catalog.MutationResult;
 import io.tributary.catalog.TenantId;
 import io.tributary.catalog.Visibility;
+import io.tributary.ingest.Admission;
+import io.tributary.ingest.IngestPipeline;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,6 +42,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletionException;
 
 /**
  * Atlas's REST API v2 on a catalog, independent of HTTP: every call acts within one tenant ({@link
@@ -55,8 +59,46 @@ public final class AtlasApiService {
   private final AtlasEntityMapper mapper;
   private final AtlasBasicSearch search;
   private final Clock clock;
+  private final Writer writer;
 
+  /** How an Atlas write reaches the catalog. */
+  @FunctionalInterface
+  public interface Writer {
+    /**
+     * Applies {@code mutation}, all of whose writes are in {@code tenant}, once {@code admission}
+     * admits it; returns after the catalog committed it.
+     */
+    MutationResult write(Admission admission, TenantId tenant, Mutation mutation);
+
+    /** Straight to the catalog, neither admitted nor batched: for a catalog of one's own. */
+    static Writer direct(Catalog catalog) {
+      Objects.requireNonNull(catalog, "catalog");
+      return (admission, tenant, mutation) -> catalog.apply(mutation);
+    }
+
+    /** Through the ingest pipeline: admitted (quotas) and group-committed like every write. */
+    static Writer through(IngestPipeline pipeline) {
+      Objects.requireNonNull(pipeline, "pipeline");
+      return (admission, tenant, mutation) -> {
+        try {
+          return pipeline.write(admission, tenant, mutation).join();
+        } catch (CompletionException e) {
+          if (e.getCause() instanceof RuntimeException cause) {
+            throw cause;
+          }
+          throw e;
+        }
+      };
+    }
+  }
+
+  /** Writes go straight to the catalog ({@link Writer#direct}). */
   public AtlasApiService(Catalog catalog, AtlasTypedefStore typedefs, Clock clock) {
+    this(catalog, typedefs, clock, Writer.direct(catalog));
+  }
+
+  public AtlasApiService(Catalog catalog, AtlasTypedefStore typedefs, Clock clock, Writer writer) {
+    this.writer = Objects.requireNonNull(writer, "writer");
     this.catalog = Objects.requireNonNull(catalog, "catalog");
     this.typedefs = Objects.requireNonNull(typedefs, "typedefs");
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -73,15 +115,19 @@ public final class AtlasApiService {
     return typedefs.all();
   }
 
-  /** {@code POST /v2/entity/bulk}: one atomic catalog mutation for the whole request. */
-  public EntityMutationResponse createOrUpdate(AtlasScope scope, AtlasEntitiesWithExtInfo request) {
+  /**
+   * {@code POST /v2/entity/bulk}: one atomic catalog mutation for the whole request, admitted into
+   * the scope's tenant by {@code admission} as one event of its quota.
+   */
+  public EntityMutationResponse createOrUpdate(
+      AtlasScope scope, Admission admission, AtlasEntitiesWithExtInfo request) {
     Visibility visibility = scope.visible();
     ResolvedRequest resolved =
         resolver.resolve(
             request, scope.tenant(), lookup(visibility), clock.instant(), "atlas:entity/bulk");
     MutationResult result;
     try {
-      result = catalog.apply(resolved.mutation());
+      result = writer.write(admission, scope.tenant(), resolved.mutation());
     } catch (InvalidEntityException e) {
       throw new AtlasApiException(AtlasErrorCode.BAD_REQUEST, e.getMessage());
     }

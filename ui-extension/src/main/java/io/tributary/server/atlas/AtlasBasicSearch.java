@@ -47,6 +47,7 @@ final class AtlasBasicSearch {
   }
 
   AtlasSearchResult search(TenantId tenant, SearchParameters p, Visibility visibility) {
+    validate(p);
     String typeName = blankToNull(p.typeName());
     String classification = blankToNull(p.classification());
     String query = blankToNull(p.query());
@@ -128,6 +129,50 @@ final class AtlasBasicSearch {
     List<AtlasEntityHeader> page =
         hits.stream().skip(offset).limit(limit).map(e -> mapper.header(e, requested)).toList();
     return new AtlasSearchResult("BASIC", p, query, typeName, classification, page, hits.size());
+  }
+
+  /**
+   * Refuses, as Atlas does, what parses as JSON but is no search: no parameters at all, negative
+   * paging, an unknown sort order or condition, a null attribute name.
+   */
+  private static void validate(SearchParameters p) {
+    if (p == null) {
+      throw new AtlasApiException(
+          AtlasErrorCode.INVALID_PARAMETERS, "the body is not a SearchParameters object");
+    }
+    if ((p.limit() != null && p.limit() < 0) || (p.offset() != null && p.offset() < 0)) {
+      throw new AtlasApiException(
+          AtlasErrorCode.BAD_REQUEST, "Limit/offset should be non-negative");
+    }
+    if (p.sortOrder() != null
+        && !"ASCENDING".equals(p.sortOrder())
+        && !"DESCENDING".equals(p.sortOrder())) {
+      throw new AtlasApiException(
+          AtlasErrorCode.INVALID_PARAMETERS,
+          "sortOrder=" + p.sortOrder() + " is neither ASCENDING nor DESCENDING");
+    }
+    if (p.attributes() != null && p.attributes().contains(null)) {
+      throw new AtlasApiException(AtlasErrorCode.INVALID_PARAMETERS, "attributes holds null");
+    }
+    validate(p.entityFilters(), "entityFilters");
+    validate(p.tagFilters(), "tagFilters");
+  }
+
+  private static void validate(FilterCriteria filters, String where) {
+    if (filters == null) {
+      return;
+    }
+    String condition = filters.condition();
+    if (condition != null
+        && !"AND".equalsIgnoreCase(condition)
+        && !"OR".equalsIgnoreCase(condition)) {
+      throw new AtlasApiException(
+          AtlasErrorCode.INVALID_PARAMETERS,
+          where + ".condition=" + condition + " is neither AND nor OR");
+    }
+    if (filters.isGroup()) {
+      filters.criterion().forEach(c -> validate(c, where + ".criterion"));
+    }
   }
 
   /** Equality filters under a top-level AND (or alone), which the catalog's search can take. */

@@ -4,6 +4,7 @@ import io.tributary.atlas.AtlasApiException;
 import io.tributary.atlas.AtlasEntitiesWithExtInfo;
 import io.tributary.atlas.AtlasEntityWithExtInfo;
 import io.tributary.atlas.AtlasErrorCode;
+import io.tributary.atlas.AtlasErrorResponse;
 import io.tributary.atlas.AtlasJson;
 import io.tributary.atlas.AtlasNames;
 import io.tributary.atlas.AtlasTypedefStore;
@@ -14,9 +15,14 @@ import io.tributary.catalog.EntityNotFoundException;
 import io.tributary.catalog.InvalidEntityException;
 import io.tributary.catalog.TenantId;
 import io.tributary.catalog.types.TypeRegistry;
+import io.tributary.ingest.Admission;
+import io.tributary.ingest.IngestClosedException;
+import io.tributary.ingest.IngestHeaders;
+import io.tributary.ingest.IngestQueueFullException;
 import io.tributary.ranger.AccessDeniedException;
 import io.tributary.ranger.AccessType;
 import io.tributary.ranger.ResourcePath;
+import io.tributary.ranger.quota.QuotaExceededException;
 import io.tributary.server.security.Caller;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -29,6 +35,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -44,20 +51,21 @@ import org.slf4j.LoggerFactory;
  * use. Bodies are read and written with {@link AtlasJson}, independent of the server's own JSON
  * settings, so the shapes are Atlas's; errors are Atlas's {@code errorCode}/{@code errorMessage}.
  *
- * <p>A call acts in the caller's home tenant; {@value #TENANT_HEADER} chooses another among those
- * the caller may read as a whole (writes: may write). It sees what the caller may read of that
- * tenant. Creating typedefs changes every tenant's types: platform administrators only.
+ * <p>A call acts in the caller's home tenant; {@value IngestHeaders#HTTP_TENANT} chooses another
+ * among those the caller may read as a whole (writes: may write). It sees what the caller may read
+ * of that tenant. Entity writes are admitted and committed as ingested events are: each counts as
+ * one event of the tenant's ingest quota (429 over it). Creating typedefs changes every tenant's
+ * types: platform administrators only.
  */
 @Path("/api/atlas/v2")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public final class AtlasV2Resource {
-  /** The header naming the tenant the call acts in. */
-  public static final String TENANT_HEADER = "X-Tributary-Tenant";
-
   private static final Logger LOG = LoggerFactory.getLogger(AtlasV2Resource.class);
 
   private static final String FORBIDDEN_CODE = "ATLAS-403-00-001";
+  private static final String QUOTA_CODE = "ATLAS-429-00-001";
+  private static final String UNAVAILABLE_CODE = "ATLAS-503-00-001";
 
   private final AtlasApiService service;
   private final AtlasJson json;
@@ -110,20 +118,22 @@ public final class AtlasV2Resource {
   @POST
   @Path("entity/bulk")
   public Response createOrUpdate(
-      @HeaderParam(TENANT_HEADER) String tenant,
+      @HeaderParam(IngestHeaders.HTTP_TENANT) String tenant,
       String body,
       @Context ContainerRequestContext context) {
     return respond(
-        () ->
-            service.createOrUpdate(
-                scope(tenant, context, true), json.read(body, AtlasEntitiesWithExtInfo.class)));
+        () -> {
+          AtlasScope scope = scope(tenant, context, true);
+          return service.createOrUpdate(
+              scope, admission(scope, context), json.read(body, AtlasEntitiesWithExtInfo.class));
+        });
   }
 
   /** {@code POST /v2/entity}: one entity, as {@code AtlasClientV2.createEntity} sends it. */
   @POST
   @Path("entity")
   public Response createOrUpdateOne(
-      @HeaderParam(TENANT_HEADER) String tenant,
+      @HeaderParam(IngestHeaders.HTTP_TENANT) String tenant,
       String body,
       @Context ContainerRequestContext context) {
     return respond(
@@ -135,14 +145,16 @@ public final class AtlasV2Resource {
                 AtlasErrorCode.INVALID_PARAMETERS, "no entity to create/update.");
           }
           return service.createOrUpdate(
-              scope, new AtlasEntitiesWithExtInfo(List.of(one.entity()), one.referredEntities()));
+              scope,
+              admission(scope, context),
+              new AtlasEntitiesWithExtInfo(List.of(one.entity()), one.referredEntities()));
         });
   }
 
   @GET
   @Path("entity/guid/{guid}")
   public Response entity(
-      @HeaderParam(TENANT_HEADER) String tenant,
+      @HeaderParam(IngestHeaders.HTTP_TENANT) String tenant,
       @PathParam("guid") String guid,
       @Context ContainerRequestContext context) {
     return respond(() -> service.entity(scope(tenant, context, false), guid));
@@ -151,7 +163,7 @@ public final class AtlasV2Resource {
   @GET
   @Path("entity/uniqueAttribute/type/{typeName}")
   public Response entityByUniqueAttribute(
-      @HeaderParam(TENANT_HEADER) String tenant,
+      @HeaderParam(IngestHeaders.HTTP_TENANT) String tenant,
       @PathParam("typeName") String typeName,
       @Context UriInfo uri,
       @Context ContainerRequestContext context) {
@@ -162,7 +174,7 @@ public final class AtlasV2Resource {
   @GET
   @Path("lineage/{guid}")
   public Response lineage(
-      @HeaderParam(TENANT_HEADER) String tenant,
+      @HeaderParam(IngestHeaders.HTTP_TENANT) String tenant,
       @PathParam("guid") String guid,
       @QueryParam("direction") @DefaultValue("BOTH") String direction,
       @QueryParam("depth") @DefaultValue("3") String depth,
@@ -174,7 +186,7 @@ public final class AtlasV2Resource {
   @GET
   @Path("lineage/uniqueAttribute/type/{typeName}")
   public Response lineageByUniqueAttribute(
-      @HeaderParam(TENANT_HEADER) String tenant,
+      @HeaderParam(IngestHeaders.HTTP_TENANT) String tenant,
       @PathParam("typeName") String typeName,
       @QueryParam("direction") @DefaultValue("BOTH") String direction,
       @QueryParam("depth") @DefaultValue("3") String depth,
@@ -193,7 +205,7 @@ public final class AtlasV2Resource {
   @POST
   @Path("search/basic")
   public Response basicSearch(
-      @HeaderParam(TENANT_HEADER) String tenant,
+      @HeaderParam(IngestHeaders.HTTP_TENANT) String tenant,
       String body,
       @Context ContainerRequestContext context) {
     return respond(
@@ -208,7 +220,7 @@ public final class AtlasV2Resource {
   @GET
   @Path("search/basic")
   public Response basicSearchByQuery(
-      @HeaderParam(TENANT_HEADER) String tenant,
+      @HeaderParam(IngestHeaders.HTTP_TENANT) String tenant,
       @QueryParam("typeName") String typeName,
       @QueryParam("classification") String classification,
       @QueryParam("query") String query,
@@ -251,6 +263,16 @@ public final class AtlasV2Resource {
                       java.util.Map.of(
                           "errorCode", FORBIDDEN_CODE, "errorMessage", e.getMessage()))))
           .build();
+    } catch (QuotaExceededException e) {
+      return error(
+          429,
+          QUOTA_CODE,
+          e.getMessage(),
+          e.retryAfterSeconds().isPresent() ? e.retryAfterSeconds().getAsLong() : 0);
+    } catch (IngestQueueFullException e) {
+      return error(503, UNAVAILABLE_CODE, e.getMessage(), Math.max(1, e.retryAfter().toSeconds()));
+    } catch (IngestClosedException e) {
+      return error(503, UNAVAILABLE_CODE, e.getMessage(), 5);
     } catch (EntityNotFoundException e) {
       return error(new AtlasApiException(AtlasErrorCode.INSTANCE_GUID_NOT_FOUND, e.getMessage()));
     } catch (InvalidEntityException | IllegalArgumentException e) {
@@ -259,6 +281,23 @@ public final class AtlasV2Resource {
       LOG.error("atlas api: request failed", e);
       return error(new AtlasApiException(AtlasErrorCode.INTERNAL_ERROR, "(see the server log)"));
     }
+  }
+
+  /** An error of Atlas's shape with a code Atlas does not have; {@code Retry-After} when > 0. */
+  private Response error(int status, String code, String message, long retryAfterSeconds) {
+    Response.ResponseBuilder out =
+        Response.status(status)
+            .type(MediaType.APPLICATION_JSON_TYPE)
+            .entity(json.write(new AtlasErrorResponse(code, message)));
+    if (retryAfterSeconds > 0) {
+      out.header(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfterSeconds));
+    }
+    return out.build();
+  }
+
+  /** Who the write is admitted for: the caller, or anyone when the resource is not secured. */
+  private Admission admission(AtlasScope scope, ContainerRequestContext context) {
+    return secured ? Caller.of(context) : Admission.open(scope.tenant());
   }
 
   private Response error(AtlasApiException e) {
@@ -296,7 +335,8 @@ public final class AtlasV2Resource {
     try {
       return new TenantId(header);
     } catch (IllegalArgumentException e) {
-      throw new AtlasApiException(AtlasErrorCode.INVALID_PARAMETERS, TENANT_HEADER + "=" + header);
+      throw new AtlasApiException(
+          AtlasErrorCode.INVALID_PARAMETERS, IngestHeaders.HTTP_TENANT + "=" + header);
     }
   }
 

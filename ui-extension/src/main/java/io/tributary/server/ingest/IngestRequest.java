@@ -8,8 +8,8 @@ import java.util.Objects;
  * What an ingest endpoint needs of an HTTP request.
  *
  * @param contentLength the declared length, -1 when unknown (chunked)
- * @param tenant the tenant the request names ({@code X-Tributary-Tenant} header or {@code tenant}
- *     query parameter), or null
+ * @param tenantHeader the {@code X-Tributary-Tenant} header, or null
+ * @param tenantParameter the {@code tenant} query parameter, or null
  * @param caller who sends the events
  */
 public record IngestRequest(
@@ -17,7 +17,8 @@ public record IngestRequest(
     String contentEncoding,
     long contentLength,
     String authorization,
-    String tenant,
+    String tenantHeader,
+    String tenantParameter,
     InputStream body,
     Caller caller) {
   public IngestRequest {

@@ -6,17 +6,17 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tributary.catalog.EntityKey;
 import io.tributary.catalog.Guid;
-import io.tributary.catalog.Mutation;
 import io.tributary.catalog.MutationResult;
-import io.tributary.catalog.TenantId;
-import io.tributary.ingest.GroupCommitter;
-import io.tributary.ingest.TenantFacet;
-import io.tributary.openlineage.EventTranslator;
+import io.tributary.ingest.BatchTooLargeException;
+import io.tributary.ingest.EventLimitException;
+import io.tributary.ingest.IngestHeaders;
+import io.tributary.ingest.IngestPipeline;
+import io.tributary.ingest.NamedTenant;
+import io.tributary.openlineage.EventWarning;
 import io.tributary.openlineage.InvalidEventException;
 import io.tributary.openlineage.TranslatedEvent;
 import io.tributary.openlineage.Violation;
 import io.tributary.ranger.AccessDeniedException;
-import io.tributary.server.api.Params;
 import io.tributary.server.problem.ApiException;
 import io.tributary.server.problem.Problem;
 import io.tributary.server.problem.ProblemMapper;
@@ -28,27 +28,21 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
- * OpenLineage ingest over HTTP: read, find each event's tenant, check that the caller may write it
- * and that the tenant is within its quota, validate and translate, then commit through the group
- * committer. A response is sent only once the catalog transaction has committed, so a 2xx means the
- * event is durable.
- *
- * <p>An event's tenant is the one the request names ({@code X-Tributary-Tenant} or {@code
- * ?tenant=}), else its {@code tributary_tenant} run facet, else the caller's home tenant; a named
- * tenant is only a choice among those the caller may write, never a credential.
+ * OpenLineage ingest over HTTP: the HTTP side of the {@link IngestPipeline}. It checks the shared
+ * API key, reads the body within its size limit, passes the tenant the request names ({@value
+ * IngestHeaders#HTTP_TENANT} or {@code ?tenant=}) and the caller's admission to the pipeline, and
+ * answers what the pipeline did: 201 once committed, with the event's warnings, or a problem.
  */
 public final class LineageIngest {
   private final EventBodyReader reader;
-  private final EventTranslator translator;
-  private final GroupCommitter committer;
+  private final IngestPipeline pipeline;
   private final byte[] apiKey;
   private final ObjectMapper json;
 
@@ -57,36 +51,29 @@ public final class LineageIngest {
    *     authentication is off, or null for none
    */
   public LineageIngest(
-      EventBodyReader reader,
-      EventTranslator translator,
-      GroupCommitter committer,
-      String apiKey,
-      ObjectMapper json) {
+      EventBodyReader reader, IngestPipeline pipeline, String apiKey, ObjectMapper json) {
     this.reader = Objects.requireNonNull(reader, "reader");
-    this.translator = Objects.requireNonNull(translator, "translator");
-    this.committer = Objects.requireNonNull(committer, "committer");
+    this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
     this.apiKey = apiKey == null ? null : apiKey.getBytes(StandardCharsets.UTF_8);
     this.json = Objects.requireNonNull(json, "json");
   }
 
   /** One event: 201 with what was written once committed. */
   public CompletableFuture<Response> one(IngestRequest request) {
-    TenantId named = named(request);
-    // A tenant named by header is admitted before the body is read: a tenant over its quota then
-    // costs the server as little as possible.
-    TenantId tenant = named == null ? null : admit(request, named);
-    JsonNode event = read(request);
-    if (tenant == null) {
-      tenant = admit(request, TenantFacet.read(event).orElse(null));
+    NamedTenant named = named(request);
+    IngestPipeline.Prepared prepared;
+    try {
+      prepared = pipeline.prepare(request.caller(), named, body(request));
+    } catch (EventLimitException e) {
+      throw overLimit(e);
     }
-    TranslatedEvent translated = translator.translate(event, tenant);
-    return committer
-        .submit(translated.mutation())
+    return pipeline
+        .commit(prepared)
         .thenApply(
-            result ->
+            ingested ->
                 Response.status(Response.Status.CREATED)
                     .type(MediaType.APPLICATION_JSON_TYPE)
-                    .entity(committed(translated, result).toString())
+                    .entity(committed(ingested.event(), ingested.result()).toString())
                     .build());
   }
 
@@ -95,110 +82,80 @@ public final class LineageIngest {
    * OpenLineage's batch endpoint ({@code status}, {@code summary}, {@code failed_events}).
    */
   public CompletableFuture<Response> batch(IngestRequest request) {
-    TenantId named = named(request);
-    if (named != null) {
-      request.caller().writableTenant(named);
-    }
-    JsonNode body = read(request);
-    if (!body.isArray()) {
+    NamedTenant named = named(request);
+    CompletableFuture<List<IngestPipeline.BatchItem>> items;
+    try {
+      items = pipeline.ingestBatch(request.caller(), named, body(request));
+    } catch (BatchTooLargeException e) {
       throw new ApiException(
-          Problem.of(
-                  400,
-                  ProblemTypes.INVALID_EVENT,
-                  "Not a batch",
-                  "A batch is a JSON array of OpenLineage events; got a JSON "
-                      + body.getNodeType().name().toLowerCase(java.util.Locale.ROOT))
-              .withViolations(List.of(new Violation("", "expected an array"))));
-    }
-    int received = body.size();
-    List<Failure> failures = new ArrayList<>();
-    List<Integer> indexes = new ArrayList<>();
-    List<Mutation> mutations = new ArrayList<>();
-    Map<TenantId, Integer> perTenant = new LinkedHashMap<>();
-    Map<TenantId, RuntimeException> refused = new HashMap<>();
-    for (int i = 0; i < received; i++) {
-      try {
-        TenantId found = tenantOf(named, body.get(i));
-        TenantId tenant = found == null ? request.caller().principal().tenant() : found;
-        writable(request, tenant, refused);
-        mutations.add(translator.translate(body.get(i), tenant).mutation());
-        indexes.add(i);
-        perTenant.merge(tenant, 1, Integer::sum);
-      } catch (InvalidEventException e) {
-        failures.add(new Failure(i, e.getMessage(), 400, e.violations()));
-      } catch (AccessDeniedException e) {
-        failures.add(new Failure(i, e.getMessage(), 403, List.of()));
-      } catch (RuntimeException e) {
-        failures.add(
-            new Failure(
-                i,
-                ProblemMapper.publicReason(e),
-                ProblemMapper.isClientError(e) ? 400 : 500,
-                List.of()));
-      }
-    }
-    // All or nothing per request: a tenant over quota gets 429 for the whole batch.
-    perTenant.forEach(request.caller()::acquire);
-    if (mutations.size() > committer.settings().queueCapacity()) {
+          Problem.of(413, ProblemTypes.PAYLOAD_TOO_LARGE, "Batch too large", e.getMessage()));
+    } catch (InvalidEventException e) {
       throw new ApiException(
-          Problem.of(
-              413,
-              ProblemTypes.PAYLOAD_TOO_LARGE,
-              "Batch too large",
-              "A batch of "
-                  + mutations.size()
-                  + " events exceeds the ingest queue capacity "
-                  + committer.settings().queueCapacity()
-                  + "; send smaller batches"));
+          Problem.of(400, ProblemTypes.INVALID_EVENT, "Not a batch", e.getMessage())
+              .withViolations(e.violations()));
     }
-    List<CompletableFuture<MutationResult>> futures = committer.submitAll(mutations);
-    CompletableFuture<?>[] all = futures.toArray(CompletableFuture[]::new);
-    return CompletableFuture.allOf(all)
-        .handle(
-            (ignored, error) -> {
-              for (int k = 0; k < futures.size(); k++) {
-                CompletableFuture<MutationResult> f = futures.get(k);
-                if (f.isCompletedExceptionally()) {
-                  Throwable cause = f.handle((r, e) -> e).join();
-                  failures.add(
-                      new Failure(
-                          indexes.get(k),
-                          ProblemMapper.publicReason(cause),
-                          ProblemMapper.isClientError(cause) ? 400 : 500,
-                          List.of()));
-                }
-              }
-              return batchResponse(received, failures);
-            });
+    return items.thenApply(this::batchResponse);
+  }
+
+  /** 413 for a size limit, 422 for a count, naming the limit and the setting that raises it. */
+  private ApiException overLimit(EventLimitException e) {
+    Problem problem =
+        Problem.of(
+                status(e),
+                e.limit().isSize() ? ProblemTypes.PAYLOAD_TOO_LARGE : ProblemTypes.LIMIT_EXCEEDED,
+                e.limit().isSize() ? "Facet too large" : "Event over a limit",
+                e.getMessage())
+            .withExtension("limit", json.getNodeFactory().textNode(e.limit().key()))
+            .withExtension("max", json.getNodeFactory().numberNode(e.max()));
+    if (!e.pointer().isEmpty()) {
+      problem = problem.withViolations(List.of(new Violation(e.pointer(), e.getMessage())));
+    }
+    return new ApiException(problem);
+  }
+
+  private static int status(EventLimitException e) {
+    return e.limit().isSize() ? 413 : 422;
   }
 
   /**
-   * @param status what the event alone would have been answered: 400, 403 or 500
+   * @param status what the event alone would have been answered: 400, 403, 413, 422 or 500
    */
   private record Failure(int index, String reason, int status, List<Violation> violations) {
     boolean retriable() {
       return status >= 500;
     }
+
+    static Failure of(int index, Throwable error) {
+      if (error instanceof InvalidEventException invalid) {
+        return new Failure(index, invalid.getMessage(), 400, invalid.violations());
+      }
+      if (error instanceof AccessDeniedException denied) {
+        return new Failure(index, denied.getMessage(), 403, List.of());
+      }
+      if (error instanceof EventLimitException over) {
+        return new Failure(index, over.getMessage(), LineageIngest.status(over), List.of());
+      }
+      return new Failure(
+          index,
+          ProblemMapper.publicReason(error),
+          ProblemMapper.isClientError(error) ? 400 : 500,
+          List.of());
+    }
   }
 
-  /** Checks once per tenant of the batch whether the caller may write it. */
-  private static void writable(
-      IngestRequest request, TenantId tenant, Map<TenantId, RuntimeException> refused) {
-    if (!refused.containsKey(tenant)) {
-      try {
-        request.caller().writableTenant(tenant);
-        refused.put(tenant, null);
-      } catch (AccessDeniedException e) {
-        refused.put(tenant, e);
+  private Response batchResponse(List<IngestPipeline.BatchItem> items) {
+    int received = items.size();
+    List<Failure> failures = new ArrayList<>();
+    ArrayNode warnings = json.createArrayNode();
+    for (IngestPipeline.BatchItem item : items) {
+      if (item.committed()) {
+        for (EventWarning w : item.ingested().event().warnings()) {
+          warning(warnings.addObject().put("index", item.index()), w);
+        }
+      } else {
+        failures.add(Failure.of(item.index(), item.error()));
       }
     }
-    RuntimeException e = refused.get(tenant);
-    if (e != null) {
-      throw e;
-    }
-  }
-
-  private Response batchResponse(int received, List<Failure> failures) {
     failures.sort(Comparator.comparingInt(Failure::index));
     int failed = failures.size();
     int successful = received - failed;
@@ -241,6 +198,7 @@ public final class LineageIngest {
     out.put("status", failed == 0 ? "success" : "partial_success");
     out.set("summary", summary);
     out.set("failed_events", failedEvents);
+    out.set("warnings", warnings);
     return Response.ok(out.toString(), MediaType.APPLICATION_JSON_TYPE).build();
   }
 
@@ -269,16 +227,28 @@ public final class LineageIngest {
                     .put("guid", e.getValue().value())
                     .put("typeName", e.getKey().typeName())
                     .put("qualifiedName", e.getKey().qualifiedName()));
+    ArrayNode warnings = out.putArray("warnings");
+    event.warnings().forEach(w -> warning(warnings.addObject(), w));
     return out;
   }
 
-  private JsonNode read(IngestRequest request) {
-    return reader.read(
-        request.contentType(), request.contentEncoding(), request.contentLength(), request.body());
+  private static void warning(ObjectNode out, EventWarning warning) {
+    out.put("kind", warning.kind())
+        .put("pointer", warning.pointer())
+        .put("message", warning.message());
+  }
+
+  private Supplier<JsonNode> body(IngestRequest request) {
+    return () ->
+        reader.read(
+            request.contentType(),
+            request.contentEncoding(),
+            request.contentLength(),
+            request.body());
   }
 
   /** The tenant the request names, after checking the shared key when one is configured. */
-  private TenantId named(IngestRequest request) {
+  private NamedTenant named(IngestRequest request) {
     if (apiKey != null) {
       String header = request.authorization();
       String prefix = "Bearer ";
@@ -300,18 +270,17 @@ public final class LineageIngest {
             Map.of(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"tributary\""));
       }
     }
-    return Params.tenant("tenant", request.tenant());
-  }
-
-  /** Checks write on the tenant (or the caller's home tenant) and takes one event of its quota. */
-  private static TenantId admit(IngestRequest request, TenantId named) {
-    TenantId tenant = request.caller().writableTenant(named);
-    request.caller().acquire(tenant, 1);
-    return tenant;
-  }
-
-  /** The tenant the request names, else the event's run facet; null when neither names one. */
-  private static TenantId tenantOf(TenantId named, JsonNode event) {
-    return named != null ? named : TenantFacet.read(event).orElse(null);
+    try {
+      return NamedTenant.resolve(
+              List.of(
+                  new NamedTenant.Claim(
+                      "header " + IngestHeaders.HTTP_TENANT, request.tenantHeader()),
+                  new NamedTenant.Claim(
+                      "parameter " + IngestHeaders.TENANT_PARAMETER, request.tenantParameter())))
+          .orElse(null);
+    } catch (InvalidEventException e) {
+      throw ApiException.badParameter(
+          IngestHeaders.TENANT_PARAMETER, e.violations().get(0).message());
+    }
   }
 }

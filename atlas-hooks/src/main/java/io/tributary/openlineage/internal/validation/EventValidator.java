@@ -3,15 +3,22 @@ package io.tributary.openlineage.internal.validation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.Error;
+import com.networknt.schema.ExecutionContext;
+import com.networknt.schema.MessageSourceError;
 import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaContext;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.dialect.Dialect;
 import com.networknt.schema.dialect.Dialects;
+import com.networknt.schema.format.Format;
 import com.networknt.schema.keyword.AnnotationKeyword;
+import com.networknt.schema.keyword.FormatValidator;
+import com.networknt.schema.path.NodePath;
 import com.networknt.schema.path.PathType;
 import io.tributary.openlineage.EventKind;
+import io.tributary.openlineage.EventWarning;
 import io.tributary.openlineage.InvalidEventException;
 import io.tributary.openlineage.Violation;
 import java.io.BufferedReader;
@@ -24,14 +31,42 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Validates OpenLineage events: the envelope against the core schema (2-0-2), then every facet
  * whose {@code _schemaURL} names a shipped facet schema against that schema. Facets with any other
  * {@code _schemaURL} (custom facets, unpublished versions) are checked only as base facets by the
  * core schema. Thread-safe; all schemas are loaded and compiled by {@link #load()}.
+ *
+ * <p>{@code format} is an annotation in JSON Schema 2020-12 unless a schema opts into format
+ * assertion, which OpenLineage's do not; producers rely on it (Spark's integration sends {@code
+ * "uri": "file"} in {@code dataSource}). So a value that breaks its format never fails a schema,
+ * not even inside {@code anyOf}: it is a warning, except in the envelope fields the catalog reads
+ * ({@link #ENVELOPE_FORMATS}), where it is a violation.
  */
 public final class EventValidator {
+  /**
+   * The envelope fields whose format is asserted: the event time versions every write, the run id
+   * names the run, and the model reads producer and schema URL as URIs.
+   */
+  static final Set<String> ENVELOPE_FORMATS =
+      Set.of("/eventTime", "/run/runId", "/producer", "/schemaURL");
+
+  private static final String FINDINGS = EventValidator.class.getName() + ".formatFindings";
+
+  /**
+   * What validation says of an accepted event.
+   *
+   * @param warnings format violations outside the envelope, in the order found
+   */
+  public record Result(EventKind kind, List<EventWarning> warnings) {
+    public Result {
+      warnings = List.copyOf(warnings);
+    }
+  }
+
   /** Where the published schemas live; {@code $id}s under it map to the classpath copy. */
   public static final String SPEC_URL = "https://openlineage.io/spec/";
 
@@ -86,7 +121,7 @@ public final class EventValidator {
     SchemaRegistryConfig config =
         SchemaRegistryConfig.builder()
             .pathType(PathType.JSON_POINTER)
-            .formatAssertionsEnabled(true)
+            .formatAssertionsEnabled(false)
             .preloadSchema(true)
             .cacheRefs(true)
             .build();
@@ -94,6 +129,7 @@ public final class EventValidator {
     Dialect dialect =
         Dialect.builder(Dialects.getDraft202012())
             .unknownKeywordFactory((name, context) -> new AnnotationKeyword(name))
+            .formats(formats -> formats.replaceAll((name, format) -> new ReportingFormat(format)))
             .build();
     return SchemaRegistry.withDefaultDialect(
         dialect,
@@ -178,7 +214,7 @@ public final class EventValidator {
    *
    * @throws InvalidEventException listing every violation found
    */
-  public EventKind validate(JsonNode event) {
+  public Result validate(JsonNode event) {
     if (event == null || !event.isObject()) {
       throw new InvalidEventException(
           List.of(
@@ -188,22 +224,22 @@ public final class EventValidator {
     boolean hasRun = event.has("run");
     boolean hasJob = event.has("job");
     boolean hasDataset = event.has("dataset");
-    List<Violation> violations = new ArrayList<>();
+    Findings found = new Findings();
     EventKind kind;
     if (hasRun && hasJob) {
       kind = EventKind.RUN;
-      collect(runEvent.validate(event), "", violations);
+      found.validate(runEvent, event, "");
     } else if (hasDataset && hasJob) {
-      kind = datasetOrJob(event, violations);
+      kind = datasetOrJob(event, found);
     } else if (hasDataset) {
       kind = EventKind.DATASET;
-      collect(datasetEvent.validate(event), "", violations);
+      found.validate(datasetEvent, event, "");
     } else if (hasJob) {
       kind = EventKind.JOB;
-      collect(jobEvent.validate(event), "", violations);
+      found.validate(jobEvent, event, "");
     } else if (hasRun) {
       kind = EventKind.RUN;
-      collect(runEvent.validate(event), "", violations);
+      found.validate(runEvent, event, "");
     } else {
       throw new InvalidEventException(
           List.of(
@@ -212,25 +248,25 @@ public final class EventValidator {
                   "an OpenLineage event needs 'run' and 'job' (RunEvent), 'dataset'"
                       + " (DatasetEvent) or 'job' (JobEvent)")));
     }
-    if (violations.isEmpty()) {
-      validateFacets(event, kind, violations);
+    if (found.violations.isEmpty()) {
+      validateFacets(event, kind, found);
     }
-    if (!violations.isEmpty()) {
-      throw new InvalidEventException(violations);
+    if (!found.violations.isEmpty()) {
+      throw new InvalidEventException(found.violations);
     }
-    return kind;
+    return new Result(kind, found.warnings);
   }
 
   /**
    * An event with {@code dataset} and {@code job} but no {@code run}: the core schema's oneOf makes
    * it whichever of DatasetEvent and JobEvent it is valid as, and rejects it when it is both.
    */
-  private EventKind datasetOrJob(JsonNode event, List<Violation> violations) {
-    List<Violation> asJob = new ArrayList<>();
-    collect(jobEvent.validate(event), "", asJob);
-    List<Violation> asDataset = new ArrayList<>();
-    collect(datasetEvent.validate(event), "", asDataset);
-    if (asJob.isEmpty() && asDataset.isEmpty()) {
+  private EventKind datasetOrJob(JsonNode event, Findings found) {
+    Findings asJob = new Findings();
+    asJob.validate(jobEvent, event, "");
+    Findings asDataset = new Findings();
+    asDataset.validate(datasetEvent, event, "");
+    if (asJob.violations.isEmpty() && asDataset.violations.isEmpty()) {
       throw new InvalidEventException(
           List.of(
               new Violation(
@@ -238,42 +274,43 @@ public final class EventValidator {
                   "an event with 'dataset' and 'job' but no 'run' is both a DatasetEvent and a"
                       + " JobEvent; send one of them")));
     }
-    if (asJob.isEmpty()) {
+    if (asJob.violations.isEmpty()) {
+      found.addAll(asJob);
       return EventKind.JOB;
     }
-    violations.addAll(asDataset);
+    found.addAll(asDataset);
     return EventKind.DATASET;
   }
 
-  private void validateFacets(JsonNode event, EventKind kind, List<Violation> violations) {
+  private void validateFacets(JsonNode event, EventKind kind, Findings found) {
     switch (kind) {
       case RUN -> {
-        validateFacetMap(event.path("run").path("facets"), "/run/facets", violations);
-        validateJobAndDatasets(event, violations);
+        validateFacetMap(event.path("run").path("facets"), "/run/facets", found);
+        validateJobAndDatasets(event, found);
       }
-      case JOB -> validateJobAndDatasets(event, violations);
+      case JOB -> validateJobAndDatasets(event, found);
       case DATASET ->
-          validateFacetMap(event.path("dataset").path("facets"), "/dataset/facets", violations);
+          validateFacetMap(event.path("dataset").path("facets"), "/dataset/facets", found);
     }
   }
 
-  private void validateJobAndDatasets(JsonNode event, List<Violation> violations) {
-    validateFacetMap(event.path("job").path("facets"), "/job/facets", violations);
-    validateDatasets(event.path("inputs"), "/inputs", "inputFacets", violations);
-    validateDatasets(event.path("outputs"), "/outputs", "outputFacets", violations);
+  private void validateJobAndDatasets(JsonNode event, Findings found) {
+    validateFacetMap(event.path("job").path("facets"), "/job/facets", found);
+    validateDatasets(event.path("inputs"), "/inputs", "inputFacets", found);
+    validateDatasets(event.path("outputs"), "/outputs", "outputFacets", found);
   }
 
   private void validateDatasets(
-      JsonNode datasets, String pointer, String ioFacets, List<Violation> violations) {
+      JsonNode datasets, String pointer, String ioFacets, Findings found) {
     for (int i = 0; i < datasets.size(); i++) {
       JsonNode dataset = datasets.get(i);
       String at = pointer + "/" + i;
-      validateFacetMap(dataset.path("facets"), at + "/facets", violations);
-      validateFacetMap(dataset.path(ioFacets), at + "/" + ioFacets, violations);
+      validateFacetMap(dataset.path("facets"), at + "/facets", found);
+      validateFacetMap(dataset.path(ioFacets), at + "/" + ioFacets, found);
     }
   }
 
-  private void validateFacetMap(JsonNode facetMap, String pointer, List<Violation> violations) {
+  private void validateFacetMap(JsonNode facetMap, String pointer, Findings found) {
     if (!facetMap.isObject()) {
       return;
     }
@@ -284,21 +321,108 @@ public final class EventValidator {
       }
       Schema schema = facets.find(facet.path("_schemaURL").asText(""), entry.getKey());
       if (schema != null) {
-        collect(schema.validate(facet), pointer + "/" + escape(entry.getKey()), violations);
+        found.validate(schema, facet, pointer + "/" + escape(entry.getKey()));
       }
     }
   }
 
-  private static void collect(List<Error> errors, String prefix, List<Violation> violations) {
-    for (Error error : errors) {
-      String pointer = prefix + error.getInstanceLocation().toString();
-      if ("required".equals(error.getKeyword()) && error.getProperty() != null) {
-        pointer = pointer + "/" + escape(error.getProperty());
+  /** The violations and warnings of one event, each listed once. */
+  private static final class Findings {
+    final List<Violation> violations = new ArrayList<>();
+    final List<EventWarning> warnings = new ArrayList<>();
+
+    /** Validates {@code node}, found at {@code prefix} in the event. */
+    void validate(Schema schema, JsonNode node, String prefix) {
+      List<FormatFinding> formats = new ArrayList<>(0);
+      List<Error> errors =
+          schema.validate(node, context -> context.getCollectorContext().put(FINDINGS, formats));
+      for (Error error : errors) {
+        String pointer = prefix + error.getInstanceLocation().toString();
+        if ("required".equals(error.getKeyword()) && error.getProperty() != null) {
+          pointer = pointer + "/" + escape(error.getProperty());
+        }
+        add(new Violation(pointer, error.getMessage()));
       }
-      Violation violation = new Violation(pointer, error.getMessage());
+      for (FormatFinding format : formats) {
+        String pointer = prefix + format.error().getInstanceLocation().toString();
+        String message = format.error().getMessage();
+        if (prefix.isEmpty() && ENVELOPE_FORMATS.contains(pointer)) {
+          add(new Violation(pointer, message));
+        } else {
+          EventWarning warning = new EventWarning("format:" + format.name(), pointer, message);
+          if (!warnings.contains(warning)) {
+            warnings.add(warning);
+          }
+        }
+      }
+    }
+
+    void addAll(Findings other) {
+      other.violations.forEach(this::add);
+      other.warnings.stream().filter(w -> !warnings.contains(w)).forEach(warnings::add);
+    }
+
+    private void add(Violation violation) {
       if (!violations.contains(violation)) {
         violations.add(violation);
       }
+    }
+  }
+
+  private record FormatFinding(String name, Error error) {}
+
+  /**
+   * A format that reports a value it does not match to the validation's findings instead of failing
+   * the schema: the annotation behaviour of 2020-12, made visible.
+   */
+  private static final class ReportingFormat implements Format {
+    private final Format format;
+
+    ReportingFormat(Format format) {
+      this.format = format;
+    }
+
+    @Override
+    public String getName() {
+      return format.getName();
+    }
+
+    @Override
+    public String getMessageKey() {
+      return format.getMessageKey();
+    }
+
+    @Override
+    public void validate(
+        ExecutionContext context,
+        SchemaContext schemaContext,
+        JsonNode node,
+        JsonNode rootNode,
+        NodePath instanceLocation,
+        boolean assertionsEnabled,
+        Supplier<MessageSourceError.Builder> message,
+        FormatValidator formatValidator) {
+      List<FormatFinding> findings = context.getCollectorContext().get(FINDINGS);
+      if (findings == null) {
+        return;
+      }
+      List<Error> outer = context.getErrors();
+      List<Error> failed = new ArrayList<>(1);
+      context.setErrors(failed);
+      try {
+        format.validate(
+            context,
+            schemaContext,
+            node,
+            rootNode,
+            instanceLocation,
+            true,
+            message,
+            formatValidator);
+      } finally {
+        context.setErrors(outer);
+      }
+      failed.forEach(error -> findings.add(new FormatFinding(format.getName(), error)));
     }
   }
 

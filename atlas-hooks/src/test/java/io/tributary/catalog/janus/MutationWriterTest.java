@@ -1,0 +1,217 @@
+package io.tributary.catalog.janus;
+
+import static io.tributary.catalog.janus.Fixtures.T0;
+import static io.tributary.catalog.janus.Fixtures.T1;
+import static io.tributary.catalog.janus.Fixtures.T2;
+import static io.tributary.catalog.janus.Fixtures.job;
+import static io.tributary.catalog.janus.Fixtures.topic;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tributary.catalog.ChangeEvent;
+import io.tributary.catalog.ChangeFeed;
+import io.tributary.catalog.EntityKey;
+import io.tributary.catalog.EntityWrite;
+import io.tributary.catalog.Mutation;
+import io.tributary.catalog.MutationResult;
+import io.tributary.catalog.RelationshipWrite;
+import io.tributary.catalog.Types;
+import io.tributary.catalog.types.TypeRegistry;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.janusgraph.core.JanusGraph;
+import org.janusgraph.core.JanusGraphFactory;
+import org.janusgraph.core.JanusGraphTransaction;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What the writer reads and writes for a batch, on JanusGraph's in-memory backend. */
+class MutationWriterTest {
+  private JanusGraph graph;
+  private WriteCache cache;
+  private MutationWriter writer;
+  private JanusGraphTransaction tx;
+
+  @BeforeEach
+  void openGraph() {
+    JanusGraphFactory.Builder builder = JanusGraphFactory.build();
+    GraphSettings.of(JanusConfig.inMemory()).forEach(builder::set);
+    graph = builder.open();
+    GraphSchema.ensure(graph, false);
+    Json json = new Json();
+    cache = new WriteCache(10_000, 10_000);
+    writer =
+        new MutationWriter(
+            new RelationshipRules(TypeRegistry.builtIn()),
+            new EntityVertices(json),
+            json,
+            Clock.fixed(Instant.parse("2026-02-01T00:00:00Z"), ZoneOffset.UTC),
+            cache);
+  }
+
+  @AfterEach
+  void closeGraph() {
+    if (tx != null && tx.isOpen()) {
+      tx.rollback();
+    }
+    graph.close();
+  }
+
+  /** Writes a batch in a transaction left open for the test to inspect. */
+  private MutationWriter.Outcome write(List<Mutation> batch) {
+    tx =
+        graph
+            .buildTransaction()
+            .consistencyChecks(false)
+            .checkExternalVertexExistence(false)
+            .start();
+    return writer.write(tx, batch, () -> false);
+  }
+
+  private MutationWriter.Outcome commit(List<Mutation> batch) {
+    MutationWriter.Outcome outcome = write(batch);
+    tx.commit();
+    outcome.committed(cache);
+    return outcome;
+  }
+
+  /** A job writing {@code outputs} topics, each with two attributes, as of {@code asOf}. */
+  private static Mutation wideJob(int outputs, Instant asOf, long rowCount) {
+    EntityKey job = job("wide");
+    List<EntityWrite> entities = new ArrayList<>();
+    List<RelationshipWrite> rels = new ArrayList<>();
+    entities.add(new EntityWrite(job, "wide", Map.of("owner", "bob"), Set.of(), asOf));
+    for (int i = 0; i < outputs; i++) {
+      EntityKey out = topic("out-" + i);
+      entities.add(
+          new EntityWrite(
+              out, "out-" + i, Map.of("partitions", 3, "rowCount", rowCount), Set.of(), asOf));
+      rels.add(new RelationshipWrite(Types.REL_OUTPUTS, job, out, Map.of(), asOf));
+    }
+    return new Mutation("wide", entities, rels);
+  }
+
+  @Test
+  void shouldLookUpNoEdgeOfAnEntityNewInTheBatch() {
+    MutationWriter.Outcome outcome = commit(List.of(wideJob(2_000, T0, 1)));
+
+    assertThat(outcome.edgeLookups()).isZero();
+    assertThat(outcome.lookups()).isEqualTo(2_001);
+    assertThat(outcome.drafts())
+        .filteredOn(d -> d.kind() == ChangeEvent.Kind.RELATIONSHIP_CREATED)
+        .hasSize(2_000);
+    assertThat(outcome.results().get(0).created()).hasSize(2_001);
+  }
+
+  @Test
+  void shouldReadAndWriteNothingToRefreshAKnownJobWithUnchangedValues() {
+    commit(List.of(wideJob(500, T0, 1)));
+
+    MutationWriter.Outcome refresh = write(List.of(wideJob(500, T1, 1)));
+
+    assertThat(refresh.lookups()).isZero();
+    assertThat(refresh.edgeLookups()).isZero();
+    assertThat(tx.hasModifications()).isFalse();
+    assertThat(refresh.results().get(0).updated()).isEmpty();
+    assertThat(refresh.drafts()).isEmpty();
+  }
+
+  @Test
+  void shouldWriteOnlyWhatChangedWhenARefreshCarriesNewStatistics() {
+    commit(List.of(wideJob(50, T0, 1)));
+
+    MutationWriter.Outcome refresh = commit(List.of(wideJob(50, T1, 2)));
+
+    assertThat(refresh.lookups()).isZero();
+    assertThat(refresh.results().get(0).updated()).hasSize(50).doesNotContain(job("wide"));
+    assertThat(refresh.drafts())
+        .allMatch(d -> d.kind() == ChangeEvent.Kind.ENTITY_UPDATED)
+        .hasSize(50);
+    assertThat(cache.entity(topic("out-7")).attributes().get("rowCount").asLong()).isEqualTo(2);
+  }
+
+  @Test
+  void shouldGiveEachMutationOfABatchTheResultItWouldHaveAlone() {
+    EntityKey orders = topic("orders");
+    Mutation create =
+        new Mutation(
+            "create",
+            List.of(new EntityWrite(orders, "orders", Map.of("owner", "bob"), Set.of(), T0)),
+            List.of());
+    Mutation change =
+        new Mutation(
+            "change",
+            List.of(new EntityWrite(orders, "orders", Map.of("owner", "carol"), Set.of(), T2)),
+            List.of());
+    Mutation late =
+        new Mutation(
+            "late",
+            List.of(new EntityWrite(orders, "orders", Map.of("owner", "dave"), Set.of(), T1)),
+            List.of());
+
+    MutationWriter.Outcome outcome = commit(List.of(create, change, late));
+
+    List<MutationResult> results = outcome.results();
+    assertThat(results.get(0).created()).containsExactly(orders);
+    assertThat(results.get(1).created()).isEmpty();
+    assertThat(results.get(1).updated()).containsExactly(orders);
+    assertThat(results.get(2).updated()).isEmpty();
+    assertThat(outcome.drafts())
+        .extracting(ChangeFeed.Draft::kind)
+        .containsExactly(ChangeEvent.Kind.ENTITY_CREATED, ChangeEvent.Kind.ENTITY_UPDATED);
+    assertThat(outcome.lookups()).isEqualTo(1);
+    assertThat(cache.entity(orders).attributes().get("owner").asText()).isEqualTo("carol");
+  }
+
+  @Test
+  void shouldLookUpAStoredEdgeOnceAndBeforeAddingAnyRelation() {
+    commit(List.of(wideJob(100, T0, 1)));
+    cache.forget(List.of(job("wide")));
+
+    MutationWriter.Outcome refresh = commit(List.of(wideJob(100, T1, 1)));
+
+    assertThat(refresh.lookups()).isEqualTo(1);
+    // The edge cache still knows the edges: the job's vertex id did not change.
+    assertThat(refresh.edgeLookups()).isZero();
+    assertThat(refresh.drafts()).isEmpty();
+  }
+
+  @Test
+  void shouldFindStoredEdgesWithoutDuplicatingThemWhenNothingIsCached() {
+    commit(List.of(wideJob(100, T0, 1)));
+    cache.forget(List.of(job("wide")));
+    Json json = new Json();
+    cache = new WriteCache(10_000, 10_000);
+    writer =
+        new MutationWriter(
+            new RelationshipRules(TypeRegistry.builtIn()),
+            new EntityVertices(json),
+            json,
+            Clock.systemUTC(),
+            cache);
+
+    MutationWriter.Outcome refresh = commit(List.of(wideJob(100, T1, 1)));
+
+    assertThat(refresh.lookups()).isEqualTo(101);
+    assertThat(refresh.edgeLookups()).isEqualTo(100);
+    assertThat(refresh.drafts()).isEmpty();
+    JanusGraphTransaction read = graph.buildTransaction().readOnly().start();
+    try {
+      assertThat(
+              read.traversal()
+                  .V()
+                  .has(GraphSchema.KEY, EntityVertices.keyValue(job("wide")))
+                  .outE(Types.REL_OUTPUTS)
+                  .count()
+                  .next())
+          .isEqualTo(100L);
+    } finally {
+      read.rollback();
+    }
+  }
+}
