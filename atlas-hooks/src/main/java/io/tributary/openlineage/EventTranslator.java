@@ -11,6 +11,7 @@ import io.tributary.catalog.Mutation;
 import io.tributary.catalog.TenantId;
 import io.tributary.catalog.types.TypeRegistry;
 import io.tributary.openlineage.internal.mapping.EventMapper;
+import io.tributary.openlineage.internal.mapping.EventTimes;
 import io.tributary.openlineage.internal.mapping.Rfc3339;
 import io.tributary.openlineage.internal.validation.EventValidator;
 import java.time.Instant;
@@ -49,7 +50,7 @@ public final class EventTranslator {
     Objects.requireNonNull(registry, "registry");
     return new EventTranslator(
         EventValidator.load(),
-        OpenLineageClientUtils.newObjectMapper(),
+        OpenLineageClientUtils.newObjectMapper().registerModule(EventTimes.module()),
         new EventMapper(resolver, registry));
   }
 

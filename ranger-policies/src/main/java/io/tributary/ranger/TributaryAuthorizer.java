@@ -2,6 +2,7 @@ package io.tributary.ranger;
 
 import io.tributary.catalog.TenantId;
 import io.tributary.catalog.Visibility;
+import io.tributary.ranger.audit.AuditRecord;
 import io.tributary.ranger.audit.AuditSink;
 import io.tributary.ranger.audit.AuditingResultProcessor;
 import io.tributary.ranger.enrich.ClassificationEnricher;
@@ -11,10 +12,16 @@ import io.tributary.ranger.source.PolicyFileStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.ranger.audit.model.AuthzAuditEvent;
 import org.apache.ranger.authorization.hadoop.config.RangerPluginConfig;
 import org.apache.ranger.plugin.policyengine.RangerAccessRequestImpl;
 import org.apache.ranger.plugin.policyengine.RangerAccessResourceImpl;
@@ -33,10 +40,22 @@ import org.slf4j.LoggerFactory;
 public final class TributaryAuthorizer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(TributaryAuthorizer.class);
 
+  /**
+   * How long a write decision answers again for the same principal and tenant under the same policy
+   * version: long enough that ingest at thousands of events per second evaluates rarely, short
+   * enough to follow a policy's validity schedule and Ranger Admin's role changes.
+   */
+  static final Duration WRITE_DECISION_TTL = Duration.ofSeconds(1);
+
+  /** How often the audit summaries of repeated write decisions are written. */
+  static final Duration SUMMARY_INTERVAL = Duration.ofSeconds(5);
+
   private final RangerBasePlugin plugin;
   private final AuditingResultProcessor audit;
   private final EntityResources resources;
   private final AuthorizerConfig config;
+  private final WriteDecisions writes;
+  private final ScheduledExecutorService summaries;
 
   private TributaryAuthorizer(
       RangerBasePlugin plugin,
@@ -47,6 +66,25 @@ public final class TributaryAuthorizer implements AutoCloseable {
     this.audit = audit;
     this.resources = resources;
     this.config = config;
+    this.writes =
+        new WriteDecisions(
+            audit,
+            plugin::getPoliciesVersion,
+            WRITE_DECISION_TTL,
+            System::nanoTime,
+            Clock.systemUTC());
+    this.summaries =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "tributary-audit-summaries");
+              t.setDaemon(true);
+              return t;
+            });
+    summaries.scheduleWithFixedDelay(
+        writes::flush,
+        SUMMARY_INTERVAL.toMillis(),
+        SUMMARY_INTERVAL.toMillis(),
+        TimeUnit.MILLISECONDS);
   }
 
   /** Starts the Ranger plugin; returns once the first policies are loaded (about half a second). */
@@ -103,9 +141,20 @@ public final class TributaryAuthorizer implements AutoCloseable {
     }
   }
 
-  /** Ingest and entity writes into a tenant. */
+  /**
+   * Ingest and entity writes into a tenant. Asked for every event, so the decision is remembered
+   * briefly and its repeats audited as one summary record (see {@link WriteDecisions}).
+   */
   public void checkWrite(Principal principal, TenantId tenant) {
-    check(principal, AccessType.WRITE, ResourcePath.tenant(tenant));
+    ResourcePath resource = ResourcePath.tenant(tenant);
+    boolean allowed =
+        writes.isAllowed(
+            principal,
+            tenant,
+            () -> evaluate(principal, rolesOf(principal), AccessType.WRITE, resource, Set.of()));
+    if (!allowed) {
+      throw new AccessDeniedException(principal.user(), AccessType.WRITE, resource);
+    }
   }
 
   /** Administration of one tenant: its configuration, quotas and shares. */
@@ -154,17 +203,50 @@ public final class TributaryAuthorizer implements AutoCloseable {
       AccessType access,
       ResourcePath resource,
       Set<String> classifications) {
-    RangerAccessResourceImpl rangerResource =
-        new RangerAccessResourceImpl(resource.toRangerResource());
+    RangerAccessResult result =
+        plugin.isAccessAllowed(request(principal, roles, access, resource, classifications), audit);
+    return result != null && result.getIsAllowed();
+  }
+
+  /** One evaluation, audited as Ranger decides, returning the audit record it wrote. */
+  private WriteDecisions.Evaluated evaluate(
+      Principal principal,
+      Set<String> roles,
+      AccessType access,
+      ResourcePath resource,
+      Set<String> classifications) {
+    RangerAccessResult result =
+        plugin.isAccessAllowed(request(principal, roles, access, resource, classifications), null);
+    if (result == null) {
+      return new WriteDecisions.Evaluated(false, null);
+    }
+    AuthzAuditEvent event = audit.getAuthzEvents(result);
+    AuditRecord record = null;
+    if (event != null) {
+      record = AuditingResultProcessor.record(event);
+      audit.send(record);
+    }
+    return new WriteDecisions.Evaluated(result.getIsAllowed(), record);
+  }
+
+  private static RangerAccessRequestImpl request(
+      Principal principal,
+      Set<String> roles,
+      AccessType access,
+      ResourcePath resource,
+      Set<String> classifications) {
     RangerAccessRequestImpl request =
         new RangerAccessRequestImpl(
-            rangerResource, access.rangerName(), principal.user(), principal.groups(), roles);
+            new RangerAccessResourceImpl(resource.toRangerResource()),
+            access.rangerName(),
+            principal.user(),
+            principal.groups(),
+            roles);
     request.setAction(access.rangerName());
     if (!classifications.isEmpty()) {
       request.getContext().put(ClassificationEnricher.CONTEXT_KEY, classifications);
     }
-    RangerAccessResult result = plugin.isAccessAllowed(request, audit);
-    return result != null && result.getIsAllowed();
+    return request;
   }
 
   /** The principal's own roles and those Ranger Admin gives its user and groups. */
@@ -180,6 +262,8 @@ public final class TributaryAuthorizer implements AutoCloseable {
 
   @Override
   public void close() {
+    summaries.shutdownNow();
+    writes.flush();
     plugin.cleanup();
   }
 }

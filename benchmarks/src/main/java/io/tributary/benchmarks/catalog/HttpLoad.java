@@ -1,10 +1,7 @@
 package io.tributary.benchmarks.catalog;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -16,7 +13,8 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * OpenLineage events posted to {@code /api/v1/lineage} by a fixed number of clients, each with its
- * own keep-alive HTTP/1.1 connection, each waiting for its answer before the next event.
+ * own keep-alive HTTP/1.1 connection ({@link PostConnection}), each waiting for its answer before
+ * the next event.
  */
 final class HttpLoad {
   /** What a run measured; latencies in nanoseconds. */
@@ -67,17 +65,19 @@ final class HttpLoad {
       done.add(
           pool.submit(
               () -> {
-                HttpClient client = client();
-                for (int i = next.getAndIncrement();
-                    i < events.size();
-                    i = next.getAndIncrement()) {
-                  long due = interval > 0 ? start + i * interval : System.nanoTime();
-                  long wait = due - System.nanoTime();
-                  if (wait > 0) {
-                    LockSupport.parkNanos(wait);
+                try (PostConnection connection = connect()) {
+                  for (int i = next.getAndIncrement();
+                      i < events.size();
+                      i = next.getAndIncrement()) {
+                    byte[] body = events.get(i).getBytes(StandardCharsets.UTF_8);
+                    long due = interval > 0 ? start + i * interval : System.nanoTime();
+                    long wait = due - System.nanoTime();
+                    if (wait > 0) {
+                      LockSupport.parkNanos(wait);
+                    }
+                    post(connection, body);
+                    stats.add(System.nanoTime() - due);
                   }
-                  post(client, events.get(i));
-                  stats.add(System.nanoTime() - due);
                 }
                 return null;
               }));
@@ -91,25 +91,16 @@ final class HttpLoad {
     return new Result(events.size(), seconds, stats);
   }
 
-  static HttpClient client() {
-    return HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(Duration.ofSeconds(10))
-        .build();
+  /** A keep-alive connection to the lineage endpoint. */
+  PostConnection connect() throws java.io.IOException {
+    return new PostConnection(lineage);
   }
 
   /** Posts one event; fails on anything but 201. */
-  void post(HttpClient client, String event) throws Exception {
-    HttpRequest request =
-        HttpRequest.newBuilder(lineage)
-            .header("Content-Type", "application/json")
-            .timeout(Duration.ofMinutes(5))
-            .POST(HttpRequest.BodyPublishers.ofString(event))
-            .build();
-    HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-    if (response.statusCode() != 201) {
-      throw new IllegalStateException(
-          "ingest answered " + response.statusCode() + ": " + response.body());
+  static void post(PostConnection connection, byte[] event) throws Exception {
+    PostConnection.Answer answer = connection.post(event);
+    if (answer.status() != 201) {
+      throw new IllegalStateException("ingest answered " + answer.status() + ": " + answer.body());
     }
   }
 }

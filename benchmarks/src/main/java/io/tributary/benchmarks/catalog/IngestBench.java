@@ -21,6 +21,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -260,18 +261,22 @@ public final class IngestBench {
       done.add(
           pool.submit(
               () -> {
-                HttpClient client = HttpLoad.client();
-                for (int i = next.getAndIncrement(); ; i = next.getAndIncrement()) {
-                  long due = start + i * interval;
-                  if (due - wideDone.get() > 1_000_000_000L) {
-                    return null;
+                try (PostConnection connection = load.connect()) {
+                  for (int i = next.getAndIncrement(); ; i = next.getAndIncrement()) {
+                    long due = start + i * interval;
+                    if (due - wideDone.get() > 1_000_000_000L) {
+                      return null;
+                    }
+                    long wait = due - System.nanoTime();
+                    if (wait > 0) {
+                      LockSupport.parkNanos(wait);
+                    }
+                    HttpLoad.post(
+                        connection,
+                        StreamingEstate.running(i % jobs, seq + i)
+                            .getBytes(StandardCharsets.UTF_8));
+                    small.add(System.nanoTime() - due);
                   }
-                  long wait = due - System.nanoTime();
-                  if (wait > 0) {
-                    LockSupport.parkNanos(wait);
-                  }
-                  load.post(client, StreamingEstate.running(i % jobs, seq + i));
-                  small.add(System.nanoTime() - due);
                 }
               }));
     }
@@ -279,8 +284,8 @@ public final class IngestBench {
     CompletableFuture<Void> wide =
         CompletableFuture.runAsync(
             () -> {
-              try {
-                load.post(HttpLoad.client(), event);
+              try (PostConnection connection = load.connect()) {
+                HttpLoad.post(connection, event.getBytes(StandardCharsets.UTF_8));
               } catch (Exception e) {
                 throw new IllegalStateException(e);
               } finally {
@@ -343,7 +348,7 @@ public final class IngestBench {
         CatalogServer.start(
             new ConfigLoader(Map.of())
                 .load(Map.of("server.port", "0", "data.dir", dir.toString())))) {
-      HttpClient client = HttpLoad.client();
+      HttpClient client = HttpClient.newHttpClient();
       HttpRequest request = HttpRequest.newBuilder(server.uri().resolve("/api/v1/stats")).build();
       int requests = 500;
       Stats latency = new Stats(requests);

@@ -28,6 +28,7 @@ final class AuditJson {
     json.put("tags", new TreeSet<>(record.tags()));
     json.put("cliIP", record.clientIp());
     json.put("zoneName", record.zone());
+    json.put("event_count", record.eventCount());
     try {
       return MAPPER.writeValueAsString(json);
     } catch (JsonProcessingException e) {

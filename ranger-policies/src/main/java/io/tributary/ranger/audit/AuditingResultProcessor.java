@@ -18,23 +18,32 @@ public final class AuditingResultProcessor extends RangerDefaultAuditHandler {
 
   @Override
   public void logAuthzAudit(AuthzAuditEvent event) {
-    if (event == null) {
-      return;
+    if (event != null) {
+      sink.send(record(event));
     }
-    sink.send(
-        new AuditRecord(
-            event.getEventId(),
-            event.getEventTime() == null ? Instant.now() : event.getEventTime().toInstant(),
-            event.getRepositoryName(),
-            event.getUser(),
-            event.getAccessType(),
-            event.getResourceType(),
-            event.getResourcePath(),
-            event.getAccessResult() == 1,
-            event.getPolicyId(),
-            event.getPolicyVersion(),
-            event.getTags(),
-            event.getClientIP(),
-            event.getZoneName()));
+  }
+
+  /** Writes a record made elsewhere (a summary of repeated decisions) to the same sink. */
+  public void send(AuditRecord record) {
+    sink.send(record);
+  }
+
+  /** The record of one Ranger audit event. */
+  public static AuditRecord record(AuthzAuditEvent event) {
+    return new AuditRecord(
+        event.getEventId(),
+        event.getEventTime() == null ? Instant.now() : event.getEventTime().toInstant(),
+        event.getRepositoryName(),
+        event.getUser(),
+        event.getAccessType(),
+        event.getResourceType(),
+        event.getResourcePath(),
+        event.getAccessResult() == 1,
+        event.getPolicyId(),
+        event.getPolicyVersion(),
+        event.getTags(),
+        event.getClientIP(),
+        event.getZoneName(),
+        1);
   }
 }

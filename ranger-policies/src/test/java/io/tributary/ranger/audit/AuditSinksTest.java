@@ -29,13 +29,15 @@ class AuditSinksTest {
           3L,
           Set.of("PII"),
           "127.0.0.1",
-          null);
+          null,
+          1);
 
   private static final String JSON =
       "{\"id\":\"e-1\",\"evtTime\":\"2026-03-01T12:00:00Z\",\"repo\":\"tributary\","
           + "\"reqUser\":\"acme-reader\",\"access\":\"write\",\"resType\":\"dataset\","
           + "\"resource\":\"acme/prod/orders\",\"tenant\":\"acme\",\"result\":0,\"policy\":-1,"
-          + "\"policyVersion\":3,\"tags\":[\"PII\"],\"cliIP\":\"127.0.0.1\",\"zoneName\":null}";
+          + "\"policyVersion\":3,\"tags\":[\"PII\"],\"cliIP\":\"127.0.0.1\",\"zoneName\":null,"
+          + "\"event_count\":1}";
 
   @Test
   void shouldWriteOneJsonLinePerDecisionToTheAuditLogger() {
