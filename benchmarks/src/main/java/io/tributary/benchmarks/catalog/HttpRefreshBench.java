@@ -2,53 +2,168 @@ package io.tributary.benchmarks.catalog;
 
 import io.tributary.config.ConfigLoader;
 import io.tributary.server.CatalogServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
 
 /**
- * RUNNING refreshes of a started streaming estate through {@code POST /api/v1/lineage}, alone: the
- * HTTP figure of {@link IngestBench} without the others, for profiling the request path.
+ * RUNNING refreshes of a started streaming estate, alone: through {@code POST /api/v1/lineage} at
+ * several client counts, then from the Kafka ingest topic (OpenLineage's Kafka transport format),
+ * in one server. The refresh figures of {@link IngestBench} without the others, for quick rounds
+ * and profiling.
  *
- * <p>Usage: {@code HttpRefreshBench [jobs] [refreshes] [clients] [rounds]}.
+ * <p>Usage: {@code HttpRefreshBench [jobs] [refreshes] [rounds] [clients,clients,...]}.
  */
 public final class HttpRefreshBench {
+  private static final String TOPIC = "openlineage";
+  private static final Pattern INGESTED =
+      Pattern.compile("tributary_kafka_records_ingested_total\\{[^}]*} ([0-9.E]+)");
+
   private HttpRefreshBench() {}
 
   public static void main(String[] args) throws Exception {
     int jobs = args.length > 0 ? Integer.parseInt(args[0]) : 400;
     int refreshes = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
-    int clients = args.length > 2 ? Integer.parseInt(args[2]) : 8;
-    int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 3;
+    int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+    String[] clientCounts = (args.length > 3 ? args[3] : "8,32").split(",");
+    System.out.printf(
+        "refresh: %d jobs, %d refreshes a round, %d rounds; %d cpus; load %s%n",
+        jobs, refreshes, rounds, Runtime.getRuntime().availableProcessors(), load());
     Path dir = Files.createTempDirectory("bench-refresh");
-    try (CatalogServer server =
-        CatalogServer.start(
-            new ConfigLoader(Map.of())
-                .load(Map.of("server.port", "0", "data.dir", dir.toString())))) {
-      HttpLoad load = new HttpLoad(server.uri(), clients);
+    KafkaClusterTestKit kafka = broker();
+    Map<String, String> config = new HashMap<>();
+    config.put("server.port", "0");
+    config.put("data.dir", dir.toString());
+    config.put("kafka.ingest.enabled", "true");
+    config.put("kafka.ingest.bootstrap-servers", kafka.bootstrapServers());
+    config.put("kafka.ingest.topic", TOPIC);
+    try (CatalogServer server = CatalogServer.start(new ConfigLoader(Map.of()).load(config))) {
       List<String> starts = new ArrayList<>();
       for (int j = 0; j < jobs; j++) {
         starts.add(StreamingEstate.start(j, j));
       }
-      System.out.printf("START through HTTP: %s%n", load.closedLoop(starts).describe());
+      System.out.printf(
+          "START through HTTP: %s%n", new HttpLoad(server.uri(), 8).closedLoop(starts).describe());
       long seq = 1_000_000;
       for (int round = 1; round <= rounds; round++) {
-        List<String> events = new ArrayList<>(refreshes);
-        for (int i = 0; i < refreshes; i++) {
-          events.add(StreamingEstate.running(i % jobs, seq + i));
+        for (String count : clientCounts) {
+          int clients = Integer.parseInt(count.trim());
+          List<String> events = refreshes(jobs, refreshes, seq);
+          seq += refreshes;
+          Map<String, Long> before = ThreadCpu.byGroup();
+          HttpLoad.Result result = new HttpLoad(server.uri(), clients).closedLoop(events);
+          Map<String, Long> after = ThreadCpu.byGroup();
+          System.out.printf(
+              "round %d: HTTP, %d clients: %s; CPU per refresh, ms: %s%n",
+              round, clients, result.describe(), ThreadCpu.perEvent(before, after, refreshes));
         }
+        List<String> events = refreshes(jobs, refreshes, seq);
         seq += refreshes;
-        Map<String, Long> before = ThreadCpu.byGroup();
-        HttpLoad.Result result = load.closedLoop(events);
-        Map<String, Long> after = ThreadCpu.byGroup();
         System.out.printf(
-            "round %d: RUNNING refreshes, %d clients: %s; CPU per refresh, ms: %s%n",
-            round, clients, result.describe(), ThreadCpu.perEvent(before, after, refreshes));
+            "round %d: Kafka ingest topic: %,.0f events/s%n",
+            round, fromKafka(kafka, server.uri(), events));
       }
+      System.out.printf("load at the end: %s%n", load());
     } finally {
+      kafka.close();
       IngestBench.deleteRecursively(dir);
+    }
+    // The broker's test kit leaves non-daemon threads behind.
+    System.exit(0);
+  }
+
+  private static List<String> refreshes(int jobs, int count, long seq) {
+    List<String> events = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      events.add(StreamingEstate.running(i % jobs, seq + i));
+    }
+    return events;
+  }
+
+  /**
+   * Writes the events to the topic first (keyed by job, as OpenLineage's Kafka transport does),
+   * then times the catalog reading and committing all of them.
+   */
+  private static double fromKafka(KafkaClusterTestKit kafka, URI server, List<String> events)
+      throws Exception {
+    double already = ingested(server);
+    Properties props = new Properties();
+    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+    props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+    long start = System.nanoTime();
+    try (KafkaProducer<String, String> producer =
+        new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
+      for (int i = 0; i < events.size(); i++) {
+        producer.send(new ProducerRecord<>(TOPIC, "job-" + i % 400, events.get(i)));
+      }
+      producer.flush();
+    }
+    while (ingested(server) - already < events.size()) {
+      Thread.sleep(20);
+    }
+    return events.size() / ((System.nanoTime() - start) / 1e9);
+  }
+
+  private static double ingested(URI server) throws Exception {
+    String metrics =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(server.resolve("/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body();
+    double total = 0;
+    Matcher m = INGESTED.matcher(metrics);
+    while (m.find()) {
+      total += Double.parseDouble(m.group(1));
+    }
+    return total;
+  }
+
+  private static KafkaClusterTestKit broker() throws Exception {
+    KafkaClusterTestKit cluster =
+        new KafkaClusterTestKit.Builder(
+                new TestKitNodes.Builder()
+                    .setCombined(true)
+                    .setNumBrokerNodes(1)
+                    .setNumControllerNodes(1)
+                    .build())
+            .setConfigProp("offsets.topic.replication.factor", "1")
+            .setConfigProp("auto.create.topics.enable", "false")
+            .build();
+    cluster.format();
+    cluster.startup();
+    cluster.waitForReadyBrokers();
+    Properties admin = new Properties();
+    admin.put("bootstrap.servers", cluster.bootstrapServers());
+    try (Admin a = Admin.create(admin)) {
+      a.createTopics(List.of(new NewTopic(TOPIC, 3, (short) 1))).all().get();
+    }
+    return cluster;
+  }
+
+  private static String load() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).trim();
+    } catch (java.io.IOException e) {
+      return "unknown";
     }
   }
 }
