@@ -128,6 +128,8 @@ class PathSpellingIT {
             "GET /health?q=%zz HTTP/1.1\r\n" + host + "\r\n",
             "GET /health?q={x}|\"<>^` HTTP/1.1\r\n" + host + "\r\n",
             "GET /health HTTP/1.1\r\nHost: a{b\r\nConnection: close\r\n\r\n",
+            "GET /health HTTP/1.1\r\n" + host + "NoColon\r\n\r\n",
+            "GET /health HTTP/1.1\r\nNoColon\n" + host + "\r\n",
             "GET /health HTTP/1.1\r\n" + host + "X-Long: " + "x".repeat(20_000) + "\r\n\r\n",
             "GET /" + "x".repeat(20_000) + " HTTP/1.1\r\n" + host + "\r\n",
             "get /health HTTP/1.1\r\n" + host + "\r\n",

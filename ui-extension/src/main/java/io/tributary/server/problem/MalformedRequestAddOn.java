@@ -3,14 +3,17 @@ package io.tributary.server.problem;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import org.glassfish.grizzly.Buffer;
 import org.glassfish.grizzly.filterchain.FilterChainBuilder;
 import org.glassfish.grizzly.http.ContentEncoding;
 import org.glassfish.grizzly.http.HttpContent;
+import org.glassfish.grizzly.http.HttpHeader;
 import org.glassfish.grizzly.http.HttpResponsePacket;
 import org.glassfish.grizzly.http.HttpServerFilter;
 import org.glassfish.grizzly.http.server.AddOn;
 import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.grizzly.http.util.HttpStatus;
+import org.glassfish.grizzly.http.util.MimeHeaders;
 import org.glassfish.grizzly.memory.Buffers;
 import org.glassfish.grizzly.memory.MemoryManager;
 
@@ -62,6 +65,42 @@ public final class MalformedRequestAddOn implements AddOn {
       setRemoveHandledContentEncodingHeaders(original.isRemoveHandledContentEncodingHeaders());
       setPreserveHeaderCase(original.isPreserveHeaderCase());
       getMonitoringConfig().addProbes(original.getMonitoringConfig().getProbes());
+    }
+
+    /**
+     * Refuses a header line without a colon. Grizzly's codec would read on past its end looking for
+     * one, and the client would wait for an answer until a timeout.
+     */
+    @Override
+    protected boolean parseHeaderName(
+        HttpHeader header, MimeHeaders headers, HeaderParsingState state, Buffer input) {
+      int limit = Math.min(input.limit(), state.packetLimit);
+      for (int i = state.offset; i < limit; i++) {
+        byte b = input.get(i);
+        if (b == ':') {
+          break;
+        }
+        if (b == '\r' || b == '\n') {
+          throw new IllegalStateException("a header line has no colon");
+        }
+      }
+      return super.parseHeaderName(header, headers, state, input);
+    }
+
+    @Override
+    protected boolean parseHeaderName(
+        HttpHeader header, MimeHeaders headers, HeaderParsingState state, byte[] input, int end) {
+      int limit = Math.min(end, state.arrayOffset + state.packetLimit);
+      for (int i = state.arrayOffset + state.offset; i < limit; i++) {
+        byte b = input[i];
+        if (b == ':') {
+          break;
+        }
+        if (b == '\r' || b == '\n') {
+          throw new IllegalStateException("a header line has no colon");
+        }
+      }
+      return super.parseHeaderName(header, headers, state, input, end);
     }
 
     @Override
