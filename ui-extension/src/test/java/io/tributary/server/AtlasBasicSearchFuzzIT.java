@@ -236,6 +236,23 @@ class AtlasBasicSearchFuzzIT {
   }
 
   @Test
+  void shouldAnswerUnreadableQueryParametersWithAnAtlasShaped400() {
+    for (String query :
+        List.of(
+            "typeName=kafka_topic&limit=abc",
+            "typeName=kafka_topic&offset=1.5",
+            "typeName=kafka_topic&limit=99999999999",
+            "typeName=kafka_topic&excludeDeletedEntities=yes")) {
+      HttpResponse<String> response = server.get(PATH + "?" + query);
+      assertThat(response.statusCode()).as(query + ": " + response.body()).isEqualTo(400);
+      assertThat(parse(response.body()).path("errorCode").asText())
+          .as(query)
+          .isEqualTo("ATLAS-400-00-01A");
+    }
+    assertThat(server.get(PATH + "?typeName=kafka_topic&limit=2").statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void shouldRefuseTheBodiesAtlasRefusesWith400() {
     for (String name :
         List.of(

@@ -180,7 +180,9 @@ public final class AtlasV2Resource {
       @QueryParam("depth") @DefaultValue("3") String depth,
       @Context ContainerRequestContext context) {
     return respond(
-        () -> service.lineage(scope(tenant, context, false), guid, direction, depth(depth)));
+        () ->
+            service.lineage(
+                scope(tenant, context, false), guid, direction, integer("depth", depth)));
   }
 
   @GET
@@ -199,7 +201,7 @@ public final class AtlasV2Resource {
                 typeName,
                 qualifiedName(uri),
                 direction,
-                depth(depth)));
+                integer("depth", depth)));
   }
 
   @POST
@@ -224,10 +226,11 @@ public final class AtlasV2Resource {
       @QueryParam("typeName") String typeName,
       @QueryParam("classification") String classification,
       @QueryParam("query") String query,
-      @QueryParam("excludeDeletedEntities") @DefaultValue("true") boolean excludeDeleted,
-      @QueryParam("limit") @DefaultValue("100") int limit,
-      @QueryParam("offset") @DefaultValue("0") int offset,
+      @QueryParam("excludeDeletedEntities") @DefaultValue("true") String excludeDeleted,
+      @QueryParam("limit") @DefaultValue("100") String limit,
+      @QueryParam("offset") @DefaultValue("0") String offset,
       @Context ContainerRequestContext context) {
+    // Parameters read here rather than by Jersey, which answers 404 to one it cannot convert.
     return respond(
         () ->
             service.basicSearch(
@@ -236,12 +239,12 @@ public final class AtlasV2Resource {
                     query,
                     typeName,
                     classification,
-                    excludeDeleted,
+                    bool("excludeDeletedEntities", excludeDeleted),
                     false,
                     true,
                     true,
-                    limit,
-                    offset,
+                    integer("limit", limit),
+                    integer("offset", offset),
                     null,
                     null,
                     null,
@@ -344,11 +347,19 @@ public final class AtlasV2Resource {
     return uri.getQueryParameters().getFirst(AtlasNames.ATTR_PREFIX + AtlasNames.QUALIFIED_NAME);
   }
 
-  private static int depth(String text) {
+  private static int integer(String name, String text) {
     try {
       return Integer.parseInt(text.trim());
     } catch (NumberFormatException e) {
-      throw new AtlasApiException(AtlasErrorCode.INVALID_PARAMETERS, "depth=" + text);
+      throw new AtlasApiException(AtlasErrorCode.INVALID_PARAMETERS, name + "=" + text);
     }
+  }
+
+  private static boolean bool(String name, String text) {
+    return switch (text.trim().toLowerCase(java.util.Locale.ROOT)) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw new AtlasApiException(AtlasErrorCode.INVALID_PARAMETERS, name + "=" + text);
+    };
   }
 }
