@@ -243,10 +243,7 @@ public final class CatalogServer implements AutoCloseable {
             .register(new LayoutResource())
             .register(
                 new LineageExportResource(
-                    catalog,
-                    new NodeKinds(types),
-                    LineageExporters.standard(),
-                    new LayeredLayout()))
+                    catalog, new NodeKinds(types), LineageExporters.load(), new LayeredLayout()))
             .register(new AtlasV2Resource(atlasApi(catalog, types, pipeline), ATLAS_JSON))
             .register(
                 new TenantResource(

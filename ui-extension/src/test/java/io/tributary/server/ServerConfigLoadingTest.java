@@ -7,6 +7,7 @@ import io.tributary.catalog.CatalogSettings;
 import io.tributary.config.ConfigException;
 import io.tributary.config.Configuration;
 import io.tributary.ingest.IngestSettings;
+import io.tributary.ranger.audit.AuditSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -154,6 +155,17 @@ class ServerConfigLoadingTest {
         .hasMessageContaining("'ingest.queue.capacity'")
         .hasMessageContaining("'lots'")
         .hasMessageContaining("config file " + f);
+  }
+
+  @Test
+  void shouldRefuseAnAuditSinkNoJarOnTheClassPathProvides() {
+    assertThatThrownBy(() -> Settings.loader(Map.of()).load(Map.of("audit.sink", "splunk")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("'audit.sink'")
+        .hasMessageContaining("Audit sink 'splunk' is unknown: use one of log, kafka");
+    assertThat(
+            Settings.loader(Map.of()).load(Map.of("audit.sink", "kafka")).get(AuditSettings.SINK))
+        .isEqualTo("kafka");
   }
 
   @Test
