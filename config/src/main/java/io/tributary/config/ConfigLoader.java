@@ -97,11 +97,19 @@ public final class ConfigLoader {
                               + e.getKey()
                               + " names no configuration key"
                               + suggestion(e.getKey().substring(ENV_PREFIX.length()), true)
-                              + " (keys with a prefix such as janusgraph.* can be set only in"
-                              + " the config file or with --set)"));
+                              + prefixHint()));
       byKey.put(setting.name(), e.getValue());
     }
     return byKey;
+  }
+
+  /** Pass-through keys have no environment variable: their names do not survive the mapping. */
+  private String prefixHint() {
+    return declared.prefixes().isEmpty()
+        ? ""
+        : " (keys with a prefix such as "
+            + declared.prefixes().get(0).prefix()
+            + "* can be set only in the config file or with --set)";
   }
 
   /** Parses one source's entries into the merged maps, later calls overriding earlier ones. */

@@ -25,11 +25,6 @@ public final class Configuration {
     this.passThrough = Collections.unmodifiableMap(new TreeMap<>(passThrough));
   }
 
-  /** Defaults only. */
-  public static Configuration defaults(ConfigDef declared) {
-    return new Configuration(declared, Map.of(), Map.of(), Map.of());
-  }
-
   /** The value, or the default; null only for a key with no default that is not set. */
   public <T> T get(Setting<T> setting) {
     Objects.requireNonNull(setting, "setting");
