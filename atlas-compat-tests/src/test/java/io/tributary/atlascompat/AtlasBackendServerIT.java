@@ -9,8 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import io.tributary.config.ConfigLoader;
 import io.tributary.server.CatalogServer;
+import io.tributary.server.Settings;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -45,7 +45,7 @@ class AtlasBackendServerIT {
         post(urlPathEqualTo(BULK)).willReturn(aResponse().withTransformers(AtlasBulkStub.NAME)));
     server =
         CatalogServer.start(
-            new ConfigLoader(Map.of())
+            Settings.loader(Map.of())
                 .load(
                     Map.of(
                         "server.port", "0",

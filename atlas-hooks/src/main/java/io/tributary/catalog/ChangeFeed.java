@@ -57,7 +57,7 @@ public final class ChangeFeed {
   }
 
   public ChangeFeed() {
-    this(100_000, Clock.systemUTC());
+    this(CatalogSettings.FEED_WINDOW_SIZE.defaultValue(), Clock.systemUTC());
   }
 
   /** Publishes the changes of one commit, in order. */

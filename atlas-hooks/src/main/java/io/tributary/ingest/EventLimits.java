@@ -10,8 +10,13 @@ import java.util.Map;
  */
 public record EventLimits(
     int maxDatasets, int maxSchemaFields, int maxColumnLineageEdges, long maxFacetBytes) {
-  /** 10,000 datasets, 10,000 fields per schema, 100,000 column-lineage edges, 1 MiB per facet. */
-  public static final EventLimits DEFAULTS = new EventLimits(10_000, 10_000, 100_000, 1L << 20);
+  /** The declared defaults of the {@code ingest.max-*} keys ({@link IngestSettings}). */
+  public static final EventLimits DEFAULTS =
+      new EventLimits(
+          IngestSettings.MAX_DATASETS.defaultValue(),
+          IngestSettings.MAX_SCHEMA_FIELDS.defaultValue(),
+          IngestSettings.MAX_COLUMN_LINEAGE_EDGES.defaultValue(),
+          IngestSettings.MAX_FACET_BYTES.defaultValue());
 
   public EventLimits {
     positive(EventLimit.DATASETS, maxDatasets);

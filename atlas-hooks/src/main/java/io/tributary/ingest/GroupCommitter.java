@@ -90,8 +90,13 @@ public final class GroupCommitter implements AutoCloseable {
       this(maxBatch, queueCapacity, retryAfter, shutdownTimeout, DEFAULT_CHUNK_WRITES);
     }
 
+    /** The declared defaults of {@code ingest.batch.max} and {@code ingest.queue.capacity}. */
     public static Settings defaults() {
-      return new Settings(256, 10_000, Duration.ofSeconds(1), Duration.ofSeconds(30));
+      return new Settings(
+          IngestSettings.BATCH_MAX.defaultValue(),
+          IngestSettings.QUEUE_CAPACITY.defaultValue(),
+          Duration.ofSeconds(1),
+          Duration.ofSeconds(30));
     }
 
     public Settings withChunkWrites(int writes) {

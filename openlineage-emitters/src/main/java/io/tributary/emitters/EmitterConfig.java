@@ -1,5 +1,7 @@
 package io.tributary.emitters;
 
+import io.tributary.config.ConfigException;
+import io.tributary.config.Setting;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -73,8 +75,6 @@ public final class EmitterConfig {
    * read through {@code toString()}.
    */
   public static EmitterConfig fromProperties(Map<String, ?> properties) {
-    Map<String, Setting<?>> declared = new LinkedHashMap<>();
-    EmitterSettings.ALL.forEach(s -> declared.put(s.key(), s));
     Builder b = builder();
     Map<String, List<String>> clusters = new TreeMap<>();
     for (Map.Entry<String, ?> e : new TreeMap<String, Object>(properties).entrySet()) {
@@ -85,24 +85,25 @@ public final class EmitterConfig {
         continue;
       }
       String raw = e.getValue().toString();
-      if (key.startsWith(EmitterSettings.TRANSPORT_PREFIX)) {
-        b.transport.put(key.substring(EmitterSettings.TRANSPORT_PREFIX.length()), raw);
-      } else if (declared.containsKey(key)) {
-        b.apply(declared.get(key), raw);
-      } else if (key.startsWith(EmitterSettings.CLUSTER_PREFIX)) {
+      Optional<Setting<?>> declared = EmitterSettings.ALL.find(key);
+      if (declared.isPresent()) {
+        b.apply(declared.get(), raw);
+      } else if (EmitterSettings.TRANSPORT.matches(key)) {
+        b.transport.put(key.substring(EmitterSettings.TRANSPORT.prefix().length()), raw);
+      } else if (EmitterSettings.CLUSTERS.matches(key)) {
         clusters.put(
-            key.substring(EmitterSettings.CLUSTER_PREFIX.length()),
+            key.substring(EmitterSettings.CLUSTERS.prefix().length()),
             Arrays.stream(raw.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList());
       } else {
         throw new EmitterException(
             "Unknown setting '"
                 + key
                 + "'; known: "
-                + declared.keySet()
+                + EmitterSettings.ALL.settings().stream().map(Setting::name).toList()
                 + ", "
-                + EmitterSettings.TRANSPORT_PREFIX
+                + EmitterSettings.TRANSPORT.prefix()
                 + "*, "
-                + EmitterSettings.CLUSTER_PREFIX
+                + EmitterSettings.CLUSTERS.prefix()
                 + "<name>");
       }
     }
@@ -238,13 +239,13 @@ public final class EmitterConfig {
     private String namespace = defaultNamespace();
     private String jobName;
     private Tenant tenant;
-    private Duration snapshotInterval = Duration.ofSeconds(60);
-    private int queueCapacity = 128;
-    private int maxAttempts = 8;
-    private Duration initialBackoff = Duration.ofMillis(200);
-    private Duration maxBackoff = Duration.ofSeconds(30);
-    private Duration closeTimeout = Duration.ofSeconds(5);
-    private boolean abortOnJvmExit = true;
+    private Duration snapshotInterval = EmitterSettings.SNAPSHOT_INTERVAL.defaultValue();
+    private int queueCapacity = EmitterSettings.QUEUE_CAPACITY.defaultValue();
+    private int maxAttempts = EmitterSettings.MAX_ATTEMPTS.defaultValue();
+    private Duration initialBackoff = EmitterSettings.INITIAL_BACKOFF.defaultValue();
+    private Duration maxBackoff = EmitterSettings.MAX_BACKOFF.defaultValue();
+    private Duration closeTimeout = EmitterSettings.CLOSE_TIMEOUT.defaultValue();
+    private boolean abortOnJvmExit = EmitterSettings.ABORT_ON_JVM_EXIT.defaultValue();
     private Path configFile;
     private final Map<String, String> transport = new LinkedHashMap<>();
     private ClusterResolver clusterResolver = ClusterResolver.NONE;
@@ -255,11 +256,16 @@ public final class EmitterConfig {
 
     private static String defaultNamespace() {
       String env = System.getenv("OPENLINEAGE_NAMESPACE");
-      return env == null || env.isBlank() ? "default" : env;
+      return env == null || env.isBlank() ? EmitterSettings.NAMESPACE.defaultValue() : env;
     }
 
     private void apply(Setting<?> setting, String raw) {
-      Object value = setting.parse(raw);
+      Object value;
+      try {
+        value = setting.parse(raw.trim(), "the emitter's properties");
+      } catch (ConfigException e) {
+        throw new EmitterException(e.getMessage(), e);
+      }
       if (setting == EmitterSettings.NAMESPACE) {
         namespace = (String) value;
       } else if (setting == EmitterSettings.JOB_NAME) {
@@ -287,7 +293,7 @@ public final class EmitterConfig {
       } else if (setting == EmitterSettings.FLINK_REST_URL) {
         flinkRestUrl = (String) value;
       } else {
-        throw new EmitterException("Setting '" + setting.key() + "' has no field");
+        throw new EmitterException("Setting '" + setting.name() + "' has no field");
       }
     }
 

@@ -1,213 +1,183 @@
 package io.tributary.emitters;
 
+import io.tributary.config.ConfigDef;
+import io.tributary.config.ConfigDocs;
+import io.tributary.config.PrefixSetting;
+import io.tributary.config.Setting;
+import io.tributary.config.ValueType;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.Locale;
 
 /**
- * Every configuration key the emitters read. Keys are the same for all integrations: Kafka client
- * properties, Kafka Streams properties and Flink configuration alike.
+ * Every configuration key the emitters read, each declared once: {@link EmitterConfig}'s defaults
+ * are these. Keys are the same for all integrations: Kafka client properties, Kafka Streams
+ * properties and Flink configuration alike.
  */
 public final class EmitterSettings {
-  /** Prefix of OpenLineage transport keys, spelled as in {@code openlineage.yml}'s transport. */
-  public static final String TRANSPORT_PREFIX = "openlineage.transport.";
-
-  /** Prefix of static cluster declarations: {@code openlineage.cluster.<name>=host:port,...}. */
-  public static final String CLUSTER_PREFIX = "openlineage.cluster.";
-
   /**
    * Key under which a host may pass a Micrometer {@code MeterRegistry} object (Kafka client configs
-   * accept objects) for the emitter's meters.
+   * accept objects) for the emitter's meters; not text, so not a {@link Setting}.
    */
   public static final String METER_REGISTRY = "openlineage.meter.registry";
 
+  private static final ValueType<Tenant> TENANT_ID =
+      new ValueType<>(
+          "tenant id",
+          raw -> {
+            try {
+              return new Tenant(raw);
+            } catch (EmitterException e) {
+              throw new IllegalArgumentException(e.getMessage(), e);
+            }
+          },
+          Tenant::value);
+
   public static final Setting<String> NAMESPACE =
-      new Setting<>(
-          "openlineage.namespace",
-          "string",
-          "$OPENLINEAGE_NAMESPACE, else `default`",
-          "Namespace of the emitted job.",
-          EmitterSettings::nonBlank);
+      Setting.of(
+              "openlineage.namespace",
+              ValueType.string(),
+              "default",
+              "Namespace of the emitted job.")
+          .withCheck(EmitterSettings::nonBlank)
+          .withDefaultDoc("$OPENLINEAGE_NAMESPACE, else `default`");
 
   public static final Setting<String> JOB_NAME =
-      new Setting<>(
-          "openlineage.job.name",
-          "string",
-          "per integration (client.id, group.id, application.id, Flink job name)",
-          "Name of the emitted job. Kafka clients that share a name share one run.",
-          EmitterSettings::nonBlank);
+      Setting.of(
+              "openlineage.job.name",
+              ValueType.string(),
+              null,
+              "Name of the emitted job. Kafka clients that share a name share one run.")
+          .withCheck(EmitterSettings::nonBlank)
+          .withDefaultDoc("per integration (client.id, group.id, application.id, Flink job name)");
 
   public static final Setting<Tenant> TENANT =
-      new Setting<>(
+      Setting.of(
           "openlineage.tenant",
-          "tenant id",
-          "none",
+          TENANT_ID,
+          null,
           "Tenant that owns the lineage: sent as the `tributary_tenant` run facet and, with the"
-              + " http transport, the `X-Tributary-Tenant` header.",
-          Tenant::new);
+              + " http transport, the `X-Tributary-Tenant` header.");
 
   public static final Setting<Duration> SNAPSHOT_INTERVAL =
-      new Setting<>(
+      Setting.of(
           "openlineage.snapshot.interval.ms",
-          "milliseconds >= 1000",
-          "60000",
-          "Interval between RUNNING snapshots; also the statistics window.",
-          raw -> millis(raw, 1000));
+          ValueType.millis(1000),
+          Duration.ofSeconds(60),
+          "Interval between RUNNING snapshots; also the statistics window.");
 
   public static final Setting<Integer> QUEUE_CAPACITY =
-      new Setting<>(
+      Setting.of(
           "openlineage.queue.capacity",
-          "integer >= 2",
-          "128",
-          "Events waiting to be sent. When full, the oldest RUNNING snapshot is dropped.",
-          raw -> atLeast(Integer.parseInt(raw), 2));
+          ValueType.integer(2, Integer.MAX_VALUE),
+          128,
+          "Events waiting to be sent. When full, the oldest RUNNING snapshot is dropped.");
 
   public static final Setting<Integer> MAX_ATTEMPTS =
-      new Setting<>(
+      Setting.of(
           "openlineage.retry.max.attempts",
-          "integer >= 1",
-          "8",
-          "Attempts per event before it is counted as failed and skipped.",
-          raw -> atLeast(Integer.parseInt(raw), 1));
+          ValueType.integer(1, Integer.MAX_VALUE),
+          8,
+          "Attempts per event before it is counted as failed and skipped.");
 
   public static final Setting<Duration> INITIAL_BACKOFF =
-      new Setting<>(
+      Setting.of(
           "openlineage.retry.backoff.initial.ms",
-          "milliseconds >= 1",
-          "200",
-          "First pause after a failed send; doubles on each retry.",
-          raw -> millis(raw, 1));
+          ValueType.millis(1),
+          Duration.ofMillis(200),
+          "First pause after a failed send; doubles on each retry.");
 
   public static final Setting<Duration> MAX_BACKOFF =
-      new Setting<>(
+      Setting.of(
           "openlineage.retry.backoff.max.ms",
-          "milliseconds >= 1",
-          "30000",
-          "Longest pause between two attempts.",
-          raw -> millis(raw, 1));
+          ValueType.millis(1),
+          Duration.ofSeconds(30),
+          "Longest pause between two attempts.");
 
   public static final Setting<Duration> CLOSE_TIMEOUT =
-      new Setting<>(
+      Setting.of(
           "openlineage.close.timeout.ms",
-          "milliseconds >= 0",
-          "5000",
-          "How long closing waits for queued events (the terminal one included) to be sent.",
-          raw -> millis(raw, 0));
+          ValueType.millis(0),
+          Duration.ofSeconds(5),
+          "How long closing waits for queued events (the terminal one included) to be sent.");
 
   public static final Setting<Boolean> ABORT_ON_JVM_EXIT =
-      new Setting<>(
+      Setting.of(
           "openlineage.abort.on.jvm.exit",
-          "boolean",
-          "true",
-          "Emit ABORT from a shutdown hook when the JVM exits before the job was closed.",
-          EmitterSettings::bool);
+          ValueType.bool(),
+          true,
+          "Emit ABORT from a shutdown hook when the JVM exits before the job was closed.");
 
   public static final Setting<Path> CONFIG_FILE =
-      new Setting<>(
-          "openlineage.config.file",
-          "path",
-          "$OPENLINEAGE_CONFIG, ./openlineage.yml, ~/.openlineage/openlineage.yml",
-          "An openlineage.yml whose `transport` section is used.",
-          Path::of);
+      Setting.of(
+              "openlineage.config.file",
+              ValueType.path(),
+              null,
+              "An openlineage.yml whose `transport` section is used.")
+          .withDefaultDoc("$OPENLINEAGE_CONFIG, ./openlineage.yml, ~/.openlineage/openlineage.yml");
 
   public static final Setting<String> CLUSTER_RESOLVER_CLASS =
-      new Setting<>(
-          "openlineage.cluster.resolver.class",
-          "class name",
-          "none",
-          "A `ClusterResolver` with a public no-argument constructor; replaces the static"
-              + " `openlineage.cluster.<name>` lists.",
-          EmitterSettings::nonBlank);
+      Setting.of(
+              "openlineage.cluster.resolver.class",
+              new ValueType<>("class name", s -> s, s -> s),
+              null,
+              "A `ClusterResolver` with a public no-argument constructor; replaces the static"
+                  + " `openlineage.cluster.<name>` lists.")
+          .withCheck(EmitterSettings::nonBlank);
 
   public static final Setting<String> FLINK_REST_URL =
-      new Setting<>(
-          "openlineage.flink.rest.url",
-          "URL",
-          "http://<rest.address>:<rest.port> of the Flink configuration",
-          "Flink only: the JobManager REST API read for checkpoint statistics.",
-          EmitterSettings::nonBlank);
+      Setting.of(
+              "openlineage.flink.rest.url",
+              new ValueType<>("URL", s -> s, s -> s),
+              null,
+              "Flink only: the JobManager REST API read for checkpoint statistics.")
+          .withCheck(EmitterSettings::nonBlank)
+          .withDefaultDoc("http://<rest.address>:<rest.port> of the Flink configuration");
+
+  /** OpenLineage transport keys, spelled as in {@code openlineage.yml}'s transport. */
+  public static final PrefixSetting TRANSPORT =
+      new PrefixSetting(
+          "openlineage.transport.",
+          "An OpenLineage transport, keys as in openlineage.yml's `transport` (`type`, `url`,"
+              + " `endpoint`, `headers.<name>`, ...); `type` names a transport OpenLineage's"
+              + " client finds on the class path (docs/plugins.md).",
+          "openlineage.transport.url: http://catalog:8080");
+
+  /** Static cluster declarations: {@code openlineage.cluster.<name>=host:port,...}. */
+  public static final PrefixSetting CLUSTERS =
+      new PrefixSetting(
+          "openlineage.cluster.",
+          "`openlineage.cluster.<name>`: the addresses (`host[:port]`, comma-separated) that"
+              + " belong to cluster <name>; sent as the `tributary_cluster` dataset facet.",
+          "openlineage.cluster.prod: broker-1:9092,broker-2:9092");
 
   /** All declared keys, in documentation order. */
-  public static final List<Setting<?>> ALL =
-      List.of(
-          NAMESPACE,
-          JOB_NAME,
-          TENANT,
-          SNAPSHOT_INTERVAL,
-          QUEUE_CAPACITY,
-          MAX_ATTEMPTS,
-          INITIAL_BACKOFF,
-          MAX_BACKOFF,
-          CLOSE_TIMEOUT,
-          ABORT_ON_JVM_EXIT,
-          CONFIG_FILE,
-          CLUSTER_RESOLVER_CLASS,
-          FLINK_REST_URL);
+  public static final ConfigDef ALL =
+      ConfigDef.of(
+              NAMESPACE,
+              JOB_NAME,
+              TENANT,
+              SNAPSHOT_INTERVAL,
+              QUEUE_CAPACITY,
+              MAX_ATTEMPTS,
+              INITIAL_BACKOFF,
+              MAX_BACKOFF,
+              CLOSE_TIMEOUT,
+              ABORT_ON_JVM_EXIT,
+              CONFIG_FILE,
+              CLUSTER_RESOLVER_CLASS,
+              FLINK_REST_URL)
+          .withPrefixes(TRANSPORT, CLUSTERS);
 
   private EmitterSettings() {}
 
-  /** The reference table of every key, as published in {@code docs/emitters.md}. */
+  /** The reference tables of every key and prefix, as published in {@code docs/emitters.md}. */
   public static String markdownTable() {
-    StringBuilder table = new StringBuilder();
-    table.append("| key | type | default | meaning |\n|---|---|---|---|\n");
-    for (Setting<?> s : ALL) {
-      table
-          .append("| `")
-          .append(s.key())
-          .append("` | ")
-          .append(s.type())
-          .append(" | ")
-          .append(s.defaultText())
-          .append(" | ")
-          .append(s.doc())
-          .append(" |\n");
-    }
-    table
-        .append("| `")
-        .append(TRANSPORT_PREFIX)
-        .append("*` | string | none | An OpenLineage transport, keys as in openlineage.yml's")
-        .append(" `transport` (`type`, `url`, `endpoint`, `headers.<name>`, ...). |\n");
-    table
-        .append("| `")
-        .append(CLUSTER_PREFIX)
-        .append("<name>` | host[:port] list | none | Addresses that belong to cluster <name>;")
-        .append(" sent as the `tributary_cluster` dataset facet. |\n");
-    table
-        .append("| `")
-        .append(METER_REGISTRY)
-        .append("` | a Micrometer `MeterRegistry` object | none | Where the emitter publishes its")
-        .append(" meters (Kafka clients only: their configs accept objects). |\n");
-    return table.toString();
+    return ConfigDocs.keysTable(ALL) + "\n" + ConfigDocs.prefixTable(ALL);
   }
 
-  private static String nonBlank(String raw) {
+  private static void nonBlank(String raw) {
     if (raw.isBlank()) {
-      throw new EmitterException("value is blank");
+      throw new IllegalArgumentException("value is blank");
     }
-    return raw;
-  }
-
-  private static int atLeast(int value, int min) {
-    if (value < min) {
-      throw new EmitterException("value " + value + " is below " + min);
-    }
-    return value;
-  }
-
-  private static Duration millis(String raw, long min) {
-    long value = Long.parseLong(raw);
-    if (value < min) {
-      throw new EmitterException("value " + value + " ms is below " + min + " ms");
-    }
-    return Duration.ofMillis(value);
-  }
-
-  private static Boolean bool(String raw) {
-    return switch (raw.toLowerCase(Locale.ROOT)) {
-      case "true" -> Boolean.TRUE;
-      case "false" -> Boolean.FALSE;
-      default -> throw new EmitterException("value '" + raw + "' is not true or false");
-    };
   }
 }

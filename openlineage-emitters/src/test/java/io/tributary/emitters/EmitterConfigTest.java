@@ -3,6 +3,7 @@ package io.tributary.emitters;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tributary.config.Setting;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,7 +80,7 @@ class EmitterConfigTest {
     String text = Files.readString(docs);
 
     assertThat(text).contains(EmitterSettings.markdownTable());
-    List<String> keys = EmitterSettings.ALL.stream().map(Setting::key).toList();
+    List<String> keys = EmitterSettings.ALL.settings().stream().map(Setting::name).toList();
     assertThat(keys).allSatisfy(key -> assertThat(text).contains("`" + key + "`"));
   }
 

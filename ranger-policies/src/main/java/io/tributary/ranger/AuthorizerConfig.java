@@ -70,8 +70,8 @@ public record AuthorizerConfig(
         ranger.resolve("tags.json"),
         null,
         ranger.resolve("cache"),
-        Duration.ofSeconds(30),
-        Duration.ofSeconds(30),
+        PolicySettings.POLL_INTERVAL.defaultValue(),
+        PolicySettings.POLL_INTERVAL.defaultValue(),
         Map.of());
   }
 
@@ -84,7 +84,7 @@ public record AuthorizerConfig(
         null,
         url,
         cacheDir,
-        Duration.ofSeconds(30),
+        PolicySettings.POLL_INTERVAL.defaultValue(),
         Duration.ofSeconds(60),
         Map.of());
   }

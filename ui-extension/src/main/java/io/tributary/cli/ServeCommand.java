@@ -1,9 +1,11 @@
 package io.tributary.cli;
 
+import io.tributary.catalog.CatalogSettings;
 import io.tributary.config.ConfigLoader;
 import io.tributary.config.Configuration;
-import io.tributary.config.Settings;
 import io.tributary.server.CatalogServer;
+import io.tributary.server.ServerSettings;
+import io.tributary.server.Settings;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -55,11 +57,11 @@ final class ServeCommand implements Callable<Integer> {
     SLF4JBridgeHandler.removeHandlersForRootLogger();
     SLF4JBridgeHandler.install();
     Map<String, String> flags = new LinkedHashMap<>(set);
-    put(flags, Settings.SERVER_PORT.name(), port);
-    put(flags, Settings.SERVER_HOST.name(), host);
-    put(flags, Settings.DATA_DIR.name(), dataDir);
-    put(flags, Settings.CONFIG_FILE.name(), configFile);
-    Configuration config = new ConfigLoader(parent.environment()).load(flags);
+    put(flags, ServerSettings.PORT.name(), port);
+    put(flags, ServerSettings.HOST.name(), host);
+    put(flags, ServerSettings.DATA_DIR.name(), dataDir);
+    put(flags, ConfigLoader.CONFIG_FILE.name(), configFile);
+    Configuration config = Settings.loader(parent.environment()).load(flags);
 
     CatalogServer server = CatalogServer.start(config);
     CountDownLatch stopped = new CountDownLatch(1);
@@ -78,14 +80,14 @@ final class ServeCommand implements Callable<Integer> {
                 },
                 "tributary-shutdown"));
     String storage =
-        config.get(Settings.CATALOG_BACKEND).equals(Settings.BACKEND_BERKELEYJE)
-            ? " in " + config.get(Settings.DATA_DIR).toAbsolutePath().normalize()
+        config.get(CatalogSettings.BACKEND).equals(CatalogSettings.BACKEND_BERKELEYJE)
+            ? " in " + config.get(ServerSettings.DATA_DIR).toAbsolutePath().normalize()
             : "";
     out.println(
         "Tributary is ready at "
             + server.uri()
             + " (catalog: "
-            + config.get(Settings.CATALOG_BACKEND)
+            + config.get(CatalogSettings.BACKEND)
             + storage
             + "). Ctrl-C stops it.");
     out.flush();

@@ -1,7 +1,7 @@
 package io.tributary.demo;
 
-import io.tributary.config.ConfigLoader;
 import io.tributary.server.CatalogServer;
+import io.tributary.server.Settings;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -46,7 +46,7 @@ public final class Demo implements AutoCloseable {
       flags.put("server.host", "localhost");
       flags.put("server.port", String.valueOf(settings.httpPort()));
       flags.put("data.dir", settings.dataDir().toString());
-      CatalogServer catalog = CatalogServer.start(new ConfigLoader(Map.of()).load(flags));
+      CatalogServer catalog = CatalogServer.start(Settings.loader(Map.of()).load(flags));
       shutdown.add("catalog", CATALOG_STOP_LIMIT, catalog);
 
       EmbeddedKafka kafka = EmbeddedKafka.start(settings.kafkaLogDir(), settings.kafkaPort());

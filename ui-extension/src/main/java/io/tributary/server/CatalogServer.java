@@ -15,6 +15,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.tributary.atlas.AtlasJson;
 import io.tributary.atlas.AtlasTypedefStore;
 import io.tributary.catalog.Catalog;
+import io.tributary.catalog.CatalogSettings;
 import io.tributary.catalog.ChangeFeed;
 import io.tributary.catalog.TenantId;
 import io.tributary.catalog.atlas.AtlasBackendConfig;
@@ -24,14 +25,15 @@ import io.tributary.catalog.janus.JanusCatalog;
 import io.tributary.catalog.janus.JanusConfig;
 import io.tributary.catalog.types.TypeRegistry;
 import io.tributary.config.Configuration;
-import io.tributary.config.Settings;
 import io.tributary.ingest.EventLimits;
 import io.tributary.ingest.GroupCommitter;
 import io.tributary.ingest.IngestPipeline;
+import io.tributary.ingest.IngestSettings;
 import io.tributary.ingest.KafkaLineageConsumer;
 import io.tributary.openlineage.EventTranslator;
 import io.tributary.openlineage.NamespaceResolver;
 import io.tributary.ranger.Principal;
+import io.tributary.ranger.auth.AuthSettings;
 import io.tributary.ranger.auth.Authenticator;
 import io.tributary.ranger.auth.UsersStore;
 import io.tributary.ranger.bootstrap.PolicyServices;
@@ -150,11 +152,12 @@ public final class CatalogServer implements AutoCloseable {
     parts.push(users);
     Authenticator authenticator = PolicySetup.authenticator(config, users);
     TypeRegistry types = TypeRegistry.builtIn();
-    ChangeFeed feed = new ChangeFeed(config.get(Settings.FEED_WINDOW_SIZE), Clock.systemUTC());
+    ChangeFeed feed =
+        new ChangeFeed(config.get(CatalogSettings.FEED_WINDOW_SIZE), Clock.systemUTC());
     Catalog catalog = openCatalog(config, types, feed);
     parts.push(catalog);
     Path policyState = PolicySetup.stateDirectory(config);
-    if (!policyState.equals(config.get(Settings.DATA_DIR))) {
+    if (!policyState.equals(config.get(ServerSettings.DATA_DIR))) {
       parts.push(() -> PolicySetup.deleteTree(policyState));
     }
     PolicyServices policies = PolicySetup.start(config, types, policyState, authenticator);
@@ -162,13 +165,14 @@ public final class CatalogServer implements AutoCloseable {
     LOG.info("catalog server: {}", policies.authenticator().describe());
 
     EventTranslator translator =
-        EventTranslator.create(NamespaceResolver.of(config.withPrefix(Settings.NAMESPACE_CLUSTER)));
+        EventTranslator.create(
+            NamespaceResolver.of(config.withPrefix(IngestSettings.NAMESPACE_CLUSTER)));
     GroupCommitter committer =
         GroupCommitter.start(
             catalog,
             new GroupCommitter.Settings(
-                config.get(Settings.INGEST_BATCH_MAX),
-                config.get(Settings.INGEST_QUEUE_CAPACITY),
+                config.get(IngestSettings.BATCH_MAX),
+                config.get(IngestSettings.QUEUE_CAPACITY),
                 Duration.ofSeconds(1),
                 Duration.ofSeconds(30)),
             registry);
@@ -181,15 +185,15 @@ public final class CatalogServer implements AutoCloseable {
             .meterRegistry(registry)
             .build();
     TenantId defaultTenant = PolicySetup.openTenant(config);
-    if (config.get(Settings.KAFKA_INGEST_ENABLED)) {
+    if (config.get(IngestSettings.KAFKA_ENABLED)) {
       KafkaIngestPolicy kafkaPolicy = KafkaIngestPolicy.of(config, policies);
       parts.push(
           KafkaLineageConsumer.start(
               new KafkaLineageConsumer.Settings(
-                  config.get(Settings.KAFKA_INGEST_BOOTSTRAP_SERVERS),
-                  config.get(Settings.KAFKA_INGEST_TOPIC),
-                  config.get(Settings.KAFKA_INGEST_GROUP_ID),
-                  config.get(Settings.KAFKA_INGEST_DEAD_LETTER_TOPIC),
+                  config.get(IngestSettings.KAFKA_BOOTSTRAP_SERVERS),
+                  config.get(IngestSettings.KAFKA_TOPIC),
+                  config.get(IngestSettings.KAFKA_GROUP_ID),
+                  config.get(IngestSettings.KAFKA_DEAD_LETTER_TOPIC),
                   Duration.ofMillis(500),
                   java.util.Map.of()),
               pipeline,
@@ -201,15 +205,15 @@ public final class CatalogServer implements AutoCloseable {
         new FeedStreams(
             feed,
             views,
-            config.get(Settings.FEED_HEARTBEAT),
-            config.get(Settings.FEED_WINDOW_SIZE) + 1_000,
+            config.get(ServerSettings.FEED_HEARTBEAT),
+            config.get(CatalogSettings.FEED_WINDOW_SIZE) + 1_000,
             Clock.systemUTC(),
             registry);
     LineageIngest ingest =
         new LineageIngest(
-            new EventBodyReader(json, config.get(Settings.INGEST_MAX_BODY_BYTES)),
+            new EventBodyReader(json, config.get(ServerSettings.MAX_BODY_BYTES)),
             pipeline,
-            config.get(Settings.INGEST_API_KEY),
+            config.get(ServerSettings.INGEST_API_KEY),
             json);
     java.util.concurrent.atomic.AtomicBoolean accepting =
         new java.util.concurrent.atomic.AtomicBoolean();
@@ -225,7 +229,7 @@ public final class CatalogServer implements AutoCloseable {
                     openPrincipal(defaultTenant),
                     policies.authorizer(),
                     policies.quotas(),
-                    PublicRoutes.of(config.get(Settings.AUTH_METRICS_PUBLIC)),
+                    PublicRoutes.of(config.get(ServerSettings.METRICS_PUBLIC)),
                     json))
             .register(new LineageResource(ingest, catalog, views, COMMIT_TIMEOUT))
             .register(new EntityResource(catalog, types, views))
@@ -239,10 +243,7 @@ public final class CatalogServer implements AutoCloseable {
             .register(new LayoutResource())
             .register(
                 new LineageExportResource(
-                    catalog,
-                    new NodeKinds(types),
-                    LineageExporters.standard(),
-                    new LayeredLayout()))
+                    catalog, new NodeKinds(types), LineageExporters.load(), new LayeredLayout()))
             .register(new AtlasV2Resource(atlasApi(catalog, types, pipeline), ATLAS_JSON))
             .register(
                 new TenantResource(
@@ -254,8 +255,8 @@ public final class CatalogServer implements AutoCloseable {
             .register(new ApiKeysResource(PolicySetup.userAdmin(users), json))
             .register(new StaticResources());
 
-    String host = bindHost(config.get(Settings.SERVER_HOST), policies.authenticator().isOpen());
-    URI bind = URI.create("http://" + host + ":" + config.get(Settings.SERVER_PORT) + "/");
+    String host = bindHost(config.get(ServerSettings.HOST), policies.authenticator().isOpen());
+    URI bind = URI.create("http://" + host + ":" + config.get(ServerSettings.PORT) + "/");
     HttpServer http = httpServer(bind, resources, json);
     try {
       http.start();
@@ -264,7 +265,7 @@ public final class CatalogServer implements AutoCloseable {
           "Cannot listen on "
               + host
               + ":"
-              + config.get(Settings.SERVER_PORT)
+              + config.get(ServerSettings.PORT)
               + ": "
               + e.getMessage(),
           e);
@@ -317,8 +318,8 @@ public final class CatalogServer implements AutoCloseable {
             + " {} to listen on other interfaces",
         LOOPBACK,
         configured,
-        Settings.AUTH_USERS_FILE.name(),
-        Settings.AUTH_JWT_ISSUER.name());
+        AuthSettings.USERS_FILE.name(),
+        AuthSettings.JWT_ISSUER.name());
     return LOOPBACK;
   }
 
@@ -338,20 +339,20 @@ public final class CatalogServer implements AutoCloseable {
   }
 
   private static Catalog openCatalog(Configuration config, TypeRegistry types, ChangeFeed feed) {
-    if (!Settings.BACKEND_ATLAS.equals(config.get(Settings.CATALOG_BACKEND))) {
+    if (!CatalogSettings.BACKEND_ATLAS.equals(config.get(CatalogSettings.BACKEND))) {
       return JanusCatalog.open(janusConfig(config), types, feed);
     }
     AtlasRestConfig rest =
         AtlasRestConfig.of(
-            URI.create(config.get(Settings.ATLAS_URL)),
-            config.get(Settings.ATLAS_USERNAME),
-            config.get(Settings.ATLAS_PASSWORD));
+            URI.create(config.get(CatalogSettings.ATLAS_URL)),
+            config.get(CatalogSettings.ATLAS_USERNAME),
+            config.get(CatalogSettings.ATLAS_PASSWORD));
     AtlasBackendConfig backend =
-        "notification".equals(config.get(Settings.ATLAS_SINK))
+        "notification".equals(config.get(CatalogSettings.ATLAS_SINK))
             ? AtlasBackendConfig.notification(
                 rest,
                 AtlasBackendConfig.NotificationConfig.of(
-                    config.get(Settings.ATLAS_HOOK_BOOTSTRAP_SERVERS)))
+                    config.get(CatalogSettings.ATLAS_HOOK_BOOTSTRAP_SERVERS)))
             : AtlasBackendConfig.rest(rest);
     return AtlasCatalog.open(backend, types, feed);
   }
@@ -367,21 +368,21 @@ public final class CatalogServer implements AutoCloseable {
 
   private static EventLimits eventLimits(Configuration config) {
     return new EventLimits(
-        config.get(Settings.INGEST_MAX_DATASETS),
-        config.get(Settings.INGEST_MAX_SCHEMA_FIELDS),
-        config.get(Settings.INGEST_MAX_COLUMN_LINEAGE_EDGES),
-        config.get(Settings.INGEST_MAX_FACET_BYTES));
+        config.get(IngestSettings.MAX_DATASETS),
+        config.get(IngestSettings.MAX_SCHEMA_FIELDS),
+        config.get(IngestSettings.MAX_COLUMN_LINEAGE_EDGES),
+        config.get(IngestSettings.MAX_FACET_BYTES));
   }
 
   private static JanusConfig janusConfig(Configuration config) {
-    String backend = config.get(Settings.CATALOG_BACKEND);
+    String backend = config.get(CatalogSettings.BACKEND);
     JanusConfig base =
         switch (backend) {
-          case Settings.BACKEND_INMEMORY -> JanusConfig.inMemory();
-          case Settings.BACKEND_CQL -> JanusConfig.cql(java.util.Map.of());
-          default -> JanusConfig.berkeley(config.get(Settings.DATA_DIR));
+          case CatalogSettings.BACKEND_INMEMORY -> JanusConfig.inMemory();
+          case CatalogSettings.BACKEND_CQL -> JanusConfig.cql(java.util.Map.of());
+          default -> JanusConfig.berkeley(config.get(ServerSettings.DATA_DIR));
         };
-    for (var e : config.withPrefix(Settings.JANUSGRAPH).entrySet()) {
+    for (var e : config.withPrefix(CatalogSettings.JANUSGRAPH).entrySet()) {
       base = base.withProperty(e.getKey(), e.getValue());
     }
     return base;

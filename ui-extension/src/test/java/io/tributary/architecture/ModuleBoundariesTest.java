@@ -28,9 +28,10 @@ class ModuleBoundariesTest {
   };
   private static final String[] POLICY = {"io.tributary.ranger.."};
   private static final String[] SERVER = {
-    "io.tributary.server..", "io.tributary.cli..", "io.tributary.demo..", "io.tributary.config.."
+    "io.tributary.server..", "io.tributary.cli..", "io.tributary.demo.."
   };
   private static final String[] EMITTERS = {"io.tributary.emitters.."};
+  private static final String[] CONFIG = {"io.tributary.config..", "io.tributary.plugin.."};
 
   private static JavaClasses classes;
 
@@ -46,7 +47,20 @@ class ModuleBoundariesTest {
         .anyMatch(p -> p.startsWith("io.tributary.catalog.janus"))
         .anyMatch(p -> p.startsWith("io.tributary.ranger"))
         .anyMatch(p -> p.startsWith("io.tributary.emitters"))
-        .anyMatch(p -> p.startsWith("io.tributary.server"));
+        .anyMatch(p -> p.startsWith("io.tributary.server"))
+        .anyMatch(p -> p.startsWith("io.tributary.config"));
+  }
+
+  @Test
+  void shouldKeepConfigurationOnTheJdkAlone() {
+    // Every module uses it, the emitters inside other people's jobs among them.
+    ArchRuleDefinition.classes()
+        .that()
+        .resideInAnyPackage(CONFIG)
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage(concat(CONFIG, new String[] {"java.."}))
+        .check(classes);
   }
 
   @Test

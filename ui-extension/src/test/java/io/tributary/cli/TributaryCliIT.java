@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.openlineage.client.OpenLineage;
 import io.openlineage.client.OpenLineageClientUtils;
-import io.tributary.config.ConfigLoader;
 import io.tributary.server.CatalogServer;
+import io.tributary.server.Settings;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
@@ -34,7 +34,7 @@ class TributaryCliIT {
   static void start() {
     server =
         CatalogServer.start(
-            new ConfigLoader(Map.of())
+            Settings.loader(Map.of())
                 .load(
                     Map.of(
                         "server.host", "127.0.0.1",

@@ -3,8 +3,8 @@ package io.tributary.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.tributary.config.ConfigLoader;
 import io.tributary.server.CatalogServer;
+import io.tributary.server.Settings;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -122,7 +122,7 @@ class UsersCliIT {
 
     try (CatalogServer server =
         CatalogServer.start(
-            new ConfigLoader(Map.of())
+            Settings.loader(Map.of())
                 .load(
                     Map.of(
                         "server.host", "127.0.0.1",

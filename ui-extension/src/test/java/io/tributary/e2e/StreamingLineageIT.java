@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.tributary.config.ConfigLoader;
 import io.tributary.demo.AlertNotifier;
 import io.tributary.demo.LargeOrderAlerts;
 import io.tributary.demo.LineageProperties;
@@ -15,6 +14,7 @@ import io.tributary.demo.OrderService;
 import io.tributary.demo.Pipeline;
 import io.tributary.demo.Topics;
 import io.tributary.server.CatalogServer;
+import io.tributary.server.Settings;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -63,7 +63,7 @@ class StreamingLineageIT {
     flags.put("server.host", "localhost");
     flags.put("server.port", String.valueOf(port));
     flags.put("data.dir", dataDir.toString());
-    return CatalogServer.start(new ConfigLoader(Map.of()).load(flags));
+    return CatalogServer.start(Settings.loader(Map.of()).load(flags));
   }
 
   private static Pipeline startPipeline(

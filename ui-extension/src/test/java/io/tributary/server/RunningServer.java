@@ -2,7 +2,6 @@ package io.tributary.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tributary.config.ConfigLoader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -39,7 +38,7 @@ final class RunningServer implements AutoCloseable {
     flags.put("server.port", "0");
     flags.put("data.dir", dataDir.toString());
     flags.putAll(settings);
-    return new RunningServer(CatalogServer.start(new ConfigLoader(Map.of()).load(flags)));
+    return new RunningServer(CatalogServer.start(Settings.loader(Map.of()).load(flags)));
   }
 
   URI uri() {

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tributary.config.ConfigException;
-import io.tributary.config.ConfigLoader;
 import io.tributary.server.CatalogServer;
+import io.tributary.server.Settings;
 import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -34,7 +34,7 @@ class OpenModeIT {
     flags.put("server.port", "0");
     flags.put("data.dir", dataDir.toString());
     flags.putAll(settings);
-    return CatalogServer.start(new ConfigLoader(Map.of()).load(flags));
+    return CatalogServer.start(Settings.loader(Map.of()).load(flags));
   }
 
   @Test

@@ -2,8 +2,8 @@ package io.tributary.tenancy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tributary.config.ConfigLoader;
 import io.tributary.server.CatalogServer;
+import io.tributary.server.Settings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -47,7 +47,7 @@ final class TenancyServer implements AutoCloseable {
     flags.put("auth.users-file", dataDir.resolve("users.json").toString());
     flags.put("namespace.cluster.kafka://broker:9092", "prod");
     flags.putAll(settings);
-    return new TenancyServer(CatalogServer.start(new ConfigLoader(Map.of()).load(flags)), users);
+    return new TenancyServer(CatalogServer.start(Settings.loader(Map.of()).load(flags)), users);
   }
 
   URI uri() {

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 
 class LineageExportersTest {
-  private final LineageExporters exporters = LineageExporters.standard();
+  private final LineageExporters exporters = LineageExporters.load();
   private final ObjectMapper json = new ObjectMapper();
 
   private byte[] export(String format) throws IOException {
@@ -120,6 +120,15 @@ class LineageExportersTest {
     assertThat(image).isNotNull();
     assertThat(image.getWidth()).isGreaterThan(image.getHeight());
     assertThat(image.getWidth()).isGreaterThan(800);
+  }
+
+  @Test
+  void shouldFindTheBuiltInsAndAPluginOnTheClassPath() throws IOException {
+    assertThat(exporters.formats())
+        .contains("atlas", "openlineage", "graphml", "dot", "csv", "svg", "png", "names");
+    assertThat(text("names").lines()).contains("orders@prod", "alerts@prod");
+    assertThat(exporters.get("svg").needsDrawing()).isTrue();
+    assertThat(exporters.get("names").needsDrawing()).isFalse();
   }
 
   @Test

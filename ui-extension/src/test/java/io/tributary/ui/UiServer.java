@@ -2,8 +2,8 @@ package io.tributary.ui;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tributary.config.ConfigLoader;
 import io.tributary.server.CatalogServer;
+import io.tributary.server.Settings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -40,7 +40,7 @@ final class UiServer implements AutoCloseable {
     flags.put("server.host", "127.0.0.1");
     flags.put("server.port", "0");
     flags.put("catalog.backend", "embedded-inmemory");
-    return new UiServer(CatalogServer.start(new ConfigLoader(Map.of()).load(flags)));
+    return new UiServer(CatalogServer.start(Settings.loader(Map.of()).load(flags)));
   }
 
   URI uri(String path) {

@@ -12,11 +12,11 @@ import io.tributary.catalog.Visibility;
 import io.tributary.catalog.janus.JanusCatalog;
 import io.tributary.catalog.janus.JanusConfig;
 import io.tributary.catalog.types.TypeRegistry;
-import io.tributary.config.ConfigLoader;
 import io.tributary.ingest.GroupCommitter;
 import io.tributary.openlineage.EventTranslator;
 import io.tributary.openlineage.NamespaceResolver;
 import io.tributary.server.CatalogServer;
+import io.tributary.server.Settings;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -177,7 +177,7 @@ public final class IngestBench {
       throws Exception {
     try (CatalogServer server =
         CatalogServer.start(
-            new ConfigLoader(Map.of())
+            Settings.loader(Map.of())
                 .load(Map.of("server.port", "0", "data.dir", dir.toString())))) {
       URI uri = server.uri();
       HttpLoad load = new HttpLoad(uri, clients);
@@ -346,7 +346,7 @@ public final class IngestBench {
     }
     try (CatalogServer server =
         CatalogServer.start(
-            new ConfigLoader(Map.of())
+            Settings.loader(Map.of())
                 .load(Map.of("server.port", "0", "data.dir", dir.toString())))) {
       HttpClient client = HttpClient.newHttpClient();
       HttpRequest request = HttpRequest.newBuilder(server.uri().resolve("/api/v1/stats")).build();

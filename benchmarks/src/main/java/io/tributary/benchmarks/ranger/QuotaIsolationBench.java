@@ -3,12 +3,12 @@ package io.tributary.benchmarks.ranger;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tributary.catalog.TenantId;
-import io.tributary.config.ConfigLoader;
 import io.tributary.ranger.auth.ApiKeys;
 import io.tributary.ranger.auth.SecretHasher;
 import io.tributary.ranger.auth.UsersFile;
 import io.tributary.ranger.tenancy.TenantRole;
 import io.tributary.server.CatalogServer;
+import io.tributary.server.Settings;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -56,7 +56,7 @@ public final class QuotaIsolationBench {
     flags.put("server.port", "0");
     flags.put("data.dir", dir.toString());
     flags.put("auth.users-file", dir.resolve("users.json").toString());
-    try (CatalogServer server = CatalogServer.start(new ConfigLoader(Map.of()).load(flags))) {
+    try (CatalogServer server = CatalogServer.start(Settings.loader(Map.of()).load(flags))) {
       HttpClient http =
           HttpClient.newBuilder()
               .version(HttpClient.Version.HTTP_1_1)

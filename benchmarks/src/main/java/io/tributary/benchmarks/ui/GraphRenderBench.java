@@ -2,8 +2,8 @@ package io.tributary.benchmarks.ui;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tributary.config.ConfigLoader;
 import io.tributary.server.CatalogServer;
+import io.tributary.server.Settings;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -66,7 +66,7 @@ public final class GraphRenderBench {
     flags.put("catalog.backend", "embedded-inmemory");
     flags.put("ingest.max-body-bytes", String.valueOf(64L << 20));
     flags.put("ingest.batch.max", "5000");
-    try (CatalogServer server = CatalogServer.start(new ConfigLoader(Map.of()).load(flags))) {
+    try (CatalogServer server = CatalogServer.start(Settings.loader(Map.of()).load(flags))) {
       new GraphRenderBench(server.uri()).run(sizes, repetitions);
     }
     // Worker pools of the libraries under the server outlive its close; a benchmark just ends.

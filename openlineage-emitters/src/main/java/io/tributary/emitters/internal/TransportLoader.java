@@ -57,6 +57,14 @@ public final class TransportLoader {
     if (keys.isEmpty()) {
       return Optional.empty();
     }
+    if (keys.containsKey("type")) {
+      try {
+        TransportTypes.check(keys.get("type"));
+      } catch (EmitterException e) {
+        throw new EmitterException(
+            "Transport settings " + keys.keySet() + " are invalid: " + e.getMessage(), e);
+      }
+    }
     Map<String, Object> nested = new LinkedHashMap<>();
     keys.forEach((key, value) -> put(nested, key, value));
     Map<String, Object> root = Map.of("transport", nested);

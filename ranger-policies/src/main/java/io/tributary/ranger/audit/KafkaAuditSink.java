@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * trail stays in order. Sending is asynchronous; a record Kafka refuses is dropped and counted.
  */
 public final class KafkaAuditSink implements AuditSink {
-  public static final String DEFAULT_TOPIC = "tributary_audit";
+  public static final String DEFAULT_TOPIC = AuditSettings.KAFKA_TOPIC.defaultValue();
 
   private static final Logger LOG = LoggerFactory.getLogger(KafkaAuditSink.class);
 

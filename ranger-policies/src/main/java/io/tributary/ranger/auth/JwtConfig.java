@@ -29,11 +29,11 @@ public record JwtConfig(
   public JwtConfig {
     Objects.requireNonNull(issuer, "issuer");
     Objects.requireNonNull(jwksUri, "jwksUri");
-    userClaim = userClaim == null ? "sub" : userClaim;
-    groupsClaim = groupsClaim == null ? "groups" : groupsClaim;
-    rolesClaim = rolesClaim == null ? "roles" : rolesClaim;
-    tenantClaim = tenantClaim == null ? "tenant" : tenantClaim;
-    clockSkew = clockSkew == null ? Duration.ofSeconds(60) : clockSkew;
+    userClaim = userClaim == null ? AuthSettings.JWT_USER_CLAIM.defaultValue() : userClaim;
+    groupsClaim = groupsClaim == null ? AuthSettings.JWT_GROUPS_CLAIM.defaultValue() : groupsClaim;
+    rolesClaim = rolesClaim == null ? AuthSettings.JWT_ROLES_CLAIM.defaultValue() : rolesClaim;
+    tenantClaim = tenantClaim == null ? AuthSettings.JWT_TENANT_CLAIM.defaultValue() : tenantClaim;
+    clockSkew = clockSkew == null ? AuthSettings.JWT_CLOCK_SKEW.defaultValue() : clockSkew;
   }
 
   public static JwtConfig of(String issuer, URI jwksUri) {

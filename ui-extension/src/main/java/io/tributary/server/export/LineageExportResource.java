@@ -24,7 +24,7 @@ import java.util.function.Supplier;
 
 /**
  * {@code GET /api/v1/lineage/{guid}/export?format=&direction=&depth=&level=}: the lineage of an
- * entity as a file (atlas, openlineage, graphml, dot, csv, svg or png).
+ * entity as a file (atlas, openlineage, graphml, dot, csv, svg, png, or a plug-in's format).
  */
 @Path("/api/v1/lineage/{guid}/export")
 public final class LineageExportResource {
@@ -77,9 +77,8 @@ public final class LineageExportResource {
       throw new EntityNotFoundException(guid.value());
     }
     LineageGraph graph = catalog.lineage(query, caller.lineage());
-    boolean image = exporter instanceof SvgExporter || exporter instanceof PngExporter;
     int nodeCount = graph.entities().size() + graph.redacted().size();
-    if (image && nodeCount > MAX_IMAGE_NODES) {
+    if (exporter.needsDrawing() && nodeCount > MAX_IMAGE_NODES) {
       return problem(
           Response.Status.BAD_REQUEST,
           "An image of "

@@ -1,48 +1,40 @@
 package io.tributary.server.export;
 
-import java.util.LinkedHashMap;
+import io.tributary.plugin.PluginRegistry;
 import java.util.List;
-import java.util.Map;
 
-/** The export formats by name. */
+/**
+ * The export formats by name: the built-ins and any {@link LineageExporter} plug-in on the class
+ * path, found through {@link java.util.ServiceLoader}.
+ */
 public final class LineageExporters {
-  private final Map<String, LineageExporter> byName = new LinkedHashMap<>();
+  private static final String KIND = "Export format";
 
-  public LineageExporters(List<LineageExporter> exporters) {
-    for (LineageExporter e : exporters) {
-      if (byName.put(e.format(), e) != null) {
-        throw new IllegalArgumentException("Export format '" + e.format() + "' appears twice");
-      }
-    }
+  private final PluginRegistry<LineageExporter> byName;
+
+  private LineageExporters(PluginRegistry<LineageExporter> byName) {
+    this.byName = byName;
   }
 
-  /** Every format Tributary ships. */
-  public static LineageExporters standard() {
+  /**
+   * Every exporter listed in {@code META-INF/services/io.tributary.server.export.LineageExporter}
+   * on the class path: Tributary's own, then those of plug-in jars.
+   *
+   * @throws io.tributary.plugin.PluginException when two exporters share a format name
+   */
+  public static LineageExporters load() {
     return new LineageExporters(
-        List.of(
-            new AtlasLineageExporter(),
-            new OpenLineageGraphExporter(),
-            new GraphMlExporter(),
-            new DotExporter(),
-            new CsvExporter(),
-            new SvgExporter(),
-            new PngExporter()));
+        PluginRegistry.load(LineageExporter.class, LineageExporter::format, KIND));
   }
 
   public List<String> formats() {
-    return List.copyOf(byName.keySet());
+    return byName.names();
   }
 
   /**
    * @throws IllegalArgumentException naming the known formats when {@code format} is unknown
    */
   public LineageExporter get(String format) {
-    LineageExporter exporter =
-        format == null ? null : byName.get(format.trim().toLowerCase(java.util.Locale.ROOT));
-    if (exporter == null) {
-      throw new IllegalArgumentException(
-          "Export format '" + format + "' is unknown: use one of " + String.join(", ", formats()));
-    }
-    return exporter;
+    return byName.get(format);
   }
 }

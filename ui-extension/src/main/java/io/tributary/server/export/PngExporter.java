@@ -36,6 +36,11 @@ public final class PngExporter implements LineageExporter {
   }
 
   @Override
+  public boolean needsDrawing() {
+    return true;
+  }
+
+  @Override
   public String fileExtension() {
     return "png";
   }

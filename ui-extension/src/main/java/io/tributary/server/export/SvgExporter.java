@@ -21,6 +21,11 @@ public final class SvgExporter implements LineageExporter {
   }
 
   @Override
+  public boolean needsDrawing() {
+    return true;
+  }
+
+  @Override
   public String fileExtension() {
     return "svg";
   }

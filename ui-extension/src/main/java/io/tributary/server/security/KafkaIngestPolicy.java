@@ -2,9 +2,9 @@ package io.tributary.server.security;
 
 import io.tributary.catalog.TenantId;
 import io.tributary.config.Configuration;
-import io.tributary.config.Settings;
 import io.tributary.ingest.Admission;
 import io.tributary.ingest.IngestRefusedException;
+import io.tributary.ingest.IngestSettings;
 import io.tributary.ranger.AccessDeniedException;
 import io.tributary.ranger.Principal;
 import io.tributary.ranger.TributaryAuthorizer;
@@ -38,10 +38,10 @@ public final class KafkaIngestPolicy implements Admission {
   public static KafkaIngestPolicy of(Configuration config, PolicyServices policies) {
     TenantId tenant =
         config
-            .find(Settings.KAFKA_INGEST_TENANT)
+            .find(IngestSettings.KAFKA_TENANT)
             .map(TenantId::new)
             .orElse(PolicySetup.openTenant(config));
-    List<String> configured = config.get(Settings.KAFKA_INGEST_ROLES);
+    List<String> configured = config.get(IngestSettings.KAFKA_ROLES);
     Set<String> roles;
     if (configured != null && !configured.isEmpty()) {
       roles = Set.copyOf(configured);
@@ -51,7 +51,7 @@ public final class KafkaIngestPolicy implements Admission {
       roles = Set.of(TenantRole.WRITER.roleName(tenant));
     }
     Principal principal =
-        new Principal("kafka:" + config.get(Settings.KAFKA_INGEST_TOPIC), Set.of(), roles, tenant);
+        new Principal("kafka:" + config.get(IngestSettings.KAFKA_TOPIC), Set.of(), roles, tenant);
     return new KafkaIngestPolicy(principal, policies.authorizer(), policies.quotas());
   }
 

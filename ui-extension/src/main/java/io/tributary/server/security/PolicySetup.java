@@ -1,16 +1,19 @@
 package io.tributary.server.security;
 
+import io.tributary.catalog.CatalogSettings;
 import io.tributary.catalog.TenantId;
 import io.tributary.catalog.types.TypeRegistry;
 import io.tributary.config.ConfigException;
 import io.tributary.config.Configuration;
-import io.tributary.config.Settings;
+import io.tributary.ingest.IngestSettings;
 import io.tributary.ranger.AuthorizerConfig;
 import io.tributary.ranger.EntityResources;
+import io.tributary.ranger.PolicySettings;
 import io.tributary.ranger.admin.RangerAdminConfig;
+import io.tributary.ranger.audit.AuditSettings;
 import io.tributary.ranger.audit.AuditSink;
-import io.tributary.ranger.audit.KafkaAuditSink;
-import io.tributary.ranger.audit.Slf4jAuditSink;
+import io.tributary.ranger.audit.AuditSinks;
+import io.tributary.ranger.auth.AuthSettings;
 import io.tributary.ranger.auth.Authenticator;
 import io.tributary.ranger.auth.JwtConfig;
 import io.tributary.ranger.auth.JwtVerifier;
@@ -18,7 +21,9 @@ import io.tributary.ranger.auth.SecretHasher;
 import io.tributary.ranger.auth.UserAdmin;
 import io.tributary.ranger.auth.UsersStore;
 import io.tributary.ranger.bootstrap.PolicyServices;
+import io.tributary.ranger.tenancy.QuotaSettings;
 import io.tributary.ranger.tenancy.Quotas;
+import io.tributary.server.ServerSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -41,9 +46,9 @@ public final class PolicySetup {
    * entities (a new temporary directory, for the caller to delete).
    */
   public static Path stateDirectory(Configuration config) {
-    boolean inMemory = config.get(Settings.CATALOG_BACKEND).equals(Settings.BACKEND_INMEMORY);
-    if (!inMemory || !config.origin(Settings.DATA_DIR).equals("default")) {
-      return config.get(Settings.DATA_DIR);
+    boolean inMemory = config.get(CatalogSettings.BACKEND).equals(CatalogSettings.BACKEND_INMEMORY);
+    if (!inMemory || !config.origin(ServerSettings.DATA_DIR).equals("default")) {
+      return config.get(ServerSettings.DATA_DIR);
     }
     try {
       return Files.createTempDirectory("tributary-policies-");
@@ -92,14 +97,14 @@ public final class PolicySetup {
   /** The quotas of a tenant created without its own (the server enforces the ingest rate). */
   public static Quotas defaultQuotas(Configuration config) {
     return new Quotas(
-        config.get(Settings.QUOTA_DEFAULT_EVENTS_PER_SECOND),
-        config.get(Settings.QUOTA_DEFAULT_BURST),
+        config.get(QuotaSettings.DEFAULT_EVENTS_PER_SECOND),
+        config.get(QuotaSettings.DEFAULT_BURST),
         0);
   }
 
   /** The home tenant of requests while authentication is off. */
   public static TenantId openTenant(Configuration config) {
-    return new TenantId(config.get(Settings.INGEST_DEFAULT_TENANT));
+    return new TenantId(config.get(IngestSettings.DEFAULT_TENANT));
   }
 
   /**
@@ -110,7 +115,7 @@ public final class PolicySetup {
    * @throws ConfigException when the users file is missing or invalid
    */
   public static UsersStore users(Configuration config) {
-    Optional<Path> configured = config.find(Settings.AUTH_USERS_FILE);
+    Optional<Path> configured = config.find(AuthSettings.USERS_FILE);
     if (configured.isEmpty()) {
       return UsersStore.none();
     }
@@ -118,7 +123,7 @@ public final class PolicySetup {
     if (!Files.isRegularFile(file)) {
       throw new ConfigException(
           "Configuration key '"
-              + Settings.AUTH_USERS_FILE.name()
+              + AuthSettings.USERS_FILE.name()
               + "' names "
               + file
               + ", which is not a file (create it with `tributary users add --users-file`)");
@@ -129,7 +134,7 @@ public final class PolicySetup {
     } catch (RuntimeException e) {
       throw new ConfigException(e.getMessage());
     }
-    users.startPolling(config.get(Settings.AUTH_USERS_POLL_INTERVAL));
+    users.startPolling(config.get(AuthSettings.USERS_POLL_INTERVAL));
     return users;
   }
 
@@ -141,17 +146,17 @@ public final class PolicySetup {
    *     set next to real authentication
    */
   public static Authenticator authenticator(Configuration config, UsersStore users) {
-    JwtVerifier jwt = config.find(Settings.AUTH_JWT_ISSUER).map(i -> jwt(config, i)).orElse(null);
+    JwtVerifier jwt = config.find(AuthSettings.JWT_ISSUER).map(i -> jwt(config, i)).orElse(null);
     Authenticator authenticator = new Authenticator(users.current(), jwt, new SecretHasher());
     users.subscribe(authenticator::replaceUsers);
-    if (!authenticator.isOpen() && config.get(Settings.INGEST_API_KEY) != null) {
+    if (!authenticator.isOpen() && config.get(ServerSettings.INGEST_API_KEY) != null) {
       throw new ConfigException(
           "Configuration key '"
-              + Settings.INGEST_API_KEY.name()
+              + ServerSettings.INGEST_API_KEY.name()
               + "' cannot be combined with authentication ("
-              + Settings.AUTH_USERS_FILE.name()
+              + AuthSettings.USERS_FILE.name()
               + " or "
-              + Settings.AUTH_JWT_ISSUER.name()
+              + AuthSettings.JWT_ISSUER.name()
               + "): issue an API key in the users file instead");
     }
     return authenticator;
@@ -164,38 +169,38 @@ public final class PolicySetup {
 
   private static JwtVerifier jwt(Configuration config, String issuer) {
     URI jwks;
-    if (config.get(Settings.AUTH_JWT_JWKS_FILE) != null) {
-      jwks = config.get(Settings.AUTH_JWT_JWKS_FILE).toAbsolutePath().toUri();
-    } else if (config.get(Settings.AUTH_JWT_JWKS_URL) != null) {
+    if (config.get(AuthSettings.JWT_JWKS_FILE) != null) {
+      jwks = config.get(AuthSettings.JWT_JWKS_FILE).toAbsolutePath().toUri();
+    } else if (config.get(AuthSettings.JWT_JWKS_URL) != null) {
       try {
-        jwks = URI.create(config.get(Settings.AUTH_JWT_JWKS_URL).trim());
+        jwks = URI.create(config.get(AuthSettings.JWT_JWKS_URL).trim());
       } catch (IllegalArgumentException e) {
         throw new ConfigException(
             "Configuration key '"
-                + Settings.AUTH_JWT_JWKS_URL.name()
+                + AuthSettings.JWT_JWKS_URL.name()
                 + "' is not a URL: "
-                + config.get(Settings.AUTH_JWT_JWKS_URL));
+                + config.get(AuthSettings.JWT_JWKS_URL));
       }
     } else {
       throw new ConfigException(
           "Configuration key '"
-              + Settings.AUTH_JWT_ISSUER.name()
+              + AuthSettings.JWT_ISSUER.name()
               + "' needs '"
-              + Settings.AUTH_JWT_JWKS_URL.name()
+              + AuthSettings.JWT_JWKS_URL.name()
               + "' or '"
-              + Settings.AUTH_JWT_JWKS_FILE.name()
+              + AuthSettings.JWT_JWKS_FILE.name()
               + "'");
     }
     JwtConfig jwtConfig =
         new JwtConfig(
             issuer,
-            config.get(Settings.AUTH_JWT_AUDIENCE),
+            config.get(AuthSettings.JWT_AUDIENCE),
             jwks,
-            config.get(Settings.AUTH_JWT_USER_CLAIM),
-            config.get(Settings.AUTH_JWT_GROUPS_CLAIM),
-            config.get(Settings.AUTH_JWT_ROLES_CLAIM),
-            config.get(Settings.AUTH_JWT_TENANT_CLAIM),
-            config.get(Settings.AUTH_JWT_CLOCK_SKEW));
+            config.get(AuthSettings.JWT_USER_CLAIM),
+            config.get(AuthSettings.JWT_GROUPS_CLAIM),
+            config.get(AuthSettings.JWT_ROLES_CLAIM),
+            config.get(AuthSettings.JWT_TENANT_CLAIM),
+            config.get(AuthSettings.JWT_CLOCK_SKEW));
     try {
       return new JwtVerifier(jwtConfig);
     } catch (RuntimeException e) {
@@ -204,24 +209,23 @@ public final class PolicySetup {
   }
 
   static AuthorizerConfig authorizerConfig(Configuration config, Path dataDir) {
-    Path cache = config.find(Settings.POLICY_CACHE_DIR).orElse(dataDir.resolve("ranger-cache"));
+    Path cache = config.find(PolicySettings.CACHE_DIR).orElse(dataDir.resolve("ranger-cache"));
     AuthorizerConfig base;
-    if (config.get(Settings.POLICY_SOURCE).equals(Settings.POLICY_SOURCE_RANGER_ADMIN)) {
-      String url = config.get(Settings.POLICY_RANGER_ADMIN_URL);
+    if (config.get(PolicySettings.SOURCE).equals(PolicySettings.SOURCE_RANGER_ADMIN)) {
+      String url = config.get(PolicySettings.RANGER_ADMIN_URL);
       if (url == null || url.isBlank()) {
         throw new ConfigException(
             "Configuration key '"
-                + Settings.POLICY_SOURCE.name()
+                + PolicySettings.SOURCE.name()
                 + "' is ranger-admin but '"
-                + Settings.POLICY_RANGER_ADMIN_URL.name()
+                + PolicySettings.RANGER_ADMIN_URL.name()
                 + "' is unset");
       }
       base =
-          AuthorizerConfig.rangerAdmin(
-              url, config.get(Settings.POLICY_RANGER_ADMIN_SERVICE), cache);
+          AuthorizerConfig.rangerAdmin(url, config.get(PolicySettings.RANGER_ADMIN_SERVICE), cache);
     } else {
-      Path policyDir = config.find(Settings.POLICY_LOCAL_DIR).orElse(dataDir.resolve("policies"));
-      Path tags = config.find(Settings.POLICY_TAGS_FILE).orElse(dataDir.resolve("tags.json"));
+      Path policyDir = config.find(PolicySettings.LOCAL_DIR).orElse(dataDir.resolve("policies"));
+      Path tags = config.find(PolicySettings.TAGS_FILE).orElse(dataDir.resolve("tags.json"));
       AuthorizerConfig local = AuthorizerConfig.localFiles(dataDir);
       base =
           new AuthorizerConfig(
@@ -238,42 +242,41 @@ public final class PolicySetup {
     }
     Map<String, String> ranger = new LinkedHashMap<>();
     config
-        .withPrefix(Settings.RANGER_PLUGIN)
-        .forEach((k, v) -> ranger.put(Settings.RANGER_PLUGIN.prefix() + k, v));
+        .withPrefix(PolicySettings.RANGER_PLUGIN)
+        .forEach((k, v) -> ranger.put(PolicySettings.RANGER_PLUGIN.prefix() + k, v));
     return base.withPollInterval(
-            config.get(Settings.POLICY_POLL_INTERVAL), config.get(Settings.POLICY_POLL_INTERVAL))
+            config.get(PolicySettings.POLL_INTERVAL), config.get(PolicySettings.POLL_INTERVAL))
         .withRangerProperties(ranger);
   }
 
   private static RangerAdminConfig rangerAdmin(Configuration config) {
-    String user = config.get(Settings.POLICY_RANGER_ADMIN_USERNAME);
-    String password = config.get(Settings.POLICY_RANGER_ADMIN_PASSWORD);
+    String user = config.get(PolicySettings.RANGER_ADMIN_USERNAME);
+    String password = config.get(PolicySettings.RANGER_ADMIN_PASSWORD);
     if (user == null || password == null) {
       throw new ConfigException(
           "Ranger Admin as policy source needs '"
-              + Settings.POLICY_RANGER_ADMIN_USERNAME.name()
+              + PolicySettings.RANGER_ADMIN_USERNAME.name()
               + "' and '"
-              + Settings.POLICY_RANGER_ADMIN_PASSWORD.name()
+              + PolicySettings.RANGER_ADMIN_PASSWORD.name()
               + "' to write the policies of tenants and shares");
     }
     return new RangerAdminConfig(
-        URI.create(config.get(Settings.POLICY_RANGER_ADMIN_URL).trim()),
+        URI.create(config.get(PolicySettings.RANGER_ADMIN_URL).trim()),
         user,
         password,
-        config.get(Settings.POLICY_RANGER_ADMIN_SERVICE),
+        config.get(PolicySettings.RANGER_ADMIN_SERVICE),
         null);
   }
 
+  /**
+   * The sink {@code audit.sink} names, among the built-ins and the plug-ins on the class path. The
+   * audit topic's brokers default to the ingest topic's, a key of another module.
+   */
   private static AuditSink audit(Configuration config) {
-    if (!config.get(Settings.AUDIT_SINK).equals(Settings.AUDIT_KAFKA)) {
-      return new Slf4jAuditSink();
-    }
-    String servers =
-        config
-            .find(Settings.AUDIT_KAFKA_BOOTSTRAP_SERVERS)
-            .orElse(config.get(Settings.KAFKA_INGEST_BOOTSTRAP_SERVERS));
-    Map<String, Object> producer = new LinkedHashMap<>();
-    producer.put("bootstrap.servers", servers);
-    return KafkaAuditSink.create(producer, config.get(Settings.AUDIT_KAFKA_TOPIC));
+    Configuration withBrokers =
+        config.withDefault(
+            AuditSettings.KAFKA_BOOTSTRAP_SERVERS,
+            config.get(IngestSettings.KAFKA_BOOTSTRAP_SERVERS));
+    return AuditSinks.load().create(config.get(AuditSettings.SINK), withBrokers);
   }
 }

@@ -9,20 +9,20 @@ import java.util.TreeMap;
 
 /** Resolved configuration: one value per declared key, and the pass-through keys by prefix. */
 public final class Configuration {
+  private final ConfigDef declared;
   private final Map<String, Object> values;
   private final Map<String, String> origins;
   private final Map<String, String> passThrough;
 
   Configuration(
-      Map<String, Object> values, Map<String, String> origins, Map<String, String> passThrough) {
+      ConfigDef declared,
+      Map<String, Object> values,
+      Map<String, String> origins,
+      Map<String, String> passThrough) {
+    this.declared = Objects.requireNonNull(declared, "declared");
     this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
     this.origins = Collections.unmodifiableMap(new LinkedHashMap<>(origins));
     this.passThrough = Collections.unmodifiableMap(new TreeMap<>(passThrough));
-  }
-
-  /** Defaults only. */
-  public static Configuration defaults() {
-    return new ConfigLoader(Map.of()).load(Map.of());
   }
 
   /** The value, or the default; null only for a key with no default that is not set. */
@@ -53,6 +53,20 @@ public final class Configuration {
     return Collections.unmodifiableMap(out);
   }
 
+  /**
+   * A copy in which {@code setting}, when no source set it, reads {@code value}: for a default that
+   * is another module's key, which the declaring module cannot name.
+   */
+  public <T> Configuration withDefault(Setting<T> setting, T value) {
+    Objects.requireNonNull(setting, "setting");
+    if (values.containsKey(setting.name()) || value == null) {
+      return this;
+    }
+    Map<String, Object> more = new LinkedHashMap<>(values);
+    more.put(setting.name(), value);
+    return new Configuration(declared, more, origins, passThrough);
+  }
+
   /** Where a key's value came from: "default", a file, an environment variable or a flag. */
   public String origin(Setting<?> setting) {
     return origins.getOrDefault(setting.name(), "default");
@@ -62,7 +76,7 @@ public final class Configuration {
   @Override
   public String toString() {
     StringBuilder out = new StringBuilder();
-    for (Setting<?> s : Settings.ALL) {
+    for (Setting<?> s : declared.settings()) {
       Object value = get(s);
       if (value == null) {
         continue;

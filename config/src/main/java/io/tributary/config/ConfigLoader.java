@@ -1,7 +1,5 @@
 package io.tributary.config;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -21,19 +19,41 @@ import java.util.TreeMap;
  * unknown key or a bad value is an error even when a later source would override it.
  */
 public final class ConfigLoader {
+  /** The loader's own key: declare it in the {@link ConfigDef} of a program that reads files. */
+  public static final Setting<Path> CONFIG_FILE =
+      Setting.of(
+          "config.file",
+          ValueType.path(),
+          null,
+          "A configuration file to read: YAML when its name ends in `.yml` or `.yaml`, Java"
+              + " properties otherwise. Set it with `--config` or `TRIBUTARY_CONFIG_FILE`; it"
+              + " cannot name itself inside a file.");
+
   private static final String ENV_PREFIX = "TRIBUTARY_";
 
+  private final ConfigDef declared;
   private final Map<String, String> environment;
+  private final ConfigFileReader yaml;
 
   /**
+   * A loader of Java properties files; see {@link #withYamlReader} for YAML.
+   *
+   * @param declared every key and prefix the program accepts
    * @param environment the process environment; only {@code TRIBUTARY_*} variables are read
    */
-  public ConfigLoader(Map<String, String> environment) {
-    this.environment = Map.copyOf(Objects.requireNonNull(environment, "environment"));
+  public ConfigLoader(ConfigDef declared, Map<String, String> environment) {
+    this(declared, environment, null);
   }
 
-  public static ConfigLoader fromSystemEnvironment() {
-    return new ConfigLoader(System.getenv());
+  private ConfigLoader(ConfigDef declared, Map<String, String> environment, ConfigFileReader yaml) {
+    this.declared = Objects.requireNonNull(declared, "declared");
+    this.environment = Map.copyOf(Objects.requireNonNull(environment, "environment"));
+    this.yaml = yaml;
+  }
+
+  /** A copy that reads files ending in {@code .yml} or {@code .yaml} with {@code reader}. */
+  public ConfigLoader withYamlReader(ConfigFileReader reader) {
+    return new ConfigLoader(declared, environment, Objects.requireNonNull(reader, "reader"));
   }
 
   /**
@@ -47,16 +67,16 @@ public final class ConfigLoader {
     Map<String, String> fromEnv = environmentEntries();
     Map<String, String> fromFlags = new TreeMap<>(flags);
     String fileText =
-        fromFlags.containsKey(Settings.CONFIG_FILE.name())
-            ? fromFlags.get(Settings.CONFIG_FILE.name())
-            : fromEnv.get(Settings.CONFIG_FILE.name());
-    if (fileText != null) {
-      Path file = Settings.CONFIG_FILE.parse(fileText, "the config file option");
+        fromFlags.containsKey(CONFIG_FILE.name())
+            ? fromFlags.get(CONFIG_FILE.name())
+            : fromEnv.get(CONFIG_FILE.name());
+    if (fileText != null && declared.find(CONFIG_FILE.name()).isPresent()) {
+      Path file = CONFIG_FILE.parse(fileText, "the config file option");
       apply(readFile(file), "config file " + file, values, origins, passThrough, true);
     }
     apply(fromEnv, null, values, origins, passThrough, false);
     apply(fromFlags, "command-line flag", values, origins, passThrough, false);
-    return new Configuration(values, origins, passThrough);
+    return new Configuration(declared, values, origins, passThrough);
   }
 
   /** TRIBUTARY_* variables by the key they name; an unknown one is an error. */
@@ -67,7 +87,7 @@ public final class ConfigLoader {
         continue;
       }
       Setting<?> setting =
-          Settings.ALL.stream()
+          declared.settings().stream()
               .filter(s -> s.environmentVariable().equals(e.getKey()))
               .findFirst()
               .orElseThrow(
@@ -77,15 +97,23 @@ public final class ConfigLoader {
                               + e.getKey()
                               + " names no configuration key"
                               + suggestion(e.getKey().substring(ENV_PREFIX.length()), true)
-                              + " (keys with a prefix such as janusgraph.* can be set only in"
-                              + " the config file or with --set)"));
+                              + prefixHint()));
       byKey.put(setting.name(), e.getValue());
     }
     return byKey;
   }
 
+  /** Pass-through keys have no environment variable: their names do not survive the mapping. */
+  private String prefixHint() {
+    return declared.prefixes().isEmpty()
+        ? ""
+        : " (keys with a prefix such as "
+            + declared.prefixes().get(0).prefix()
+            + "* can be set only in the config file or with --set)";
+  }
+
   /** Parses one source's entries into the merged maps, later calls overriding earlier ones. */
-  private static void apply(
+  private void apply(
       Map<String, String> entries,
       String source,
       Map<String, Object> values,
@@ -96,9 +124,9 @@ public final class ConfigLoader {
       String key = e.getKey();
       String origin =
           source == null ? "environment variable " + Setting.environmentVariable(key) : source;
-      var setting = Settings.find(key);
+      var setting = declared.find(key);
       if (setting.isPresent()) {
-        if (isFile && setting.get() == Settings.CONFIG_FILE) {
+        if (isFile && setting.get().name().equals(CONFIG_FILE.name())) {
           throw new ConfigException(
               "Configuration key 'config.file' cannot be set inside a config file ("
                   + source
@@ -106,7 +134,7 @@ public final class ConfigLoader {
         }
         values.put(key, setting.get().parse(e.getValue(), origin));
         origins.put(key, origin);
-      } else if (Settings.findPrefix(key).isPresent()) {
+      } else if (declared.findPrefix(key).isPresent()) {
         passThrough.put(key, e.getValue());
       } else {
         throw new ConfigException(
@@ -115,14 +143,18 @@ public final class ConfigLoader {
     }
   }
 
-  private static Map<String, String> readFile(Path file) {
+  private Map<String, String> readFile(Path file) {
     if (!Files.isRegularFile(file)) {
       throw new ConfigException("Config file " + file + " does not exist or is not a file");
     }
     String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
     try {
       if (name.endsWith(".yml") || name.endsWith(".yaml")) {
-        return readYaml(file);
+        if (yaml == null) {
+          throw new ConfigException(
+              "Config file " + file + " is YAML, which this program does not read: use properties");
+        }
+        return yaml.read(file);
       }
       Properties properties = new Properties();
       try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -136,42 +168,10 @@ public final class ConfigLoader {
     }
   }
 
-  /** Nested YAML maps become dotted keys: {@code server: {port: 9090}} is {@code server.port}. */
-  private static Map<String, String> readYaml(Path file) throws IOException {
-    JsonNode root = new YAMLMapper().readTree(file.toFile());
-    Map<String, String> out = new TreeMap<>();
-    if (root == null || root.isMissingNode() || root.isNull()) {
-      return out;
-    }
-    if (!root.isObject()) {
-      throw new ConfigException("Config file " + file + " must hold a YAML mapping of keys");
-    }
-    flatten("", root, file, out);
-    return out;
-  }
-
-  private static void flatten(String prefix, JsonNode node, Path file, Map<String, String> out) {
-    if (node.isObject()) {
-      node.properties()
-          .forEach(
-              e ->
-                  flatten(
-                      prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(),
-                      e.getValue(),
-                      file,
-                      out));
-    } else if (node.isArray()) {
-      throw new ConfigException(
-          "Configuration key '" + prefix + "' in config file " + file + " is a list; use a value");
-    } else {
-      out.put(prefix, node.isNull() ? "" : node.asText());
-    }
-  }
-
   /** ", did you mean 'server.port'?" for a near miss, else "". */
-  private static String suggestion(String key, boolean envStyle) {
+  private String suggestion(String key, boolean envStyle) {
     String wanted = key.toLowerCase(Locale.ROOT);
-    return Settings.ALL.stream()
+    return declared.settings().stream()
         .map(Setting::name)
         .min(Comparator.comparingInt(n -> distance(wanted, envStyle ? envStyle(n) : n)))
         .filter(n -> distance(wanted, envStyle ? envStyle(n) : n) <= 3)

@@ -1,8 +1,13 @@
-package io.tributary.config;
+package io.tributary.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tributary.catalog.CatalogSettings;
+import io.tributary.config.ConfigException;
+import io.tributary.config.Configuration;
+import io.tributary.ingest.IngestSettings;
+import io.tributary.ranger.audit.AuditSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ConfigLoaderTest {
+class ServerConfigLoadingTest {
   @TempDir Path dir;
 
   private Path file(String name, String text) throws IOException {
@@ -22,14 +27,14 @@ class ConfigLoaderTest {
 
   @Test
   void shouldUseTheDeclaredDefaultsWhenNothingIsSet() {
-    Configuration config = new ConfigLoader(Map.of()).load(Map.of());
+    Configuration config = Settings.loader(Map.of()).load(Map.of());
 
-    assertThat(config.get(Settings.SERVER_PORT)).isEqualTo(8080);
-    assertThat(config.get(Settings.DATA_DIR)).isEqualTo(Path.of("./tributary-data"));
-    assertThat(config.get(Settings.INGEST_MAX_BODY_BYTES)).isEqualTo(5L * 1024 * 1024);
-    assertThat(config.get(Settings.FEED_HEARTBEAT)).isEqualTo(Duration.ofSeconds(15));
-    assertThat(config.find(Settings.INGEST_API_KEY)).isEmpty();
-    assertThat(config.origin(Settings.SERVER_PORT)).isEqualTo("default");
+    assertThat(config.get(ServerSettings.PORT)).isEqualTo(8080);
+    assertThat(config.get(ServerSettings.DATA_DIR)).isEqualTo(Path.of("./tributary-data"));
+    assertThat(config.get(ServerSettings.MAX_BODY_BYTES)).isEqualTo(5L * 1024 * 1024);
+    assertThat(config.get(ServerSettings.FEED_HEARTBEAT)).isEqualTo(Duration.ofSeconds(15));
+    assertThat(config.find(ServerSettings.INGEST_API_KEY)).isEmpty();
+    assertThat(config.origin(ServerSettings.PORT)).isEqualTo("default");
   }
 
   @Test
@@ -46,15 +51,15 @@ class ConfigLoaderTest {
             "TRIBUTARY_INGEST_BATCH_MAX", "20",
             "PATH", "/usr/bin");
 
-    Configuration config = new ConfigLoader(env).load(Map.of("server.port", "7003"));
+    Configuration config = Settings.loader(env).load(Map.of("server.port", "7003"));
 
-    assertThat(config.get(Settings.SERVER_PORT)).isEqualTo(7003);
-    assertThat(config.origin(Settings.SERVER_PORT)).isEqualTo("command-line flag");
-    assertThat(config.get(Settings.INGEST_BATCH_MAX)).isEqualTo(20);
-    assertThat(config.origin(Settings.INGEST_BATCH_MAX))
+    assertThat(config.get(ServerSettings.PORT)).isEqualTo(7003);
+    assertThat(config.origin(ServerSettings.PORT)).isEqualTo("command-line flag");
+    assertThat(config.get(IngestSettings.BATCH_MAX)).isEqualTo(20);
+    assertThat(config.origin(IngestSettings.BATCH_MAX))
         .isEqualTo("environment variable TRIBUTARY_INGEST_BATCH_MAX");
-    assertThat(config.get(Settings.SERVER_HOST)).isEqualTo("127.0.0.1");
-    assertThat(config.origin(Settings.SERVER_HOST)).isEqualTo("config file " + f);
+    assertThat(config.get(ServerSettings.HOST)).isEqualTo("127.0.0.1");
+    assertThat(config.origin(ServerSettings.HOST)).isEqualTo("config file " + f);
   }
 
   @Test
@@ -63,10 +68,10 @@ class ConfigLoaderTest {
     Path fromFlag = file("flag.properties", "server.port=7002\n");
 
     Configuration config =
-        new ConfigLoader(Map.of("TRIBUTARY_CONFIG_FILE", fromEnv.toString()))
+        Settings.loader(Map.of("TRIBUTARY_CONFIG_FILE", fromEnv.toString()))
             .load(Map.of("config.file", fromFlag.toString()));
 
-    assertThat(config.get(Settings.SERVER_PORT)).isEqualTo(7002);
+    assertThat(config.get(ServerSettings.PORT)).isEqualTo(7002);
   }
 
   @Test
@@ -86,13 +91,13 @@ class ConfigLoaderTest {
                 "kafka://broker-1.prod:9092": prod
             """);
 
-    Configuration config = new ConfigLoader(Map.of()).load(Map.of("config.file", f.toString()));
+    Configuration config = Settings.loader(Map.of()).load(Map.of("config.file", f.toString()));
 
-    assertThat(config.get(Settings.SERVER_PORT)).isEqualTo(9191);
-    assertThat(config.get(Settings.INGEST_MAX_BODY_BYTES)).isEqualTo(512L * 1024);
-    assertThat(config.withPrefix(Settings.JANUSGRAPH))
+    assertThat(config.get(ServerSettings.PORT)).isEqualTo(9191);
+    assertThat(config.get(ServerSettings.MAX_BODY_BYTES)).isEqualTo(512L * 1024);
+    assertThat(config.withPrefix(CatalogSettings.JANUSGRAPH))
         .containsExactly(Map.entry("storage.berkeleyje.cache-percentage", "20"));
-    assertThat(config.withPrefix(Settings.NAMESPACE_CLUSTER))
+    assertThat(config.withPrefix(IngestSettings.NAMESPACE_CLUSTER))
         .containsExactly(Map.entry("kafka://broker-1.prod:9092", "prod"));
   }
 
@@ -100,7 +105,7 @@ class ConfigLoaderTest {
   void shouldRejectAnUnknownKeyInTheFileNamingItAndSuggestingTheNearestKey() throws IOException {
     Path f = file("bad.properties", "server.prot=9090\n");
 
-    assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(Map.of("config.file", f.toString())))
+    assertThatThrownBy(() -> Settings.loader(Map.of()).load(Map.of("config.file", f.toString())))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("Unknown configuration key 'server.prot'")
         .hasMessageContaining(f.toString())
@@ -110,7 +115,7 @@ class ConfigLoaderTest {
   @Test
   void shouldRejectAnEnvironmentVariableThatNamesNoKey() {
     assertThatThrownBy(
-            () -> new ConfigLoader(Map.of("TRIBUTARY_SERVER_PROT", "9090")).load(Map.of()))
+            () -> Settings.loader(Map.of("TRIBUTARY_SERVER_PROT", "9090")).load(Map.of()))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining(
             "Environment variable TRIBUTARY_SERVER_PROT names no configuration key")
@@ -120,21 +125,21 @@ class ConfigLoaderTest {
   @Test
   void shouldRejectABadValueNamingKeyValueAndSource() {
     assertThatThrownBy(
-            () -> new ConfigLoader(Map.of("TRIBUTARY_SERVER_PORT", "eighty")).load(Map.of()))
+            () -> Settings.loader(Map.of("TRIBUTARY_SERVER_PORT", "eighty")).load(Map.of()))
         .isInstanceOf(ConfigException.class)
         .hasMessage(
             "Configuration key 'server.port' has a bad value 'eighty' from environment variable"
                 + " TRIBUTARY_SERVER_PORT: not an integer");
-    assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(Map.of("server.port", "70000")))
+    assertThatThrownBy(() -> Settings.loader(Map.of()).load(Map.of("server.port", "70000")))
         .hasMessageContaining("'70000'")
         .hasMessageContaining("outside 0..65535");
     assertThatThrownBy(
-            () -> new ConfigLoader(Map.of()).load(Map.of("catalog.backend", "embedded-rocks")))
+            () -> Settings.loader(Map.of()).load(Map.of("catalog.backend", "embedded-rocks")))
         .hasMessageContaining("'catalog.backend'")
         .hasMessageContaining("'embedded-rocks'")
         .hasMessageContaining("embedded-berkeleyje");
     assertThatThrownBy(
-            () -> new ConfigLoader(Map.of()).load(Map.of("ingest.default-tenant", "Not Valid")))
+            () -> Settings.loader(Map.of()).load(Map.of("ingest.default-tenant", "Not Valid")))
         .hasMessageContaining("'ingest.default-tenant'")
         .hasMessageContaining("'Not Valid'");
   }
@@ -145,7 +150,7 @@ class ConfigLoaderTest {
 
     assertThatThrownBy(
             () ->
-                new ConfigLoader(Map.of())
+                Settings.loader(Map.of())
                     .load(Map.of("config.file", f.toString(), "ingest.queue.capacity", "5")))
         .hasMessageContaining("'ingest.queue.capacity'")
         .hasMessageContaining("'lots'")
@@ -153,11 +158,22 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void shouldRefuseAnAuditSinkNoJarOnTheClassPathProvides() {
+    assertThatThrownBy(() -> Settings.loader(Map.of()).load(Map.of("audit.sink", "splunk")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("'audit.sink'")
+        .hasMessageContaining("Audit sink 'splunk' is unknown: use one of log, kafka");
+    assertThat(
+            Settings.loader(Map.of()).load(Map.of("audit.sink", "kafka")).get(AuditSettings.SINK))
+        .isEqualTo("kafka");
+  }
+
+  @Test
   void shouldNeverShowASecretValue() {
     Configuration config =
-        new ConfigLoader(Map.of("TRIBUTARY_INGEST_API_KEY", "s3cr3t-key")).load(Map.of());
+        Settings.loader(Map.of("TRIBUTARY_INGEST_API_KEY", "s3cr3t-key")).load(Map.of());
 
-    assertThat(config.get(Settings.INGEST_API_KEY)).isEqualTo("s3cr3t-key");
+    assertThat(config.get(ServerSettings.INGEST_API_KEY)).isEqualTo("s3cr3t-key");
     assertThat(config.toString()).contains("ingest.api-key=****").doesNotContain("s3cr3t");
   }
 
@@ -166,7 +182,7 @@ class ConfigLoaderTest {
     Path missing = dir.resolve("missing.yml");
 
     assertThatThrownBy(
-            () -> new ConfigLoader(Map.of()).load(Map.of("config.file", missing.toString())))
+            () -> Settings.loader(Map.of()).load(Map.of("config.file", missing.toString())))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining(missing.toString());
   }

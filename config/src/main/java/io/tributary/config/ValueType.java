@@ -31,9 +31,12 @@ public record ValueType<T>(String name, Function<String, T> parse, Function<T, S
     return new ValueType<>("string", s -> s, s -> s);
   }
 
+  /**
+   * A whole number in {@code min..max}; {@link Integer#MAX_VALUE} as {@code max} means no bound.
+   */
   public static ValueType<Integer> integer(int min, int max) {
     return new ValueType<>(
-        "integer " + min + ".." + max,
+        max == Integer.MAX_VALUE ? "integer >= " + min : "integer " + min + ".." + max,
         s -> {
           int value;
           try {
@@ -169,6 +172,28 @@ public record ValueType<T>(String name, Function<String, T> parse, Function<T, S
           return value;
         },
         ValueType::formatDuration);
+  }
+
+  /**
+   * A whole number of milliseconds, for keys whose name ends in {@code .ms} ({@code 5000}); units
+   * are not accepted there.
+   */
+  public static ValueType<Duration> millis(long min) {
+    return new ValueType<>(
+        "milliseconds >= " + min,
+        s -> {
+          long value;
+          try {
+            value = Long.parseLong(s.trim());
+          } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("not a whole number of milliseconds");
+          }
+          if (value < min) {
+            throw new IllegalArgumentException(value + " ms is below " + min + " ms");
+          }
+          return Duration.ofMillis(value);
+        },
+        d -> String.valueOf(d.toMillis()));
   }
 
   private static Duration parseDuration(String text) {

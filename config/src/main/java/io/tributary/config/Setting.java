@@ -11,9 +11,17 @@ import java.util.function.Consumer;
  * @param defaultValue null when the key has no default (it is then optional)
  * @param check further validation; throws {@link IllegalArgumentException} with the reason
  * @param secret a secret's value never appears in logs, errors or the reference page
+ * @param defaultDoc how the default is found when no constant states it (an environment variable,
+ *     the host's own settings), for the reference page; null when {@code defaultValue} says it all
  */
 public record Setting<T>(
-    String name, ValueType<T> type, T defaultValue, String doc, Consumer<T> check, boolean secret) {
+    String name,
+    ValueType<T> type,
+    T defaultValue,
+    String doc,
+    Consumer<T> check,
+    boolean secret,
+    String defaultDoc) {
   public Setting {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(type, "type");
@@ -25,15 +33,20 @@ public record Setting<T>(
   }
 
   public static <T> Setting<T> of(String name, ValueType<T> type, T defaultValue, String doc) {
-    return new Setting<>(name, type, defaultValue, doc, null, false);
+    return new Setting<>(name, type, defaultValue, doc, null, false, null);
   }
 
   public Setting<T> withCheck(Consumer<T> newCheck) {
-    return new Setting<>(name, type, defaultValue, doc, newCheck, secret);
+    return new Setting<>(name, type, defaultValue, doc, newCheck, secret, defaultDoc);
   }
 
   public Setting<T> asSecret() {
-    return new Setting<>(name, type, defaultValue, doc, check, true);
+    return new Setting<>(name, type, defaultValue, doc, check, true, defaultDoc);
+  }
+
+  /** Documents a default that is computed rather than constant, such as {@code $X, else y}. */
+  public Setting<T> withDefaultDoc(String text) {
+    return new Setting<>(name, type, defaultValue, doc, check, secret, text);
   }
 
   /** {@code server.port} is read from {@code TRIBUTARY_SERVER_PORT}. */
@@ -45,8 +58,13 @@ public record Setting<T>(
     return "TRIBUTARY_" + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
   }
 
-  /** Parses and validates one source's text; the error names the key, the value and the source. */
-  T parse(String text, String source) {
+  /**
+   * Parses and validates one source's text.
+   *
+   * @param source where the text came from, for the message: {@code "config file x.yml"}
+   * @throws ConfigException naming the key, the value (unless secret) and the source
+   */
+  public T parse(String text, String source) {
     try {
       T value = type.parse().apply(text);
       check.accept(value);

@@ -1,0 +1,37 @@
+package io.tributary.ranger.audit;
+
+import io.tributary.config.ConfigDef;
+import io.tributary.config.Setting;
+import io.tributary.config.ValueType;
+
+/** The configuration keys of the audit of access decisions. */
+public final class AuditSettings {
+  public static final Setting<String> SINK =
+      Setting.of(
+              "audit.sink",
+              new ValueType<>("audit sink name", String::trim, s -> s),
+              Slf4jAuditSinkProvider.NAME,
+              "Where access decisions are audited: `log`, the SLF4J logger `tributary.audit`"
+                  + " (route it to its own file in logback.xml); `kafka`, a topic keyed by"
+                  + " tenant; or the name of an audit sink plug-in (docs/plugins.md).")
+          .withCheck(name -> AuditSinks.load().provider(name));
+
+  public static final Setting<String> KAFKA_BOOTSTRAP_SERVERS =
+      Setting.of(
+          "audit.kafka.bootstrap-servers",
+          ValueType.string(),
+          null,
+          "The brokers of the audit topic (with `audit.sink: kafka`). Unset:"
+              + " `kafka.ingest.bootstrap-servers`.");
+
+  public static final Setting<String> KAFKA_TOPIC =
+      Setting.of(
+          "audit.kafka.topic",
+          ValueType.string(),
+          "tributary_audit",
+          "The audit topic (with `audit.sink: kafka`).");
+
+  public static final ConfigDef ALL = ConfigDef.of(SINK, KAFKA_BOOTSTRAP_SERVERS, KAFKA_TOPIC);
+
+  private AuditSettings() {}
+}
