@@ -1,7 +1,7 @@
 package io.tributary.benchmarks.catalog;
 
-import io.tributary.config.ConfigLoader;
 import io.tributary.server.CatalogServer;
+import io.tributary.server.Settings;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -55,7 +55,7 @@ public final class HttpRefreshBench {
     config.put("kafka.ingest.enabled", "true");
     config.put("kafka.ingest.bootstrap-servers", kafka.bootstrapServers());
     config.put("kafka.ingest.topic", TOPIC);
-    try (CatalogServer server = CatalogServer.start(new ConfigLoader(Map.of()).load(config))) {
+    try (CatalogServer server = CatalogServer.start(Settings.loader(Map.of()).load(config))) {
       List<String> starts = new ArrayList<>();
       for (int j = 0; j < jobs; j++) {
         starts.add(StreamingEstate.start(j, j));
