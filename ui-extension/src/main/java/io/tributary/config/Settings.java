@@ -1,6 +1,6 @@
 package io.tributary.config;
 
-import io.tributary.catalog.TenantId;
+import io.tributary.contract.TenantId;
 import io.tributary.ingest.EventLimit;
 import io.tributary.ingest.EventLimits;
 import java.nio.file.Path;

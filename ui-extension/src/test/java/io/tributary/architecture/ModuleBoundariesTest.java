@@ -31,6 +31,7 @@ class ModuleBoundariesTest {
     "io.tributary.server..", "io.tributary.cli..", "io.tributary.demo..", "io.tributary.config.."
   };
   private static final String[] EMITTERS = {"io.tributary.emitters.."};
+  private static final String[] CONTRACT = {"io.tributary.contract.."};
 
   private static JavaClasses classes;
 
@@ -43,6 +44,7 @@ class ModuleBoundariesTest {
             .importPackages("io.tributary");
     // A rule over an empty import would pass vacuously: every module must be in it.
     assertThat(classes.stream().map(JavaClass::getPackageName))
+        .anyMatch(p -> p.startsWith("io.tributary.contract.schema"))
         .anyMatch(p -> p.startsWith("io.tributary.catalog.janus"))
         .anyMatch(p -> p.startsWith("io.tributary.ranger"))
         .anyMatch(p -> p.startsWith("io.tributary.emitters"))
@@ -79,6 +81,42 @@ class ModuleBoundariesTest {
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(concat(CATALOG, POLICY, SERVER))
+        .check(classes);
+  }
+
+  @Test
+  void shouldKeepTheWireContractFreeOfEveryOtherModule() {
+    noClasses()
+        .that()
+        .resideInAnyPackage(CONTRACT)
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(concat(CATALOG, POLICY, SERVER, EMITTERS))
+        .check(classes);
+  }
+
+  @Test
+  void shouldConfineTheSchemaEngineToTheContractsValidator() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("io.tributary.contract.schema..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("com.networknt..")
+        .check(classes);
+  }
+
+  /**
+   * The validator's schema engine is optional in the contract: a job embedding emitters lacks it.
+   */
+  @Test
+  void shouldKeepTheValidatorOutOfTheEmitters() {
+    noClasses()
+        .that()
+        .resideInAnyPackage(EMITTERS)
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("io.tributary.contract.schema..")
         .check(classes);
   }
 

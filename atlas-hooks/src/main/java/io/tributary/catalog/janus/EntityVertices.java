@@ -16,7 +16,7 @@ import io.tributary.catalog.Entity;
 import io.tributary.catalog.EntityKey;
 import io.tributary.catalog.EntityRef;
 import io.tributary.catalog.Guid;
-import io.tributary.catalog.TenantId;
+import io.tributary.contract.TenantId;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;

@@ -490,7 +490,7 @@ abstract class JanusCatalogContract {
       String prefix,
       String type,
       String classification,
-      io.tributary.catalog.TenantId tenant,
+      io.tributary.contract.TenantId tenant,
       Map<String, String> attributes) {
     return query(prefix, type, classification, tenant, attributes, 100, 0);
   }
@@ -499,7 +499,7 @@ abstract class JanusCatalogContract {
       String prefix,
       String type,
       String classification,
-      io.tributary.catalog.TenantId tenant,
+      io.tributary.contract.TenantId tenant,
       Map<String, String> attributes,
       int limit,
       int offset) {

@@ -1,4 +1,4 @@
-package io.tributary.openlineage;
+package io.tributary.contract.schema;
 
 /** The three OpenLineage event shapes, told apart by the keys an event carries. */
 public enum EventKind {

@@ -1,9 +1,10 @@
-package io.tributary.ingest;
+package io.tributary.contract;
 
 /**
  * The names by which requests and records tell ingestion about themselves: where a tenant is named
- * over HTTP, in a Kafka record and in an event, and the headers of dead-lettered records. Declared
- * here once; the HTTP endpoints, the Atlas API and the Kafka consumer all use these.
+ * over HTTP and in a Kafka record, and the headers of dead-lettered records. Declared here once;
+ * the emitters' transports, the HTTP endpoints, the Atlas API and the Kafka consumer all use these.
+ * An event names its tenant in a facet: {@link TributaryFacets#TENANT}.
  */
 public final class IngestHeaders {
   /** The HTTP header naming the tenant of ingested events and of Atlas API calls. */
@@ -19,12 +20,6 @@ public final class IngestHeaders {
 
   /** The prefix of Kafka record keys that name a tenant: {@code tenant:acme/orders-enricher}. */
   public static final String RECORD_TENANT_KEY_PREFIX = "tenant:";
-
-  /** The run facet naming an event's tenant: {@code {"tributary_tenant": {"tenant": "acme"}}}. */
-  public static final String TENANT_FACET = "tributary_tenant";
-
-  /** The field of {@link #TENANT_FACET} that holds the tenant. */
-  public static final String TENANT_FACET_FIELD = "tenant";
 
   /** Dead-letter record header: why the record was refused. */
   public static final String DEAD_LETTER_ERROR = "tributary.error";

@@ -1,4 +1,4 @@
-package io.tributary.openlineage.internal.validation;
+package io.tributary.contract.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,10 +17,7 @@ import com.networknt.schema.keyword.AnnotationKeyword;
 import com.networknt.schema.keyword.FormatValidator;
 import com.networknt.schema.path.NodePath;
 import com.networknt.schema.path.PathType;
-import io.tributary.openlineage.EventKind;
-import io.tributary.openlineage.EventWarning;
-import io.tributary.openlineage.InvalidEventException;
-import io.tributary.openlineage.Violation;
+import io.tributary.contract.TributaryFacets;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,9 +33,11 @@ import java.util.function.Supplier;
 
 /**
  * Validates OpenLineage events: the envelope against the core schema (2-0-2), then every facet
- * whose {@code _schemaURL} names a shipped facet schema against that schema. Facets with any other
- * {@code _schemaURL} (custom facets, unpublished versions) are checked only as base facets by the
- * core schema. Thread-safe; all schemas are loaded and compiled by {@link #load()}.
+ * whose {@code _schemaURL} names a shipped facet schema (OpenLineage's, and Tributary's own under
+ * {@value TributaryFacets#SPEC_URL}) against that schema. Facets with any other {@code _schemaURL}
+ * (custom facets, unpublished versions) are checked only as base facets by the core schema, and
+ * listed in {@link Result#unknownFacets()}. Thread-safe; all schemas are loaded and compiled by
+ * {@link #load()}.
  *
  * <p>{@code format} is an annotation in JSON Schema 2020-12 unless a schema opts into format
  * assertion, which OpenLineage's do not; producers rely on it (Spark's integration sends {@code
@@ -57,22 +56,53 @@ public final class EventValidator {
   private static final String FINDINGS = EventValidator.class.getName() + ".formatFindings";
 
   /**
-   * What validation says of an accepted event.
+   * What validation says of an event.
    *
+   * @param kind the shape the event was validated as; null only for an event that has none, which a
+   *     violation then explains
+   * @param violations why the event is invalid, each listed once; empty when it is valid
    * @param warnings format violations outside the envelope, in the order found
+   * @param unknownFacets JSON pointers of the facets whose {@code _schemaURL} names no shipped
+   *     schema, checked only as base facets: what a producer's own tests should keep empty
    */
-  public record Result(EventKind kind, List<EventWarning> warnings) {
+  public record Result(
+      EventKind kind,
+      List<Violation> violations,
+      List<EventWarning> warnings,
+      List<String> unknownFacets) {
     public Result {
+      violations = List.copyOf(violations);
       warnings = List.copyOf(warnings);
+      unknownFacets = List.copyOf(unknownFacets);
+      if (kind == null && violations.isEmpty()) {
+        throw new IllegalArgumentException("an event without a kind must have a violation");
+      }
+    }
+
+    static Result invalid(String message) {
+      return new Result(null, List.of(new Violation("", message)), List.of(), List.of());
+    }
+
+    /** Whether the event conforms: no violation (warnings and unknown facets allowed). */
+    public boolean valid() {
+      return violations.isEmpty();
     }
   }
 
-  /** Where the published schemas live; {@code $id}s under it map to the classpath copy. */
+  /** Where OpenLineage's published schemas live; {@code $id}s under it map to the classpath. */
   public static final String SPEC_URL = "https://openlineage.io/spec/";
 
   static final String CLASSPATH_SPEC = "openlineage/spec/";
   static final String CORE_URL = SPEC_URL + "2-0-2/OpenLineage.json";
-  private static final String FACET_INDEX = CLASSPATH_SPEC + "facets/index.txt";
+
+  /** Where Tributary's own facet schemas are on the classpath, laid out as under their URL. */
+  static final String CLASSPATH_TRIBUTARY_SPEC = "tributary/spec/";
+
+  /** Published schema roots and their classpath copies, each with a facet index. */
+  private static final Map<String, String> SPEC_ROOTS =
+      Map.of(SPEC_URL, CLASSPATH_SPEC, TributaryFacets.SPEC_URL, CLASSPATH_TRIBUTARY_SPEC);
+
+  private static final String FACET_INDEX = "facets/index.txt";
 
   private final Schema runEvent;
   private final Schema datasetEvent;
@@ -96,22 +126,24 @@ public final class EventValidator {
     Schema job = compile(registry, CORE_URL + "#/$defs/JobEvent");
     Map<String, Schema> byUrl = new HashMap<>();
     Map<String, Map<String, Schema>> byUrlAndKey = new HashMap<>();
-    for (String path : facetPaths()) {
-      String url = SPEC_URL + path;
-      JsonNode root = readClasspath(mapper, CLASSPATH_SPEC + path);
-      Map<String, Schema> byKey = new HashMap<>();
-      for (Map.Entry<String, JsonNode> property : root.path("properties").properties()) {
-        byKey.put(
-            property.getKey(),
-            compile(registry, url + "#/properties/" + escape(property.getKey())));
-        for (String ref : localRefs(property.getValue())) {
-          byUrl.put(url + ref, compile(registry, url + ref));
+    for (Map.Entry<String, String> spec : SPEC_ROOTS.entrySet()) {
+      for (String path : facetPaths(spec.getValue() + FACET_INDEX)) {
+        String url = spec.getKey() + path;
+        JsonNode root = readClasspath(mapper, spec.getValue() + path);
+        Map<String, Schema> byKey = new HashMap<>();
+        for (Map.Entry<String, JsonNode> property : root.path("properties").properties()) {
+          byKey.put(
+              property.getKey(),
+              compile(registry, url + "#/properties/" + escape(property.getKey())));
+          for (String ref : localRefs(property.getValue())) {
+            byUrl.put(url + ref, compile(registry, url + ref));
+          }
         }
-      }
-      if (byKey.size() == 1) {
-        byUrl.put(url, byKey.values().iterator().next());
-      } else {
-        byUrlAndKey.put(url, Map.copyOf(byKey));
+        if (byKey.size() == 1) {
+          byUrl.put(url, byKey.values().iterator().next());
+        } else {
+          byUrlAndKey.put(url, Map.copyOf(byKey));
+        }
       }
     }
     return new EventValidator(run, dataset, job, new FacetSchemas(byUrl, byUrlAndKey));
@@ -142,12 +174,15 @@ public final class EventValidator {
                             .fetchRemoteResources(false)
                             .allow(EventValidator::isLocal)
                             .schemaIdResolvers(
-                                ids -> ids.mapPrefix(SPEC_URL, "classpath:" + CLASSPATH_SPEC))));
+                                ids ->
+                                    SPEC_ROOTS.forEach(
+                                        (url, path) -> ids.mapPrefix(url, "classpath:" + path)))));
   }
 
   private static boolean isLocal(com.networknt.schema.AbsoluteIri iri) {
     String value = iri.toString();
-    return value.startsWith(SPEC_URL) || value.startsWith("classpath:");
+    return value.startsWith("classpath:")
+        || SPEC_ROOTS.keySet().stream().anyMatch(value::startsWith);
   }
 
   private static Schema compile(SchemaRegistry registry, String location) {
@@ -156,9 +191,9 @@ public final class EventValidator {
     return schema;
   }
 
-  private static List<String> facetPaths() {
+  private static List<String> facetPaths(String index) {
     List<String> paths = new ArrayList<>();
-    try (InputStream in = resource(FACET_INDEX);
+    try (InputStream in = resource(index);
         BufferedReader reader =
             new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
       String line;
@@ -169,7 +204,7 @@ public final class EventValidator {
         }
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + FACET_INDEX, e);
+      throw new UncheckedIOException("cannot read " + index, e);
     }
     return paths;
   }
@@ -185,7 +220,7 @@ public final class EventValidator {
   private static InputStream resource(String path) {
     InputStream in = EventValidator.class.getClassLoader().getResourceAsStream(path);
     if (in == null) {
-      throw new IllegalStateException("OpenLineage schema resource " + path + " is missing");
+      throw new IllegalStateException("Schema resource " + path + " is missing");
     }
     return in;
   }
@@ -209,17 +244,10 @@ public final class EventValidator {
     }
   }
 
-  /**
-   * Tells the event's kind by its keys and validates it.
-   *
-   * @throws InvalidEventException listing every violation found
-   */
+  /** Tells the event's kind by its keys and validates it; never throws for a bad event. */
   public Result validate(JsonNode event) {
     if (event == null || !event.isObject()) {
-      throw new InvalidEventException(
-          List.of(
-              new Violation(
-                  "", "an OpenLineage event must be a JSON object, got " + nodeType(event))));
+      return Result.invalid("an OpenLineage event must be a JSON object, got " + nodeType(event));
     }
     boolean hasRun = event.has("run");
     boolean hasJob = event.has("job");
@@ -231,6 +259,11 @@ public final class EventValidator {
       found.validate(runEvent, event, "");
     } else if (hasDataset && hasJob) {
       kind = datasetOrJob(event, found);
+      if (kind == null) {
+        return Result.invalid(
+            "an event with 'dataset' and 'job' but no 'run' is both a DatasetEvent and a"
+                + " JobEvent; send one of them");
+      }
     } else if (hasDataset) {
       kind = EventKind.DATASET;
       found.validate(datasetEvent, event, "");
@@ -241,25 +274,19 @@ public final class EventValidator {
       kind = EventKind.RUN;
       found.validate(runEvent, event, "");
     } else {
-      throw new InvalidEventException(
-          List.of(
-              new Violation(
-                  "",
-                  "an OpenLineage event needs 'run' and 'job' (RunEvent), 'dataset'"
-                      + " (DatasetEvent) or 'job' (JobEvent)")));
+      return Result.invalid(
+          "an OpenLineage event needs 'run' and 'job' (RunEvent), 'dataset'"
+              + " (DatasetEvent) or 'job' (JobEvent)");
     }
     if (found.violations.isEmpty()) {
       validateFacets(event, kind, found);
     }
-    if (!found.violations.isEmpty()) {
-      throw new InvalidEventException(found.violations);
-    }
-    return new Result(kind, found.warnings);
+    return new Result(kind, found.violations, found.warnings, found.unknownFacets);
   }
 
   /**
    * An event with {@code dataset} and {@code job} but no {@code run}: the core schema's oneOf makes
-   * it whichever of DatasetEvent and JobEvent it is valid as, and rejects it when it is both.
+   * it whichever of DatasetEvent and JobEvent it is valid as; null when it is both.
    */
   private EventKind datasetOrJob(JsonNode event, Findings found) {
     Findings asJob = new Findings();
@@ -267,12 +294,7 @@ public final class EventValidator {
     Findings asDataset = new Findings();
     asDataset.validate(datasetEvent, event, "");
     if (asJob.violations.isEmpty() && asDataset.violations.isEmpty()) {
-      throw new InvalidEventException(
-          List.of(
-              new Violation(
-                  "",
-                  "an event with 'dataset' and 'job' but no 'run' is both a DatasetEvent and a"
-                      + " JobEvent; send one of them")));
+      return null;
     }
     if (asJob.violations.isEmpty()) {
       found.addAll(asJob);
@@ -320,16 +342,20 @@ public final class EventValidator {
         continue; // a deletion marker carries no content to check
       }
       Schema schema = facets.find(facet.path("_schemaURL").asText(""), entry.getKey());
+      String at = pointer + "/" + escape(entry.getKey());
       if (schema != null) {
-        found.validate(schema, facet, pointer + "/" + escape(entry.getKey()));
+        found.validate(schema, facet, at);
+      } else {
+        found.unknownFacets.add(at);
       }
     }
   }
 
-  /** The violations and warnings of one event, each listed once. */
+  /** The violations and warnings of one event, each listed once, and its unknown facets. */
   private static final class Findings {
     final List<Violation> violations = new ArrayList<>();
     final List<EventWarning> warnings = new ArrayList<>();
+    final List<String> unknownFacets = new ArrayList<>();
 
     /** Validates {@code node}, found at {@code prefix} in the event. */
     void validate(Schema schema, JsonNode node, String prefix) {
@@ -443,9 +469,6 @@ public final class EventValidator {
     }
 
     Schema find(String schemaUrl, String facetKey) {
-      if (!schemaUrl.startsWith(SPEC_URL)) {
-        return null;
-      }
       Schema schema = byUrl.get(schemaUrl);
       if (schema != null) {
         return schema;

@@ -1,4 +1,4 @@
-package io.tributary.openlineage;
+package io.tributary.contract.schema;
 
 import java.util.Objects;
 
