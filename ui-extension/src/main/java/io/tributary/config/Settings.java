@@ -1,5 +1,7 @@
 package io.tributary.config;
 
+import io.tributary.catalog.spi.CatalogBackends;
+import io.tributary.catalog.spi.UnknownCatalogBackendException;
 import io.tributary.contract.TenantId;
 import io.tributary.ingest.EventLimit;
 import io.tributary.ingest.EventLimits;
@@ -53,13 +55,14 @@ public final class Settings {
   public static final Setting<String> CATALOG_BACKEND =
       Setting.of(
           "catalog.backend",
-          ValueType.oneOf(
-              List.of(BACKEND_BERKELEYJE, BACKEND_INMEMORY, BACKEND_CQL, BACKEND_ATLAS)),
+          catalogBackend(List.of(BACKEND_BERKELEYJE, BACKEND_INMEMORY, BACKEND_CQL, BACKEND_ATLAS)),
           BACKEND_BERKELEYJE,
           "Where the catalog lives: the embedded JanusGraph on BerkeleyJE files in `data.dir`,"
               + " in memory only (lost at exit), or on Cassandra/ScyllaDB through CQL (set"
               + " `janusgraph.storage.hostname`); or `atlas`: an existing Apache Atlas at"
-              + " `atlas.url`, written through `atlas.sink`.");
+              + " `atlas.url`, written through `atlas.sink`. A jar on the class path adds others"
+              + " by registering an `io.tributary.catalog.spi.CatalogBackend` in"
+              + " `META-INF/services`.");
 
   public static final Setting<String> ATLAS_URL =
       Setting.of(
@@ -539,6 +542,20 @@ public final class Settings {
       List.of(JANUSGRAPH, NAMESPACE_CLUSTER, RANGER_PLUGIN);
 
   private Settings() {}
+
+  /** The name of a catalog backend on the class path: ours, or a plug-in's. */
+  private static ValueType<String> catalogBackend(List<String> ours) {
+    return new ValueType<>(
+        "one of " + String.join(", ", ours) + ", or a plug-in's catalog backend",
+        text -> {
+          try {
+            return CatalogBackends.named(text).name();
+          } catch (UnknownCatalogBackendException e) {
+            throw new IllegalArgumentException(e.getMessage());
+          }
+        },
+        name -> name);
+  }
 
   public static Optional<Setting<?>> find(String name) {
     return ALL.stream().filter(s -> s.name().equals(name)).findFirst();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -16,13 +17,12 @@ import io.tributary.atlas.AtlasJson;
 import io.tributary.atlas.AtlasTypedefStore;
 import io.tributary.catalog.Catalog;
 import io.tributary.catalog.ChangeFeed;
-import io.tributary.catalog.atlas.AtlasBackendConfig;
-import io.tributary.catalog.atlas.AtlasCatalog;
-import io.tributary.catalog.atlas.AtlasRestConfig;
-import io.tributary.catalog.janus.JanusCatalog;
-import io.tributary.catalog.janus.JanusConfig;
+import io.tributary.catalog.spi.CatalogBackends;
+import io.tributary.catalog.spi.CatalogContext;
 import io.tributary.catalog.types.TypeRegistry;
 import io.tributary.config.Configuration;
+import io.tributary.config.PrefixSetting;
+import io.tributary.config.Setting;
 import io.tributary.config.Settings;
 import io.tributary.contract.TenantId;
 import io.tributary.ingest.EventLimits;
@@ -71,6 +71,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -121,8 +123,8 @@ public final class CatalogServer implements AutoCloseable {
   /**
    * Opens the catalog and starts serving.
    *
-   * @throws io.tributary.catalog.janus.DataDirectoryLockedException when another server holds the
-   *     data directory
+   * @throws io.tributary.catalog.CatalogUnavailableException when another server holds the data
+   *     directory
    */
   public static CatalogServer start(Configuration config) {
     Deque<AutoCloseable> parts = new ArrayDeque<>();
@@ -151,7 +153,7 @@ public final class CatalogServer implements AutoCloseable {
     Authenticator authenticator = PolicySetup.authenticator(config, users);
     TypeRegistry types = TypeRegistry.builtIn();
     ChangeFeed feed = new ChangeFeed(config.get(Settings.FEED_WINDOW_SIZE), Clock.systemUTC());
-    Catalog catalog = openCatalog(config, types, feed);
+    Catalog catalog = openCatalog(config, types, feed, registry);
     parts.push(catalog);
     Path policyState = PolicySetup.stateDirectory(config);
     if (!policyState.equals(config.get(Settings.DATA_DIR))) {
@@ -337,23 +339,33 @@ public final class CatalogServer implements AutoCloseable {
         tenant);
   }
 
-  private static Catalog openCatalog(Configuration config, TypeRegistry types, ChangeFeed feed) {
-    if (!Settings.BACKEND_ATLAS.equals(config.get(Settings.CATALOG_BACKEND))) {
-      return JanusCatalog.open(janusConfig(config), types, feed);
+  /** The backend {@code catalog.backend} names, found among the plug-ins on the class path. */
+  private static Catalog openCatalog(
+      Configuration config, TypeRegistry types, ChangeFeed feed, MeterRegistry meters) {
+    return CatalogBackends.named(config.get(Settings.CATALOG_BACKEND))
+        .open(
+            new CatalogContext(
+                config.get(Settings.DATA_DIR), meters, types, feed, settingsAsText(config)));
+  }
+
+  /** Every configured value as text, defaults resolved, pass-through keys with their prefix. */
+  private static Map<String, String> settingsAsText(Configuration config) {
+    Map<String, String> text = new TreeMap<>();
+    for (Setting<?> setting : Settings.ALL) {
+      String value = asText(config, setting);
+      if (value != null) {
+        text.put(setting.name(), value);
+      }
     }
-    AtlasRestConfig rest =
-        AtlasRestConfig.of(
-            URI.create(config.get(Settings.ATLAS_URL)),
-            config.get(Settings.ATLAS_USERNAME),
-            config.get(Settings.ATLAS_PASSWORD));
-    AtlasBackendConfig backend =
-        "notification".equals(config.get(Settings.ATLAS_SINK))
-            ? AtlasBackendConfig.notification(
-                rest,
-                AtlasBackendConfig.NotificationConfig.of(
-                    config.get(Settings.ATLAS_HOOK_BOOTSTRAP_SERVERS)))
-            : AtlasBackendConfig.rest(rest);
-    return AtlasCatalog.open(backend, types, feed);
+    for (PrefixSetting prefix : Settings.PREFIXES) {
+      config.withPrefix(prefix).forEach((key, value) -> text.put(prefix.prefix() + key, value));
+    }
+    return text;
+  }
+
+  private static <T> String asText(Configuration config, Setting<T> setting) {
+    T value = config.get(setting);
+    return value == null ? null : setting.type().format().apply(value);
   }
 
   private static AtlasApiService atlasApi(
@@ -371,20 +383,6 @@ public final class CatalogServer implements AutoCloseable {
         config.get(Settings.INGEST_MAX_SCHEMA_FIELDS),
         config.get(Settings.INGEST_MAX_COLUMN_LINEAGE_EDGES),
         config.get(Settings.INGEST_MAX_FACET_BYTES));
-  }
-
-  private static JanusConfig janusConfig(Configuration config) {
-    String backend = config.get(Settings.CATALOG_BACKEND);
-    JanusConfig base =
-        switch (backend) {
-          case Settings.BACKEND_INMEMORY -> JanusConfig.inMemory();
-          case Settings.BACKEND_CQL -> JanusConfig.cql(java.util.Map.of());
-          default -> JanusConfig.berkeley(config.get(Settings.DATA_DIR));
-        };
-    for (var e : config.withPrefix(Settings.JANUSGRAPH).entrySet()) {
-      base = base.withProperty(e.getKey(), e.getValue());
-    }
-    return base;
   }
 
   private static void bindJvmMetrics(PrometheusMeterRegistry registry, Deque<AutoCloseable> parts) {

@@ -1,10 +1,10 @@
 package io.tributary.catalog.janus;
 
-import io.tributary.catalog.CatalogException;
+import io.tributary.catalog.CatalogUnavailableException;
 import java.nio.file.Path;
 
 /** The data directory is already open, in this process or another one. */
-public class DataDirectoryLockedException extends CatalogException {
+public class DataDirectoryLockedException extends CatalogUnavailableException {
   private final Path directory;
 
   public DataDirectoryLockedException(Path directory) {
