@@ -1,5 +1,6 @@
 package io.tributary.catalog;
 
+import io.tributary.contract.TenantId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -1,5 +1,7 @@
 package io.tributary.catalog;
 
+import io.tributary.catalog.spi.CatalogBackends;
+import io.tributary.catalog.spi.UnknownCatalogBackendException;
 import io.tributary.config.ConfigDef;
 import io.tributary.config.PrefixSetting;
 import io.tributary.config.Setting;
@@ -16,13 +18,14 @@ public final class CatalogSettings {
   public static final Setting<String> BACKEND =
       Setting.of(
           "catalog.backend",
-          ValueType.oneOf(
-              List.of(BACKEND_BERKELEYJE, BACKEND_INMEMORY, BACKEND_CQL, BACKEND_ATLAS)),
+          backendName(List.of(BACKEND_BERKELEYJE, BACKEND_INMEMORY, BACKEND_CQL, BACKEND_ATLAS)),
           BACKEND_BERKELEYJE,
           "Where the catalog lives: the embedded JanusGraph on BerkeleyJE files in `data.dir`,"
               + " in memory only (lost at exit), or on Cassandra/ScyllaDB through CQL (set"
               + " `janusgraph.storage.hostname`); or `atlas`: an existing Apache Atlas at"
-              + " `atlas.url`, written through `atlas.sink`.");
+              + " `atlas.url`, written through `atlas.sink`. A jar on the class path adds others"
+              + " by registering an `io.tributary.catalog.spi.CatalogBackend` in"
+              + " `META-INF/services`.");
 
   public static final Setting<String> ATLAS_URL =
       Setting.of(
@@ -81,4 +84,18 @@ public final class CatalogSettings {
           .withPrefixes(JANUSGRAPH);
 
   private CatalogSettings() {}
+
+  /** A backend registered on the class path: ours, or a plug-in's. */
+  private static ValueType<String> backendName(List<String> ours) {
+    return new ValueType<>(
+        "one of " + String.join(", ", ours) + ", or a plug-in's catalog backend",
+        text -> {
+          try {
+            return CatalogBackends.named(text).name();
+          } catch (UnknownCatalogBackendException e) {
+            throw new IllegalArgumentException(e.getMessage());
+          }
+        },
+        name -> name);
+  }
 }

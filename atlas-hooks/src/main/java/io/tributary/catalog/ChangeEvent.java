@@ -1,5 +1,6 @@
 package io.tributary.catalog;
 
+import io.tributary.contract.TenantId;
 import java.time.Instant;
 import java.util.Objects;
 

@@ -1,5 +1,6 @@
 package io.tributary.catalog;
 
+import io.tributary.contract.TenantId;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;

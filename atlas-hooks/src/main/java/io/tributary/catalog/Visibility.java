@@ -1,5 +1,6 @@
 package io.tributary.catalog;
 
+import io.tributary.contract.TenantId;
 import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;

@@ -1,6 +1,6 @@
 package io.tributary.ingest;
 
-import io.tributary.catalog.TenantId;
+import io.tributary.contract.TenantId;
 import java.util.Objects;
 
 /**

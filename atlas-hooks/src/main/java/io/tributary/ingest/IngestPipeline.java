@@ -5,12 +5,13 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tributary.catalog.Mutation;
 import io.tributary.catalog.MutationResult;
-import io.tributary.catalog.TenantId;
+import io.tributary.contract.TenantId;
+import io.tributary.contract.TributaryFacets;
+import io.tributary.contract.schema.EventWarning;
+import io.tributary.contract.schema.Violation;
 import io.tributary.openlineage.EventTranslator;
-import io.tributary.openlineage.EventWarning;
 import io.tributary.openlineage.InvalidEventException;
 import io.tributary.openlineage.TranslatedEvent;
-import io.tributary.openlineage.Violation;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -36,7 +37,7 @@ import java.util.function.Supplier;
  * <ol>
  *   <li>the tenant the request names ({@link NamedTenant}: an HTTP header or parameter, a Kafka
  *       record header or key); the places a request names one must agree;
- *   <li>else the tenant of the event's {@value IngestHeaders#TENANT_FACET} run facet;
+ *   <li>else the tenant of the event's {@value TributaryFacets#TENANT} run facet;
  *   <li>else the {@link Admission#homeTenant} (the caller's home tenant, the topic's tenant).
  * </ol>
  *

@@ -1,10 +1,10 @@
 package io.tributary.ingest;
 
-import io.tributary.catalog.TenantId;
 import io.tributary.config.ConfigDef;
 import io.tributary.config.PrefixSetting;
 import io.tributary.config.Setting;
 import io.tributary.config.ValueType;
+import io.tributary.contract.TenantId;
 import java.util.List;
 
 /**

@@ -7,8 +7,10 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tributary.catalog.EntityNotFoundException;
 import io.tributary.catalog.InvalidEntityException;
+import io.tributary.contract.IngestHeaders;
+import io.tributary.contract.TributaryFacets;
+import io.tributary.contract.schema.Violation;
 import io.tributary.openlineage.InvalidEventException;
-import io.tributary.openlineage.Violation;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -60,7 +62,7 @@ import org.slf4j.LoggerFactory;
  * <p>Tenancy follows the pipeline's rule; a record names its tenant with its {@value
  * IngestHeaders#RECORD_TENANT} header or a key {@code tenant:<id>} or {@code
  * tenant:<id>/<anything>} (both must agree when both are there), else by its body's {@value
- * IngestHeaders#TENANT_FACET} run facet; otherwise it belongs to the topic's tenant ({@link
+ * TributaryFacets#TENANT} run facet; otherwise it belongs to the topic's tenant ({@link
  * Admission#homeTenant}). Whatever the source, the {@link Admission} must admit it: a refused
  * record is skipped as invalid; a record over its tenant's quota pauses only its own partition
  * until the quota allows it, and is read again from its offset then.

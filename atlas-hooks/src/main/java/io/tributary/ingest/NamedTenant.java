@@ -1,9 +1,9 @@
 package io.tributary.ingest;
 
 import io.tributary.catalog.Names;
-import io.tributary.catalog.TenantId;
+import io.tributary.contract.TenantId;
+import io.tributary.contract.schema.Violation;
 import io.tributary.openlineage.InvalidEventException;
-import io.tributary.openlineage.Violation;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

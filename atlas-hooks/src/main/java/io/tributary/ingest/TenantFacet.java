@@ -2,20 +2,20 @@ package io.tributary.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tributary.catalog.Names;
-import io.tributary.catalog.TenantId;
+import io.tributary.contract.TenantId;
+import io.tributary.contract.TributaryFacets;
+import io.tributary.contract.schema.Violation;
 import io.tributary.openlineage.InvalidEventException;
-import io.tributary.openlineage.Violation;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Reads the tenant an OpenLineage event names in its {@value IngestHeaders#TENANT_FACET} run facet
+ * Reads the tenant an OpenLineage event names in its {@value TributaryFacets#TENANT} run facet
  * ({@code {"run": {"facets": {"tributary_tenant": {"tenant": "acme"}}}}}), as Tributary's emitters
  * send it.
  */
 final class TenantFacet {
-  static final String POINTER =
-      "/run/facets/" + IngestHeaders.TENANT_FACET + "/" + IngestHeaders.TENANT_FACET_FIELD;
+  static final String POINTER = TributaryFacets.TENANT_POINTER;
 
   private TenantFacet() {}
 
@@ -27,8 +27,8 @@ final class TenantFacet {
         event
             .path("run")
             .path("facets")
-            .path(IngestHeaders.TENANT_FACET)
-            .path(IngestHeaders.TENANT_FACET_FIELD);
+            .path(TributaryFacets.TENANT)
+            .path(TributaryFacets.TENANT_FIELD);
     if (tenant.isMissingNode() || tenant.isNull()) {
       return Optional.empty();
     }

@@ -8,21 +8,24 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.openlineage.client.OpenLineageClientUtils;
 import io.openlineage.server.OpenLineage;
 import io.tributary.catalog.Mutation;
-import io.tributary.catalog.TenantId;
 import io.tributary.catalog.types.TypeRegistry;
+import io.tributary.contract.TenantId;
+import io.tributary.contract.schema.EventKind;
+import io.tributary.contract.schema.EventValidator;
+import io.tributary.contract.schema.EventWarning;
+import io.tributary.contract.schema.Violation;
 import io.tributary.openlineage.internal.mapping.EventMapper;
 import io.tributary.openlineage.internal.mapping.EventTimes;
 import io.tributary.openlineage.internal.mapping.Rfc3339;
-import io.tributary.openlineage.internal.validation.EventValidator;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
 /**
- * Validates an OpenLineage event against the official schemas, parses it with openlineage-java's
- * server model and maps it onto the Atlas model as one {@link Mutation}. The same event always
- * yields an equal mutation. Thread-safe: create one and share it.
+ * Validates an OpenLineage event against the wire contract's schemas, parses it with
+ * openlineage-java's server model and maps it onto the Atlas model as one {@link Mutation}. The
+ * same event always yields an equal mutation. Thread-safe: create one and share it.
  */
 public final class EventTranslator {
   private final EventValidator validator;
@@ -64,6 +67,9 @@ public final class EventTranslator {
   public TranslatedEvent translate(JsonNode event, TenantId tenant) {
     Objects.requireNonNull(tenant, "tenant");
     EventValidator.Result validated = validator.validate(event);
+    if (!validated.valid()) {
+      throw new InvalidEventException(validated.violations());
+    }
     EventKind kind = validated.kind();
     List<EventWarning> warnings = validated.warnings();
     return switch (kind) {

@@ -1,6 +1,7 @@
 package io.tributary.openlineage;
 
 import io.tributary.catalog.CatalogException;
+import io.tributary.contract.schema.Violation;
 import java.util.List;
 
 /** An OpenLineage event that does not conform to the schemas; lists every violation found. */

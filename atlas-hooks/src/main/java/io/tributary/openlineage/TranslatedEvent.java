@@ -1,6 +1,8 @@
 package io.tributary.openlineage;
 
 import io.tributary.catalog.Mutation;
+import io.tributary.contract.schema.EventKind;
+import io.tributary.contract.schema.EventWarning;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;

@@ -8,7 +8,7 @@ import io.tributary.catalog.EntityKey;
 import io.tributary.catalog.EntityWrite;
 import io.tributary.catalog.Mutation;
 import io.tributary.catalog.RelationshipWrite;
-import io.tributary.catalog.TenantId;
+import io.tributary.contract.TenantId;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

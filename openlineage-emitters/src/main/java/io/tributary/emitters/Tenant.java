@@ -1,19 +1,18 @@
 package io.tributary.emitters;
 
-import java.util.Objects;
-import java.util.regex.Pattern;
+import io.tributary.contract.TenantId;
 
 /**
- * The tenant that owns a job's lineage; same rule as the catalog's tenant identifier: lower-case
+ * The tenant that owns a job's lineage, by the catalog's rule ({@link TenantId}): lower-case
  * letters, digits, '-' and '_', at most 64 characters.
  */
 public record Tenant(String value) {
-  private static final Pattern VALID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
-
   public Tenant {
-    Objects.requireNonNull(value, "tenant");
-    if (!VALID.matcher(value).matches()) {
-      throw new EmitterException("Tenant '" + value + "' is invalid: use [a-z0-9][a-z0-9_-]{0,63}");
+    try {
+      new TenantId(value);
+    } catch (IllegalArgumentException e) {
+      // An emitter's configuration errors are EmitterExceptions.
+      throw new EmitterException(e.getMessage());
     }
   }
 

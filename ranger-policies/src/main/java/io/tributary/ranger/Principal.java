@@ -1,6 +1,6 @@
 package io.tributary.ranger;
 
-import io.tributary.catalog.TenantId;
+import io.tributary.contract.TenantId;
 import java.util.Objects;
 import java.util.Set;
 

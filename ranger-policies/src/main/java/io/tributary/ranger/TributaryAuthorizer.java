@@ -1,7 +1,7 @@
 package io.tributary.ranger;
 
-import io.tributary.catalog.TenantId;
 import io.tributary.catalog.Visibility;
+import io.tributary.contract.TenantId;
 import io.tributary.ranger.audit.AuditRecord;
 import io.tributary.ranger.audit.AuditSink;
 import io.tributary.ranger.audit.AuditingResultProcessor;

@@ -1,6 +1,6 @@
 package io.tributary.ranger;
 
-import io.tributary.catalog.TenantId;
+import io.tributary.contract.TenantId;
 import io.tributary.ranger.audit.AuditRecord;
 import io.tributary.ranger.audit.AuditingResultProcessor;
 import java.time.Clock;

@@ -3,7 +3,7 @@ package io.tributary.ranger;
 import io.tributary.catalog.Entity;
 import io.tributary.catalog.EntityKey;
 import io.tributary.catalog.Guid;
-import io.tributary.catalog.TenantId;
+import io.tributary.contract.TenantId;
 import io.tributary.ranger.audit.AuditRecord;
 import io.tributary.ranger.audit.AuditSink;
 import io.tributary.ranger.tenancy.LocalPolicyStore;

@@ -6,8 +6,8 @@ import static io.tributary.ranger.Fixtures.user;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.tributary.catalog.TenantId;
 import io.tributary.catalog.Visibility;
+import io.tributary.contract.TenantId;
 import io.tributary.ranger.tenancy.TenantRole;
 import java.nio.file.Path;
 import java.time.Duration;

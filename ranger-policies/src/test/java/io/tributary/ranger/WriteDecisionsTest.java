@@ -2,7 +2,7 @@ package io.tributary.ranger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tributary.catalog.TenantId;
+import io.tributary.contract.TenantId;
 import io.tributary.ranger.audit.AuditRecord;
 import io.tributary.ranger.audit.AuditSink;
 import io.tributary.ranger.audit.AuditingResultProcessor;

@@ -1,7 +1,7 @@
 package io.tributary.cli;
 
 import io.tributary.catalog.CatalogException;
-import io.tributary.catalog.janus.DataDirectoryLockedException;
+import io.tributary.catalog.CatalogUnavailableException;
 import io.tributary.cli.atlas.AtlasCommand;
 import io.tributary.config.ConfigException;
 import io.tributary.server.ServerStartException;
@@ -95,7 +95,7 @@ public final class Tributary implements Runnable {
           if (e instanceof ConfigException) {
             return USAGE;
           }
-          if (e instanceof DataDirectoryLockedException || e instanceof ServerStartException) {
+          if (e instanceof CatalogUnavailableException || e instanceof ServerStartException) {
             return UNAVAILABLE;
           }
           if (e instanceof CatalogException || e instanceof CliException) {

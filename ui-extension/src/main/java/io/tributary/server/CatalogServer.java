@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -17,14 +18,13 @@ import io.tributary.atlas.AtlasTypedefStore;
 import io.tributary.catalog.Catalog;
 import io.tributary.catalog.CatalogSettings;
 import io.tributary.catalog.ChangeFeed;
-import io.tributary.catalog.TenantId;
-import io.tributary.catalog.atlas.AtlasBackendConfig;
-import io.tributary.catalog.atlas.AtlasCatalog;
-import io.tributary.catalog.atlas.AtlasRestConfig;
-import io.tributary.catalog.janus.JanusCatalog;
-import io.tributary.catalog.janus.JanusConfig;
+import io.tributary.catalog.spi.CatalogBackends;
+import io.tributary.catalog.spi.CatalogContext;
 import io.tributary.catalog.types.TypeRegistry;
 import io.tributary.config.Configuration;
+import io.tributary.config.PrefixSetting;
+import io.tributary.config.Setting;
+import io.tributary.contract.TenantId;
 import io.tributary.ingest.EventLimits;
 import io.tributary.ingest.GroupCommitter;
 import io.tributary.ingest.IngestPipeline;
@@ -73,6 +73,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -123,8 +125,8 @@ public final class CatalogServer implements AutoCloseable {
   /**
    * Opens the catalog and starts serving.
    *
-   * @throws io.tributary.catalog.janus.DataDirectoryLockedException when another server holds the
-   *     data directory
+   * @throws io.tributary.catalog.CatalogUnavailableException when another server holds the data
+   *     directory
    */
   public static CatalogServer start(Configuration config) {
     Deque<AutoCloseable> parts = new ArrayDeque<>();
@@ -154,7 +156,7 @@ public final class CatalogServer implements AutoCloseable {
     TypeRegistry types = TypeRegistry.builtIn();
     ChangeFeed feed =
         new ChangeFeed(config.get(CatalogSettings.FEED_WINDOW_SIZE), Clock.systemUTC());
-    Catalog catalog = openCatalog(config, types, feed);
+    Catalog catalog = openCatalog(config, types, feed, registry);
     parts.push(catalog);
     Path policyState = PolicySetup.stateDirectory(config);
     if (!policyState.equals(config.get(ServerSettings.DATA_DIR))) {
@@ -338,23 +340,33 @@ public final class CatalogServer implements AutoCloseable {
         tenant);
   }
 
-  private static Catalog openCatalog(Configuration config, TypeRegistry types, ChangeFeed feed) {
-    if (!CatalogSettings.BACKEND_ATLAS.equals(config.get(CatalogSettings.BACKEND))) {
-      return JanusCatalog.open(janusConfig(config), types, feed);
+  /** The backend {@code catalog.backend} names, found among the plug-ins on the class path. */
+  private static Catalog openCatalog(
+      Configuration config, TypeRegistry types, ChangeFeed feed, MeterRegistry meters) {
+    return CatalogBackends.named(config.get(CatalogSettings.BACKEND))
+        .open(
+            new CatalogContext(
+                config.get(ServerSettings.DATA_DIR), meters, types, feed, settingsAsText(config)));
+  }
+
+  /** Every configured value as text, defaults resolved, pass-through keys with their prefix. */
+  private static Map<String, String> settingsAsText(Configuration config) {
+    Map<String, String> text = new TreeMap<>();
+    for (Setting<?> setting : Settings.ALL.settings()) {
+      String value = asText(config, setting);
+      if (value != null) {
+        text.put(setting.name(), value);
+      }
     }
-    AtlasRestConfig rest =
-        AtlasRestConfig.of(
-            URI.create(config.get(CatalogSettings.ATLAS_URL)),
-            config.get(CatalogSettings.ATLAS_USERNAME),
-            config.get(CatalogSettings.ATLAS_PASSWORD));
-    AtlasBackendConfig backend =
-        "notification".equals(config.get(CatalogSettings.ATLAS_SINK))
-            ? AtlasBackendConfig.notification(
-                rest,
-                AtlasBackendConfig.NotificationConfig.of(
-                    config.get(CatalogSettings.ATLAS_HOOK_BOOTSTRAP_SERVERS)))
-            : AtlasBackendConfig.rest(rest);
-    return AtlasCatalog.open(backend, types, feed);
+    for (PrefixSetting prefix : Settings.ALL.prefixes()) {
+      config.withPrefix(prefix).forEach((key, value) -> text.put(prefix.prefix() + key, value));
+    }
+    return text;
+  }
+
+  private static <T> String asText(Configuration config, Setting<T> setting) {
+    T value = config.get(setting);
+    return value == null ? null : setting.type().format().apply(value);
   }
 
   private static AtlasApiService atlasApi(
@@ -372,20 +384,6 @@ public final class CatalogServer implements AutoCloseable {
         config.get(IngestSettings.MAX_SCHEMA_FIELDS),
         config.get(IngestSettings.MAX_COLUMN_LINEAGE_EDGES),
         config.get(IngestSettings.MAX_FACET_BYTES));
-  }
-
-  private static JanusConfig janusConfig(Configuration config) {
-    String backend = config.get(CatalogSettings.BACKEND);
-    JanusConfig base =
-        switch (backend) {
-          case CatalogSettings.BACKEND_INMEMORY -> JanusConfig.inMemory();
-          case CatalogSettings.BACKEND_CQL -> JanusConfig.cql(java.util.Map.of());
-          default -> JanusConfig.berkeley(config.get(ServerSettings.DATA_DIR));
-        };
-    for (var e : config.withPrefix(CatalogSettings.JANUSGRAPH).entrySet()) {
-      base = base.withProperty(e.getKey(), e.getValue());
-    }
-    return base;
   }
 
   private static void bindJvmMetrics(PrometheusMeterRegistry registry, Deque<AutoCloseable> parts) {

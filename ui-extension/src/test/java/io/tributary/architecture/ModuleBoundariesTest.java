@@ -15,9 +15,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The arrows between modules, held by a test rather than by good intentions: the catalog knows
- * neither policy nor UI, emitters know no catalog, heavy dependencies stay in the one package that
- * adapts them, and {@code internal} packages are used only by their own module.
+ * The arrows between modules, held by a test rather than by good intentions: the wire contract
+ * knows no other module, the catalog knows neither policy nor UI, emitters know no catalog, catalog
+ * backends are reached only through their plug-in interface, heavy dependencies stay in the one
+ * package that adapts them, and {@code internal} packages are used only by their own module.
  */
 class ModuleBoundariesTest {
   private static final String[] CATALOG = {
@@ -32,6 +33,7 @@ class ModuleBoundariesTest {
   };
   private static final String[] EMITTERS = {"io.tributary.emitters.."};
   private static final String[] CONFIG = {"io.tributary.config..", "io.tributary.plugin.."};
+  private static final String[] CONTRACT = {"io.tributary.contract.."};
 
   private static JavaClasses classes;
 
@@ -44,7 +46,9 @@ class ModuleBoundariesTest {
             .importPackages("io.tributary");
     // A rule over an empty import would pass vacuously: every module must be in it.
     assertThat(classes.stream().map(JavaClass::getPackageName))
+        .anyMatch(p -> p.startsWith("io.tributary.contract.schema"))
         .anyMatch(p -> p.startsWith("io.tributary.catalog.janus"))
+        .anyMatch(p -> p.startsWith("io.tributary.catalog.spi"))
         .anyMatch(p -> p.startsWith("io.tributary.ranger"))
         .anyMatch(p -> p.startsWith("io.tributary.emitters"))
         .anyMatch(p -> p.startsWith("io.tributary.server"))
@@ -94,6 +98,57 @@ class ModuleBoundariesTest {
         .dependOnClassesThat()
         .resideInAnyPackage(concat(CATALOG, POLICY, SERVER))
         .check(classes);
+  }
+
+  @Test
+  void shouldKeepTheWireContractFreeOfEveryOtherModule() {
+    noClasses()
+        .that()
+        .resideInAnyPackage(CONTRACT)
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(concat(CATALOG, POLICY, SERVER, EMITTERS))
+        .check(classes);
+  }
+
+  @Test
+  void shouldConfineTheSchemaEngineToTheContractsValidator() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("io.tributary.contract.schema..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("com.networknt..")
+        .check(classes);
+  }
+
+  /**
+   * The validator's schema engine is optional in the contract: a job embedding emitters lacks it.
+   */
+  @Test
+  void shouldKeepTheValidatorOutOfTheEmitters() {
+    noClasses()
+        .that()
+        .resideInAnyPackage(EMITTERS)
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("io.tributary.contract.schema..")
+        .check(classes);
+  }
+
+  /** The server picks a backend by name through ServiceLoader; nothing else names one. */
+  @Test
+  void shouldReachCatalogBackendsOnlyThroughThePluginInterface() {
+    for (String backend :
+        new String[] {"io.tributary.catalog.janus..", "io.tributary.catalog.atlas.."}) {
+      noClasses()
+          .that()
+          .resideOutsideOfPackage(backend)
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage(backend)
+          .check(classes);
+    }
   }
 
   @Test

@@ -103,7 +103,7 @@ class TributaryCliIT {
         new io.tributary.catalog.Guid(
                 io.tributary.catalog.Guid.forKey(
                         new io.tributary.catalog.EntityKey(
-                            io.tributary.catalog.TenantId.DEFAULT,
+                            io.tributary.contract.TenantId.DEFAULT,
                             "kafka_topic",
                             "clean@broker:9092"))
                     .value())

@@ -3,7 +3,7 @@ package io.tributary.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.tributary.catalog.TenantId;
+import io.tributary.contract.TenantId;
 import io.tributary.ranger.auth.ApiKeys;
 import io.tributary.ranger.auth.SecretHasher;
 import io.tributary.ranger.auth.UsersFile;

@@ -23,7 +23,6 @@ import java.util.Map;
  */
 final class TenancyServer implements AutoCloseable {
   static final ObjectMapper JSON = new ObjectMapper();
-  static final String TENANT_HEADER = "X-Tributary-Tenant";
 
   private final CatalogServer server;
   final Users users;

@@ -1,6 +1,6 @@
 package io.tributary.tenancy;
 
-import static io.tributary.tenancy.TenancyServer.TENANT_HEADER;
+import static io.tributary.contract.IngestHeaders.HTTP_TENANT;
 import static io.tributary.tenancy.TenancyServer.encode;
 import static io.tributary.tenancy.TenancyServer.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -425,7 +425,7 @@ class TenantIsolationIT {
         globex.get(
             "api/atlas/v2/entity/uniqueAttribute/type/kafka_topic?attr:qualifiedName="
                 + encode(Lineage.topic("acme-private-enriched")),
-            Map.of(TENANT_HEADER, "acme"));
+            Map.of(HTTP_TENANT, "acme"));
     assertThat(byName.statusCode()).isEqualTo(403);
     assertThat(byName.body()).doesNotContain(any(ACME_PRIVATE));
     HttpResponse<String> search =
@@ -435,7 +435,7 @@ class TenantIsolationIT {
         .contains("globex-ledger")
         .doesNotContain(any(othersPrivate("globex")));
     HttpResponse<String> searchAcme =
-        globex.get("api/atlas/v2/search/basic?typeName=DataSet", Map.of(TENANT_HEADER, "acme"));
+        globex.get("api/atlas/v2/search/basic?typeName=DataSet", Map.of(HTTP_TENANT, "acme"));
     assertThat(searchAcme.statusCode()).isEqualTo(403);
     HttpResponse<String> lineage = globex.get("api/atlas/v2/lineage/" + acmePrivateJob);
     assertThat(lineage.statusCode()).isEqualTo(404);
@@ -453,7 +453,7 @@ class TenantIsolationIT {
     assertThat(
             server
                 .as(Users.user("acme", TenantRole.WRITER))
-                .post("api/atlas/v2/entity/bulk", bulk, Map.of(TENANT_HEADER, "globex"))
+                .post("api/atlas/v2/entity/bulk", bulk, Map.of(HTTP_TENANT, "globex"))
                 .statusCode())
         .isEqualTo(403);
     assertThat(
@@ -475,11 +475,11 @@ class TenantIsolationIT {
             .tenant("globex")
             .json();
 
-    assertForbidden(acme.post("api/v1/lineage", event, Map.of(TENANT_HEADER, "globex")));
+    assertForbidden(acme.post("api/v1/lineage", event, Map.of(HTTP_TENANT, "globex")));
     assertForbidden(acme.post("api/v1/lineage?tenant=globex", event));
     assertForbidden(acme.post("api/v1/lineage", facet));
     assertForbidden(
-        acme.post("api/v1/lineage/batch", "[" + event + "]", Map.of(TENANT_HEADER, "globex")));
+        acme.post("api/v1/lineage/batch", "[" + event + "]", Map.of(HTTP_TENANT, "globex")));
     HttpResponse<String> batch = acme.post("api/v1/lineage/batch", "[" + facet + "," + facet + "]");
     assertForbidden(batch);
     assertThat(json(batch).path("failed_events")).hasSize(2);

@@ -1,6 +1,6 @@
 package io.tributary.tenancy;
 
-import io.tributary.catalog.TenantId;
+import io.tributary.contract.TenantId;
 import io.tributary.ranger.auth.ApiKeys;
 import io.tributary.ranger.auth.SecretHasher;
 import io.tributary.ranger.auth.UserEntry;

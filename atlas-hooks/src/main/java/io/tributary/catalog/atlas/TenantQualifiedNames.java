@@ -1,7 +1,7 @@
 package io.tributary.catalog.atlas;
 
 import io.tributary.catalog.EntityKey;
-import io.tributary.catalog.TenantId;
+import io.tributary.contract.TenantId;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 

@@ -3,7 +3,7 @@ package io.tributary.catalog.atlas;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tributary.catalog.EntityKey;
-import io.tributary.catalog.TenantId;
+import io.tributary.contract.TenantId;
 import org.junit.jupiter.api.Test;
 
 class TenantQualifiedNamesTest {

@@ -2,7 +2,8 @@ package io.tributary.benchmarks.ranger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.tributary.catalog.TenantId;
+import io.tributary.contract.IngestHeaders;
+import io.tributary.contract.TenantId;
 import io.tributary.ranger.auth.ApiKeys;
 import io.tributary.ranger.auth.SecretHasher;
 import io.tributary.ranger.auth.UsersFile;
@@ -191,7 +192,7 @@ public final class QuotaIsolationBench {
               .header("X-API-Key", key)
               .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
       if (tenant != null) {
-        request.header("X-Tributary-Tenant", tenant);
+        request.header(IngestHeaders.HTTP_TENANT, tenant);
       }
       return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     } catch (IOException e) {

@@ -1,6 +1,6 @@
 package io.tributary.benchmarks.ranger;
 
-import io.tributary.catalog.TenantId;
+import io.tributary.contract.TenantId;
 import io.tributary.ranger.AccessType;
 import io.tributary.ranger.AuthorizerConfig;
 import io.tributary.ranger.EntityResources;

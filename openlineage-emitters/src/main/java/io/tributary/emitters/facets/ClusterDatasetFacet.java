@@ -1,12 +1,13 @@
 package io.tributary.emitters.facets;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.tributary.contract.TributaryFacets;
 import java.net.URI;
 import java.util.Objects;
 
 /** Dataset facet {@code tributary_cluster}: the logical cluster the dataset's namespace is in. */
 public final class ClusterDatasetFacet extends TributaryFacet {
-  public static final String NAME = "tributary_cluster";
+  public static final String NAME = TributaryFacets.CLUSTER;
 
   private final String cluster;
 
@@ -15,7 +16,7 @@ public final class ClusterDatasetFacet extends TributaryFacet {
     this.cluster = Objects.requireNonNull(cluster, "cluster");
   }
 
-  @JsonProperty("cluster")
+  @JsonProperty(TributaryFacets.CLUSTER_FIELD)
   public String getCluster() {
     return cluster;
   }

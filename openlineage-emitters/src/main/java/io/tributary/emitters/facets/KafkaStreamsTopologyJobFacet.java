@@ -2,6 +2,7 @@ package io.tributary.emitters.facets;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.tributary.contract.TributaryFacets;
 import java.net.URI;
 import java.util.List;
 import java.util.Objects;
@@ -11,7 +12,7 @@ import java.util.Objects;
  * as {@code Topology.describe()} gives it.
  */
 public final class KafkaStreamsTopologyJobFacet extends TributaryFacet {
-  public static final String NAME = "tributary_kafka_streams_topology";
+  public static final String NAME = TributaryFacets.KAFKA_STREAMS_TOPOLOGY;
 
   private final String applicationId;
   private final List<Subtopology> subtopologies;

@@ -2,6 +2,7 @@ package io.tributary.emitters.facets;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.tributary.contract.TributaryFacets;
 import java.net.URI;
 import java.util.Map;
 import java.util.TreeMap;
@@ -12,7 +13,7 @@ import java.util.TreeMap;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public final class StreamingMetricsRunFacet extends TributaryFacet {
-  public static final String NAME = "tributary_streaming_metrics";
+  public static final String NAME = TributaryFacets.STREAMING_METRICS;
 
   private final String state;
   private final Double recordsPerSecond;

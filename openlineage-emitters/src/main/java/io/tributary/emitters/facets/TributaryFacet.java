@@ -5,27 +5,26 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.openlineage.client.OpenLineage;
+import io.tributary.contract.TributaryFacets;
 import java.net.URI;
 import java.util.Map;
 import java.util.Objects;
 
 /**
  * Base of Tributary's custom facets: the {@code _producer} and {@code _schemaURL} every facet
- * carries. A custom facet may sit on a run, a job or a dataset, as its schema says.
+ * carries. A custom facet may sit on a run, a job or a dataset, as its schema says; the schemas
+ * ship in the contract module ({@link TributaryFacets}).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"_producer", "_schemaURL"})
 public abstract class TributaryFacet
     implements OpenLineage.RunFacet, OpenLineage.JobFacet, OpenLineage.DatasetFacet {
-  /** Where the custom facet schemas are published (and found in this jar under spec/). */
-  public static final String SCHEMA_BASE = "https://tributary.io/spec/facets/1-0-0/";
-
   private final URI producer;
   private final URI schemaUrl;
 
   protected TributaryFacet(URI producer, String schemaName) {
     this.producer = Objects.requireNonNull(producer, "producer");
-    this.schemaUrl = URI.create(SCHEMA_BASE + schemaName + ".json#/$defs/" + schemaName);
+    this.schemaUrl = URI.create(TributaryFacets.schemaUrl(schemaName));
   }
 
   @Override

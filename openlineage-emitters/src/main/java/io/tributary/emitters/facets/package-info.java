@@ -1,5 +1,6 @@
 /**
- * Tributary's custom OpenLineage facets, for what the standard facets lack. Each has a JSON Schema
- * shipped in this jar under {@code io/tributary/emitters/spec/facets/}.
+ * Tributary's custom OpenLineage facets, for what the standard facets lack. Their names and JSON
+ * Schemas are the contract module's ({@link io.tributary.contract.TributaryFacets}), which the
+ * catalog validates them against.
  */
 package io.tributary.emitters.facets;

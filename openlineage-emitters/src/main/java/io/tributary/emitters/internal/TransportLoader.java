@@ -12,6 +12,7 @@ import io.openlineage.client.transports.Transport;
 import io.openlineage.client.transports.TransportConfig;
 import io.openlineage.client.transports.TransportFactory;
 import io.openlineage.client.utils.OpenLineageEnvParser;
+import io.tributary.contract.IngestHeaders;
 import io.tributary.emitters.EmitterConfig;
 import io.tributary.emitters.EmitterException;
 import io.tributary.emitters.Tenant;
@@ -34,9 +35,6 @@ import org.slf4j.LoggerFactory;
  * transport, as OpenLineage's client does when nothing is configured.
  */
 public final class TransportLoader {
-  /** Header that carries the tenant on the http transport. */
-  public static final String TENANT_HEADER = "X-Tributary-Tenant";
-
   private static final Logger LOG = LoggerFactory.getLogger(TransportLoader.class);
   private static final TypeReference<OpenLineageConfig<?>> CONFIG_TYPE = new TypeReference<>() {};
 
@@ -133,7 +131,7 @@ public final class TransportLoader {
     if (transport instanceof HttpConfig http) {
       Map<String, String> headers =
           http.getHeaders() == null ? new HashMap<>() : new HashMap<>(http.getHeaders());
-      headers.putIfAbsent(TENANT_HEADER, tenant.value());
+      headers.putIfAbsent(IngestHeaders.HTTP_TENANT, tenant.value());
       http.setHeaders(headers);
     }
   }

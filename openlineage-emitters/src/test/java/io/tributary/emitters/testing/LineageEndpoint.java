@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.openlineage.client.OpenLineage.RunEvent;
 import io.openlineage.client.OpenLineageClientUtils;
+import io.tributary.contract.IngestHeaders;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -44,7 +45,7 @@ public final class LineageEndpoint implements AutoCloseable {
     try (InputStream in = exchange.getRequestBody()) {
       if ("POST".equals(exchange.getRequestMethod())) {
         bodies.add(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        String tenant = exchange.getRequestHeaders().getFirst("X-Tributary-Tenant");
+        String tenant = exchange.getRequestHeaders().getFirst(IngestHeaders.HTTP_TENANT);
         tenantHeaders.add(tenant == null ? "" : tenant);
         exchange.sendResponseHeaders(201, -1);
       } else {

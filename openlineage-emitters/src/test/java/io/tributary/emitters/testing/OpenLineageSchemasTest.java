@@ -37,4 +37,12 @@ class OpenLineageSchemasTest {
 
     assertThat(SCHEMAS.violations(json)).anyMatch(v -> v.contains("eventContentMode"));
   }
+
+  @Test
+  void shouldRejectAFacetWhoseSchemaIsNotShipped() {
+    String json =
+        VALID.formatted("").replace("facets/2-0-4/JobTypeJobFacet", "facets/9-9-9/JobTypeJobFacet");
+
+    assertThat(SCHEMAS.violations(json)).anyMatch(v -> v.startsWith("/job/facets/jobType"));
+  }
 }

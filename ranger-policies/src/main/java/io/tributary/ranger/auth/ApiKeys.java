@@ -1,6 +1,6 @@
 package io.tributary.ranger.auth;
 
-import io.tributary.catalog.TenantId;
+import io.tributary.contract.TenantId;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Optional;

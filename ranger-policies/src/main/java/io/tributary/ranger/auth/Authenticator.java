@@ -1,6 +1,6 @@
 package io.tributary.ranger.auth;
 
-import io.tributary.catalog.TenantId;
+import io.tributary.contract.TenantId;
 import io.tributary.ranger.Principal;
 import io.tributary.ranger.tenancy.TenantRole;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package io.tributary.ranger.bootstrap;
 
-import io.tributary.catalog.TenantId;
+import io.tributary.contract.TenantId;
 import io.tributary.ranger.AuthorizerConfig;
 import io.tributary.ranger.EntityResources;
 import io.tributary.ranger.TributaryAuthorizer;

@@ -1,6 +1,6 @@
 package io.tributary.ranger.quota;
 
-import io.tributary.catalog.TenantId;
+import io.tributary.contract.TenantId;
 import io.tributary.ranger.tenancy.Quotas;
 import java.time.Instant;
 import java.time.InstantSource;

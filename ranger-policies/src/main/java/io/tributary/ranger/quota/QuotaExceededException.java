@@ -1,6 +1,6 @@
 package io.tributary.ranger.quota;
 
-import io.tributary.catalog.TenantId;
+import io.tributary.contract.TenantId;
 import io.tributary.ranger.PolicyException;
 import java.util.OptionalLong;
 

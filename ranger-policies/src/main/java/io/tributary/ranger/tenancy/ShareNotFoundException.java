@@ -1,6 +1,6 @@
 package io.tributary.ranger.tenancy;
 
-import io.tributary.catalog.TenantId;
+import io.tributary.contract.TenantId;
 import io.tributary.ranger.PolicyException;
 
 /** A share to revoke does not exist; the HTTP layer answers 404. */

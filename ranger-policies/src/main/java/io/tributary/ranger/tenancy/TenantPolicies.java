@@ -1,6 +1,6 @@
 package io.tributary.ranger.tenancy;
 
-import io.tributary.catalog.TenantId;
+import io.tributary.contract.TenantId;
 import io.tributary.ranger.AccessType;
 import io.tributary.ranger.ResourcePath;
 import java.util.ArrayList;

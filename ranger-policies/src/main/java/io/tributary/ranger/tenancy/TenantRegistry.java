@@ -1,7 +1,7 @@
 package io.tributary.ranger.tenancy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tributary.catalog.TenantId;
+import io.tributary.contract.TenantId;
 import io.tributary.ranger.PolicyException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

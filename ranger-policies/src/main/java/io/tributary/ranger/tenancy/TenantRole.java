@@ -1,6 +1,6 @@
 package io.tributary.ranger.tenancy;
 
-import io.tributary.catalog.TenantId;
+import io.tributary.contract.TenantId;
 import io.tributary.ranger.AccessType;
 import java.util.List;
 import java.util.Locale;

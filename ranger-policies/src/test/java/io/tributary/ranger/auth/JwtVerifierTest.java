@@ -19,7 +19,7 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
-import io.tributary.catalog.TenantId;
+import io.tributary.contract.TenantId;
 import io.tributary.ranger.Principal;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;

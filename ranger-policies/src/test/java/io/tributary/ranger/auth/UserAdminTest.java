@@ -3,7 +3,7 @@ package io.tributary.ranger.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tributary.catalog.TenantId;
+import io.tributary.contract.TenantId;
 import io.tributary.ranger.Principal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

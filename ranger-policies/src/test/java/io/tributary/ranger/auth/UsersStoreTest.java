@@ -9,7 +9,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import io.tributary.catalog.TenantId;
+import io.tributary.contract.TenantId;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;

@@ -3,7 +3,7 @@ package io.tributary.ranger.quota;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tributary.catalog.TenantId;
+import io.tributary.contract.TenantId;
 import io.tributary.ranger.tenancy.Quotas;
 import java.time.Duration;
 import java.time.Instant;

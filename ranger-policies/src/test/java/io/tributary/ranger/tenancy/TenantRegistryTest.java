@@ -3,7 +3,7 @@ package io.tributary.ranger.tenancy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tributary.catalog.TenantId;
+import io.tributary.contract.TenantId;
 import io.tributary.ranger.AccessType;
 import io.tributary.ranger.AuthorizerConfig;
 import io.tributary.ranger.EntityResources;

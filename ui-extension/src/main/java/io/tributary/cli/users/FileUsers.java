@@ -1,6 +1,6 @@
 package io.tributary.cli.users;
 
-import io.tributary.catalog.TenantId;
+import io.tributary.contract.TenantId;
 import io.tributary.ranger.auth.ApiKeyEntry;
 import io.tributary.ranger.auth.ApiKeyNotFoundException;
 import io.tributary.ranger.auth.ApiKeys;

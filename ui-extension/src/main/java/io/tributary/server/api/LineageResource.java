@@ -11,7 +11,7 @@ import io.tributary.catalog.LineageLevel;
 import io.tributary.catalog.LineagePath;
 import io.tributary.catalog.LineageQuery;
 import io.tributary.catalog.Visibility;
-import io.tributary.ingest.IngestHeaders;
+import io.tributary.contract.IngestHeaders;
 import io.tributary.server.ingest.IngestRequest;
 import io.tributary.server.ingest.LineageIngest;
 import io.tributary.server.problem.ApiException;

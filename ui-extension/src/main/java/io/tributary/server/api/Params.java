@@ -4,7 +4,7 @@ import io.tributary.catalog.Direction;
 import io.tributary.catalog.Guid;
 import io.tributary.catalog.LineageLevel;
 import io.tributary.catalog.Names;
-import io.tributary.catalog.TenantId;
+import io.tributary.contract.TenantId;
 import io.tributary.server.problem.ApiException;
 import java.util.Locale;
 

@@ -1,7 +1,7 @@
 package io.tributary.server.atlas;
 
-import io.tributary.catalog.TenantId;
 import io.tributary.catalog.Visibility;
+import io.tributary.contract.TenantId;
 import java.util.Objects;
 import java.util.Set;
 

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.tributary.openlineage.Violation;
+import io.tributary.contract.schema.Violation;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

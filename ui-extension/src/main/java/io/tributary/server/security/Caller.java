@@ -1,8 +1,8 @@
 package io.tributary.server.security;
 
 import io.tributary.catalog.Entity;
-import io.tributary.catalog.TenantId;
 import io.tributary.catalog.Visibility;
+import io.tributary.contract.TenantId;
 import io.tributary.ingest.Admission;
 import io.tributary.ranger.AccessType;
 import io.tributary.ranger.Principal;

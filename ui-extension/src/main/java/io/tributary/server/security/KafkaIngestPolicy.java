@@ -1,7 +1,7 @@
 package io.tributary.server.security;
 
-import io.tributary.catalog.TenantId;
 import io.tributary.config.Configuration;
+import io.tributary.contract.TenantId;
 import io.tributary.ingest.Admission;
 import io.tributary.ingest.IngestRefusedException;
 import io.tributary.ingest.IngestSettings;

@@ -1,10 +1,10 @@
 package io.tributary.server.security;
 
 import io.tributary.catalog.CatalogSettings;
-import io.tributary.catalog.TenantId;
 import io.tributary.catalog.types.TypeRegistry;
 import io.tributary.config.ConfigException;
 import io.tributary.config.Configuration;
+import io.tributary.contract.TenantId;
 import io.tributary.ingest.IngestSettings;
 import io.tributary.ranger.AuthorizerConfig;
 import io.tributary.ranger.EntityResources;

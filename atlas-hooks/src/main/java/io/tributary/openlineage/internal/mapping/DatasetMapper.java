@@ -5,6 +5,7 @@ import static io.tributary.openlineage.internal.mapping.Facets.apply;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tributary.catalog.EntityKey;
 import io.tributary.catalog.Types;
+import io.tributary.contract.TributaryFacets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -35,17 +36,14 @@ final class DatasetMapper {
     this.common = common;
   }
 
-  /** The cluster facet Tributary's emitters attach to datasets. */
-  static final String CLUSTER_FACET = "tributary_cluster";
-
   DatasetName name(MutationDraft draft, String namespace, String name) {
     return naming.name(namespace, name, draft.clusterHint(namespace));
   }
 
   /** Records the {@code tributary_cluster} facet of a dataset as the cluster of its namespace. */
   static void hintCluster(MutationDraft draft, String namespace, JsonNode facets) {
-    JsonNode facet = Facets.find(CLUSTER_FACET, facets);
-    String cluster = facet == null ? null : Facets.text(facet, "cluster");
+    JsonNode facet = Facets.find(TributaryFacets.CLUSTER, facets);
+    String cluster = facet == null ? null : Facets.text(facet, TributaryFacets.CLUSTER_FIELD);
     if (cluster != null && !cluster.isBlank()) {
       draft.hintCluster(namespace, cluster);
     }

@@ -4,7 +4,7 @@ import io.tributary.catalog.EntityKey;
 import io.tributary.catalog.EntityWrite;
 import io.tributary.catalog.Mutation;
 import io.tributary.catalog.RelationshipWrite;
-import io.tributary.catalog.TenantId;
+import io.tributary.contract.TenantId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

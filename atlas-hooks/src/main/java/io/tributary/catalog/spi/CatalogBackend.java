@@ -1,0 +1,22 @@
+package io.tributary.catalog.spi;
+
+import io.tributary.catalog.Catalog;
+
+/**
+ * A kind of catalog storage, chosen by its name ({@code catalog.backend}) and found through {@link
+ * java.util.ServiceLoader}: a jar registers its backends in {@code
+ * META-INF/services/io.tributary.catalog.spi.CatalogBackend}. Implementations need a public
+ * no-argument constructor that does no work; {@link #open} does it.
+ */
+public interface CatalogBackend {
+  /** The name configuration chooses it by: lower-case, such as {@code embedded-berkeleyje}. */
+  String name();
+
+  /**
+   * Opens a catalog; the caller closes it.
+   *
+   * @throws io.tributary.catalog.CatalogException when the storage cannot be opened or a setting is
+   *     invalid
+   */
+  Catalog open(CatalogContext context);
+}

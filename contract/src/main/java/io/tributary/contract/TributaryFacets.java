@@ -1,0 +1,46 @@
+package io.tributary.contract;
+
+/**
+ * Tributary's own OpenLineage facets, for what the standard facets lack: their keys, the fields the
+ * catalog reads, and where their JSON Schemas are published. The schemas ship in this jar under
+ * {@code tributary/spec/facets/}, laid out as under {@link #SPEC_URL}; the emitters write these
+ * facets and the catalog validates and reads them.
+ */
+public final class TributaryFacets {
+  /** Where the facet schemas are published; {@code $id}s under it resolve to this jar's copy. */
+  public static final String SPEC_URL = "https://tributary.io/spec/";
+
+  /** The directory of the current version of every facet schema. */
+  public static final String SCHEMA_BASE = SPEC_URL + "facets/1-0-0/";
+
+  /** Run facet naming the run's tenant: {@code {"tributary_tenant": {"tenant": "acme"}}}. */
+  public static final String TENANT = "tributary_tenant";
+
+  /** The field of {@link #TENANT} that holds the tenant, a {@link TenantId}. */
+  public static final String TENANT_FIELD = "tenant";
+
+  /** Where an event's tenant is, as a JSON pointer. */
+  public static final String TENANT_POINTER = "/run/facets/" + TENANT + "/" + TENANT_FIELD;
+
+  /** Dataset facet naming the logical cluster of the dataset's namespace. */
+  public static final String CLUSTER = "tributary_cluster";
+
+  /** The field of {@link #CLUSTER} that holds the cluster. */
+  public static final String CLUSTER_FIELD = "cluster";
+
+  /** Run facet with a running job's state, throughput and consumer lag. */
+  public static final String STREAMING_METRICS = "tributary_streaming_metrics";
+
+  /** Job facet with a Kafka Streams application's processor graph. */
+  public static final String KAFKA_STREAMS_TOPOLOGY = "tributary_kafka_streams_topology";
+
+  private TributaryFacets() {}
+
+  /**
+   * The {@code _schemaURL} of a facet whose schema is {@code schemaName}: {@code
+   * https://tributary.io/spec/facets/1-0-0/TributaryTenantRunFacet.json#/$defs/TributaryTenantRunFacet}.
+   */
+  public static String schemaUrl(String schemaName) {
+    return SCHEMA_BASE + schemaName + ".json#/$defs/" + schemaName;
+  }
+}
