@@ -63,6 +63,7 @@ public final class HttpRefreshBench {
       System.out.printf(
           "START through HTTP: %s%n", new HttpLoad(server.uri(), 8).closedLoop(starts).describe());
       long seq = 1_000_000;
+      double last = 0;
       for (int round = 1; round <= rounds; round++) {
         for (String count : clientCounts) {
           int clients = Integer.parseInt(count.trim());
@@ -71,6 +72,9 @@ public final class HttpRefreshBench {
           Map<String, Long> before = ThreadCpu.byGroup();
           HttpLoad.Result result = new HttpLoad(server.uri(), clients).closedLoop(events);
           Map<String, Long> after = ThreadCpu.byGroup();
+          if (clients == Integer.parseInt(clientCounts[0].trim())) {
+            last = result.rate();
+          }
           System.out.printf(
               "round %d: HTTP, %d clients: %s; CPU per refresh, ms: %s%n",
               round, clients, result.describe(), ThreadCpu.perEvent(before, after, refreshes));
@@ -81,6 +85,13 @@ public final class HttpRefreshBench {
             "round %d: Kafka ingest topic: %,.0f events/s%n",
             round, fromKafka(kafka, server.uri(), events));
       }
+      double half = last / 2;
+      List<String> events = refreshes(jobs, (int) Math.min(refreshes, half * 20), seq);
+      HttpLoad.Result paced =
+          new HttpLoad(server.uri(), Integer.parseInt(clientCounts[0].trim())).paced(events, half);
+      System.out.printf(
+          "HTTP paced at half the last %s-client rate (%,.0f/s): %s%n",
+          clientCounts[0].trim(), half, paced.describe());
       System.out.printf("load at the end: %s%n", load());
     } finally {
       kafka.close();
