@@ -10,7 +10,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The demo as {@code tributary demo} runs it, in this JVM on free ports. */
+/** The demo as {@code tributary-demo.jar} runs it, in this JVM on free ports. */
 class DemoIT {
   private static DemoSettings settings(Path dataDir) {
     return new DemoSettings(0, dataDir, 0, Duration.ofSeconds(2), 5);
