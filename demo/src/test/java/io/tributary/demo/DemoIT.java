@@ -39,6 +39,13 @@ class DemoIT {
 
       assertThat(graph.topic(Topics.ORDERS).orElseThrow().path("guid").asText())
           .isEqualTo(ordersGuid);
+      // The first start's runs ended before its catalog closed: each has its terminal state.
+      for (var job : PipelineGraph.TERMINAL_STATES.entrySet()) {
+        assertThat(graph.runs(job.getKey()))
+            .as("runs of %s", job.getKey())
+            .extracting(run -> run.path("attributes").path("state").asText())
+            .contains(job.getValue());
+      }
       await()
           .atMost(Duration.ofSeconds(60))
           .pollInterval(Duration.ofSeconds(1))
