@@ -37,6 +37,7 @@ public final class LineageEmitter implements AutoCloseable {
   private final LongAdder retries = new LongAdder();
   private final AtomicBoolean closing = new AtomicBoolean();
   private final CountDownLatch closeRequested = new CountDownLatch(1);
+  private final CountDownLatch closed = new CountDownLatch(1);
   private final Thread sender;
   private volatile long closeDeadlineNanos = Long.MAX_VALUE;
 
@@ -115,29 +116,44 @@ public final class LineageEmitter implements AutoCloseable {
 
   /**
    * Sends what is queued for at most the configured close timeout, then closes the transport.
-   * Events still queued then are counted as dropped.
+   * Events still queued then are counted as dropped. A call while another thread is closing waits
+   * for that close to finish, so that whoever closes knows the queue is flushed when it returns.
    */
   @Override
   public void close() {
     if (!closing.compareAndSet(false, true)) {
+      awaitClosed();
       return;
     }
-    Duration timeout = config.closeTimeout();
-    closeDeadlineNanos = System.nanoTime() + timeout.toNanos();
-    closeRequested.countDown();
     try {
-      sender.join(timeout.toMillis() + 1000);
+      Duration timeout = config.closeTimeout();
+      closeDeadlineNanos = System.nanoTime() + timeout.toNanos();
+      closeRequested.countDown();
+      try {
+        sender.join(timeout.toMillis() + 1000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      if (sender.isAlive()) {
+        sender.interrupt();
+      }
+      dropped.add(queue.drain().size());
+      try {
+        transport.close();
+      } catch (Exception e) {
+        LOG.debug("[lineage {}] transport close failed", name, e);
+      }
+    } finally {
+      closed.countDown();
+    }
+  }
+
+  private void awaitClosed() {
+    try {
+      // The first close is bounded by the close timeout plus the sender's join margin.
+      closed.await(config.closeTimeout().toMillis() + 2000, TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    }
-    if (sender.isAlive()) {
-      sender.interrupt();
-    }
-    dropped.add(queue.drain().size());
-    try {
-      transport.close();
-    } catch (Exception e) {
-      LOG.debug("[lineage {}] transport close failed", name, e);
     }
   }
 

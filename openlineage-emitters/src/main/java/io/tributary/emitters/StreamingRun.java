@@ -170,21 +170,24 @@ public final class StreamingRun implements AutoCloseable {
   }
 
   private void end(EventType type, Throwable error) {
+    boolean first;
     synchronized (this) {
-      if (state == State.ENDED) {
-        return;
-      }
+      first = state != State.ENDED;
       if (state == State.RUNNING) {
         emitStart();
         state = State.ENDED;
         scheduler.shutdownNow();
         emit(type, error);
-      } else {
+      } else if (state == State.NEW) {
         state = State.ENDED;
         scheduler.shutdownNow();
       }
     }
-    removeShutdownHook();
+    if (first) {
+      removeShutdownHook();
+    }
+    // A later call waits for the first one's flush too: when any end() returns, the terminal
+    // event has been sent (or given up on within the close timeout).
     if (ownsEmitter) {
       emitter.close();
     }

@@ -7,11 +7,14 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.openlineage.client.OpenLineage;
 import io.openlineage.client.OpenLineage.RunEvent;
 import io.openlineage.client.OpenLineage.RunEvent.EventType;
+import io.openlineage.client.transports.Transport;
 import io.tributary.emitters.testing.CapturingTransport;
 import java.net.URI;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class LineageEmitterTest {
@@ -126,5 +129,55 @@ class LineageEmitterTest {
 
     assertThat(emitter.emit(event(EventType.RUNNING))).isFalse();
     assertThat(emitter.stats().dropped()).isEqualTo(1);
+  }
+
+  @Test
+  void shouldReturnFromASecondCloseOnlyOnceTheFirstHasFlushed() throws Exception {
+    CountDownLatch sending = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    CapturingTransport delivered = new CapturingTransport();
+    Transport slow =
+        new Transport() {
+          @Override
+          public void emit(RunEvent event) {
+            sending.countDown();
+            try {
+              release.await();
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+            delivered.emit(event);
+          }
+
+          @Override
+          public void emit(OpenLineage.DatasetEvent event) {}
+
+          @Override
+          public void emit(OpenLineage.JobEvent event) {}
+
+          @Override
+          public void close() {}
+        };
+    LineageEmitter emitter = LineageEmitter.start("job", slow, config(4, 1), null);
+    emitter.emit(event(EventType.ABORT));
+    assertThat(sending.await(5, TimeUnit.SECONDS)).isTrue();
+
+    Thread first = new Thread(emitter::close, "first-close");
+    first.start();
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> first.getState() == Thread.State.TIMED_WAITING);
+    Thread second = new Thread(emitter::close, "second-close");
+    second.start();
+    second.join(300);
+    assertThat(second.isAlive()).as("second close waits for the flush").isTrue();
+
+    release.countDown();
+    second.join(5000);
+    first.join(5000);
+    assertThat(second.isAlive()).isFalse();
+    assertThat(delivered.events())
+        .extracting(RunEvent::getEventType)
+        .containsExactly(EventType.ABORT);
   }
 }

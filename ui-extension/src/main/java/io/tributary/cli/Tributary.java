@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
       IngestCommand.class,
       LineageCommand.class,
       AtlasCommand.class,
-      io.tributary.cli.demo.DemoCommand.class,
+      DemoMovedCommand.class,
       io.tributary.cli.tenants.TenantsCommand.class,
       io.tributary.cli.users.UsersCommand.class
     },

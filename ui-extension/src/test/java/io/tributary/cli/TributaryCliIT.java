@@ -161,6 +161,18 @@ class TributaryCliIT {
   }
 
   @Test
+  void shouldPointAtTheDemoJarWhenAskedForTheDemo() {
+    Run demo = run("demo");
+    Run withOptions = run("demo", "--port", "0", "--kafka-port", "0");
+
+    assertThat(demo.exit()).isEqualTo(2);
+    assertThat(demo.err()).contains("java -jar demo/target/tributary-demo.jar");
+    assertThat(withOptions.exit()).isEqualTo(2);
+    assertThat(withOptions.err()).isEqualTo(demo.err());
+    assertThat(run("--help").out()).doesNotContain("demo");
+  }
+
+  @Test
   void shouldListTheCommandsInItsHelp() {
     Run help = run("--help");
 

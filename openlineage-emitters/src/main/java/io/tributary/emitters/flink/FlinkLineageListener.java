@@ -107,8 +107,18 @@ final class FlinkLineageListener implements JobStatusChangedListener {
       return;
     }
     // The JobManager's main thread calls us: the terminal event and the final flush (bounded by
-    // openlineage.close.timeout.ms) happen on a thread of ours, which the JVM waits for.
-    Thread finisher = new Thread(() -> ending.accept(run), "tributary-lineage-end-" + jobId);
+    // openlineage.close.timeout.ms) happen on a thread of ours, which the JVM waits for and
+    // TributaryJobStatusListenerFactory.awaitRunEnd reports the end of.
+    Thread finisher =
+        new Thread(
+            () -> {
+              try {
+                ending.accept(run);
+              } finally {
+                runs.ended(jobId);
+              }
+            },
+            "tributary-lineage-end-" + jobId);
     finisher.setDaemon(false);
     finisher.start();
   }

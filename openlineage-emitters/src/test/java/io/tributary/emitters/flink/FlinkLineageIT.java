@@ -191,12 +191,13 @@ class FlinkLineageIT {
                       .anyMatch(
                           l -> l.contains("\"RUNNING\"") && l.contains("checkpointsCompleted")));
       job.cancel().get();
-      await()
-          .atMost(Duration.ofSeconds(30))
-          .until(
-              () ->
-                  EventFiles.events(flinkEvents).stream()
-                      .anyMatch(e -> e.getEventType() == EventType.ABORT));
+      // The listener sends the ABORT on a thread of its own; awaitRunEnd returns once it is out.
+      assertThat(
+              TributaryJobStatusListenerFactory.awaitRunEnd(job.getJobID(), Duration.ofSeconds(30)))
+          .isTrue();
+      assertThat(EventFiles.events(flinkEvents))
+          .extracting(RunEvent::getEventType)
+          .contains(EventType.ABORT);
     } finally {
       streams.close(Duration.ofSeconds(30));
     }

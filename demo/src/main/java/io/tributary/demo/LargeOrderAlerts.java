@@ -35,6 +35,10 @@ public final class LargeOrderAlerts implements AutoCloseable {
   public static final String JOB = "large-order-alerts";
 
   static final long THRESHOLD_CENTS = 50_000;
+
+  /** The time {@link #close} takes at most, within the pipeline's 30 s per application. */
+  static final int STOP_SECONDS = 25;
+
   private static final Logger LOG = LoggerFactory.getLogger(LargeOrderAlerts.class);
 
   private final JobClient job;
@@ -115,18 +119,36 @@ public final class LargeOrderAlerts implements AutoCloseable {
     }
   }
 
-  /** Cancels the job (the lineage records ABORT) and waits for the MiniCluster to stop. */
+  /**
+   * Cancels the job, waits for the MiniCluster to stop and for the lineage's ABORT to be sent, all
+   * within {@value #STOP_SECONDS} s: the listener sends it on a thread of its own after the job
+   * ends, and the catalog, stopped after the pipeline, must still be there to take it.
+   */
   @Override
   public void close() {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(STOP_SECONDS);
     try {
-      job.cancel().get(20, TimeUnit.SECONDS);
-      job.getJobExecutionResult().handle((r, e) -> null).get(20, TimeUnit.SECONDS);
+      try {
+        job.cancel().get(left(deadline), TimeUnit.NANOSECONDS);
+      } catch (ExecutionException e) {
+        LOG.debug("demo: {} was already stopped: {}", JOB, e.getCause().toString());
+      }
+      job.getJobExecutionResult().handle((r, e) -> null).get(left(deadline), TimeUnit.NANOSECONDS);
+      if (!TributaryJobStatusListenerFactory.awaitRunEnd(
+          job.getJobID(), Duration.ofNanos(left(deadline)))) {
+        LOG.warn("demo: the lineage of {} did not end within {} s", JOB, STOP_SECONDS);
+      }
     } catch (ExecutionException e) {
-      LOG.debug("demo: {} was already stopped: {}", JOB, e.getCause().toString());
+      LOG.debug("demo: {} ended with {}", JOB, e.getCause().toString());
     } catch (TimeoutException e) {
-      throw new IllegalStateException("Flink job " + JOB + " did not stop within 20 s", e);
+      throw new IllegalStateException(
+          "Flink job " + JOB + " did not stop within " + STOP_SECONDS + " s", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  private static long left(long deadline) {
+    return Math.max(0, deadline - System.nanoTime());
   }
 }

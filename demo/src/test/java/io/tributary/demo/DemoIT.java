@@ -10,7 +10,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The demo as {@code tributary demo} runs it, in this JVM on free ports. */
+/** The demo as {@code tributary-demo.jar} runs it, in this JVM on free ports. */
 class DemoIT {
   private static DemoSettings settings(Path dataDir) {
     return new DemoSettings(0, dataDir, 0, Duration.ofSeconds(2), 5);
@@ -39,6 +39,13 @@ class DemoIT {
 
       assertThat(graph.topic(Topics.ORDERS).orElseThrow().path("guid").asText())
           .isEqualTo(ordersGuid);
+      // The first start's runs ended before its catalog closed: each has its terminal state.
+      for (var job : PipelineGraph.TERMINAL_STATES.entrySet()) {
+        assertThat(graph.runs(job.getKey()))
+            .as("runs of %s", job.getKey())
+            .extracting(run -> run.path("attributes").path("state").asText())
+            .contains(job.getValue());
+      }
       await()
           .atMost(Duration.ofSeconds(60))
           .pollInterval(Duration.ofSeconds(1))

@@ -1,7 +1,10 @@
-package io.tributary.cli.demo;
+package io.tributary.demo.cli;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
+import io.tributary.catalog.CatalogException;
+import io.tributary.catalog.CatalogUnavailableException;
+import io.tributary.cli.Tributary;
 import io.tributary.demo.AlertNotifier;
 import io.tributary.demo.Demo;
 import io.tributary.demo.DemoSettings;
@@ -9,22 +12,32 @@ import io.tributary.demo.LargeOrderAlerts;
 import io.tributary.demo.OrderEnricher;
 import io.tributary.demo.OrderService;
 import io.tributary.demo.Topics;
+import io.tributary.server.ServerStartException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code tributary demo}: the catalog, a Kafka broker and a live pipeline, until Ctrl-C. */
+/**
+ * Entry point of {@code tributary-demo.jar}: the catalog, a Kafka broker and a live pipeline, until
+ * Ctrl-C.
+ *
+ * <p>Exit codes as {@link Tributary}'s: 0 stopped, 1 failed, 2 bad usage, 3 unavailable (a port
+ * taken, the data directory in use).
+ */
 @Command(
-    name = "demo",
+    name = "tributary-demo",
     mixinStandardHelpOptions = true,
+    versionProvider = DemoCommand.Version.class,
     description = {
       "Runs the catalog with an in-process Kafka broker and a live pipeline (a producer, a Kafka"
           + " Streams app, a Flink job, a consumer) that sends its lineage to it. Ctrl-C stops"
@@ -81,6 +94,37 @@ public final class DemoCommand implements Callable<Integer> {
       defaultValue = "5",
       description = "Orders per second the producer places (default ${DEFAULT-VALUE})")
   int rate;
+
+  /**
+   * Runs the demo. {@code demo} as the first argument is accepted and skipped, as the demo was
+   * started with {@code tributary demo} before it had its own jar.
+   */
+  public static void main(String[] args) {
+    System.exit(
+        execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+  }
+
+  /** Runs one command line; returns the exit code. */
+  static int execute(String[] args, PrintWriter out, PrintWriter err) {
+    String[] options =
+        args.length > 0 && args[0].equals("demo") ? Arrays.copyOfRange(args, 1, args.length) : args;
+    CommandLine cli = new CommandLine(new DemoCommand());
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          commandLine.getErr().println("tributary: " + e.getMessage());
+          if (e instanceof CatalogUnavailableException || e instanceof ServerStartException) {
+            return Tributary.UNAVAILABLE;
+          }
+          if (e instanceof CatalogException) {
+            return Tributary.FAILED;
+          }
+          e.printStackTrace(commandLine.getErr());
+          return Tributary.FAILED;
+        });
+    return cli.execute(options);
+  }
 
   @Override
   public Integer call() throws Exception {
@@ -140,6 +184,15 @@ public final class DemoCommand implements Callable<Integer> {
   private static void quietEngines() {
     if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logback) {
       CHATTY.forEach((name, level) -> logback.getLogger(name).setLevel(level));
+    }
+  }
+
+  /** The version from the jar's manifest, when there is one. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = DemoCommand.class.getPackage().getImplementationVersion();
+      return new String[] {"tributary-demo " + (v == null ? "(development build)" : v)};
     }
   }
 }

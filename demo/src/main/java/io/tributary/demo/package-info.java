@@ -1,5 +1,5 @@
 /**
- * The live demo behind {@code tributary demo}: the catalog server, an in-process Kafka broker and a
+ * The live demo of {@code tributary-demo.jar}: the catalog server, an in-process Kafka broker and a
  * small streaming pipeline (a producer, a Kafka Streams application, a Flink job and a consumer)
  * whose emitters send their lineage to the catalog.
  */

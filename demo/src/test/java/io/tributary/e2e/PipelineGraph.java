@@ -23,6 +23,17 @@ public final class PipelineGraph {
   /** Each job of the pipeline with the Atlas type its integration maps to, in data-flow order. */
   public static final Map<String, String> PROCESS_TYPES = processTypes();
 
+  /**
+   * The state each job's run ends in when the pipeline is stopped: the Kafka clients and the Kafka
+   * Streams app close normally, the Flink job is cancelled.
+   */
+  public static final Map<String, String> TERMINAL_STATES =
+      Map.of(
+          OrderService.JOB, "COMPLETE",
+          OrderEnricher.JOB, "COMPLETE",
+          LargeOrderAlerts.JOB, "ABORT",
+          AlertNotifier.JOB, "COMPLETE");
+
   private final CatalogApi api;
   private final String cluster;
 

@@ -11,8 +11,8 @@ import java.util.Objects;
 /**
  * The whole demo: the catalog server on the data directory, an in-process Kafka broker, and the
  * {@link Pipeline} whose applications send their lineage to the catalog. Stopped in reverse order:
- * the applications first (their last events still reach the catalog), then the broker, then the
- * catalog.
+ * the applications first, each once its terminal event has reached the catalog, then the broker,
+ * then the catalog.
  */
 public final class Demo implements AutoCloseable {
   /** The cluster name the broker's topics are filed under: {@code orders@demo}. */

@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * What {@code tributary demo} can be told.
+ * What the demo ({@code tributary-demo.jar}) can be told.
  *
  * @param httpPort the catalog's HTTP port; 0 takes a free one
  * @param dataDir the catalog's data directory; the broker's log and Kafka Streams' state live in it

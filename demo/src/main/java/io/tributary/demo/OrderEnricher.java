@@ -1,6 +1,7 @@
 package io.tributary.demo;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.tributary.emitters.streams.StreamsLineage;
 import io.tributary.emitters.streams.TributaryStreams;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,9 +35,11 @@ public final class OrderEnricher implements AutoCloseable {
   public static final String STORE = "customer-totals";
 
   private final KafkaStreams streams;
+  private final StreamsLineage lineage;
 
-  private OrderEnricher(KafkaStreams streams) {
+  private OrderEnricher(KafkaStreams streams, StreamsLineage lineage) {
     this.streams = streams;
+    this.lineage = lineage;
   }
 
   /**
@@ -61,7 +64,7 @@ public final class OrderEnricher implements AutoCloseable {
         lineageHandle.recordingErrors(
             e -> StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD));
     streams.start();
-    return new OrderEnricher(streams);
+    return new OrderEnricher(streams, lineageHandle);
   }
 
   static Topology topology() {
@@ -107,8 +110,13 @@ public final class OrderEnricher implements AutoCloseable {
     return streams.state();
   }
 
+  /**
+   * Stops the application and returns once its COMPLETE is sent: Kafka Streams reports NOT_RUNNING
+   * to the lineage from its own closing thread, possibly after {@code close} has returned.
+   */
   @Override
   public void close() {
     streams.close(Duration.ofSeconds(20));
+    lineage.close();
   }
 }

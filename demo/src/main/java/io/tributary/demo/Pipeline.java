@@ -115,7 +115,10 @@ public final class Pipeline implements AutoCloseable {
     return notifier.received();
   }
 
-  /** Stops the applications in reverse order, each within 30 s; their runs end. */
+  /**
+   * Stops the applications in reverse order, each within 30 s; each returns once its run's terminal
+   * event is sent, so the catalog can be stopped next.
+   */
   @Override
   public void close() {
     shutdown.run();
