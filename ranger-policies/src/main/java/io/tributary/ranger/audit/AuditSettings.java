@@ -12,7 +12,7 @@ public final class AuditSettings {
               new ValueType<>("audit sink name", String::trim, s -> s),
               Slf4jAuditSinkProvider.NAME,
               "Where access decisions are audited: `log`, the SLF4J logger `tributary.audit`"
-                  + " (route it to its own file in logback.xml); `kafka`, a topic keyed by"
+                  + " (written to `<data.dir>/logs/audit.log` unless logback.xml routes it); `kafka`, a topic keyed by"
                   + " tenant; or the name of an audit sink plug-in (docs/plugins.md).")
           .withCheck(name -> AuditSinks.load().provider(name));
 

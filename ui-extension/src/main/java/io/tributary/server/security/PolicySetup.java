@@ -13,6 +13,7 @@ import io.tributary.ranger.admin.RangerAdminConfig;
 import io.tributary.ranger.audit.AuditSettings;
 import io.tributary.ranger.audit.AuditSink;
 import io.tributary.ranger.audit.AuditSinks;
+import io.tributary.ranger.audit.Slf4jAuditSinkProvider;
 import io.tributary.ranger.auth.AuthSettings;
 import io.tributary.ranger.auth.Authenticator;
 import io.tributary.ranger.auth.JwtConfig;
@@ -74,6 +75,9 @@ public final class PolicySetup {
       Configuration config, TypeRegistry types, Path dataDir, Authenticator authenticator) {
     EntityResources resources = new EntityResources(types, EntityResources.DEFAULT_NAMESPACE);
     AuditSink audit = audit(config);
+    if (Slf4jAuditSinkProvider.NAME.equalsIgnoreCase(config.get(AuditSettings.SINK))) {
+      AuditLogFile.route(dataDir);
+    }
     try {
       AuthorizerConfig authorizer = authorizerConfig(config, dataDir);
       if (authorizer.source() == AuthorizerConfig.Source.LOCAL_FILES) {
