@@ -9,8 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import io.tributary.server.CatalogServer;
-import io.tributary.server.Settings;
+import io.tributary.testkit.RunningCatalog;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -35,7 +34,7 @@ class AtlasBackendServerIT {
   private static final String BULK = "/api/atlas/v2/entity/bulk";
 
   private WireMockServer atlas;
-  private CatalogServer server;
+  private RunningCatalog server;
 
   @BeforeEach
   void start(@TempDir Path dir) {
@@ -44,15 +43,12 @@ class AtlasBackendServerIT {
     atlas.stubFor(
         post(urlPathEqualTo(BULK)).willReturn(aResponse().withTransformers(AtlasBulkStub.NAME)));
     server =
-        CatalogServer.start(
-            Settings.loader(Map.of())
-                .load(
-                    Map.of(
-                        "server.port", "0",
-                        "data.dir", dir.toString(),
-                        "catalog.backend", "atlas",
-                        "atlas.url", atlas.baseUrl(),
-                        "atlas.password", "secret")));
+        RunningCatalog.start(
+            dir,
+            Map.of(
+                "catalog.backend", "atlas",
+                "atlas.url", atlas.baseUrl(),
+                "atlas.password", "secret"));
   }
 
   @AfterEach

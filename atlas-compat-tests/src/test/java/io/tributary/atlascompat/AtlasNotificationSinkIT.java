@@ -18,6 +18,7 @@ import io.tributary.catalog.atlas.AtlasRestConfig;
 import io.tributary.catalog.atlas.TenantQualifiedNames;
 import io.tributary.catalog.types.TypeRegistry;
 import io.tributary.contract.TenantId;
+import io.tributary.testkit.kafka.KafkaBroker;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;

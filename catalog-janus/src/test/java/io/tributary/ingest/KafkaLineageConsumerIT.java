@@ -26,6 +26,7 @@ import io.tributary.contract.IngestHeaders;
 import io.tributary.contract.TenantId;
 import io.tributary.openlineage.EventTranslator;
 import io.tributary.openlineage.NamespaceResolver;
+import io.tributary.testkit.kafka.KafkaBroker;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -46,8 +47,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.apache.kafka.common.test.TestKitNodes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -63,7 +62,7 @@ class KafkaLineageConsumerIT {
   private static final String KAFKA = "kafka://broker:9092";
   private static final OpenLineage OL =
       new OpenLineage(URI.create("https://github.com/tributary/tests"));
-  private static KafkaClusterTestKit cluster;
+  private static KafkaBroker cluster;
 
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   private final EventTranslator translator = EventTranslator.create(NamespaceResolver.defaults());
@@ -72,21 +71,7 @@ class KafkaLineageConsumerIT {
 
   @BeforeAll
   static void startBroker() throws Exception {
-    cluster =
-        new KafkaClusterTestKit.Builder(
-                new TestKitNodes.Builder()
-                    .setCombined(true)
-                    .setNumBrokerNodes(1)
-                    .setNumControllerNodes(1)
-                    .build())
-            .setConfigProp("offsets.topic.replication.factor", "1")
-            .setConfigProp("offsets.topic.num.partitions", "1")
-            .setConfigProp("group.initial.rebalance.delay.ms", "0")
-            .setConfigProp("auto.create.topics.enable", "false")
-            .build();
-    cluster.format();
-    cluster.startup();
-    cluster.waitForReadyBrokers();
+    cluster = KafkaBroker.start();
   }
 
   @AfterAll

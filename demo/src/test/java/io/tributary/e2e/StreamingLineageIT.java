@@ -15,6 +15,7 @@ import io.tributary.demo.Pipeline;
 import io.tributary.demo.Topics;
 import io.tributary.server.CatalogServer;
 import io.tributary.server.Settings;
+import io.tributary.testkit.kafka.KafkaBroker;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -40,11 +41,11 @@ class StreamingLineageIT {
   private static final Duration INTERVAL = Duration.ofSeconds(2);
   private static final Duration PATIENCE = Duration.ofMinutes(3);
 
-  private static TestKafka kafka;
+  private static KafkaBroker kafka;
 
   @BeforeAll
   static void startKafka() throws Exception {
-    kafka = TestKafka.start();
+    kafka = KafkaBroker.start();
   }
 
   @AfterAll

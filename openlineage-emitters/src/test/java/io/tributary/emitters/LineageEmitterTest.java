@@ -8,7 +8,7 @@ import io.openlineage.client.OpenLineage;
 import io.openlineage.client.OpenLineage.RunEvent;
 import io.openlineage.client.OpenLineage.RunEvent.EventType;
 import io.openlineage.client.transports.Transport;
-import io.tributary.emitters.testing.CapturingTransport;
+import io.tributary.testkit.transport.CapturingTransport;
 import java.net.URI;
 import java.time.Duration;
 import java.time.ZonedDateTime;

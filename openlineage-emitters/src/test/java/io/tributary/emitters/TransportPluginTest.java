@@ -8,8 +8,7 @@ import io.openlineage.client.OpenLineage;
 import io.openlineage.client.OpenLineage.RunEvent.EventType;
 import io.openlineage.client.transports.Transport;
 import io.tributary.emitters.internal.TransportLoader;
-import io.tributary.emitters.testing.CapturingTransport;
-import io.tributary.emitters.testing.CapturingTransportBuilder;
+import io.tributary.testkit.transport.CapturingTransport;
 import java.net.URI;
 import java.time.Duration;
 import java.time.ZonedDateTime;
@@ -25,14 +24,14 @@ class TransportPluginTest {
     EmitterConfig config =
         EmitterConfig.fromProperties(
             Map.of(
-                "openlineage.transport.type", "capture",
-                "openlineage.transport.label", "plugged",
+                "openlineage.transport.type", "capturing",
+                "openlineage.transport.name", "plugged",
                 "openlineage.close.timeout.ms", "2000"));
 
     Transport transport = TransportLoader.load(config);
 
     assertThat(transport).isInstanceOf(CapturingTransport.class);
-    assertThat(CapturingTransportBuilder.lastLabel).isEqualTo("plugged");
+    assertThat(transport).isSameAs(CapturingTransport.named("plugged"));
     try (LineageEmitter emitter = LineageEmitter.start("job", transport, config, null)) {
       emitter.emit(
           OL.newRunEventBuilder()
@@ -56,6 +55,6 @@ class TransportPluginTest {
         .isInstanceOf(EmitterException.class)
         .hasMessageContaining("Transport type 'carrier-pigeon' is unknown: use one of")
         .hasMessageContaining("http")
-        .hasMessageContaining("capture");
+        .hasMessageContaining("capturing");
   }
 }

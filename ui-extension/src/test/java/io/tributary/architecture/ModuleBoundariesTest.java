@@ -33,6 +33,9 @@ class ModuleBoundariesTest {
   private static final String[] EMITTERS = {"io.tributary.emitters.."};
   private static final String[] CONFIG = {"io.tributary.config..", "io.tributary.plugin.."};
   private static final String[] CONTRACT = {"io.tributary.contract.."};
+  private static final String[] TEST_KIT = {"io.tributary.testkit.."};
+  // The catalog server as the test kit's CatalogServerProvider: the one main package that may.
+  private static final String SERVER_TESTING = "io.tributary.server.testing..";
 
   private static JavaClasses classes;
 
@@ -51,7 +54,32 @@ class ModuleBoundariesTest {
         .anyMatch(p -> p.startsWith("io.tributary.ranger"))
         .anyMatch(p -> p.startsWith("io.tributary.emitters"))
         .anyMatch(p -> p.startsWith("io.tributary.server"))
-        .anyMatch(p -> p.startsWith("io.tributary.config"));
+        .anyMatch(p -> p.startsWith("io.tributary.config"))
+        .anyMatch(p -> p.startsWith("io.tributary.testkit"));
+  }
+
+  @Test
+  void shouldKeepTheTestKitOutOfMainCodeButTheServersProvider() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackages(concat(TEST_KIT, new String[] {SERVER_TESTING}))
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(TEST_KIT)
+        .check(classes);
+  }
+
+  @Test
+  void shouldKeepTheTestKitFreeOfTheModulesThatUseIt() {
+    // They use it in their tests: an arrow back would be a cycle Maven refuses.
+    noClasses()
+        .that()
+        .resideInAnyPackage(TEST_KIT)
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            concat(POLICY, SERVER, EMITTERS, new String[] {"io.tributary.catalog.janus.."}))
+        .check(classes);
   }
 
   @Test

@@ -2,26 +2,25 @@ package io.tributary.server;
 
 import io.openlineage.client.OpenLineage;
 import io.openlineage.client.OpenLineageClientUtils;
-import java.net.URI;
+import io.tributary.testkit.events.LineageEvent;
+import io.tributary.testkit.events.LineageEvents;
+import io.tributary.testkit.events.TestDataset;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.util.List;
 import java.util.UUID;
 
 /**
- * Deterministic OpenLineage events of a streaming job that reads one Kafka topic and writes
- * another: {@code <in>@broker:9092 -> <job> -> <out>@broker:9092}.
+ * The server tests' shorthand over the test kit's {@link LineageEvents}: a streaming job that reads
+ * one Kafka topic and writes another, {@code <in>@broker:9092 -> <job> -> <out>@broker:9092}.
  */
 final class Events {
-  static final String KAFKA = "kafka://broker:9092";
-  static final ZonedDateTime T0 = ZonedDateTime.parse("2026-03-01T10:00:00Z");
-
-  private static final OpenLineage OL =
-      new OpenLineage(URI.create("https://github.com/tributary/tests"));
+  static final String KAFKA = TestDataset.KAFKA;
+  static final ZonedDateTime T0 = LineageEvents.T0.atZone(ZoneOffset.UTC);
 
   private Events() {}
 
   static UUID runId(int n) {
-    return UUID.nameUUIDFromBytes(("run-" + n).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return LineageEvents.runId("run-" + n);
   }
 
   static OpenLineage.RunEvent streaming(
@@ -31,27 +30,23 @@ final class Events {
       String in,
       String out,
       int secondsAfterT0) {
-    return OL.newRunEventBuilder()
-        .eventType(type)
-        .eventTime(T0.plusSeconds(secondsAfterT0))
-        .run(OL.newRunBuilder().runId(runId).build())
-        .job(
-            OL.newJobBuilder()
-                .namespace("streaming")
-                .name(job)
-                .facets(
-                    OL.newJobFacetsBuilder()
-                        .jobType(
-                            OL.newJobTypeJobFacetBuilder()
-                                .processingType("STREAMING")
-                                .integration("FLINK")
-                                .jobType("JOB")
-                                .build())
-                        .build())
-                .build())
-        .inputs(List.of(OL.newInputDatasetBuilder().namespace(KAFKA).name(in).build()))
-        .outputs(List.of(OL.newOutputDatasetBuilder().namespace(KAFKA).name(out).build()))
-        .build();
+    LineageEvents events =
+        LineageEvents.job(job)
+            .integration("FLINK")
+            .runId(runId)
+            .secondsAfterT0(secondsAfterT0)
+            .inputTopics(in)
+            .outputTopics(out);
+    LineageEvent event =
+        switch (type) {
+          case START -> events.start();
+          case RUNNING -> events.running();
+          case COMPLETE -> events.complete();
+          case ABORT -> events.abort();
+          case FAIL -> events.fail("failed");
+          default -> throw new IllegalArgumentException("No fixture for " + type);
+        };
+    return event.runEvent();
   }
 
   static String json(OpenLineage.RunEvent event) {

@@ -30,6 +30,7 @@ import io.tributary.catalog.janus.JanusConfig;
 import io.tributary.catalog.types.TypeRegistry;
 import io.tributary.contract.TenantId;
 import io.tributary.server.atlas.AtlasV2Resource;
+import io.tributary.testkit.kafka.KafkaBroker;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -47,15 +48,11 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.atlas.AtlasClientV2;
 import org.apache.atlas.model.instance.AtlasEntity;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.apache.kafka.common.test.TestKitNodes;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -237,30 +234,9 @@ public final class AtlasIngestBench {
   // ---- (3) remote notifications
 
   private static void remoteNotification(int entities) throws Exception {
-    KafkaClusterTestKit cluster =
-        new KafkaClusterTestKit.Builder(
-                new TestKitNodes.Builder()
-                    .setCombined(true)
-                    .setNumBrokerNodes(1)
-                    .setNumControllerNodes(1)
-                    .build())
-            .setConfigProp("offsets.topic.replication.factor", "1")
-            .setConfigProp("auto.create.topics.enable", "false")
-            .build();
-    cluster.format();
-    cluster.startup();
-    cluster.waitForReadyBrokers();
+    KafkaBroker cluster = KafkaBroker.start();
     try {
-      Properties admin = new Properties();
-      admin.put("bootstrap.servers", cluster.bootstrapServers());
-      try (Admin a = Admin.create(admin)) {
-        a.createTopics(
-                List.of(
-                    new NewTopic("ATLAS_HOOK", 3, (short) 1),
-                    new NewTopic("ATLAS_HOOK_RAW", 3, (short) 1)))
-            .all()
-            .get();
-      }
+      cluster.createTopics(3, "ATLAS_HOOK", "ATLAS_HOOK_RAW");
       AtlasJson json = new AtlasJson();
       AtlasTypedefStore typedefs = AtlasTypedefStore.builtIn(TypeRegistry.builtIn(), json);
       AtlasNotificationEncoder encoder =
@@ -325,7 +301,7 @@ public final class AtlasIngestBench {
     }
   }
 
-  private static KafkaProducer<String, String> producer(KafkaClusterTestKit cluster) {
+  private static KafkaProducer<String, String> producer(KafkaBroker cluster) {
     Properties props = new Properties();
     props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
     props.put(ProducerConfig.ACKS_CONFIG, "all");

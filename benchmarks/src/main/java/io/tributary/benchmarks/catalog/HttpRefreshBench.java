@@ -2,6 +2,7 @@ package io.tributary.benchmarks.catalog;
 
 import io.tributary.server.CatalogServer;
 import io.tributary.server.Settings;
+import io.tributary.testkit.kafka.KafkaBroker;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,14 +16,10 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.apache.kafka.common.test.TestKitNodes;
 
 /**
  * RUNNING refreshes of a started streaming estate, alone: through {@code POST /api/v1/lineage} at
@@ -48,7 +45,7 @@ public final class HttpRefreshBench {
         "refresh: %d jobs, %d refreshes a round, %d rounds; %d cpus; load %s%n",
         jobs, refreshes, rounds, Runtime.getRuntime().availableProcessors(), load());
     Path dir = Files.createTempDirectory("bench-refresh");
-    KafkaClusterTestKit kafka = broker();
+    KafkaBroker kafka = broker();
     Map<String, String> config = new HashMap<>();
     config.put("server.port", "0");
     config.put("data.dir", dir.toString());
@@ -113,7 +110,7 @@ public final class HttpRefreshBench {
    * Writes the events to the topic first (keyed by job, as OpenLineage's Kafka transport does),
    * then times the catalog reading and committing all of them.
    */
-  private static double fromKafka(KafkaClusterTestKit kafka, URI server, List<String> events)
+  private static double fromKafka(KafkaBroker kafka, URI server, List<String> events)
       throws Exception {
     double already = ingested(server);
     Properties props = new Properties();
@@ -148,26 +145,10 @@ public final class HttpRefreshBench {
     return total;
   }
 
-  private static KafkaClusterTestKit broker() throws Exception {
-    KafkaClusterTestKit cluster =
-        new KafkaClusterTestKit.Builder(
-                new TestKitNodes.Builder()
-                    .setCombined(true)
-                    .setNumBrokerNodes(1)
-                    .setNumControllerNodes(1)
-                    .build())
-            .setConfigProp("offsets.topic.replication.factor", "1")
-            .setConfigProp("auto.create.topics.enable", "false")
-            .build();
-    cluster.format();
-    cluster.startup();
-    cluster.waitForReadyBrokers();
-    Properties admin = new Properties();
-    admin.put("bootstrap.servers", cluster.bootstrapServers());
-    try (Admin a = Admin.create(admin)) {
-      a.createTopics(List.of(new NewTopic(TOPIC, 3, (short) 1))).all().get();
-    }
-    return cluster;
+  private static KafkaBroker broker() throws Exception {
+    KafkaBroker broker = KafkaBroker.start();
+    broker.createTopics(3, TOPIC);
+    return broker;
   }
 
   private static String load() {

@@ -8,8 +8,7 @@ import io.tributary.ranger.auth.ApiKeys;
 import io.tributary.ranger.auth.SecretHasher;
 import io.tributary.ranger.auth.UsersFile;
 import io.tributary.ranger.tenancy.TenantRole;
-import io.tributary.server.CatalogServer;
-import io.tributary.server.Settings;
+import io.tributary.testkit.RunningCatalog;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -52,12 +51,9 @@ public final class QuotaIsolationBench {
     int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 2;
     Path dir = Files.createTempDirectory("bench-quota");
     Map<String, String> keys = writeUsers(dir.resolve("users.json"));
-    Map<String, String> flags = new LinkedHashMap<>();
-    flags.put("server.host", "127.0.0.1");
-    flags.put("server.port", "0");
-    flags.put("data.dir", dir.toString());
-    flags.put("auth.users-file", dir.resolve("users.json").toString());
-    try (CatalogServer server = CatalogServer.start(Settings.loader(Map.of()).load(flags))) {
+    try (RunningCatalog server =
+        RunningCatalog.start(
+            dir, Map.of("auth.users-file", dir.resolve("users.json").toString()))) {
       HttpClient http =
           HttpClient.newBuilder()
               .version(HttpClient.Version.HTTP_1_1)

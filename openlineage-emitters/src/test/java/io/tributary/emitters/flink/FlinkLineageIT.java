@@ -10,8 +10,8 @@ import io.openlineage.client.OpenLineageClientUtils;
 import io.tributary.emitters.kafka.KafkaNaming;
 import io.tributary.emitters.streams.TributaryStreams;
 import io.tributary.emitters.testing.EventFiles;
-import io.tributary.emitters.testing.KafkaBroker;
 import io.tributary.emitters.testing.OpenLineageSchemas;
+import io.tributary.testkit.kafka.KafkaBroker;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -58,7 +58,7 @@ class FlinkLineageIT {
   @BeforeAll
   static void startBroker() throws Exception {
     broker = KafkaBroker.start();
-    broker.createTopics("orders-raw", "orders-enriched", "orders-audited");
+    broker.createTopics(2, "orders-raw", "orders-enriched", "orders-audited");
   }
 
   @AfterAll

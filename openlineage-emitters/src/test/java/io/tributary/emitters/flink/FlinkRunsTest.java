@@ -6,7 +6,7 @@ import io.tributary.emitters.EmitterConfig;
 import io.tributary.emitters.JobIdentity;
 import io.tributary.emitters.LineageEmitter;
 import io.tributary.emitters.StreamingRun;
-import io.tributary.emitters.testing.CapturingTransport;
+import io.tributary.testkit.transport.CapturingTransport;
 import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

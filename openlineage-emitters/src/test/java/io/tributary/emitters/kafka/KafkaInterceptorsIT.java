@@ -8,9 +8,9 @@ import io.openlineage.client.OpenLineage;
 import io.openlineage.client.OpenLineage.RunEvent;
 import io.openlineage.client.OpenLineage.RunEvent.EventType;
 import io.tributary.emitters.testing.EventFiles;
-import io.tributary.emitters.testing.KafkaBroker;
 import io.tributary.emitters.testing.LineageEndpoint;
 import io.tributary.emitters.testing.OpenLineageSchemas;
+import io.tributary.testkit.kafka.KafkaBroker;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,7 +38,7 @@ class KafkaInterceptorsIT {
   @BeforeAll
   static void startBroker() throws Exception {
     broker = KafkaBroker.start();
-    broker.createTopics("payments", "payments-enriched", "clicks");
+    broker.createTopics(2, "payments", "payments-enriched", "clicks");
   }
 
   @AfterAll

@@ -8,8 +8,8 @@ import io.openlineage.client.OpenLineage.RunEvent;
 import io.openlineage.client.OpenLineage.RunEvent.EventType;
 import io.tributary.emitters.kafka.KafkaNaming;
 import io.tributary.emitters.testing.EventFiles;
-import io.tributary.emitters.testing.KafkaBroker;
 import io.tributary.emitters.testing.OpenLineageSchemas;
+import io.tributary.testkit.kafka.KafkaBroker;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -41,7 +41,7 @@ class StreamsLineageIT {
   static void startBroker() throws Exception {
     broker = KafkaBroker.start();
     broker.createTopics(
-        "orders-eu", "orders-enriched", "order-counts-by-customer", "poison-in", "poison-out");
+        2, "orders-eu", "orders-enriched", "order-counts-by-customer", "poison-in", "poison-out");
   }
 
   @AfterAll
@@ -133,7 +133,7 @@ class StreamsLineageIT {
           .atMost(Duration.ofSeconds(60))
           .until(() -> outputRows(EventFiles.events(events), "orders-enriched") == 20);
 
-      broker.createTopics("orders-us");
+      broker.createTopics(2, "orders-us");
       produce("orders-us", 10, "cust");
       await()
           .atMost(Duration.ofSeconds(60))
