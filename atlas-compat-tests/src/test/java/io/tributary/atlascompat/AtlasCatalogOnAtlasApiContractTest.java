@@ -86,13 +86,6 @@ class AtlasCatalogOnAtlasApiContractTest extends CatalogContract {
 
   @Test
   @Disabled(
-      "The Atlas backend reads related entities with GET entity/bulk?guid=..., which the server's"
-          + " Atlas API does not offer yet (it answers 405)")
-  @Override
-  protected void shouldListRelatedEntitiesInEitherDirection() {}
-
-  @Test
-  @Disabled(
       "The Atlas backend searches a name prefix through Atlas's basic search; against the"
           + " server's Atlas API 'ORD' finds neither 'orders' nor 'orders_eu'")
   @Override

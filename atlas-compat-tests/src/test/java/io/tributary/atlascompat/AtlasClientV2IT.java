@@ -135,6 +135,20 @@ class AtlasClientV2IT {
   }
 
   @Test
+  void shouldReadSeveralEntitiesByGuidInOneCallAsAtlasDoes() throws Exception {
+    Lineage l = createJob("several");
+
+    assertThat(atlas.getEntitiesByGuids(List.of(l.out, l.in)).getEntities())
+        .extracting(e -> e.getAttribute("qualifiedName"))
+        .containsExactly("several-out@prod", "several-in@prod");
+    String missing = UUID.randomUUID().toString();
+    assertThatThrownBy(() -> atlas.getEntitiesByGuids(List.of(l.in, missing)))
+        .isInstanceOfSatisfying(
+            AtlasServiceException.class,
+            e -> assertThat(e.getStatus().getStatusCode()).isEqualTo(404));
+  }
+
+  @Test
   void shouldUpdateByUniqueAttributeWhenTheEntityExistsAsAtlasDoes() throws Exception {
     Lineage l = createJob("again");
     AtlasEntity topic = topic("again-in", "-7");

@@ -151,6 +151,16 @@ public final class AtlasV2Resource {
         });
   }
 
+  /** {@code GET /v2/entity/bulk?guid=...}: several entities, as {@code getEntitiesByGuids} asks. */
+  @GET
+  @Path("entity/bulk")
+  public Response entities(
+      @HeaderParam(IngestHeaders.HTTP_TENANT) String tenant,
+      @QueryParam("guid") List<String> guids,
+      @Context ContainerRequestContext context) {
+    return respond(() -> service.entities(scope(tenant, context, false), guids));
+  }
+
   @GET
   @Path("entity/guid/{guid}")
   public Response entity(
