@@ -31,9 +31,8 @@ import org.junit.jupiter.api.Test;
  * The test kit's catalog contract on the remote-Atlas backend against an Atlas that keeps what it
  * is sent: a catalog server's own Atlas REST v2 API ({@code entity/bulk}, {@code entity/guid},
  * {@code entity/uniqueAttribute}, {@code lineage}, {@code search/basic}), which speaks Atlas's
- * shapes and is checked against Atlas's own client in {@link AtlasClientV2IT}. Where {@link
- * AtlasCatalogContractTest} can only check writes against a stateless stub, this one reads them
- * back.
+ * shapes and is checked against Atlas's own client in {@link AtlasClientV2IT}, so that what the
+ * backend writes can be read back.
  */
 class AtlasCatalogOnAtlasApiContractTest extends CatalogContract {
   private Path dataDir;

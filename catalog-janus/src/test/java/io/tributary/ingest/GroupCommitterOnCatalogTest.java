@@ -2,6 +2,7 @@ package io.tributary.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tributary.catalog.ChangeFeed;
@@ -137,7 +138,8 @@ class GroupCommitterOnCatalogTest {
             new SimpleMeterRegistry());
     MutationResult acknowledged = committer.submit(small(0)).orTimeout(30, TimeUnit.SECONDS).join();
     CompletableFuture<MutationResult> huge = committer.submit(wide("huge", 50_000));
-    Thread.sleep(500);
+    // The writer has taken the huge event off the queue: it is writing it.
+    await().atMost(Duration.ofSeconds(10)).until(() -> committer.queueDepth() == 0);
 
     long start = System.nanoTime();
     committer.close();

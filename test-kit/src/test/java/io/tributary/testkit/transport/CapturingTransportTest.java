@@ -32,7 +32,6 @@ class CapturingTransportTest {
     Thread sender =
         new Thread(
             () -> {
-              sleep(100);
               transport.emit(job.start().runEvent());
               transport.emit(job.fail("boom").runEvent());
             });
@@ -84,13 +83,5 @@ class CapturingTransportTest {
 
     assertThat(transport).isSameAs(CapturingTransport.named("from-config"));
     assertThat(CapturingTransport.named("from-config").events()).hasSize(1);
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 }
