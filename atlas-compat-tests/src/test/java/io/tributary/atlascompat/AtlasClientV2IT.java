@@ -229,6 +229,31 @@ class AtlasClientV2IT {
   }
 
   @Test
+  void shouldKeepCustomAttributesAndCheckThemAsAtlasDoes() throws Exception {
+    AtlasEntity tagged = topic("custom-attrs", "-1");
+    tagged.setCustomAttributes(Map.of("team", "payments", "tier-1", "yes"));
+    atlas.createEntities(new AtlasEntitiesWithExtInfo(List.of(tagged)));
+
+    AtlasEntity read =
+        atlas
+            .getEntityByAttribute("kafka_topic", Map.of("qualifiedName", "custom-attrs@prod"))
+            .getEntity();
+    assertThat(read.getCustomAttributes())
+        .containsExactlyInAnyOrderEntriesOf(Map.of("team", "payments", "tier-1", "yes"));
+    assertThat(read.getAttributes()).doesNotContainKey("__customAttributes");
+
+    AtlasEntity badKey = topic("custom-attrs-bad", "-1");
+    badKey.setCustomAttributes(Map.of("no spaces", "x"));
+    assertThatThrownBy(() -> atlas.createEntities(new AtlasEntitiesWithExtInfo(List.of(badKey))))
+        .isInstanceOfSatisfying(
+            AtlasServiceException.class,
+            e -> {
+              assertThat(e.getStatus().getStatusCode()).isEqualTo(400);
+              assertThat(e.getMessage()).contains("ATLAS-400-00-08D", "no spaces");
+            });
+  }
+
+  @Test
   void shouldAnswerAtlasErrorsToAtlasClient() {
     String missing = UUID.randomUUID().toString();
     assertThatThrownBy(() -> atlas.getEntityByGuid(missing))

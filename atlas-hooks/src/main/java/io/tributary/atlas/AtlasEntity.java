@@ -10,6 +10,8 @@ import java.util.Map;
  *
  * @param guid a real guid, a negative placeholder ({@code "-1"}) for a new entity, or null
  * @param createTime epoch milliseconds, as Atlas writes dates
+ * @param customAttributes Atlas's free-form string map of an entity (since Atlas 2.1); a write that
+ *     carries it replaces the whole map, one that omits it (null) leaves the map as it is
  */
 public record AtlasEntity(
     String typeName,
@@ -22,11 +24,17 @@ public record AtlasEntity(
     Long updateTime,
     Long version,
     Map<String, Object> relationshipAttributes,
-    List<AtlasClassification> classifications) {
+    List<AtlasClassification> classifications,
+    Map<String, String> customAttributes) {
   public AtlasEntity {
     attributes = Copies.map(attributes);
     relationshipAttributes = Copies.mapOrNull(relationshipAttributes);
     classifications = Copies.listOrNull(classifications);
+    customAttributes = Copies.mapOrNull(customAttributes);
+  }
+
+  public Map<String, String> customAttributesOrEmpty() {
+    return customAttributes == null ? Map.of() : customAttributes;
   }
 
   public Object attribute(String name) {
@@ -68,6 +76,7 @@ public record AtlasEntity(
       b.relationshipAttributes.putAll(relationshipAttributes);
     }
     b.classifications = classifications;
+    b.customAttributes = customAttributes;
     return b;
   }
 
@@ -84,6 +93,7 @@ public record AtlasEntity(
     private Long updateTime;
     private Long version;
     private List<AtlasClassification> classifications;
+    private Map<String, String> customAttributes;
 
     private Builder(String typeName) {
       this.typeName = typeName;
@@ -144,6 +154,11 @@ public record AtlasEntity(
       return this;
     }
 
+    public Builder customAttributes(Map<String, String> value) {
+      this.customAttributes = value;
+      return this;
+    }
+
     public AtlasEntity build() {
       return new AtlasEntity(
           typeName,
@@ -156,7 +171,8 @@ public record AtlasEntity(
           updateTime,
           version,
           relationshipAttributes,
-          classifications);
+          classifications,
+          customAttributes);
     }
   }
 }

@@ -49,7 +49,8 @@ public final class AtlasEntityMapper {
             .status(AtlasNames.STATUS_ACTIVE)
             .version(0L)
             .attributes(attributes(entity))
-            .classifications(classifications(entity));
+            .classifications(classifications(entity))
+            .customAttributes(customAttributes(entity));
     if (entity.createTime() != null) {
       b.createTime(entity.createTime().toEpochMilli());
     }
@@ -113,7 +114,18 @@ public final class AtlasEntityMapper {
     attributes.put(AtlasNames.QUALIFIED_NAME, qualifiedNames.apply(entity));
     attributes.put(AtlasNames.NAME, entity.name());
     attributes.putAll(entity.attributes());
+    attributes.remove(AtlasNames.CUSTOM_ATTRIBUTES);
     return attributes;
+  }
+
+  /** The custom attributes an Atlas client wrote, kept in the catalog under a reserved name. */
+  private static Map<String, String> customAttributes(Entity entity) {
+    if (!(entity.attributes().get(AtlasNames.CUSTOM_ATTRIBUTES) instanceof Map<?, ?> stored)) {
+      return null;
+    }
+    Map<String, String> out = new LinkedHashMap<>();
+    stored.forEach((k, v) -> out.put(String.valueOf(k), v == null ? null : v.toString()));
+    return out;
   }
 
   private static List<AtlasClassification> classifications(Entity entity) {

@@ -11,6 +11,19 @@ public enum AtlasErrorCode {
   INVALID_PARAMETERS(400, "ATLAS-400-00-01A", "invalid parameters: {0}"),
   TYPE_NAME_INVALID(400, "ATLAS-400-00-014", "Type {0} with name {1} does not exist"),
   UNKNOWN_CLASSIFICATION(400, "ATLAS-400-00-046", "{0}: Unknown/invalid classification"),
+  INVALID_CUSTOM_ATTRIBUTE_KEY_LENGTH(
+      400,
+      "ATLAS-400-00-08C",
+      "Invalid key: {0} in custom attribute, key size should not be greater than 50"),
+  INVALID_CUSTOM_ATTRIBUTE_KEY_CHARACTERS(
+      400,
+      "ATLAS-400-00-08D",
+      "Invalid key: {0} in custom attribute, key should only contain alphanumeric characters, '_'"
+          + " or '-'"),
+  INVALID_CUSTOM_ATTRIBUTE_VALUE(
+      400,
+      "ATLAS-400-00-08E",
+      "Invalid value: {0} in custom attribute, value length is greater than {1}"),
   UNRESOLVED_REFERENCES_FOUND(
       400, "ATLAS-400-00-022", "Unresolved references: byId={0}; byUniqueAttributes={1}"),
   TYPE_NAME_NOT_FOUND(404, "ATLAS-404-00-001", "Given typename {0} was invalid"),

@@ -39,6 +39,9 @@ import java.util.UUID;
  * relationships of the matching relationship type.
  */
 public final class AtlasRequestResolver {
+  private static final java.util.regex.Pattern CUSTOM_ATTRIBUTE_KEY =
+      java.util.regex.Pattern.compile("[a-zA-Z0-9_-]+");
+
   private final AtlasTypedefStore typedefs;
 
   public AtlasRequestResolver(AtlasTypedefStore typedefs) {
@@ -80,6 +83,10 @@ public final class AtlasRequestResolver {
       AtlasEntity entity = byKey.get(key);
       Map<String, Object> attributes = new LinkedHashMap<>(entity.attributes());
       attributes.remove(AtlasNames.QUALIFIED_NAME);
+      attributes.remove(AtlasNames.CUSTOM_ATTRIBUTES);
+      if (entity.customAttributes() != null) {
+        attributes.put(AtlasNames.CUSTOM_ATTRIBUTES, entity.customAttributes());
+      }
       Object name = attributes.remove(AtlasNames.NAME);
       collectRelationships(
           entity,
@@ -111,6 +118,7 @@ public final class AtlasRequestResolver {
     if (entity.typeName() == null || !registry.hasEntityType(entity.typeName())) {
       throw new AtlasApiException(AtlasErrorCode.TYPE_NAME_INVALID, "ENTITY", entity.typeName());
     }
+    entity.customAttributesOrEmpty().forEach(AtlasRequestResolver::validateCustomAttribute);
     for (String attribute : mandatoryAttributes(entity.typeName(), registry)) {
       Object value = entity.attribute(attribute);
       if (value == null || value.toString().isBlank()) {
@@ -122,6 +130,24 @@ public final class AtlasRequestResolver {
                 + ": mandatory attribute value missing in type "
                 + entity.typeName());
       }
+    }
+  }
+
+  /**
+   * Atlas's limits on custom attributes (its defaults: 50-character keys, 500-character values).
+   */
+  private static void validateCustomAttribute(String key, String value) {
+    if (key.length() > AtlasNames.CUSTOM_ATTRIBUTE_KEY_MAX_LENGTH) {
+      throw new AtlasApiException(AtlasErrorCode.INVALID_CUSTOM_ATTRIBUTE_KEY_LENGTH, key);
+    }
+    if (!CUSTOM_ATTRIBUTE_KEY.matcher(key).matches()) {
+      throw new AtlasApiException(AtlasErrorCode.INVALID_CUSTOM_ATTRIBUTE_KEY_CHARACTERS, key);
+    }
+    if (value != null && value.length() > AtlasNames.CUSTOM_ATTRIBUTE_VALUE_MAX_LENGTH) {
+      throw new AtlasApiException(
+          AtlasErrorCode.INVALID_CUSTOM_ATTRIBUTE_VALUE,
+          value,
+          String.valueOf(AtlasNames.CUSTOM_ATTRIBUTE_VALUE_MAX_LENGTH));
     }
   }
 
@@ -178,6 +204,9 @@ public final class AtlasRequestResolver {
   private static AtlasEntity merge(AtlasEntity first, AtlasEntity second) {
     AtlasEntity.Builder b = first.toBuilder().attributes(second.attributes());
     second.relationshipAttributesOrEmpty().forEach(b::relationshipAttribute);
+    if (second.customAttributes() != null) {
+      b.customAttributes(second.customAttributes());
+    }
     List<AtlasClassification> classifications = new ArrayList<>(first.classificationsOrEmpty());
     classifications.addAll(second.classificationsOrEmpty());
     return b.classifications(classifications).build();

@@ -3,7 +3,6 @@ package io.tributary.catalog;
 import io.tributary.catalog.spi.CatalogBackends;
 import io.tributary.catalog.spi.UnknownCatalogBackendException;
 import io.tributary.config.ConfigDef;
-import io.tributary.config.PrefixSetting;
 import io.tributary.config.Setting;
 import io.tributary.config.ValueType;
 import java.util.List;
@@ -65,23 +64,15 @@ public final class CatalogSettings {
           "How many recent changes the change feed keeps, so that a client reconnecting with"
               + " `Last-Event-ID` misses nothing.");
 
-  public static final PrefixSetting JANUSGRAPH =
-      new PrefixSetting(
-          "janusgraph.",
-          "Passed to JanusGraph with the prefix removed, after Tributary's own storage"
-              + " settings, so they can override them.",
-          "janusgraph.storage.berkeleyje.cache-percentage: 20");
-
   public static final ConfigDef ALL =
       ConfigDef.of(
-              BACKEND,
-              ATLAS_URL,
-              ATLAS_USERNAME,
-              ATLAS_PASSWORD,
-              ATLAS_SINK,
-              ATLAS_HOOK_BOOTSTRAP_SERVERS,
-              FEED_WINDOW_SIZE)
-          .withPrefixes(JANUSGRAPH);
+          BACKEND,
+          ATLAS_URL,
+          ATLAS_USERNAME,
+          ATLAS_PASSWORD,
+          ATLAS_SINK,
+          ATLAS_HOOK_BOOTSTRAP_SERVERS,
+          FEED_WINDOW_SIZE);
 
   private CatalogSettings() {}
 

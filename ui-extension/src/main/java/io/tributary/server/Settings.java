@@ -1,6 +1,7 @@
 package io.tributary.server;
 
 import io.tributary.catalog.CatalogSettings;
+import io.tributary.catalog.spi.CatalogBackends;
 import io.tributary.config.ConfigDef;
 import io.tributary.config.ConfigDocs;
 import io.tributary.config.ConfigLoader;
@@ -25,7 +26,8 @@ public final class Settings {
           AuthSettings.ALL,
           PolicySettings.ALL,
           AuditSettings.ALL,
-          QuotaSettings.ALL);
+          QuotaSettings.ALL,
+          CatalogBackends.settings());
 
   private Settings() {}
 
@@ -64,7 +66,8 @@ public final class Settings {
         .append(" value and where it came from; the server does not start.\n\n")
         .append("Each module declares its own keys, next to the code that reads them (for")
         .append(" example `IngestSettings` in atlas-hooks, `AuthSettings` in ranger-policies);")
-        .append(" an audit sink plug-in may declare more (docs/plugins.md).\n\n")
+        .append(
+            " catalog backends (`JanusBackend` in catalog-janus) and audit sink plug-ins declare theirs (docs/plugins.md).\n\n")
         .append("## Keys\n\n")
         .append(ConfigDocs.keysTableWithEnvironment(byName))
         .append("\n## Pass-through keys\n\n")

@@ -80,6 +80,7 @@ public final class AtlasCatalog implements Catalog {
   private final AtlasWriteMapper writeMapper;
   private final ChangeFeed feed;
   private final Dependents dependents;
+  private final AttributeTimes attributeTimes;
 
   public AtlasCatalog(
       AtlasRestClient client,
@@ -95,6 +96,12 @@ public final class AtlasCatalog implements Catalog {
     this.entities = new RemoteEntities(names);
     this.writeMapper = new AtlasWriteMapper(typedefs, names::encode);
     this.dependents = new Dependents(typedefs.registry());
+    this.attributeTimes =
+        new AttributeTimes(
+            key ->
+                client
+                    .entity(key.typeName(), names.encode(key))
+                    .map(AtlasEntityWithExtInfo::entity));
   }
 
   /** The caller's visibility for one read: dependents decided through their dataset. */
@@ -135,15 +142,52 @@ public final class AtlasCatalog implements Catalog {
   }
 
   @Override
+  public void validate(Mutation mutation) {
+    typedefs.registry().requireKnownTypes(mutation);
+  }
+
+  @Override
   public List<MutationResult> applyAll(List<Mutation> mutations) {
+    // Refused here rather than by Atlas, so nothing of the batch is sent and the message is ours.
+    mutations.forEach(this::validate);
+    AttributeTimes.Prepared prepared = attributeTimes.prepare(mutations);
     AtlasWritePlan[] plans = new AtlasWritePlan[mutations.size()];
     AtomicInteger placeholders = new AtomicInteger();
     for (int i = 0; i < plans.length; i++) {
-      plans[i] = writeMapper.plan(mutations.get(i), placeholders, sink.oneRequestPerMutation());
+      plans[i] =
+          withTimes(
+              writeMapper.plan(
+                  prepared.mutations().get(i), placeholders, sink.oneRequestPerMutation()),
+              prepared.customAttributes());
     }
     List<MutationResult> results = sink.write(List.of(plans));
     publish(results);
     return results;
+  }
+
+  private static AtlasWritePlan withTimes(
+      AtlasWritePlan plan, Map<EntityKey, Map<String, String>> customAttributes) {
+    if (customAttributes.isEmpty()) {
+      return plan;
+    }
+    return new AtlasWritePlan(
+        withTimes(plan.creates(), customAttributes),
+        withTimes(plan.partialUpdates(), customAttributes),
+        plan.relationships());
+  }
+
+  private static List<AtlasWritePlan.Keyed> withTimes(
+      List<AtlasWritePlan.Keyed> entities, Map<EntityKey, Map<String, String>> customAttributes) {
+    List<AtlasWritePlan.Keyed> out = new ArrayList<>(entities.size());
+    for (AtlasWritePlan.Keyed k : entities) {
+      Map<String, String> custom = customAttributes.get(k.key());
+      out.add(
+          custom == null
+              ? k
+              : new AtlasWritePlan.Keyed(
+                  k.key(), k.entity().toBuilder().customAttributes(custom).build()));
+    }
+    return out;
   }
 
   private void publish(List<MutationResult> results) {
@@ -192,15 +236,12 @@ public final class AtlasCatalog implements Catalog {
     List<FilterCriteria> filters = new ArrayList<>();
     query.attributes().forEach((name, value) -> filters.add(FilterCriteria.leaf(name, "=", value)));
     if (query.namePrefix() != null && !query.namePrefix().isBlank()) {
-      filters.add(
-          new FilterCriteria(
-              null,
-              null,
-              null,
-              "OR",
-              List.of(
-                  FilterCriteria.leaf("name", "startsWith", query.namePrefix()),
-                  FilterCriteria.leaf("qualifiedName", "startsWith", query.namePrefix()))));
+      List<FilterCriteria> prefixes = new ArrayList<>();
+      for (String variant : caseVariants(query.namePrefix())) {
+        prefixes.add(FilterCriteria.leaf("name", "startsWith", variant));
+        prefixes.add(FilterCriteria.leaf("qualifiedName", "startsWith", variant));
+      }
+      filters.add(new FilterCriteria(null, null, null, "OR", prefixes));
     }
     if (query.tenant() != null && names.suffix(query.tenant()) != null) {
       filters.add(FilterCriteria.leaf("qualifiedName", "endsWith", names.suffix(query.tenant())));
@@ -238,6 +279,23 @@ public final class AtlasCatalog implements Catalog {
             ? Math.max(hits.size(), result.approximateCount() - hidden)
             : query.offset() + hits.size();
     return new SearchResult(hits, total);
+  }
+
+  /**
+   * The spellings a prefix is searched in. Atlas's {@code startsWith} is case-sensitive (its
+   * in-memory predicate is {@code String.startsWith}), while the catalog's name search is not: the
+   * prefix as typed, in lower case, in upper case and capitalised covers the names systems give
+   * topics and jobs; a name in mixed case is found by a prefix typed in its own case.
+   */
+  static Set<String> caseVariants(String prefix) {
+    Set<String> out = new LinkedHashSet<>();
+    out.add(prefix);
+    out.add(prefix.toLowerCase(java.util.Locale.ROOT));
+    out.add(prefix.toUpperCase(java.util.Locale.ROOT));
+    out.add(
+        prefix.substring(0, 1).toUpperCase(java.util.Locale.ROOT)
+            + prefix.substring(1).toLowerCase(java.util.Locale.ROOT));
+    return out;
   }
 
   @Override

@@ -19,4 +19,13 @@ public interface CatalogBackend {
    *     invalid
    */
   Catalog open(CatalogContext context);
+
+  /**
+   * The keys this backend reads, declared once next to its code and gathered by the server's
+   * configuration (and its reference page). Backends of one kind may return the same instance; it
+   * counts once.
+   */
+  default io.tributary.config.ConfigDef settings() {
+    return io.tributary.config.ConfigDef.of();
+  }
 }

@@ -17,6 +17,17 @@ public final class CatalogBackends {
         .toList();
   }
 
+  /**
+   * The keys every backend on the class path declares; an instance shared by several counts once.
+   */
+  public static io.tributary.config.ConfigDef settings() {
+    java.util.Set<io.tributary.config.ConfigDef> distinct =
+        java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    available().forEach(b -> distinct.add(b.settings()));
+    return io.tributary.config.ConfigDef.concat(
+        distinct.toArray(io.tributary.config.ConfigDef[]::new));
+  }
+
   /** The names of every backend on the class path, sorted. */
   public static List<String> names() {
     return available().stream().map(CatalogBackend::name).toList();

@@ -94,6 +94,33 @@ public final class TypeRegistry {
     }
   }
 
+  /**
+   * Fails on the first unknown entity or relationship type a mutation names, before anything of it
+   * is written: every backend refuses the same writes with the same message.
+   */
+  public void requireKnownTypes(io.tributary.catalog.Mutation mutation) {
+    mutation.entities().forEach(w -> requireEntityType(mutation, w.key().typeName()));
+    for (io.tributary.catalog.RelationshipWrite r : mutation.relationships()) {
+      if (!hasRelationshipType(r.typeName())) {
+        throw new InvalidEntityException(
+            "Relationship type '"
+                + r.typeName()
+                + "' in '"
+                + mutation.source()
+                + "' is not a known relationship type");
+      }
+      requireEntityType(mutation, r.from().typeName());
+      requireEntityType(mutation, r.to().typeName());
+    }
+  }
+
+  private void requireEntityType(io.tributary.catalog.Mutation mutation, String typeName) {
+    if (!hasEntityType(typeName)) {
+      throw new InvalidEntityException(
+          "Type '" + typeName + "' in '" + mutation.source() + "' is not a known entity type");
+    }
+  }
+
   public synchronized boolean hasRelationshipType(String name) {
     return relationshipTypes.contains(name);
   }

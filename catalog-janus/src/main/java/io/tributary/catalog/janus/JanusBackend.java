@@ -3,6 +3,8 @@ package io.tributary.catalog.janus;
 import io.tributary.catalog.Catalog;
 import io.tributary.catalog.spi.CatalogBackend;
 import io.tributary.catalog.spi.CatalogContext;
+import io.tributary.config.ConfigDef;
+import io.tributary.config.PrefixSetting;
 import java.util.Map;
 
 /**
@@ -14,6 +16,17 @@ import java.util.Map;
 public abstract sealed class JanusBackend implements CatalogBackend {
   /** The prefix of the settings passed to JanusGraph. */
   public static final String PROPERTIES = "janusgraph.";
+
+  /** The pass-through prefix, as the server's configuration declares it. */
+  public static final PrefixSetting JANUSGRAPH =
+      new PrefixSetting(
+          PROPERTIES,
+          "Passed to JanusGraph with the prefix removed, after Tributary's own storage"
+              + " settings, so they can override them.",
+          "janusgraph.storage.berkeleyje.cache-percentage: 20");
+
+  /** The keys of all three JanusGraph backends: one declaration. */
+  static final ConfigDef SETTINGS = ConfigDef.of().withPrefixes(JANUSGRAPH);
 
   private final String name;
 
@@ -40,6 +53,11 @@ public abstract sealed class JanusBackend implements CatalogBackend {
   }
 
   abstract JanusConfig storage(CatalogContext context);
+
+  @Override
+  public final ConfigDef settings() {
+    return SETTINGS;
+  }
 
   /** BerkeleyJE files under the data directory: the embedded default. */
   public static final class BerkeleyJe extends JanusBackend {

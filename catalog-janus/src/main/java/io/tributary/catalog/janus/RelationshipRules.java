@@ -1,6 +1,5 @@
 package io.tributary.catalog.janus;
 
-import io.tributary.catalog.InvalidEntityException;
 import io.tributary.catalog.Mutation;
 import io.tributary.catalog.RelationshipWrite;
 import io.tributary.catalog.Types;
@@ -21,26 +20,7 @@ final class RelationshipRules {
 
   /** Fails on the first unknown entity or relationship type, before any write. */
   void validate(Mutation mutation) {
-    mutation.entities().forEach(w -> requireEntityType(mutation, w.key().typeName()));
-    for (RelationshipWrite r : mutation.relationships()) {
-      if (!types.hasRelationshipType(r.typeName())) {
-        throw new InvalidEntityException(
-            "Relationship type '"
-                + r.typeName()
-                + "' in '"
-                + mutation.source()
-                + "' is not a known relationship type");
-      }
-      requireEntityType(mutation, r.from().typeName());
-      requireEntityType(mutation, r.to().typeName());
-    }
-  }
-
-  private void requireEntityType(Mutation mutation, String typeName) {
-    if (!types.hasEntityType(typeName)) {
-      throw new InvalidEntityException(
-          "Type '" + typeName + "' in '" + mutation.source() + "' is not a known entity type");
-    }
+    types.requireKnownTypes(mutation);
   }
 
   /** Whether a relationship of this type between entities of these types is stored reversed. */

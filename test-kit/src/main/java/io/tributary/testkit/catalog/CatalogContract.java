@@ -45,8 +45,8 @@ import org.junit.jupiter.api.Test;
  * }
  * }</pre>
  *
- * <p>A backend that cannot offer a behaviour overrides its test with
- * {@code @Test @Disabled("why")}, so that the report says what it lacks and why.
+ * <p>Every behaviour holds on every backend: where the store underneath lacks something (a remote
+ * Atlas keeps no time per attribute), the backend makes up for it rather than the suite.
  */
 public abstract class CatalogContract {
   /** The tenant most fixtures belong to. */
