@@ -11,7 +11,8 @@ import java.time.Duration;
 /**
  * Every configuration key the emitters read, each declared once: {@link EmitterConfig}'s defaults
  * are these. Keys are the same for all integrations: Kafka client properties, Kafka Streams
- * properties and Flink configuration alike.
+ * properties, Flink configuration, Pulsar client maps and Functions/IO configs, and the maps given
+ * to the Kinesis hooks alike.
  */
 public final class EmitterSettings {
   /**
@@ -46,9 +47,12 @@ public final class EmitterSettings {
               "openlineage.job.name",
               ValueType.string(),
               null,
-              "Name of the emitted job. Kafka clients that share a name share one run.")
+              "Name of the emitted job. Clients that share a name share one run, whichever"
+                  + " platform each of them talks to.")
           .withCheck(EmitterSettings::nonBlank)
-          .withDefaultDoc("per integration (client.id, group.id, application.id, Flink job name)");
+          .withDefaultDoc(
+              "per integration (client.id, group.id, application.id, Flink job name, Pulsar"
+                  + " subscriptionName / producerName, <tenant>/<namespace>/<function>)");
 
   public static final Setting<Tenant> TENANT =
       Setting.of(
