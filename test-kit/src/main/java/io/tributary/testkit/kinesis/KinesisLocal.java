@@ -1,4 +1,4 @@
-package io.tributary.emitters.testing;
+package io.tributary.testkit.kinesis;
 
 import static org.awaitility.Awaitility.await;
 
