@@ -128,6 +128,26 @@ class ModuleBoundariesTest {
   }
 
   @Test
+  void shouldConfineEachStreamingPlatformsApiToItsEmitterPackage() {
+    // Pulsar's and AWS's APIs are optional dependencies: a Kafka user's job never loads them, so
+    // only the classes of their own emitter package may name them.
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("io.tributary.emitters.pulsar..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("org.apache.pulsar..")
+        .check(classes);
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("io.tributary.emitters.kinesis..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("software.amazon..")
+        .check(classes);
+  }
+
+  @Test
   void shouldKeepTheWireContractFreeOfEveryOtherModule() {
     noClasses()
         .that()
