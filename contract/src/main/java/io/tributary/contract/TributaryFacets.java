@@ -34,6 +34,20 @@ public final class TributaryFacets {
   /** Job facet with a Kafka Streams application's processor graph. */
   public static final String KAFKA_STREAMS_TOPOLOGY = "tributary_kafka_streams_topology";
 
+  /**
+   * Run facet of an event journaled by an edge node: a stable {@code eventId} (node and journal
+   * sequence) that stays the same across redeliveries, and the node's hybrid logical clock stamp.
+   * The catalog applies an event of a run once: a sequence at or below the last one it applied for
+   * that run and node is a redelivery, acknowledged and ignored.
+   */
+  public static final String EDGE_EVENT = "tributary_edge_event";
+
+  /** The field of {@link #EDGE_EVENT} naming the edge node. */
+  public static final String EDGE_EVENT_NODE_FIELD = "node";
+
+  /** The field of {@link #EDGE_EVENT} holding the node's journal sequence. */
+  public static final String EDGE_EVENT_SEQUENCE_FIELD = "sequence";
+
   private TributaryFacets() {}
 
   /**
