@@ -48,6 +48,18 @@ public final class TributaryFacets {
   /** The field of {@link #EDGE_EVENT} holding the node's journal sequence. */
   public static final String EDGE_EVENT_SEQUENCE_FIELD = "sequence";
 
+  /**
+   * Job facet of a device an edge node reports ({@code jobType.integration} EDGE_DEVICE): model,
+   * firmware, location, online (from its MQTT last will) and last seen.
+   */
+  public static final String EDGE_DEVICE = "tributary_edge_device";
+
+  /**
+   * Job facet of an edge node itself ({@code jobType.integration} EDGE_NODE): its journal backlog,
+   * the age of its oldest unsynced event and its last sync.
+   */
+  public static final String EDGE_NODE = "tributary_edge_node";
+
   private TributaryFacets() {}
 
   /**

@@ -55,7 +55,9 @@ class TributaryFacetsTest {
             TributaryFacets.CLUSTER,
             TributaryFacets.STREAMING_METRICS,
             TributaryFacets.KAFKA_STREAMS_TOPOLOGY,
-            TributaryFacets.EDGE_EVENT);
+            TributaryFacets.EDGE_EVENT,
+            TributaryFacets.EDGE_DEVICE,
+            TributaryFacets.EDGE_NODE);
   }
 
   @Test
