@@ -13,6 +13,7 @@ public final class Types {
   public static final String MQTT_TOPIC = "mqtt_topic";
   public static final String KAFKA_STREAMS_APPLICATION = "kafka_streams_application";
   public static final String EDGE_DEVICE = "edge_device";
+  public static final String EDGE_NODE = "edge_node";
 
   /** A dataset of a namespace scheme with no specific type (postgres://, s3://, ...). */
   public static final String GENERIC_DATASET = "openlineage_dataset";

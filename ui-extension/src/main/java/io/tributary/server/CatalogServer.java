@@ -185,6 +185,7 @@ public final class CatalogServer implements AutoCloseable {
             .committer(committer)
             .limits(eventLimits(config))
             .meterRegistry(registry)
+            .catalog(catalog)
             .build();
     TenantId defaultTenant = PolicySetup.openTenant(config);
     if (config.get(IngestSettings.KAFKA_ENABLED)) {
