@@ -82,6 +82,7 @@ public final class EntityReader {
         context,
         producers,
         consumers,
+        number(e.attributes().get("assertionsFailed")),
         e.updateTime() == null ? 0 : e.updateTime().toEpochMilli());
   }
 
@@ -98,6 +99,10 @@ public final class EntityReader {
       return "";
     }
     return verb + " " + String.join(", ", new TreeSet<>(names(entities)));
+  }
+
+  private static int number(Object value) {
+    return value instanceof Number n ? n.intValue() : 0;
   }
 
   private static String text(Object value) {

@@ -11,6 +11,7 @@ public final class Fields {
   public static final String NAME = "name";
   public static final String NAME_LC = "name_lc";
   public static final String NAME_WORDS = "name_words";
+  public static final String NAME_TOKEN = "name_token";
   public static final String ALL = "all";
   public static final String FIELDS = "fields";
   public static final String FIELD_EXACT = "field";
@@ -20,6 +21,7 @@ public final class Fields {
   public static final String DESCRIPTION = "description";
   public static final String PRODUCERS = "producers";
   public static final String CONSUMERS = "consumers";
+  public static final String QUALITY_FAILURES = "quality_failures";
   public static final String UPDATED = "updated";
   public static final String VECTOR = "vector";
 

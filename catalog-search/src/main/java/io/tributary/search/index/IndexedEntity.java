@@ -12,6 +12,7 @@ import java.util.Objects;
  * @param dataset for a column, its dataset's qualifiedName; else null
  * @param producers for a dataset, how many processes write it; for a process, its outputs
  * @param consumers for a dataset, how many processes read it; for a process, its inputs
+ * @param qualityFailures how many of the dataset's last data-quality assertions failed
  */
 public record IndexedEntity(
     Guid guid,
@@ -29,6 +30,7 @@ public record IndexedEntity(
     String context,
     int producers,
     int consumers,
+    int qualityFailures,
     long updateTime) {
   public IndexedEntity {
     Objects.requireNonNull(guid, "guid");

@@ -171,6 +171,23 @@ public final class SearchIndex implements AutoCloseable {
     return new QueryBuilder(analyzer).createBooleanQuery(field, text);
   }
 
+  /** The terms the index's analyser makes of a text (lower case, English stems). */
+  public List<String> terms(String text) {
+    List<String> out = new ArrayList<>();
+    try (var stream = analyzer.tokenStream(Fields.NAME_WORDS, text)) {
+      var term =
+          stream.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
+      stream.reset();
+      while (stream.incrementToken()) {
+        out.add(term.toString());
+      }
+      stream.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out;
+  }
+
   /** Bytes the index takes on disk. */
   public long diskBytes() {
     try (Stream<Path> files = Files.walk(path)) {
@@ -273,6 +290,9 @@ public final class SearchIndex implements AutoCloseable {
     d.add(new StoredField(Fields.NAME, name));
     d.add(new StringField(Fields.NAME_LC, name.toLowerCase(Locale.ROOT), Field.Store.NO));
     d.add(new TextField(Fields.NAME_WORDS, Words.expanded(name), Field.Store.NO));
+    for (String word : new java.util.TreeSet<>(Words.split(name))) {
+      d.add(new StringField(Fields.NAME_TOKEN, word, Field.Store.NO));
+    }
     StringBuilder all = new StringBuilder();
     all.append(Words.expanded(e.qualifiedName())).append(' ');
     all.append(String.join(" ", Words.split(e.typeName()))).append(' ');
@@ -305,6 +325,8 @@ public final class SearchIndex implements AutoCloseable {
     d.add(new StoredField(Fields.PRODUCERS, e.producers()));
     d.add(new IntPoint(Fields.CONSUMERS, e.consumers()));
     d.add(new StoredField(Fields.CONSUMERS, e.consumers()));
+    d.add(new IntPoint(Fields.QUALITY_FAILURES, e.qualityFailures()));
+    d.add(new StoredField(Fields.QUALITY_FAILURES, e.qualityFailures()));
     d.add(new LongPoint(Fields.UPDATED, e.updateTime()));
     d.add(new StoredField(Fields.UPDATED, e.updateTime()));
     if (vector != null) {
@@ -330,6 +352,7 @@ public final class SearchIndex implements AutoCloseable {
         null,
         number(d, Fields.PRODUCERS).intValue(),
         number(d, Fields.CONSUMERS).intValue(),
+        number(d, Fields.QUALITY_FAILURES).intValue(),
         number(d, Fields.UPDATED).longValue());
   }
 

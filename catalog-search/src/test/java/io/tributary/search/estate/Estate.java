@@ -69,30 +69,50 @@ public final class Estate implements AutoCloseable {
       List<String> owners,
       Map<String, String> fieldTags,
       List<String> tags,
-      Boolean qualityPassed) {
+      Boolean qualityPassed,
+      List<String[]> columnLineage) {
     public static Dataset topic(String name, String... fields) {
-      return new Dataset(KAFKA, name, List.of(fields), null, List.of(), Map.of(), List.of(), null);
+      return new Dataset(
+          KAFKA, name, List.of(fields), null, List.of(), Map.of(), List.of(), null, List.of());
     }
 
     public static Dataset table(String namespace, String name, String... fields) {
       return new Dataset(
-          namespace, name, List.of(fields), null, List.of(), Map.of(), List.of(), null);
+          namespace, name, List.of(fields), null, List.of(), Map.of(), List.of(), null, List.of());
+    }
+
+    /** Column lineage: {@code field} is computed from {@code input}'s {@code inputField}. */
+    public Dataset from(String field, Dataset input, String inputField) {
+      List<String[]> more = new ArrayList<>(columnLineage);
+      more.add(new String[] {field, input.namespace(), input.name(), inputField});
+      return new Dataset(
+          namespace, name, fields, description, owners, fieldTags, tags, qualityPassed, more);
     }
 
     public Dataset described(String text) {
-      return new Dataset(namespace, name, fields, text, owners, fieldTags, tags, qualityPassed);
+      return new Dataset(
+          namespace, name, fields, text, owners, fieldTags, tags, qualityPassed, columnLineage);
     }
 
     public Dataset ownedBy(String... names) {
       return new Dataset(
-          namespace, name, fields, description, List.of(names), fieldTags, tags, qualityPassed);
+          namespace,
+          name,
+          fields,
+          description,
+          List.of(names),
+          fieldTags,
+          tags,
+          qualityPassed,
+          columnLineage);
     }
 
     /** Classifies a field (PII, SENSITIVE). */
     public Dataset fieldTag(String field, String classification) {
       Map<String, String> more = new java.util.LinkedHashMap<>(fieldTags);
       more.put(field, classification);
-      return new Dataset(namespace, name, fields, description, owners, more, tags, qualityPassed);
+      return new Dataset(
+          namespace, name, fields, description, owners, more, tags, qualityPassed, columnLineage);
     }
 
     public Dataset tagged(String... classifications) {
@@ -104,11 +124,13 @@ public final class Estate implements AutoCloseable {
           owners,
           fieldTags,
           List.of(classifications),
-          qualityPassed);
+          qualityPassed,
+          columnLineage);
     }
 
     public Dataset quality(boolean passed) {
-      return new Dataset(namespace, name, fields, description, owners, fieldTags, tags, passed);
+      return new Dataset(
+          namespace, name, fields, description, owners, fieldTags, tags, passed, columnLineage);
     }
   }
 
