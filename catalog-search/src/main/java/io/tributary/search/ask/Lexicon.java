@@ -291,7 +291,17 @@ final class Lexicon {
               "want",
               "know",
               "able",
-              "see"));
+              "see",
+              "changing",
+              "chang",
+              "modifying",
+              "dropping",
+              "renaming",
+              "deleting",
+              "removing",
+              "pass",
+              "passed",
+              "passing"));
 
   /** Type words: what they restrict the answer to. Empty sets mean "a dataset or a job". */
   static final Map<String, Set<String>> TYPES =

@@ -166,11 +166,25 @@ public final class Questions {
 
     /** The spans, and all of them joined (a name split by a stop word: "orders in prod"). */
     private List<String> spansToTry() {
-      List<String> out = new ArrayList<>(q.spans());
+      java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
       if (q.spans().size() > 1) {
-        out.add(0, String.join(" ", q.spans()));
+        out.add(String.join(" ", q.spans()));
       }
-      return out;
+      out.addAll(q.spans());
+      // A plain word next to a name ("inventory.levels pass"): try the name alone, then shorter.
+      for (String span : q.spans()) {
+        String[] words = span.split(" ");
+        for (String w : words) {
+          if (QuestionParser.isIdentifier(w)) {
+            out.add(w);
+          }
+        }
+        if (words.length > 1) {
+          out.add(String.join(" ", java.util.Arrays.asList(words).subList(0, words.length - 1)));
+          out.add(String.join(" ", java.util.Arrays.asList(words).subList(1, words.length)));
+        }
+      }
+      return new ArrayList<>(out);
     }
 
     private Answer notFound() {
