@@ -41,11 +41,40 @@ public final class HybridSearch {
   /** Index hits (not yet checked for visibility), best first. */
   public List<Hit> candidates(String text, SearchMode mode, IndexFilter filter, int k) {
     SearchMode effective = embedder.enabled() ? mode : SearchMode.KEYWORD;
-    return switch (effective) {
-      case KEYWORD -> index.keyword(text, filter, k);
-      case SEMANTIC -> semantic(text, filter, k);
-      case HYBRID -> fuse(index.keyword(text, filter, k), semantic(text, filter, k));
-    };
+    List<Hit> hits =
+        switch (effective) {
+          case KEYWORD -> index.keyword(text, filter, k);
+          case SEMANTIC -> semantic(text, filter, k);
+          case HYBRID -> fuse(index.keyword(text, filter, k), semantic(text, filter, k));
+        };
+    return filter.kind() == null && filter.types().isEmpty() ? withDatasets(hits) : hits;
+  }
+
+  /**
+   * A matching field stands for its dataset too: "customer emails" matches the field {@code email}
+   * and should show the topic that holds it, just above the field.
+   */
+  private List<Hit> withDatasets(List<Hit> hits) {
+    java.util.Set<String> emitted = new java.util.HashSet<>();
+    List<Hit> out = new ArrayList<>(hits.size());
+    for (Hit h : hits) {
+      IndexedEntity e = h.entity();
+      if (e.kind() == EntityKind.COLUMN && e.dataset() != null) {
+        List<Hit> owner =
+            index.query(
+                new org.apache.lucene.search.TermQuery(
+                    new org.apache.lucene.index.Term(Fields.QUALIFIED_NAME, e.dataset())),
+                new IndexFilter(e.tenant(), java.util.Set.of(), null, EntityKind.DATASET),
+                1);
+        if (!owner.isEmpty() && emitted.add(owner.get(0).entity().guid().value())) {
+          out.add(new Hit(owner.get(0).entity(), h.score()));
+        }
+      }
+      if (emitted.add(e.guid().value())) {
+        out.add(h);
+      }
+    }
+    return out;
   }
 
   /**
