@@ -146,6 +146,12 @@ export const api = {
 
   stats: () => request('/stats'),
 
+  ask: (q) => request(`/ask${query({ q })}`),
+
+  summary: (guid) => request(`/entities/${enc(guid)}/summary`),
+
+  insights: async () => (await request('/insights'))?.insights || [],
+
   layout: (graph) => request('/layout/layered', { method: 'POST', body: JSON.stringify(graph) }),
 
   exportUrl: (guid, format, params = {}) => `${BASE}/lineage/${enc(guid)}/export${query({ format, ...params })}`,

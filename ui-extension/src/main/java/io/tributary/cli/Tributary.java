@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
       ServeCommand.class,
       IngestCommand.class,
       LineageCommand.class,
+      AskCommand.class,
       AtlasCommand.class,
       DemoMovedCommand.class,
       io.tributary.cli.tenants.TenantsCommand.class,

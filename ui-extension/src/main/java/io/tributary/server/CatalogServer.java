@@ -37,6 +37,8 @@ import io.tributary.ranger.auth.AuthSettings;
 import io.tributary.ranger.auth.Authenticator;
 import io.tributary.ranger.auth.UsersStore;
 import io.tributary.ranger.bootstrap.PolicyServices;
+import io.tributary.search.CatalogSearch;
+import io.tributary.search.SearchSettings;
 import io.tributary.server.api.EntityResource;
 import io.tributary.server.api.FeedResource;
 import io.tributary.server.api.FeedStreams;
@@ -57,6 +59,9 @@ import io.tributary.server.layout.LayoutResource;
 import io.tributary.server.problem.MalformedRequestAddOn;
 import io.tributary.server.problem.ProblemErrorPages;
 import io.tributary.server.problem.ProblemMapper;
+import io.tributary.server.search.AskResource;
+import io.tributary.server.search.InsightsResource;
+import io.tributary.server.search.SummaryResource;
 import io.tributary.server.security.AuthenticationFilter;
 import io.tributary.server.security.CanonicalPathHandler;
 import io.tributary.server.security.KafkaIngestPolicy;
@@ -74,6 +79,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -162,6 +168,8 @@ public final class CatalogServer implements AutoCloseable {
     if (!policyState.equals(config.get(ServerSettings.DATA_DIR))) {
       parts.push(() -> PolicySetup.deleteTree(policyState));
     }
+    Optional<CatalogSearch> search = startSearch(config, catalog, types);
+    search.ifPresent(parts::push);
     PolicyServices policies = PolicySetup.start(config, types, policyState, authenticator);
     parts.push(policies);
     LOG.info("catalog server: {}", policies.authenticator().describe());
@@ -236,7 +244,10 @@ public final class CatalogServer implements AutoCloseable {
                     json))
             .register(new LineageResource(ingest, catalog, views, COMMIT_TIMEOUT))
             .register(new EntityResource(catalog, types, views))
-            .register(new SearchResource(catalog, types, views))
+            .register(new SearchResource(catalog, types, views, search))
+            .register(new AskResource(search, views))
+            .register(new SummaryResource(search, views))
+            .register(new InsightsResource(search, views))
             .register(new ImpactResource(catalog, views))
             .register(new StatsResource(catalog, committer, views))
             .register(new FeedResource(streams, catalog))
@@ -339,6 +350,27 @@ public final class CatalogServer implements AutoCloseable {
         Authenticator.LOCAL.groups(),
         Authenticator.LOCAL.roles(),
         tenant);
+  }
+
+  /**
+   * The search index, kept current from the catalog's change feed on its own thread, when {@code
+   * search.enabled}.
+   */
+  private static Optional<CatalogSearch> startSearch(
+      Configuration config, Catalog catalog, TypeRegistry types) {
+    if (!config.get(SearchSettings.ENABLED)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        CatalogSearch.start(
+            catalog,
+            types,
+            new CatalogSearch.Options(
+                config.get(ServerSettings.DATA_DIR),
+                config.get(SearchSettings.EMBEDDINGS),
+                config.get(SearchSettings.COMMIT_INTERVAL),
+                config.get(SearchSettings.SILENCE_DEFAULT_INTERVAL),
+                Clock.systemUTC())));
   }
 
   /** The backend {@code catalog.backend} names, found among the plug-ins on the class path. */

@@ -11,6 +11,7 @@ import io.tributary.ranger.audit.AuditSettings;
 import io.tributary.ranger.audit.AuditSinks;
 import io.tributary.ranger.auth.AuthSettings;
 import io.tributary.ranger.tenancy.QuotaSettings;
+import io.tributary.search.SearchSettings;
 import java.util.Map;
 
 /**
@@ -27,6 +28,7 @@ public final class Settings {
           PolicySettings.ALL,
           AuditSettings.ALL,
           QuotaSettings.ALL,
+          SearchSettings.ALL,
           CatalogBackends.settings());
 
   private Settings() {}

@@ -7,13 +7,16 @@ import { formatNumber, formatTime } from '../format.js';
 
 /** Counts of each type, the newest changes as they happen. */
 export class HomePage extends LightElement {
-  static properties = { stats: { state: true }, changes: { state: true }, error: { state: true } };
+  static properties = {
+    stats: { state: true }, changes: { state: true }, error: { state: true }, insights: { state: true },
+  };
 
   constructor() {
     super();
     this.stats = null;
     this.changes = recentChanges();
     this.error = null;
+    this.insights = [];
     this.fresh = new Set();
   }
 
@@ -42,6 +45,8 @@ export class HomePage extends LightElement {
     try {
       this.stats = await api.stats();
       this.error = null;
+      // Insights are extra: a server without a search index answers 503 and the page stays.
+      this.insights = await api.insights().catch(() => []);
     } catch (e) {
       this.error = e.message;
     }
@@ -81,7 +86,18 @@ export class HomePage extends LightElement {
                 <b>${formatNumber(n)}</b><span>${type}</span></a>`)}
           </div>
         </section>
-      </div>`;
+      </div>
+      ${this.insights.length ? html`
+        <section class="card" aria-labelledby="insights-title">
+          <h2 id="insights-title">Insights</h2>
+          <ul class="activity" data-testid="insights">
+            ${this.insights.slice(0, 20).map((i) => html`
+              <li data-kind=${i.kind}>
+                <span class="kind">${i.kind.replace('_', ' ')}</span>
+                ${i.links?.[0] ? html`<a href=${entityHref(i.links[0].guid)}>${i.text}</a>` : i.text}
+              </li>`)}
+          </ul>
+        </section>` : ''}`;
   }
 }
 customElements.define('tb-home-page', HomePage);
