@@ -50,6 +50,7 @@ public final class IngestPipeline {
   private final GroupCommitter committer;
   private final EventLimits limits;
   private final MeterRegistry registry;
+  private final MutationEnricher enricher;
   private final Map<String, Counter> warnings = new ConcurrentHashMap<>();
   private final Map<EventLimit, Counter> overLimit = new EnumMap<>(EventLimit.class);
 
@@ -58,6 +59,7 @@ public final class IngestPipeline {
     this.committer = Objects.requireNonNull(builder.committer, "committer");
     this.limits = Objects.requireNonNull(builder.limits, "limits");
     this.registry = Objects.requireNonNull(builder.registry, "registry");
+    this.enricher = Objects.requireNonNull(builder.enricher, "enricher");
     for (EventLimit limit : EventLimit.values()) {
       overLimit.put(
           limit,
@@ -78,8 +80,15 @@ public final class IngestPipeline {
     private GroupCommitter committer;
     private EventLimits limits = EventLimits.DEFAULTS;
     private MeterRegistry registry;
+    private MutationEnricher enricher = MutationEnricher.NONE;
 
     private Builder() {}
+
+    /** Defaults to {@link MutationEnricher#NONE}. */
+    public Builder enricher(MutationEnricher value) {
+      this.enricher = value;
+      return this;
+    }
 
     public Builder translator(EventTranslator value) {
       this.translator = value;
@@ -261,7 +270,7 @@ public final class IngestPipeline {
       Admission admission, TenantId tenant, Mutation mutation) {
     Objects.requireNonNull(mutation, "mutation");
     admit(Objects.requireNonNull(admission, "admission"), Objects.requireNonNull(tenant, "tenant"));
-    return committer.submit(mutation);
+    return committer.submit(enricher.enrich(tenant, mutation));
   }
 
   private static void admit(Admission admission, TenantId tenant) {
@@ -320,7 +329,7 @@ public final class IngestPipeline {
   }
 
   private Prepared translate(JsonNode event, TenantId tenant) {
-    TranslatedEvent translated = translator.translate(event, tenant);
+    TranslatedEvent translated = enrich(tenant, translator.translate(event, tenant));
     for (EventWarning warning : translated.warnings()) {
       warnings
           .computeIfAbsent(
@@ -333,6 +342,20 @@ public final class IngestPipeline {
           .increment();
     }
     return new Prepared(tenant, translated);
+  }
+
+  private TranslatedEvent enrich(TenantId tenant, TranslatedEvent translated) {
+    Mutation enriched = enricher.enrich(tenant, translated.mutation());
+    if (enriched == translated.mutation()) {
+      return translated;
+    }
+    return new TranslatedEvent(
+        translated.kind(),
+        translated.eventType(),
+        translated.runId(),
+        translated.eventTime(),
+        enriched,
+        translated.warnings());
   }
 
   private static Throwable unwrap(Throwable e) {

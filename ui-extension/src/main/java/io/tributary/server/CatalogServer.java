@@ -37,6 +37,8 @@ import io.tributary.ranger.auth.AuthSettings;
 import io.tributary.ranger.auth.Authenticator;
 import io.tributary.ranger.auth.UsersStore;
 import io.tributary.ranger.bootstrap.PolicyServices;
+import io.tributary.ranger.governance.ClassificationEngine;
+import io.tributary.ranger.quota.EntityQuota;
 import io.tributary.server.api.EntityResource;
 import io.tributary.server.api.FeedResource;
 import io.tributary.server.api.FeedStreams;
@@ -50,6 +52,7 @@ import io.tributary.server.atlas.AtlasV2Resource;
 import io.tributary.server.export.LineageExportResource;
 import io.tributary.server.export.LineageExporters;
 import io.tributary.server.export.NodeKinds;
+import io.tributary.server.governance.GovernanceResource;
 import io.tributary.server.ingest.EventBodyReader;
 import io.tributary.server.ingest.LineageIngest;
 import io.tributary.server.layout.LayeredLayout;
@@ -179,12 +182,36 @@ public final class CatalogServer implements AutoCloseable {
                 Duration.ofSeconds(30)),
             registry);
     parts.push(committer);
+    ClassificationEngine classification =
+        new ClassificationEngine(
+            tenant ->
+                policies
+                    .tenants()
+                    .get(tenant)
+                    .map(t -> t.config().classificationRules())
+                    .orElse(java.util.List.of()),
+            catalog,
+            types,
+            Clock.systemUTC());
+    EntityQuota entityQuota =
+        new EntityQuota(
+            policies.quotas(),
+            tenant ->
+                policies
+                    .tenants()
+                    .get(tenant)
+                    .map(t -> t.config().quotas().maxEntities())
+                    .orElse(0L),
+            catalog);
     IngestPipeline pipeline =
         IngestPipeline.builder()
             .translator(translator)
             .committer(committer)
             .limits(eventLimits(config))
             .meterRegistry(registry)
+            .enricher(
+                (tenant, mutation) ->
+                    classification.enrich(tenant, entityQuota.enrich(tenant, mutation)))
             .build();
     TenantId defaultTenant = PolicySetup.openTenant(config);
     if (config.get(IngestSettings.KAFKA_ENABLED)) {
@@ -253,6 +280,8 @@ public final class CatalogServer implements AutoCloseable {
                     new TenantDataEraser(catalog),
                     json,
                     PolicySetup.defaultQuotas(config)))
+            .register(
+                new GovernanceResource(policies.tenants(), classification, catalog, types, json))
             .register(new UsersResource(PolicySetup.userAdmin(users), json))
             .register(new ApiKeysResource(PolicySetup.userAdmin(users), json))
             .register(new StaticResources());
