@@ -9,6 +9,7 @@ import io.tributary.ranger.PolicySettings;
 import io.tributary.ranger.audit.AuditSettings;
 import io.tributary.ranger.audit.AuditSinks;
 import io.tributary.ranger.auth.AuthSettings;
+import io.tributary.ranger.governance.GovernanceSettings;
 import io.tributary.ranger.tenancy.QuotaSettings;
 import java.util.Map;
 
@@ -25,7 +26,8 @@ public final class Settings {
           AuthSettings.ALL,
           PolicySettings.ALL,
           AuditSettings.ALL,
-          QuotaSettings.ALL);
+          QuotaSettings.ALL,
+          GovernanceSettings.ALL);
 
   private Settings() {}
 
