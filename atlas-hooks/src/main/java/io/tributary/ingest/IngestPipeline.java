@@ -55,6 +55,7 @@ public final class IngestPipeline {
   private final GroupCommitter committer;
   private final EventLimits limits;
   private final MeterRegistry registry;
+  private final MutationEnricher enricher;
   private final Map<String, Counter> warnings = new ConcurrentHashMap<>();
   private final Map<EventLimit, Counter> overLimit = new EnumMap<>(EventLimit.class);
   private final AppliedEvents applied;
@@ -77,6 +78,7 @@ public final class IngestPipeline {
             .description("Events stamped by an edge node, by whether they were applied or ignored")
             .tag("outcome", "redelivery")
             .register(registry);
+    this.enricher = Objects.requireNonNull(builder.enricher, "enricher");
     for (EventLimit limit : EventLimit.values()) {
       overLimit.put(
           limit,
@@ -98,6 +100,7 @@ public final class IngestPipeline {
     private EventLimits limits = EventLimits.DEFAULTS;
     private MeterRegistry registry;
     private Catalog catalog;
+    private MutationEnricher enricher = MutationEnricher.NONE;
 
     private Builder() {}
 
@@ -107,6 +110,12 @@ public final class IngestPipeline {
      */
     public Builder catalog(Catalog value) {
       this.catalog = value;
+      return this;
+    }
+
+    /** Defaults to {@link MutationEnricher#NONE}. */
+    public Builder enricher(MutationEnricher value) {
+      this.enricher = value;
       return this;
     }
 
@@ -334,7 +343,7 @@ public final class IngestPipeline {
       Admission admission, TenantId tenant, Mutation mutation) {
     Objects.requireNonNull(mutation, "mutation");
     admit(Objects.requireNonNull(admission, "admission"), Objects.requireNonNull(tenant, "tenant"));
-    return committer.submit(mutation);
+    return committer.submit(enricher.enrich(tenant, mutation));
   }
 
   private static void admit(Admission admission, TenantId tenant) {
@@ -393,7 +402,7 @@ public final class IngestPipeline {
   }
 
   private Prepared translate(JsonNode event, TenantId tenant) {
-    TranslatedEvent translated = translator.translate(event, tenant);
+    TranslatedEvent translated = enrich(tenant, translator.translate(event, tenant));
     for (EventWarning warning : translated.warnings()) {
       warnings
           .computeIfAbsent(
@@ -407,6 +416,20 @@ public final class IngestPipeline {
     }
     EventStamp stamp = translated.runId() == null ? null : EventStamp.read(event).orElse(null);
     return new Prepared(tenant, translated, stamp);
+  }
+
+  private TranslatedEvent enrich(TenantId tenant, TranslatedEvent translated) {
+    Mutation enriched = enricher.enrich(tenant, translated.mutation());
+    if (enriched == translated.mutation()) {
+      return translated;
+    }
+    return new TranslatedEvent(
+        translated.kind(),
+        translated.eventType(),
+        translated.runId(),
+        translated.eventTime(),
+        enriched,
+        translated.warnings());
   }
 
   private static Throwable unwrap(Throwable e) {

@@ -35,7 +35,8 @@ import picocli.CommandLine.Spec;
       AtlasCommand.class,
       DemoMovedCommand.class,
       io.tributary.cli.tenants.TenantsCommand.class,
-      io.tributary.cli.users.UsersCommand.class
+      io.tributary.cli.users.UsersCommand.class,
+      io.tributary.cli.governance.GovernanceCommand.class
     },
     footer = {
       "",

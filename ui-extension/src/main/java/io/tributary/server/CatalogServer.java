@@ -32,6 +32,7 @@ import io.tributary.ingest.IngestSettings;
 import io.tributary.ingest.KafkaLineageConsumer;
 import io.tributary.openlineage.EventTranslator;
 import io.tributary.openlineage.NamespaceResolver;
+import io.tributary.ranger.EntityResources;
 import io.tributary.ranger.Principal;
 import io.tributary.ranger.auth.AuthSettings;
 import io.tributary.ranger.auth.Authenticator;
@@ -39,6 +40,13 @@ import io.tributary.ranger.auth.UsersStore;
 import io.tributary.ranger.bootstrap.PolicyServices;
 import io.tributary.search.CatalogSearch;
 import io.tributary.search.SearchSettings;
+import io.tributary.ranger.governance.ClassificationEngine;
+import io.tributary.ranger.governance.GovernanceSettings;
+import io.tributary.ranger.governance.GovernanceStore;
+import io.tributary.ranger.governance.Quality;
+import io.tributary.ranger.governance.Retention;
+import io.tributary.ranger.governance.WebhookAlerts;
+import io.tributary.ranger.quota.EntityQuota;
 import io.tributary.server.api.EntityResource;
 import io.tributary.server.api.FeedResource;
 import io.tributary.server.api.FeedStreams;
@@ -52,6 +60,9 @@ import io.tributary.server.atlas.AtlasV2Resource;
 import io.tributary.server.export.LineageExportResource;
 import io.tributary.server.export.LineageExporters;
 import io.tributary.server.export.NodeKinds;
+import io.tributary.server.governance.GovernanceResource;
+import io.tributary.server.governance.QualityResource;
+import io.tributary.server.governance.RetentionResource;
 import io.tributary.server.ingest.EventBodyReader;
 import io.tributary.server.ingest.LineageIngest;
 import io.tributary.server.layout.LayeredLayout;
@@ -160,6 +171,7 @@ public final class CatalogServer implements AutoCloseable {
     parts.push(users);
     Authenticator authenticator = PolicySetup.authenticator(config, users);
     TypeRegistry types = TypeRegistry.builtIn();
+    GovernanceStore.registerTypes(types);
     ChangeFeed feed =
         new ChangeFeed(config.get(CatalogSettings.FEED_WINDOW_SIZE), Clock.systemUTC());
     Catalog catalog = openCatalog(config, types, feed, registry);
@@ -187,6 +199,56 @@ public final class CatalogServer implements AutoCloseable {
                 Duration.ofSeconds(30)),
             registry);
     parts.push(committer);
+    ClassificationEngine classification =
+        new ClassificationEngine(
+            tenant ->
+                policies
+                    .tenants()
+                    .get(tenant)
+                    .map(t -> t.config().classificationRules())
+                    .orElse(java.util.List.of()),
+            catalog,
+            types,
+            Clock.systemUTC());
+    Retention retention =
+        new Retention(
+            catalog,
+            new GovernanceStore(catalog, Clock.systemUTC()),
+            types,
+            new EntityResources(types, EntityResources.DEFAULT_NAMESPACE),
+            tenant ->
+                policies
+                    .tenants()
+                    .get(tenant)
+                    .map(t -> java.util.Optional.ofNullable(t.config().retention()))
+                    .orElse(java.util.Optional.empty()),
+            () -> policies.tenants().list().stream().map(t -> t.id()).toList(),
+            policies.audit(),
+            Clock.systemUTC());
+    retention.schedule(config.get(GovernanceSettings.RETENTION_INTERVAL));
+    parts.push(retention);
+    String webhook = config.get(GovernanceSettings.WEBHOOK_URL);
+    Quality quality =
+        new Quality(
+            catalog,
+            new GovernanceStore(catalog, Clock.systemUTC()),
+            types,
+            new EntityResources(types, EntityResources.DEFAULT_NAMESPACE),
+            () -> policies.tenants().list().stream().map(t -> t.id()).toList(),
+            webhook == null ? alert -> {} : new WebhookAlerts(java.net.URI.create(webhook)),
+            Clock.systemUTC());
+    quality.start(config.get(GovernanceSettings.FRESHNESS_INTERVAL));
+    parts.push(quality);
+    EntityQuota entityQuota =
+        new EntityQuota(
+            policies.quotas(),
+            tenant ->
+                policies
+                    .tenants()
+                    .get(tenant)
+                    .map(t -> t.config().quotas().maxEntities())
+                    .orElse(0L),
+            catalog);
     IngestPipeline pipeline =
         IngestPipeline.builder()
             .translator(translator)
@@ -194,6 +256,9 @@ public final class CatalogServer implements AutoCloseable {
             .limits(eventLimits(config))
             .meterRegistry(registry)
             .catalog(catalog)
+            .enricher(
+                (tenant, mutation) ->
+                    classification.enrich(tenant, entityQuota.enrich(tenant, mutation)))
             .build();
     TenantId defaultTenant = PolicySetup.openTenant(config);
     if (config.get(IngestSettings.KAFKA_ENABLED)) {
@@ -265,6 +330,10 @@ public final class CatalogServer implements AutoCloseable {
                     new TenantDataEraser(catalog),
                     json,
                     PolicySetup.defaultQuotas(config)))
+            .register(
+                new GovernanceResource(policies.tenants(), classification, catalog, types, json))
+            .register(new RetentionResource(policies.tenants(), retention, catalog, json))
+            .register(new QualityResource(policies.tenants(), quality, catalog, json))
             .register(new UsersResource(PolicySetup.userAdmin(users), json))
             .register(new ApiKeysResource(PolicySetup.userAdmin(users), json))
             .register(new StaticResources());

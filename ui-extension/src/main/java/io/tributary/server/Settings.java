@@ -10,6 +10,7 @@ import io.tributary.ranger.PolicySettings;
 import io.tributary.ranger.audit.AuditSettings;
 import io.tributary.ranger.audit.AuditSinks;
 import io.tributary.ranger.auth.AuthSettings;
+import io.tributary.ranger.governance.GovernanceSettings;
 import io.tributary.ranger.tenancy.QuotaSettings;
 import io.tributary.search.SearchSettings;
 import java.util.Map;
@@ -29,6 +30,7 @@ public final class Settings {
           AuditSettings.ALL,
           QuotaSettings.ALL,
           SearchSettings.ALL,
+          GovernanceSettings.ALL,
           CatalogBackends.settings());
 
   private Settings() {}
