@@ -25,6 +25,10 @@ function nodeSize(entity, cat) {
 }
 
 /** A CSS colour as WebGL's background triple. */
+function p0(params) {
+  return params || {};
+}
+
 function rgbOf(color) {
   const hex = String(color).trim().match(/^#([0-9a-f]{6})$/i);
   if (hex) return [0, 2, 4].map((i) => parseInt(hex[1].slice(i, i + 2), 16));
@@ -112,8 +116,26 @@ export class LineageGraph extends LightElement {
       this.rendererChoice = state.renderer;
       this.ops = state.ops;
       this.restoring = state;
+      this.orientationChosen = Boolean(p0(this.params).orientation);
       if (this.focus) this.reload();
     }
+  }
+
+  /**
+   * The flow that fills the viewport best: layers across a wide screen when the graph is deeper
+   * than wide, down a tall one otherwise. Node sizes are the layered layout's usual spacing.
+   */
+  orientationForViewport() {
+    const canvas = this.querySelector('.graph-canvas');
+    const vw = canvas?.clientWidth || window.innerWidth;
+    const vh = canvas?.clientHeight || window.innerHeight;
+    const perLayer = new Map();
+    for (const n of this.model.nodes.values()) perLayer.set(n.distance ?? 0, (perLayer.get(n.distance ?? 0) || 0) + 1);
+    // Jobs and datasets alternate: a distance holds two columns of the layered layout.
+    const layers = Math.max(1, perLayer.size * 2);
+    const widest = Math.max(1, ...perLayer.values()) / 2;
+    const fit = (w, h) => Math.min(vw / w, vh / h);
+    return fit(widest * 200, layers * 110) > fit(layers * 240, widest * 60) ? 'DOWN' : 'RIGHT';
   }
 
   stateOptions() {
@@ -183,6 +205,10 @@ export class LineageGraph extends LightElement {
       if (!lineage.nodes.has(this.focus)) lineage.nodes.set(this.focus, await api.entity(this.focus));
       this.model.merge(lineage, { walked: direction, depth, isFresh: (e) => this.isNew(e) });
       this.stats.loadedAt = performance.now();
+      // Small graphs keep the usual flow; a large one takes the flow that fills the viewport.
+      if (!this.orientationChosen && this.settings.layout === 'layered' && this.model.nodes.size > 200) {
+        this.settings = { ...this.settings, orientation: this.orientationForViewport() };
+      }
       if (level === 'COLUMN') {
         await this.openAllDatasets();
         // Columns the walk reached in datasets not opened above go inside theirs, never loose.
@@ -697,7 +723,11 @@ export class LineageGraph extends LightElement {
         animate,
         animationDuration: 300,
       });
-      const stopped = layout.promiseOn('layoutstop').then(() => this.capZoom());
+      // A layout whose nodes a newer redraw removed never reports its end: do not wait forever.
+      const stopped = Promise.race([
+        layout.promiseOn('layoutstop'),
+        new Promise((resolve) => { setTimeout(resolve, animate ? 1500 : 500); }),
+      ]).then(() => this.capZoom());
       layout.run();
       return stopped;
     } else if (fit) {

@@ -86,7 +86,7 @@ export class HomePage extends LightElement {
     const rows = foldChanges(this.changes);
     return html`
       <h1 class="visually-hidden">Tributary home</h1>
-      <section class="card" aria-labelledby="jobs-title">
+      <section class="card home-jobs" aria-labelledby="jobs-title">
         <h2 id="jobs-title">Pipelines and jobs</h2>
         ${this.jobs === null ? html`<p class="empty">Loading…</p>` : this.jobs.length === 0
           ? html`<p class="empty">No jobs yet: point an OpenLineage emitter at this server.</p>`
