@@ -50,3 +50,21 @@ export function typeCategory(entity) {
   if (t.includes('process') || t.includes('application') || t.includes('job') || t === 'edge_device') return 'process';
   return 'dataset';
 }
+
+/**
+ * Changes as people read them: consecutive changes of the same kind to the same entity are one row
+ * with a count, so a job reporting statistics every few seconds does not flood the list.
+ */
+export function foldChanges(changes) {
+  const rows = [];
+  for (const c of changes) {
+    const last = rows[rows.length - 1];
+    if (last && last.kind === c.kind && last.subject?.guid && last.subject.guid === c.subject?.guid
+      && (last.target?.guid ?? null) === (c.target?.guid ?? null)) {
+      last.count++;
+      continue;
+    }
+    rows.push({ ...c, count: 1 });
+  }
+  return rows;
+}

@@ -306,7 +306,8 @@ public final class CatalogServer implements AutoCloseable {
                     policies.authorizer(),
                     policies.quotas(),
                     PublicRoutes.of(config.get(ServerSettings.METRICS_PUBLIC)),
-                    json))
+                    json,
+                    io.tributary.ranger.audit.AuditSettings.readAudit(config, policies.audit())))
             .register(new LineageResource(ingest, catalog, views, COMMIT_TIMEOUT))
             .register(new EntityResource(catalog, types, views))
             .register(new SearchResource(catalog, types, views, search))

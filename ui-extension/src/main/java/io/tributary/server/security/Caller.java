@@ -6,8 +6,10 @@ import io.tributary.contract.TenantId;
 import io.tributary.ingest.Admission;
 import io.tributary.ranger.AccessType;
 import io.tributary.ranger.Principal;
+import io.tributary.ranger.ReadRequest;
 import io.tributary.ranger.ResourcePath;
 import io.tributary.ranger.TributaryAuthorizer;
+import io.tributary.ranger.audit.ReadAudit;
 import io.tributary.ranger.quota.QuotaEnforcer;
 import io.tributary.server.problem.ApiException;
 import io.tributary.server.problem.Problem;
@@ -16,12 +18,11 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The authenticated caller of one request and what it may do. Resolved once per request by {@link
- * AuthenticationFilter}; resources read it with {@link #of}. Visibilities are built on first use
- * and kept for the request, so that Ranger is asked once per distinct resource.
+ * AuthenticationFilter}; resources read it with {@link #of}. Its reads are decided per resource
+ * path and audited as one record when the request {@link #finish finishes}.
  */
 public final class Caller implements Admission {
   static final String PROPERTY = Caller.class.getName();
@@ -29,12 +30,18 @@ public final class Caller implements Admission {
   private final Principal principal;
   private final TributaryAuthorizer authorizer;
   private final QuotaEnforcer quotas;
-  private final Map<AccessType, Visibility> visibilities = new ConcurrentHashMap<>();
+  private final ReadAudit readAudit;
+  private volatile ReadRequest reads;
 
-  public Caller(Principal principal, TributaryAuthorizer authorizer, QuotaEnforcer quotas) {
+  public Caller(
+      Principal principal,
+      TributaryAuthorizer authorizer,
+      QuotaEnforcer quotas,
+      ReadAudit readAudit) {
     this.principal = Objects.requireNonNull(principal, "principal");
     this.authorizer = Objects.requireNonNull(authorizer, "authorizer");
     this.quotas = Objects.requireNonNull(quotas, "quotas");
+    this.readAudit = Objects.requireNonNull(readAudit, "readAudit");
   }
 
   /**
@@ -58,8 +65,7 @@ public final class Caller implements Admission {
 
   /** What the caller may read: search, entities, stats, exports. */
   public Visibility read() {
-    return visibilities.computeIfAbsent(
-        AccessType.READ, a -> authorizer.visibilityFor(principal, a));
+    return reads().visibility(AccessType.READ);
   }
 
   /**
@@ -67,10 +73,29 @@ public final class Caller implements Admission {
    * redacted placeholders.
    */
   public Visibility lineage() {
-    Visibility walk =
-        visibilities.computeIfAbsent(
-            AccessType.LINEAGE, a -> authorizer.visibilityFor(principal, a));
-    return walk.and(read());
+    return reads().lineage();
+  }
+
+  /** Audits the request's reads as one record ({@code request}: method and path). */
+  void finish(String request) {
+    ReadRequest r = reads;
+    if (r != null) {
+      r.finish(request, readAudit);
+    }
+  }
+
+  private ReadRequest reads() {
+    ReadRequest r = reads;
+    if (r == null) {
+      synchronized (this) {
+        r = reads;
+        if (r == null) {
+          r = authorizer.readRequest(principal);
+          reads = r;
+        }
+      }
+    }
+    return r;
   }
 
   /**
