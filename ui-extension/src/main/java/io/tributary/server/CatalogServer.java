@@ -47,6 +47,7 @@ import io.tributary.server.api.StatsResource;
 import io.tributary.server.api.Views;
 import io.tributary.server.atlas.AtlasApiService;
 import io.tributary.server.atlas.AtlasV2Resource;
+import io.tributary.server.dashboards.DashboardsResource;
 import io.tributary.server.export.LineageExportResource;
 import io.tributary.server.export.LineageExporters;
 import io.tributary.server.export.NodeKinds;
@@ -253,6 +254,7 @@ public final class CatalogServer implements AutoCloseable {
                     new TenantDataEraser(catalog),
                     json,
                     PolicySetup.defaultQuotas(config)))
+            .register(new DashboardsResource(catalog, json, Clock.systemUTC()))
             .register(new UsersResource(PolicySetup.userAdmin(users), json))
             .register(new ApiKeysResource(PolicySetup.userAdmin(users), json))
             .register(new StaticResources());
