@@ -10,7 +10,7 @@ export class ApiError extends Error {
   }
 }
 
-async function request(path, options = {}) {
+export async function request(path, options = {}) {
   const response = await fetch(BASE + path, {
     headers: { Accept: 'application/json', ...(options.body ? { 'Content-Type': 'application/json' } : {}) },
     ...options,

@@ -37,5 +37,16 @@ public final class Types {
   /** Process → run. */
   public static final String REL_RUNS = "process_stream_runs";
 
+  /**
+   * A web UI dashboard. Internal: stored in the catalog so that it lives and is authorized with the
+   * tenant's data, but read and written only through its own API.
+   */
+  public static final String DASHBOARD = "tributary_dashboard";
+
+  /** Whether entities of the type are internal: left out of search, statistics, lineage, feed. */
+  public static boolean isInternal(String typeName) {
+    return DASHBOARD.equals(typeName);
+  }
+
   private Types() {}
 }

@@ -57,6 +57,7 @@ import io.tributary.server.api.StatsResource;
 import io.tributary.server.api.Views;
 import io.tributary.server.atlas.AtlasApiService;
 import io.tributary.server.atlas.AtlasV2Resource;
+import io.tributary.server.dashboards.DashboardsResource;
 import io.tributary.server.export.LineageExportResource;
 import io.tributary.server.export.LineageExporters;
 import io.tributary.server.export.NodeKinds;
@@ -335,6 +336,7 @@ public final class CatalogServer implements AutoCloseable {
                 new GovernanceResource(policies.tenants(), classification, catalog, types, json))
             .register(new RetentionResource(policies.tenants(), retention, catalog, json))
             .register(new QualityResource(policies.tenants(), quality, catalog, json))
+            .register(new DashboardsResource(catalog, json, Clock.systemUTC()))
             .register(new UsersResource(PolicySetup.userAdmin(users), json))
             .register(new ApiKeysResource(PolicySetup.userAdmin(users), json))
             .register(new StaticResources());

@@ -1,6 +1,7 @@
 package io.tributary.server.security;
 
 import io.tributary.catalog.Entity;
+import io.tributary.catalog.Types;
 import io.tributary.catalog.Visibility;
 import io.tributary.contract.TenantId;
 import io.tributary.ingest.Admission;
@@ -63,9 +64,16 @@ public final class Caller implements Admission {
     return principal;
   }
 
-  /** What the caller may read: search, entities, stats, exports. */
+  /**
+   * What the caller may read: search, entities, stats, exports. Never entities of internal types
+   * (dashboards), which their own API decides.
+   */
   public Visibility read() {
-    return reads().visibility(AccessType.READ);
+    return reads().visibility(AccessType.READ).and(Caller::notInternal);
+  }
+
+  private static boolean notInternal(Entity entity) {
+    return !Types.isInternal(entity.typeName());
   }
 
   /**
@@ -103,7 +111,7 @@ public final class Caller implements Admission {
    * streams that outlive a request's decisions.
    */
   public Visibility following(AccessType access) {
-    return new FollowingVisibility(authorizer, principal, access);
+    return new FollowingVisibility(authorizer, principal, access).and(Caller::notInternal);
   }
 
   @Override
@@ -130,6 +138,11 @@ public final class Caller implements Admission {
   /** Whether the caller may read the whole tenant (is one of its members, or an administrator). */
   public boolean mayRead(TenantId tenant) {
     return authorizer.isAllowed(principal, AccessType.READ, ResourcePath.tenant(tenant));
+  }
+
+  /** Whether the caller may write into the tenant (a writer or administrator of it). */
+  public boolean mayWrite(TenantId tenant) {
+    return authorizer.isAllowed(principal, AccessType.WRITE, ResourcePath.tenant(tenant));
   }
 
   /** The tenant of writes that name none. */
