@@ -244,7 +244,7 @@ public final class Retention implements AutoCloseable {
         done.add(c);
         ResourcePath resource = resources.of(c.entity());
         audit.send(
-            new AuditRecord(
+            AuditRecord.decision(
                 UUID.randomUUID().toString(),
                 clock.instant(),
                 "tributary",
@@ -268,8 +268,7 @@ public final class Retention implements AutoCloseable {
                 null,
                 c.entity().classifications(),
                 null,
-                null,
-                1));
+                null));
       }
     }
     return new Report(done, plan.held());
