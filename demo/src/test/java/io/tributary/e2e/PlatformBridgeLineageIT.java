@@ -165,9 +165,11 @@ class PlatformBridgeLineageIT {
       assertThat(nodes)
           .as("downstream of the Kinesis stream")
           .contains(
-              "openlineage_job " + NAMESPACE + "/orders-mirror",
+              "kinesis_stream stream/orders",
+              "openlineage_job orders-mirror",
               "kafka_topic orders-mirror",
-              "openlineage_job " + NAMESPACE + "/mirror-reader");
+              "openlineage_job mirror-reader");
+      assertThat(api.entity("openlineage_job", NAMESPACE + "/orders-mirror")).isPresent();
       assertThat(api.entities("kinesis_stream")).hasSize(1);
       assertThat(api.entities("openlineage_dataset")).isEmpty();
       // The server validates every event against the OpenLineage schemas: none was refused.

@@ -21,28 +21,27 @@ import org.apache.pulsar.client.api.Producer;
 import org.apache.pulsar.client.api.PulsarClient;
 import org.apache.pulsar.client.api.Schema;
 import org.apache.pulsar.client.api.SubscriptionInitialPosition;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.AwsExecutionAttribute;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.InterceptorContext;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.GetRecordsRequest;
 import software.amazon.awssdk.services.kinesis.model.GetRecordsResponse;
 import software.amazon.awssdk.services.kinesis.model.PutRecordRequest;
 import software.amazon.awssdk.services.kinesis.model.PutRecordResponse;
-import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
 import software.amazon.awssdk.services.kinesis.model.Record;
-import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
 
 /**
- * The Pulsar and Kinesis emitters' cost, in one run: throughput of the same workload with and
- * without the interceptors (alternating which goes first), on a Pulsar standalone and on
- * kinesis-local, and bytes allocated per record on the interceptor path (the calling thread's
- * allocated bytes, from {@code com.sun.management.ThreadMXBean}, over a million calls, less the
- * same loop without the interceptor).
+ * The Pulsar and Kinesis emitters' cost, in one run: throughput of the same Pulsar workload with
+ * and without the interceptors (alternating which goes first) on a Pulsar standalone, and bytes
+ * allocated per record on the Pulsar and Kinesis interceptor paths (the calling thread's allocated
+ * bytes, from {@code com.sun.management.ThreadMXBean}, over a million calls, less the same loop
+ * without the interceptor).
+ *
+ * <p>No Kinesis throughput: the only Kinesis server here, kinesis-local, emulates the service's
+ * per-shard limits (1,000 records/s), so the SDK's throttling retries would be measured, not the
+ * interceptor.
  *
  * <p>It lives beside the emitters' tests rather than in {@code benchmarks/}: Pulsar's broker needs
  * Jersey 2, the catalog server that the benchmarks module carries needs Jersey 4, and one JVM
@@ -60,8 +59,6 @@ public final class PlatformEmitterBench {
   private static final int RECORD_BYTES = 100;
   private static final int ROUNDS = 4;
   private static final int PULSAR_RECORDS = 100_000;
-  private static final int KINESIS_RECORDS = 5_000;
-  private static final int KINESIS_BATCH = 100;
   private static final int ALLOCATION_CALLS = 1_000_000;
 
   private PlatformEmitterBench() {}
@@ -75,8 +72,7 @@ public final class PlatformEmitterBench {
         System.getProperty("java.vm.name"),
         System.getProperty("java.version"));
     try (LineageEndpoint endpoint = LineageEndpoint.start();
-        PulsarServer pulsar = PulsarServer.start();
-        KinesisLocal kinesis = KinesisLocal.start(kinesisStreams())) {
+        PulsarServer pulsar = PulsarServer.start()) {
       Map<String, Object> lineage = new HashMap<>();
       lineage.put("openlineage.transport.type", "http");
       lineage.put("openlineage.transport.url", endpoint.url());
@@ -86,10 +82,6 @@ public final class PlatformEmitterBench {
       lineage.put("openlineage.abort.on.jvm.exit", "false");
       lineage.put("openlineage.aws.account", KinesisLocal.ACCOUNT);
       lineage.put("serviceUrl", pulsar.serviceUrl());
-      try (KinesisClient admin = kinesis(kinesis, null)) {
-        awaitActive(admin);
-      }
-      kinesisThroughput(kinesis, lineage);
       kinesisAllocation(lineage);
       try (PulsarClient client = PulsarClient.builder().serviceUrl(pulsar.serviceUrl()).build()) {
         pulsarThroughput(client, lineage);
@@ -220,133 +212,6 @@ public final class PlatformEmitterBench {
   }
 
   // ---- Kinesis ----
-
-  /** A stream per run (warm-up included), each read from its start. */
-  private static String[] kinesisStreams() {
-    String[] streams = new String[2 * ROUNDS + 2];
-    for (int i = 0; i < streams.length; i++) {
-      streams[i] = "bench-" + (i + 1);
-    }
-    return streams;
-  }
-
-  private static KinesisClient kinesis(KinesisLocal server, TributaryKinesisInterceptor lineage) {
-    return KinesisClient.builder()
-        .endpointOverride(server.endpoint())
-        .region(Region.of(KinesisLocal.REGION))
-        .credentialsProvider(
-            StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench")))
-        .overrideConfiguration(
-            c -> {
-              if (lineage != null) {
-                c.addExecutionInterceptor(lineage);
-              }
-            })
-        .build();
-  }
-
-  private static void awaitActive(KinesisClient admin) {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    for (String stream : kinesisStreams()) {
-      while (!admin
-          .describeStreamSummary(r -> r.streamName(stream))
-          .streamDescriptionSummary()
-          .streamStatusAsString()
-          .equals("ACTIVE")) {
-        if (System.nanoTime() > deadline) {
-          throw new IllegalStateException(stream + " not active");
-        }
-        Thread.onSpinWait();
-      }
-    }
-  }
-
-  private static void kinesisThroughput(KinesisLocal server, Map<String, Object> lineage) {
-    List<PutRecordsRequestEntry> batch = new ArrayList<>();
-    for (int i = 0; i < KINESIS_BATCH; i++) {
-      batch.add(
-          PutRecordsRequestEntry.builder()
-              .partitionKey("k" + i)
-              .data(SdkBytes.fromByteArray(new byte[RECORD_BYTES]))
-              .build());
-    }
-    List<double[]> writes = new ArrayList<>();
-    List<double[]> reads = new ArrayList<>();
-    int run = 0;
-    kinesisRun(server, null, batch, ++run);
-    kinesisRun(server, lineage, batch, ++run);
-    for (int round = 1; round <= ROUNDS; round++) {
-      boolean withFirst = round % 2 == 0;
-      double[] a = kinesisRun(server, withFirst ? lineage : null, batch, ++run);
-      double[] b = kinesisRun(server, withFirst ? null : lineage, batch, ++run);
-      double[] without = withFirst ? b : a;
-      double[] with = withFirst ? a : b;
-      writes.add(new double[] {without[0], with[0]});
-      reads.add(new double[] {without[1], with[1]});
-      System.out.printf(
-          Locale.ROOT,
-          "  kinesis round %d: PutRecords %,.0f / %,.0f, GetRecords %,.0f / %,.0f rec/s"
-              + " (without/with)%n",
-          round,
-          without[0],
-          with[0],
-          without[1],
-          with[1]);
-    }
-    summary("kinesis PutRecords", writes);
-    summary("kinesis GetRecords", reads);
-  }
-
-  /**
-   * Writes KINESIS_RECORDS in batches to the run's own stream, then reads them back from its start.
-   */
-  private static double[] kinesisRun(
-      KinesisLocal server,
-      Map<String, Object> lineage,
-      List<PutRecordsRequestEntry> batch,
-      int run) {
-    Map<String, Object> config = lineage == null ? null : new HashMap<>(lineage);
-    if (config != null) {
-      config.put("openlineage.job.name", "kinesis-bench-" + run);
-    }
-    TributaryKinesisInterceptor interceptor =
-        config == null ? null : new TributaryKinesisInterceptor(config);
-    String stream = "bench-" + run;
-    try (KinesisClient client = kinesis(server, interceptor)) {
-      long start = System.nanoTime();
-      for (int written = 0; written < KINESIS_RECORDS; written += batch.size()) {
-        client.putRecords(r -> r.streamName(stream).records(batch));
-      }
-      double writes = KINESIS_RECORDS * 1e9 / (System.nanoTime() - start);
-      String shard = client.listShards(r -> r.streamName(stream)).shards().get(0).shardId();
-      start = System.nanoTime();
-      String iterator =
-          client
-              .getShardIterator(
-                  r ->
-                      r.streamName(stream)
-                          .shardId(shard)
-                          .shardIteratorType(ShardIteratorType.TRIM_HORIZON))
-              .shardIterator();
-      long deadline = start + TimeUnit.MINUTES.toNanos(1);
-      int read = 0;
-      while (read < KINESIS_RECORDS) {
-        if (System.nanoTime() > deadline) {
-          throw new IllegalStateException("only " + read + " records read from " + stream);
-        }
-        String it = iterator;
-        GetRecordsResponse page = client.getRecords(r -> r.shardIterator(it).limit(10_000));
-        read += page.records().size();
-        iterator = page.nextShardIterator();
-      }
-      double reads = KINESIS_RECORDS * 1e9 / (System.nanoTime() - start);
-      return new double[] {writes, reads};
-    } finally {
-      if (interceptor != null) {
-        interceptor.close();
-      }
-    }
-  }
 
   private static void kinesisAllocation(Map<String, Object> lineage) {
     Map<String, Object> config = new HashMap<>(lineage);
