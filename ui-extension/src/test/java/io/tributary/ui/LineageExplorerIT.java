@@ -877,11 +877,12 @@ class LineageExplorerIT {
   void shouldStayInteractiveAtFiveThousandNodesAndStillExportAPng() throws Exception {
     String root = ingestLayers("big", 25, 100);
     open("#/entity/" + root + "/lineage?direction=DOWNSTREAM&depth=50");
-    // Software WebGL on a shared 2-core machine: the first frame of 12,000 elements takes a while.
+    // A shared 2-core machine: creating 12,000 elements takes a while.
     awaitReady(root, Duration.ofMinutes(3));
     JsonNode g = graph();
     assertThat(g.path("rendered").path("nodes").asInt()).isGreaterThan(5_000);
-    assertThat(g.path("renderer").asText()).isEqualTo("webgl");
+    // Headless Chromium's WebGL is software (SwiftShader): the canvas draws faster there.
+    assertThat(g.path("renderer").asText()).isEqualTo("canvas");
     // Fit uses the whole graph and is not clamped by the minimum zoom.
     assertThat(g.path("rendered").path("zoom").asDouble()).isGreaterThan(0.002);
     browser.screenshot("70-graph-5000");
