@@ -196,6 +196,16 @@ class LineageExplorerIT {
                     .isEmpty());
     String counts = browser.driver.findElement(By.cssSelector("[data-testid=counts]")).getText();
     assertThat(counts).contains("kafka_topic").contains("flink_application");
+    // The home page starts from pipelines and jobs, each a link to its lineage.
+    await()
+        .atMost(WAIT)
+        .until(
+            () -> !browser.driver.findElements(By.cssSelector("[data-testid=jobs] a")).isEmpty());
+    assertThat(browser.driver.findElement(By.cssSelector("[data-testid=jobs]")).getText())
+        .contains("enrich-orders", "alerting", "orders-cdc");
+    assertThat(
+            browser.driver.findElement(By.cssSelector("[data-testid=jobs] a")).getAttribute("href"))
+        .contains("/lineage");
     await()
         .atMost(WAIT)
         .until(() -> browser.js("return window.__tributary.feed.connected").equals(true));
