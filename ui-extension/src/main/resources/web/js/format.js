@@ -52,19 +52,23 @@ export function typeCategory(entity) {
 }
 
 /**
- * Changes as people read them: consecutive changes of the same kind to the same entity are one row
- * with a count, so a job reporting statistics every few seconds does not flood the list.
+ * Changes as people read them: the repeats of one change (same kind, same entity, same target) are
+ * folded into its newest row with a count, so jobs reporting statistics every few seconds do not
+ * flood the list. {@code changes} is newest first.
  */
 export function foldChanges(changes) {
   const rows = [];
+  const byKey = new Map();
   for (const c of changes) {
-    const last = rows[rows.length - 1];
-    if (last && last.kind === c.kind && last.subject?.guid && last.subject.guid === c.subject?.guid
-      && (last.target?.guid ?? null) === (c.target?.guid ?? null)) {
-      last.count++;
+    const key = c.subject?.guid ? `${c.kind}|${c.subject.guid}|${c.target?.guid ?? ''}` : null;
+    const row = key && byKey.get(key);
+    if (row) {
+      row.count++;
       continue;
     }
-    rows.push({ ...c, count: 1 });
+    const fresh = { ...c, count: 1 };
+    if (key) byKey.set(key, fresh);
+    rows.push(fresh);
   }
   return rows;
 }

@@ -14,7 +14,7 @@ import { FORMATS, toAtlasLineage, toCsv, toDot, toGraphML, toOpenLineageGraph, t
 
 const REL_COLUMNS = 'dataset_stream_columns';
 const LARGE = 400;
-// Above this many elements the canvas cannot keep up while panning: Cytoscape draws with WebGL.
+// Above this many elements Cytoscape draws with WebGL where the browser has it on a GPU.
 const WEBGL = 3000;
 const FACETS = [['type', 'Type'], ['classification', 'Classification'], ['owner', 'Owner'], ['namespace', 'Namespace']];
 
@@ -25,6 +25,27 @@ function nodeSize(entity, cat) {
 }
 
 /** A CSS colour as WebGL's background triple. */
+/**
+ * Whether WebGL runs on a GPU. Software WebGL (SwiftShader, llvmpipe: headless browsers, machines
+ * without a GPU) draws a large graph's first frame many times slower than the canvas, so the
+ * automatic choice takes WebGL only on hardware.
+ */
+let hardwareGl = null;
+function hasHardwareWebGl() {
+  if (hardwareGl === null) {
+    try {
+      const gl = document.createElement('canvas').getContext('webgl2');
+      const info = gl && gl.getExtension('WEBGL_debug_renderer_info');
+      const renderer = info ? String(gl.getParameter(info.UNMASKED_RENDERER_WEBGL)) : '';
+      hardwareGl = Boolean(gl) && !/swiftshader|llvmpipe|software|softpipe/i.test(renderer);
+      gl?.getExtension('WEBGL_lose_context')?.loseContext();
+    } catch {
+      hardwareGl = false;
+    }
+  }
+  return hardwareGl;
+}
+
 function p0(params) {
   return params || {};
 }
@@ -122,20 +143,22 @@ export class LineageGraph extends LightElement {
   }
 
   /**
-   * The flow that fills the viewport best: layers across a wide screen when the graph is deeper
-   * than wide, down a tall one otherwise. Node sizes are the layered layout's usual spacing.
+   * A layered layout of a large graph turned a quarter when the other flow fills the viewport
+   * better: swapping x and y of a left-to-right layering is exactly the top-to-bottom one. Only
+   * when the user did not choose the flow; the choice is then the graph's (and the URL's).
    */
-  orientationForViewport() {
+  fitFlowToViewport(positions) {
+    if (this.orientationChosen || this.settings.layout !== 'layered' || positions.size <= 200) return positions;
+    let x1 = Infinity; let y1 = Infinity; let x2 = -Infinity; let y2 = -Infinity;
+    for (const p of positions.values()) {
+      x1 = Math.min(x1, p.x); x2 = Math.max(x2, p.x); y1 = Math.min(y1, p.y); y2 = Math.max(y2, p.y);
+    }
     const canvas = this.querySelector('.graph-canvas');
-    const vw = canvas?.clientWidth || window.innerWidth;
-    const vh = canvas?.clientHeight || window.innerHeight;
-    const perLayer = new Map();
-    for (const n of this.model.nodes.values()) perLayer.set(n.distance ?? 0, (perLayer.get(n.distance ?? 0) || 0) + 1);
-    // Jobs and datasets alternate: a distance holds two columns of the layered layout.
-    const layers = Math.max(1, perLayer.size * 2);
-    const widest = Math.max(1, ...perLayer.values()) / 2;
-    const fit = (w, h) => Math.min(vw / w, vh / h);
-    return fit(widest * 200, layers * 110) > fit(layers * 240, widest * 60) ? 'DOWN' : 'RIGHT';
+    const view = Math.log((canvas?.clientWidth || window.innerWidth) / Math.max(1, canvas?.clientHeight || window.innerHeight));
+    const shape = Math.log(Math.max(1, x2 - x1) / Math.max(1, y2 - y1));
+    if (Math.abs(-shape - view) >= Math.abs(shape - view)) return positions;
+    this.settings = { ...this.settings, orientation: this.settings.orientation === 'DOWN' ? 'RIGHT' : 'DOWN' };
+    return new Map([...positions].map(([id, p]) => [id, { x: p.y, y: p.x }]));
   }
 
   stateOptions() {
@@ -205,10 +228,6 @@ export class LineageGraph extends LightElement {
       if (!lineage.nodes.has(this.focus)) lineage.nodes.set(this.focus, await api.entity(this.focus));
       this.model.merge(lineage, { walked: direction, depth, isFresh: (e) => this.isNew(e) });
       this.stats.loadedAt = performance.now();
-      // Small graphs keep the usual flow; a large one takes the flow that fills the viewport.
-      if (!this.orientationChosen && this.settings.layout === 'layered' && this.model.nodes.size > 200) {
-        this.settings = { ...this.settings, orientation: this.orientationForViewport() };
-      }
       if (level === 'COLUMN') {
         await this.openAllDatasets();
         // Columns the walk reached in datasets not opened above go inside theirs, never loose.
@@ -624,11 +643,12 @@ export class LineageGraph extends LightElement {
     this.stats.layoutMs = result.millis;
     this.stats.layoutEngine = result.engine;
     this.stats.layouts++;
-    return result.positions;
+    return this.fitFlowToViewport(result.positions);
   }
 
   createCy(container, els, positions, large) {
-    const webgl = this.rendererChoice === 'webgl' || (this.rendererChoice === 'auto' && els.length > WEBGL);
+    const webgl = this.rendererChoice === 'webgl'
+      || (this.rendererChoice === 'auto' && els.length > WEBGL && hasHardwareWebGl());
     for (const el of els) {
       const p = positions?.get(el.data.id);
       if (p) el.position = { x: p.x, y: p.y };
