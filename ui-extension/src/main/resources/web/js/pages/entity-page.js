@@ -133,7 +133,8 @@ export class EntityPage extends LightElement {
         <h1 id="entity-name">${e.name} <span class="type-badge" data-testid="entity-type">${e.typeName}</span></h1>
         ${description ? html`<p data-testid="description">${description}</p>` : ''}
         ${this.summary ? html`<p class="generated" data-testid="summary"
-          title="Generated from lineage, schema, runs, quality and owners">${this.summary}</p>` : ''}
+          title="Generated from lineage, schema, runs, quality and owners"><span class="type-badge">generated</span>
+          ${this.summary}</p>` : ''}
         <dl>
           <dt>Qualified name</dt><dd data-testid="qualified-name">${e.qualifiedName}</dd>
           <dt>Tenant</dt><dd data-testid="tenant">${e.tenant || '—'}</dd>

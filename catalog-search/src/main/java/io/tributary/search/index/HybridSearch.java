@@ -26,7 +26,7 @@ public final class HybridSearch {
    * Vector hits below this similarity are noise, not meaning: a query always has nearest
    * neighbours. Lucene's dot-product score is (1 + cosine) / 2.
    */
-  private static final double MIN_SEMANTIC_SCORE = (1 + 0.30) / 2;
+  private static final double MIN_SEMANTIC_SCORE = (1 + 0.20) / 2;
 
   private final SearchIndex index;
   private final Embedder embedder;

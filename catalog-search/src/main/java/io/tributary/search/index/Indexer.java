@@ -237,7 +237,9 @@ public final class Indexer implements AutoCloseable {
 
   private void write(IndexedEntity e) {
     float[] vector = null;
-    if (embedder.enabled()) {
+    // Fields are most of the documents (a topic has dozens) and are embedded as part of their
+    // dataset's sentence: embedding them too would multiply the cost for little meaning.
+    if (embedder.enabled() && e.kind() != EntityKind.COLUMN) {
       long t0 = System.nanoTime();
       vector = embedder.embed(e.embeddingText());
       long spent = System.nanoTime() - t0;
@@ -293,6 +295,16 @@ public final class Indexer implements AutoCloseable {
         applied.awaitNanos(left);
       }
       return true;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Forgets the lags recorded so far, so that a measurement starts clean. */
+  public void resetLagSamples() {
+    lock.lock();
+    try {
+      lagCount = 0;
     } finally {
       lock.unlock();
     }
