@@ -98,6 +98,14 @@ public final class EdgeSettings {
           "tributary/lineage/{deviceId}",
           "Where devices publish their own OpenLineage events, one level naming the device.");
 
+  public static final Setting<String> STATUS_TOPIC =
+      Setting.of(
+          "edge.status.topic",
+          ValueType.string(),
+          "tributary/status/{deviceId}",
+          "Where devices say `online`, `offline` (their MQTT last will) or a JSON object with"
+              + " `state`, `model`, `firmware`, `location`.");
+
   public static final Setting<List<String>> OBSERVE =
       Setting.of(
           "edge.observe.patterns",
@@ -193,6 +201,7 @@ public final class EdgeSettings {
           HTTP_PORT,
           HTTP_HOST,
           LINEAGE_TOPIC,
+          STATUS_TOPIC,
           OBSERVE,
           DEVICE_PROPERTY,
           WINDOW,
