@@ -6,6 +6,7 @@ import './search-box.js';
 import '../pages/home-page.js';
 import '../pages/search-page.js';
 import '../pages/entity-page.js';
+import '../pages/edge-page.js';
 
 const THEME_LABELS = { system: 'System', light: 'Light', dark: 'Dark', 'high-contrast': 'High contrast' };
 
@@ -34,7 +35,7 @@ export class AppShell extends LightElement {
   }
 
   updated() {
-    document.title = `${{ home: 'Home', search: 'Search', entity: 'Entity' }[this.route.page]} · Tributary`;
+    document.title = `${{ home: 'Home', search: 'Search', entity: 'Entity', edge: 'Edge' }[this.route.page]} · Tributary`;
   }
 
   render() {
@@ -45,6 +46,7 @@ export class AppShell extends LightElement {
         <nav aria-label="Main">
           <a href="#/">Home</a>
           <a href="#/search">Search</a>
+          <a href="#/edge">Edge</a>
         </nav>
         <tb-search-box></tb-search-box>
         <label class="visually-hidden" for="theme-select">Theme</label>
@@ -54,6 +56,7 @@ export class AppShell extends LightElement {
       </header>
       <main id="main" tabindex="-1">
         ${r.page === 'search' ? html`<tb-search-page .params=${r.params}></tb-search-page>`
+          : r.page === 'edge' ? html`<tb-edge-page></tb-edge-page>`
           : r.page === 'entity' ? html`<tb-entity-page .guid=${r.guid} .tab=${r.tab} .params=${r.params}></tb-entity-page>`
           : html`<tb-home-page></tb-home-page>`}
       </main>`;

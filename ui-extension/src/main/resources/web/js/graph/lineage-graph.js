@@ -292,6 +292,7 @@ export class LineageGraph extends LightElement {
       }
       const label = `${more.get(guid)[UP] ? '◂ ' : ''}${e.name}${more.get(guid)[DOWN] ? ' ▸' : ''}`;
       const classes = [cat === 'column-process' ? 'process' : cat];
+      if (e.typeName === 'edge_device' || e.typeName === 'edge_node') classes.push('device');
       if (guid === m.focus) classes.push('focus');
       if (n.fresh) classes.push('fresh');
       if (hasChildren.has(guid)) classes.push('open');
