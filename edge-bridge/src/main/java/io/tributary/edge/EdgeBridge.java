@@ -65,6 +65,7 @@ public final class EdgeBridge implements AutoCloseable {
   private final String deviceProperty;
   private final String mqttNamespace;
   private final String kafkaNamespace;
+  private final String kafkaCluster;
   private final TrafficWindows deviceTraffic = new TrafficWindows();
   private final TrafficWindows forwardTraffic = new TrafficWindows();
   private final Map<String, UUID> startedRuns = new ConcurrentHashMap<>();
@@ -123,6 +124,7 @@ public final class EdgeBridge implements AutoCloseable {
           "Forwarding rules need edge.kafka.bootstrap-servers (TRIBUTARY_EDGE_KAFKA_BOOTSTRAP_SERVERS)");
     }
     this.kafkaNamespace = bootstrap == null ? null : Naming.kafkaNamespace(bootstrap);
+    this.kafkaCluster = config.find(EdgeSettings.KAFKA_CLUSTER).orElse(null);
     this.forwarder =
         rules.isEmpty()
             ? null
@@ -430,7 +432,9 @@ public final class EdgeBridge implements AutoCloseable {
         Naming.forwardJob(rule),
         node,
         TrafficWindows.traffic(mqttNamespace, topics),
-        List.of(new EdgeEvents.TopicTraffic(kafkaNamespace, r.kafkaTopic(), messages, bytes)),
+        List.of(
+            new EdgeEvents.TopicTraffic(
+                kafkaNamespace, r.kafkaTopic(), messages, bytes, kafkaCluster)),
         length,
         null);
   }

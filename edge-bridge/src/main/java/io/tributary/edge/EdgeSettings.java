@@ -186,6 +186,15 @@ public final class EdgeSettings {
           null,
           "Kafka cluster of the forwarding rules.");
 
+  public static final Setting<String> KAFKA_CLUSTER =
+      Setting.of(
+          "edge.kafka.cluster",
+          ValueType.string(),
+          null,
+          "Logical cluster name of the forwarding rules' Kafka topics (the `tributary_cluster`"
+              + " dataset facet), as the Kafka emitters' `openlineage.cluster.<name>` names it, so"
+              + " that the bridge's topics are the same catalog entities as theirs.");
+
   public static final ConfigDef ALL =
       ConfigDef.of(
           ConfigLoader.CONFIG_FILE,
@@ -212,7 +221,8 @@ public final class EdgeSettings {
           SYNC_INTERVAL,
           SYNC_MAX_BACKOFF,
           FORWARD,
-          KAFKA_BOOTSTRAP);
+          KAFKA_BOOTSTRAP,
+          KAFKA_CLUSTER);
 
   private EdgeSettings() {}
 

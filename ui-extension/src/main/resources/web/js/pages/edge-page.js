@@ -45,7 +45,7 @@ export class EdgePage extends LightElement {
     return html`
       <h1>Edge</h1>
       <p class="muted">Gateways running the edge bridge and the devices they report
-        (<a href="https://github.com/tributary/tributary/blob/main/docs/edge.md">docs/edge.md</a>).
+        (see docs/edge.md).
         Figures are as of each bridge's last report that reached the catalog.</p>
       ${this.error ? html`<p class="error-banner" role="alert">${this.error}</p>` : ''}
       <p aria-live="polite">${this.loading ? 'Loading…' : ''}</p>

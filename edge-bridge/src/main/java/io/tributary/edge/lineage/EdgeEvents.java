@@ -35,8 +35,17 @@ public final class EdgeEvents {
     this.node = node;
   }
 
-  /** Traffic on one topic in one window. */
-  public record TopicTraffic(String namespace, String topic, long messages, long bytes) {}
+  /**
+   * Traffic on one topic in one window.
+   *
+   * @param cluster the topic's logical cluster (a {@code tributary_cluster} facet), or null
+   */
+  public record TopicTraffic(
+      String namespace, String topic, long messages, long bytes, String cluster) {
+    public TopicTraffic(String namespace, String topic, long messages, long bytes) {
+      this(namespace, topic, messages, bytes, null);
+    }
+  }
 
   /**
    * A run of a job seen by the bridge (a device publishing, a forwarding rule, the bridge itself).
@@ -158,6 +167,10 @@ public final class EdgeEvents {
   private void datasets(ArrayNode into, List<TopicTraffic> traffic, String field, String key) {
     for (TopicTraffic t : traffic) {
       ObjectNode dataset = into.addObject().put("namespace", t.namespace()).put("name", t.topic());
+      if (t.cluster() != null) {
+        facet(dataset.putObject("facets"), TributaryFacets.CLUSTER, "TributaryClusterDatasetFacet")
+            .put(TributaryFacets.CLUSTER_FIELD, t.cluster());
+      }
       if (t.messages() > 0) {
         dataset
             .putObject(field)
