@@ -47,7 +47,7 @@ export function typeCategory(entity) {
   if (entity.redacted || t === 'redacted') return 'redacted';
   if (t === 'stream_column') return 'column';
   if (t === 'stream_column_lineage') return 'column-process';
-  if (t.includes('process') || t.includes('application') || t.includes('job') || t === 'edge_device') return 'process';
+  if (t.includes('process') || t.includes('application') || t.includes('job') || t === 'edge_device' || t === 'edge_node') return 'process';
   return 'dataset';
 }
 

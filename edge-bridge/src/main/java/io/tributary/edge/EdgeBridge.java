@@ -17,12 +17,14 @@ import io.tributary.edge.lineage.TopicPattern;
 import io.tributary.edge.lineage.TrafficWindows;
 import io.tributary.edge.mqtt.MqttOptions;
 import io.tributary.edge.mqtt.MqttSource;
+import io.tributary.edge.registry.DeviceRegistry;
 import io.tributary.edge.status.EdgeMetrics;
 import io.tributary.edge.status.StatusServer;
 import io.tributary.edge.sync.CatalogSync;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -30,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -47,6 +50,7 @@ import org.slf4j.LoggerFactory;
 public final class EdgeBridge implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EdgeBridge.class);
   private static final int WARNED_KEPT = 1_000;
+  private static final String NODE_JOB = "bridge";
 
   private final String node;
   private final Journal journal;
@@ -54,10 +58,14 @@ public final class EdgeBridge implements AutoCloseable {
   private final EdgeEvents events;
   private final DeviceInput input;
   private final TopicPattern lineageTopic;
+  private final TopicPattern statusTopic;
+  private final DeviceRegistry registry;
+  private final LongSupplier wallClock;
   private final List<TopicPattern> observed;
   private final String deviceProperty;
   private final String mqttNamespace;
   private final String kafkaNamespace;
+  private final String kafkaCluster;
   private final TrafficWindows deviceTraffic = new TrafficWindows();
   private final TrafficWindows forwardTraffic = new TrafficWindows();
   private final Map<String, UUID> startedRuns = new ConcurrentHashMap<>();
@@ -100,6 +108,9 @@ public final class EdgeBridge implements AutoCloseable {
             config.get(EdgeSettings.DEVICE_MAX_BYTES),
             new HashSet<>(config.get(EdgeSettings.DEVICES)));
     this.lineageTopic = TopicPattern.of(config.get(EdgeSettings.LINEAGE_TOPIC));
+    this.statusTopic = TopicPattern.of(config.get(EdgeSettings.STATUS_TOPIC));
+    this.registry = new DeviceRegistry(json);
+    this.wallClock = wallClock;
     this.observed = config.get(EdgeSettings.OBSERVE).stream().map(TopicPattern::of).toList();
     this.deviceProperty = config.get(EdgeSettings.DEVICE_PROPERTY);
     String mqttUrl = config.get(EdgeSettings.MQTT_URL);
@@ -113,6 +124,7 @@ public final class EdgeBridge implements AutoCloseable {
           "Forwarding rules need edge.kafka.bootstrap-servers (TRIBUTARY_EDGE_KAFKA_BOOTSTRAP_SERVERS)");
     }
     this.kafkaNamespace = bootstrap == null ? null : Naming.kafkaNamespace(bootstrap);
+    this.kafkaCluster = config.find(EdgeSettings.KAFKA_CLUSTER).orElse(null);
     this.forwarder =
         rules.isEmpty()
             ? null
@@ -187,6 +199,7 @@ public final class EdgeBridge implements AutoCloseable {
   private List<String> filters() {
     Set<String> filters = new LinkedHashSet<>();
     filters.add(lineageTopic.filter());
+    filters.add(statusTopic.filter());
     observed.forEach(p -> filters.add(p.filter()));
     if (forwarder != null) {
       forwarder.rules().forEach(r -> filters.add(r.filter()));
@@ -207,6 +220,12 @@ public final class EdgeBridge implements AutoCloseable {
         "tributary_edge_mqtt_connected",
         "1 while the broker connection is up",
         () -> mqtt.connected() ? 1 : 0);
+    java.lang.management.MemoryMXBean memory =
+        java.lang.management.ManagementFactory.getMemoryMXBean();
+    metrics.gauge(
+        "tributary_edge_jvm_heap_used_bytes",
+        "Heap in use",
+        () -> memory.getHeapMemoryUsage().getUsed());
     metrics.counter(
         "tributary_edge_journal_dropped",
         "RUNNING snapshots dropped to keep the journal's bound",
@@ -220,6 +239,11 @@ public final class EdgeBridge implements AutoCloseable {
       if (lineageDevice.isPresent()) {
         count("tributary_edge_messages", "kind=\"lineage\"");
         deviceEvent(lineageDevice.get(), payload);
+        return;
+      }
+      Optional<String> statusDevice = statusTopic.deviceId(topic);
+      if (statusDevice.isPresent()) {
+        deviceStatus(statusDevice.get(), payload);
         return;
       }
       observe(topic, payload, properties);
@@ -236,6 +260,17 @@ public final class EdgeBridge implements AutoCloseable {
     }
   }
 
+  private void deviceStatus(String device, byte[] payload) {
+    if (!input.knownDevice(device)) {
+      refuse(device, DeviceInput.Reason.UNKNOWN_DEVICE.label(), "status message");
+    } else if (!registry.status(device, payload, Instant.ofEpochMilli(wallClock.getAsLong()))) {
+      refuse(
+          device, DeviceInput.Reason.NOT_JSON.label(), "status neither online, offline nor JSON");
+    } else {
+      count("tributary_edge_messages", "kind=\"status\"");
+    }
+  }
+
   private void observe(String topic, byte[] payload, Map<String, String> properties) {
     for (TopicPattern pattern : observed) {
       Optional<String> device = pattern.deviceId(topic);
@@ -249,6 +284,7 @@ public final class EdgeBridge implements AutoCloseable {
       }
       count("tributary_edge_messages", "kind=\"observed\"");
       deviceTraffic.record(id, topic, payload.length);
+      registry.seen(id, Instant.ofEpochMilli(wallClock.getAsLong()));
       return;
     }
   }
@@ -265,13 +301,31 @@ public final class EdgeBridge implements AutoCloseable {
         count("tributary_edge_clock_skewed", "");
       }
       ObjectNode event = events.stampDeviceEvent(outcome.event(), device, seen.stamp());
-      append(device, event.path("eventType").asText(), seen.stamp(), events.text(event));
+      append(
+          device,
+          event.path("eventType").asText(),
+          seen.stamp(),
+          events.text(event),
+          digest(device, payload));
     }
   }
 
   private void append(
       String device, String eventType, io.tributary.edge.clock.HlcStamp stamp, String body) {
-    Journal.Appended appended = journal.append(device, eventType, stamp, body);
+    append(device, eventType, stamp, body, null);
+  }
+
+  private void append(
+      String device,
+      String eventType,
+      io.tributary.edge.clock.HlcStamp stamp,
+      String body,
+      String key) {
+    Journal.Appended appended = journal.append(device, eventType, stamp, body, key);
+    if (appended.duplicate()) {
+      count("tributary_edge_redelivered_messages", "");
+      return;
+    }
     if (appended.droppedForRoom() > 0) {
       metrics
           .counter(
@@ -283,6 +337,18 @@ public final class EdgeBridge implements AutoCloseable {
     if (appended.journaled()) {
       count("tributary_edge_events_journaled", "");
       sync.wake();
+    }
+  }
+
+  /** A device's message's identity: the broker redelivers the same bytes. */
+  private static String digest(String device, byte[] payload) {
+    try {
+      java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+      sha.update(device.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      sha.update((byte) 0);
+      return java.util.HexFormat.of().formatHex(sha.digest(payload));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
     }
   }
 
@@ -312,48 +378,37 @@ public final class EdgeBridge implements AutoCloseable {
     }
   }
 
-  /** Reports the window's traffic: START for a job first seen, then a RUNNING snapshot. */
+  /**
+   * Reports the window: per device with traffic or a changed state, per forwarding rule with
+   * traffic, and the bridge itself, START for a job first seen, then a RUNNING snapshot. The last
+   * window completes every run instead.
+   */
   void closeWindow(boolean last) {
     synchronized (clock) {
       long now = clock.now().physicalTime();
       Duration length = Duration.ofMillis(Math.max(1, now - lastWindowEnd));
       lastWindowEnd = now;
-      deviceTraffic
-          .close()
-          .forEach(
-              (device, topics) ->
-                  report(
-                      Naming.deviceJob(device),
-                      device,
-                      List.of(),
-                      TrafficWindows.traffic(mqttNamespace, topics),
-                      length));
-      forwardTraffic
-          .close()
-          .forEach(
-              (rule, topics) -> {
-                ForwardRule r =
-                    forwarder.rules().stream()
-                        .filter(x -> x.name().equals(rule))
-                        .findFirst()
-                        .orElseThrow();
-                long messages =
-                    topics.values().stream().mapToLong(TrafficWindows.Counts::messages).sum();
-                long bytes = topics.values().stream().mapToLong(TrafficWindows.Counts::bytes).sum();
-                report(
-                    Naming.forwardJob(rule),
-                    node,
-                    TrafficWindows.traffic(mqttNamespace, topics),
-                    List.of(
-                        new EdgeEvents.TopicTraffic(
-                            kafkaNamespace, r.kafkaTopic(), messages, bytes)),
-                    length);
-              });
+      Map<String, Map<String, TrafficWindows.Counts>> traffic = deviceTraffic.close();
+      Set<String> devices = new TreeSet<>(traffic.keySet());
+      if (!last) {
+        // A device whose state changed is reported even without traffic, but not while stopping.
+        devices.addAll(registry.takeChanged());
+      }
+      for (String device : devices) {
+        report(
+            Naming.deviceJob(device),
+            device,
+            List.of(),
+            TrafficWindows.traffic(mqttNamespace, traffic.getOrDefault(device, Map.of())),
+            length,
+            events.deviceJobFacets(registry.info(device)));
+      }
+      forwardTraffic.close().forEach((rule, topics) -> reportForward(rule, topics, length));
       if (last) {
         for (Map.Entry<String, UUID> run : startedRuns.entrySet()) {
           EdgeEvents.RunReport complete =
               new EdgeEvents.RunReport(
-                  run.getKey(), run.getValue(), "COMPLETE", List.of(), List.of(), length);
+                  run.getKey(), run.getValue(), "COMPLETE", List.of(), List.of(), length, null);
           var stamp = clock.now();
           append(
               deviceOf(run.getKey()),
@@ -361,8 +416,27 @@ public final class EdgeBridge implements AutoCloseable {
               stamp,
               events.text(events.report(complete, stamp, deviceOf(run.getKey()))));
         }
+      } else {
+        report(NODE_JOB, node, List.of(), List.of(), length, events.nodeJobFacets(nodeStatus()));
       }
     }
+  }
+
+  private void reportForward(
+      String rule, Map<String, TrafficWindows.Counts> topics, Duration length) {
+    ForwardRule r =
+        forwarder.rules().stream().filter(x -> x.name().equals(rule)).findFirst().orElseThrow();
+    long messages = topics.values().stream().mapToLong(TrafficWindows.Counts::messages).sum();
+    long bytes = topics.values().stream().mapToLong(TrafficWindows.Counts::bytes).sum();
+    report(
+        Naming.forwardJob(rule),
+        node,
+        TrafficWindows.traffic(mqttNamespace, topics),
+        List.of(
+            new EdgeEvents.TopicTraffic(
+                kafkaNamespace, r.kafkaTopic(), messages, bytes, kafkaCluster)),
+        length,
+        null);
   }
 
   private String deviceOf(String job) {
@@ -374,18 +448,30 @@ public final class EdgeBridge implements AutoCloseable {
       String device,
       List<EdgeEvents.TopicTraffic> inputs,
       List<EdgeEvents.TopicTraffic> outputs,
-      Duration length) {
+      Duration length,
+      ObjectNode jobFacets) {
     UUID runId = startedRuns.get(job);
     if (runId == null) {
       runId = events.runId(job, processStart);
       startedRuns.put(job, runId);
       var stamp = clock.now();
-      var start = new EdgeEvents.RunReport(job, runId, "START", inputs, outputs, length);
+      var start = new EdgeEvents.RunReport(job, runId, "START", inputs, outputs, length, jobFacets);
       append(device, "START", stamp, events.text(events.report(start, stamp, device)));
     }
     var stamp = clock.now();
-    var running = new EdgeEvents.RunReport(job, runId, "RUNNING", inputs, outputs, length);
+    var running =
+        new EdgeEvents.RunReport(job, runId, "RUNNING", inputs, outputs, length, jobFacets);
     append(device, "RUNNING", stamp, events.text(events.report(running, stamp, device)));
+  }
+
+  private EdgeEvents.NodeStatus nodeStatus() {
+    long now = wallClock.getAsLong();
+    return new EdgeEvents.NodeStatus(
+        journal.backlog(),
+        journal.oldestJournaledAt().map(t -> Math.max(0, now - t) / 1000.0).orElse(0.0),
+        sync.lastSync() == 0 ? null : Instant.ofEpochMilli(sync.lastSync()),
+        mqtt.connected(),
+        metrics.count("tributary_edge_journal_dropped", ""));
   }
 
   private StatusServer.Health health() {
@@ -414,6 +500,23 @@ public final class EdgeBridge implements AutoCloseable {
             + metrics.count("tributary_edge_journal_dropped", "")
             + "}";
     return new StatusServer.Health(up, json);
+  }
+
+  /**
+   * Gives a reachable catalog a moment to take the last window's events; the journal keeps the
+   * rest.
+   */
+  private void drain(Duration limit) {
+    long deadline = System.nanoTime() + limit.toNanos();
+    while (journal.backlog() > 0 && sync.catalogReachable() && System.nanoTime() < deadline) {
+      sync.wake();
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
   }
 
   public int statusPort() {
@@ -445,6 +548,7 @@ public final class EdgeBridge implements AutoCloseable {
     if (forwarder != null) {
       forwarder.close();
     }
+    drain(Duration.ofSeconds(5));
     sync.close();
     status.close();
     journal.close();

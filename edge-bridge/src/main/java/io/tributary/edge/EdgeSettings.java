@@ -98,6 +98,14 @@ public final class EdgeSettings {
           "tributary/lineage/{deviceId}",
           "Where devices publish their own OpenLineage events, one level naming the device.");
 
+  public static final Setting<String> STATUS_TOPIC =
+      Setting.of(
+          "edge.status.topic",
+          ValueType.string(),
+          "tributary/status/{deviceId}",
+          "Where devices say `online`, `offline` (their MQTT last will) or a JSON object with"
+              + " `state`, `model`, `firmware`, `location`.");
+
   public static final Setting<List<String>> OBSERVE =
       Setting.of(
           "edge.observe.patterns",
@@ -178,6 +186,15 @@ public final class EdgeSettings {
           null,
           "Kafka cluster of the forwarding rules.");
 
+  public static final Setting<String> KAFKA_CLUSTER =
+      Setting.of(
+          "edge.kafka.cluster",
+          ValueType.string(),
+          null,
+          "Logical cluster name of the forwarding rules' Kafka topics (the `tributary_cluster`"
+              + " dataset facet), as the Kafka emitters' `openlineage.cluster.<name>` names it, so"
+              + " that the bridge's topics are the same catalog entities as theirs.");
+
   public static final ConfigDef ALL =
       ConfigDef.of(
           ConfigLoader.CONFIG_FILE,
@@ -193,6 +210,7 @@ public final class EdgeSettings {
           HTTP_PORT,
           HTTP_HOST,
           LINEAGE_TOPIC,
+          STATUS_TOPIC,
           OBSERVE,
           DEVICE_PROPERTY,
           WINDOW,
@@ -203,7 +221,8 @@ public final class EdgeSettings {
           SYNC_INTERVAL,
           SYNC_MAX_BACKOFF,
           FORWARD,
-          KAFKA_BOOTSTRAP);
+          KAFKA_BOOTSTRAP,
+          KAFKA_CLUSTER);
 
   private EdgeSettings() {}
 

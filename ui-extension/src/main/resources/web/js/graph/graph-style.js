@@ -50,6 +50,8 @@ export function graphStyle(large) {
       },
     },
     { selector: 'node.process', style: { 'background-color': c.process, 'border-color': c.processBorder, shape: 'cut-rectangle' } },
+    // Devices and gateways: process colours, a hexagon and a double border, so the edge stands out.
+    { selector: 'node.device', style: { shape: 'hexagon', 'border-style': 'double', 'border-width': 3 } },
     { selector: 'node.column', style: { 'background-color': c.column, 'border-color': c.columnBorder, 'font-size': 10, shape: 'rectangle' } },
     { selector: 'node.redacted', style: { 'background-color': c.redacted, 'border-style': 'dashed', color: c.muted } },
     {

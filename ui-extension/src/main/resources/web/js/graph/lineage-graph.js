@@ -524,6 +524,7 @@ export class LineageGraph extends LightElement {
       const label = `${up !== null ? `◂${up} ` : ''}${e.name}${down !== null ? ` ${down}▸` : ''}`;
       const { w, h } = nodeSize({ name: label }, cat);
       const classes = [cat === 'column-process' ? 'process' : cat];
+      if (e.typeName === 'edge_device' || e.typeName === 'edge_node') classes.push('device');
       if (guid === m.focus) classes.push('focus');
       if (n.fresh) classes.push('fresh');
       if (hasChildren.has(guid)) classes.push('open');

@@ -68,7 +68,7 @@ export class SearchPage extends LightElement {
         <label>Type <input name="type" .value=${p.type || ''} aria-label="Type" list="known-types"></label>
         <datalist id="known-types">
           ${['DataSet', 'Process', 'kafka_topic', 'pulsar_topic', 'kinesis_stream', 'mqtt_topic', 'flink_application',
-            'kafka_streams_application', 'openlineage_job', 'openlineage_dataset', 'stream_column', 'edge_device']
+            'kafka_streams_application', 'openlineage_job', 'openlineage_dataset', 'stream_column', 'edge_device', 'edge_node']
             .map((t) => html`<option value=${t}></option>`)}
         </datalist>
         <label>Classification <input name="classification" .value=${p.classification || ''} aria-label="Classification"></label>

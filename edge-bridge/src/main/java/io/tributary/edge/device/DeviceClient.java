@@ -56,6 +56,11 @@ public final class DeviceClient implements AutoCloseable {
     client.publish(lineageTopic(deviceId), bytes(eventJson), 1, false);
   }
 
+  /** Publishes a data message (a reading) at QoS 1 on one of the device's own topics. */
+  public void publishData(String topic, byte[] payload) throws MqttException {
+    client.publish(topic, payload, 1, false);
+  }
+
   private static byte[] bytes(String text) {
     return text.getBytes(StandardCharsets.UTF_8);
   }

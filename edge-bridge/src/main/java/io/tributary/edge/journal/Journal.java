@@ -29,6 +29,9 @@ import java.util.function.LongSupplier;
  * Thread-safe: one connection, one writer at a time.
  */
 public final class Journal implements AutoCloseable {
+  /** How many event keys the journal remembers to recognise redelivered messages. */
+  public static final int KEYS_KEPT = 100_000;
+
   private final Connection db;
   private final Path file;
   private final long maxBytes;
@@ -65,6 +68,9 @@ public final class Journal implements AutoCloseable {
                 + " journaled_at INTEGER NOT NULL)");
         s.execute("CREATE INDEX IF NOT EXISTS journal_droppable ON journal (event_type, seq)");
         s.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
+        s.execute(
+            "CREATE TABLE IF NOT EXISTS seen (id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                + " digest TEXT NOT NULL UNIQUE)");
       }
       db.setAutoCommit(false);
       Journal journal = new Journal(db, file, maxBytes, wallClock);
@@ -85,8 +91,16 @@ public final class Journal implements AutoCloseable {
     db.commit();
   }
 
-  /** What an append did. */
-  public record Appended(long sequence, int droppedForRoom, boolean overBound) {
+  /**
+   * What an append did.
+   *
+   * @param duplicate the event's key was journaled before: nothing was appended
+   */
+  public record Appended(long sequence, int droppedForRoom, boolean overBound, boolean duplicate) {
+    Appended(long sequence, int droppedForRoom, boolean overBound) {
+      this(sequence, droppedForRoom, overBound, false);
+    }
+
     /** Whether the event was journaled (a RUNNING one may be refused when nothing else can go). */
     public boolean journaled() {
       return sequence >= 0;
@@ -99,8 +113,24 @@ public final class Journal implements AutoCloseable {
    * @param body the event as JSON text
    */
   public synchronized Appended append(String device, String eventType, HlcStamp hlc, String body) {
+    return append(device, eventType, hlc, body, null);
+  }
+
+  /**
+   * Journals one event unless an event with the same {@code key} was journaled among the last
+   * {@value #KEYS_KEPT}: an MQTT QoS 1 message the broker delivers again (after a broker restart, a
+   * lost acknowledgement) is then taken once.
+   *
+   * @param key the event's identity, such as a digest of its device and payload; null for none
+   */
+  public synchronized Appended append(
+      String device, String eventType, HlcStamp hlc, String body, String key) {
     long size = body.getBytes(StandardCharsets.UTF_8).length;
     try {
+      if (key != null && !remember(key)) {
+        db.commit();
+        return new Appended(-1, 0, false, true);
+      }
       int freed = 0;
       boolean droppable = "RUNNING".equals(eventType);
       while (bytes + size > maxBytes) {
@@ -144,6 +174,21 @@ public final class Journal implements AutoCloseable {
       rollback();
       throw failure("append to", e);
     }
+  }
+
+  /** Records a key; false when it was known. Keeps the newest {@value #KEYS_KEPT}. */
+  private boolean remember(String key) throws SQLException {
+    try (PreparedStatement insert =
+        db.prepareStatement("INSERT OR IGNORE INTO seen (digest) VALUES (?)")) {
+      insert.setString(1, key);
+      if (insert.executeUpdate() == 0) {
+        return false;
+      }
+    }
+    try (Statement s = db.createStatement()) {
+      s.executeUpdate("DELETE FROM seen WHERE id <= (SELECT MAX(id) FROM seen) - " + KEYS_KEPT);
+    }
+    return true;
   }
 
   private boolean dropOldestRunning() throws SQLException {

@@ -35,17 +35,94 @@ public final class EdgeEvents {
     this.node = node;
   }
 
-  /** Traffic on one topic in one window. */
-  public record TopicTraffic(String namespace, String topic, long messages, long bytes) {}
+  /**
+   * Traffic on one topic in one window.
+   *
+   * @param cluster the topic's logical cluster (a {@code tributary_cluster} facet), or null
+   */
+  public record TopicTraffic(
+      String namespace, String topic, long messages, long bytes, String cluster) {
+    public TopicTraffic(String namespace, String topic, long messages, long bytes) {
+      this(namespace, topic, messages, bytes, null);
+    }
+  }
 
-  /** A run of a job seen by the bridge (a device publishing, a forwarding rule). */
+  /**
+   * A run of a job seen by the bridge (a device publishing, a forwarding rule, the bridge itself).
+   *
+   * @param jobFacets the job's facets, or null
+   */
   public record RunReport(
       String jobName,
       UUID runId,
       String eventType,
       List<TopicTraffic> inputs,
       List<TopicTraffic> outputs,
-      Duration window) {}
+      Duration window,
+      ObjectNode jobFacets) {}
+
+  /** The bridge's own state, as its {@code edge_node} job reports it. */
+  public record NodeStatus(
+      long backlog,
+      double oldestUnsyncedSeconds,
+      Instant lastSync,
+      boolean mqttConnected,
+      long dropped) {}
+
+  private static final String JOB_TYPE =
+      "https://openlineage.io/spec/facets/2-0-3/JobTypeJobFacet.json#/$defs/JobTypeJobFacet";
+
+  /** Job facets of a device: its type (EDGE_DEVICE) and what the registry knows of it. */
+  public ObjectNode deviceJobFacets(io.tributary.edge.registry.DeviceInfo info) {
+    ObjectNode facets = jobType("EDGE_DEVICE", "DEVICE");
+    ObjectNode device =
+        facet(facets, TributaryFacets.EDGE_DEVICE, "TributaryEdgeDeviceJobFacet")
+            .put("deviceId", info.deviceId());
+    if (info.model() != null) {
+      device.put("model", info.model());
+    }
+    if (info.firmware() != null) {
+      device.put("firmware", info.firmware());
+    }
+    if (info.location() != null) {
+      device.put("location", info.location());
+    }
+    if (info.online() != null) {
+      device.put("online", info.online());
+    }
+    if (info.lastSeen() != null) {
+      device.put("lastSeen", info.lastSeen().toString());
+    }
+    return facets;
+  }
+
+  /** Job facets of the bridge itself: its type (EDGE_NODE) and its journal's state. */
+  public ObjectNode nodeJobFacets(NodeStatus status) {
+    ObjectNode facets = jobType("EDGE_NODE", "BRIDGE");
+    ObjectNode facet =
+        facet(facets, TributaryFacets.EDGE_NODE, "TributaryEdgeNodeJobFacet")
+            .put("node", node)
+            .put("backlog", status.backlog())
+            .put("oldestUnsyncedSeconds", status.oldestUnsyncedSeconds())
+            .put("mqttConnected", status.mqttConnected())
+            .put("dropped", status.dropped());
+    if (status.lastSync() != null) {
+      facet.put("lastSync", status.lastSync().toString());
+    }
+    return facets;
+  }
+
+  private ObjectNode jobType(String integration, String jobType) {
+    ObjectNode facets = json.createObjectNode();
+    facets
+        .putObject("jobType")
+        .put("_producer", PRODUCER)
+        .put("_schemaURL", JOB_TYPE)
+        .put("processingType", "STREAMING")
+        .put("integration", integration)
+        .put("jobType", jobType);
+    return facets;
+  }
 
   /**
    * A RUNNING (or START, COMPLETE) event of a job the bridge observes, with the window's counts as
@@ -74,10 +151,14 @@ public final class EdgeEvents {
         .put("bytes", bytes)
         .put("bytesPerSecond", bytes / seconds);
     edgeFacet(facets, device, null);
-    event
-        .putObject("job")
-        .put("namespace", Naming.nodeNamespace(node))
-        .put("name", report.jobName());
+    ObjectNode job =
+        event
+            .putObject("job")
+            .put("namespace", Naming.nodeNamespace(node))
+            .put("name", report.jobName());
+    if (report.jobFacets() != null) {
+      job.set("facets", report.jobFacets());
+    }
     datasets(event.putArray("inputs"), report.inputs(), "inputFacets", "inputStatistics");
     datasets(event.putArray("outputs"), report.outputs(), "outputFacets", "outputStatistics");
     return event;
@@ -86,6 +167,10 @@ public final class EdgeEvents {
   private void datasets(ArrayNode into, List<TopicTraffic> traffic, String field, String key) {
     for (TopicTraffic t : traffic) {
       ObjectNode dataset = into.addObject().put("namespace", t.namespace()).put("name", t.topic());
+      if (t.cluster() != null) {
+        facet(dataset.putObject("facets"), TributaryFacets.CLUSTER, "TributaryClusterDatasetFacet")
+            .put(TributaryFacets.CLUSTER_FIELD, t.cluster());
+      }
       if (t.messages() > 0) {
         dataset
             .putObject(field)
