@@ -211,6 +211,7 @@ public final class CatalogServer implements AutoCloseable {
             catalog,
             types,
             Clock.systemUTC());
+    parts.push(classification);
     Retention retention =
         new Retention(
             catalog,

@@ -3,6 +3,8 @@ package io.tributary.ranger.governance;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tributary.catalog.Catalog;
+import io.tributary.catalog.ChangeEvent;
+import io.tributary.catalog.ChangeFeed;
 import io.tributary.catalog.Dependents;
 import io.tributary.catalog.Direction;
 import io.tributary.catalog.Entity;
@@ -27,8 +29,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -41,9 +43,24 @@ import java.util.function.Function;
  * lineage, what the catalog already holds. {@link #reevaluate} recomputes a whole tenant when its
  * rules change or lineage arrived out of order.
  */
-public final class ClassificationEngine implements MutationEnricher {
+public final class ClassificationEngine implements MutationEnricher, AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int PAGE = SearchQuery.MAX_LIMIT;
+  private static final int KNOWN_MAX = 200_000;
+
+  /** What the catalog holds of an entity's classifications, as last read or written here. */
+  private record Known(Set<String> classifications, Map<String, ClassificationSource> recorded) {
+    Map<String, ClassificationSource> sources() {
+      Map<String, ClassificationSource> out = new LinkedHashMap<>();
+      for (String name : classifications) {
+        out.put(
+            name,
+            recorded.getOrDefault(
+                name, new ClassificationSource(ClassificationSource.TAG, 1.0, null, null)));
+      }
+      return out;
+    }
+  }
 
   private final Function<TenantId, List<ClassificationRule>> rules;
   private final Catalog catalog;
@@ -51,6 +68,15 @@ public final class ClassificationEngine implements MutationEnricher {
   private final Dependents dependents;
   private final Clock clock;
   private volatile boolean enabled = true;
+
+  /**
+   * Spares a catalog read per classified column of every event: an entry is dropped whenever the
+   * change feed reports its entity updated or deleted by anyone (a manual change, a purge), so it
+   * never outlives what it describes by more than the feed's delivery.
+   */
+  private final Map<EntityKey, Known> known = new ConcurrentHashMap<>();
+
+  private final ChangeFeed.Subscription forgetting;
 
   public ClassificationEngine(
       Function<TenantId, List<ClassificationRule>> rules,
@@ -62,6 +88,44 @@ public final class ClassificationEngine implements MutationEnricher {
     this.types = Objects.requireNonNull(types, "types");
     this.dependents = new Dependents(types);
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.forgetting =
+        catalog
+            .changes()
+            .subscribe(
+                0,
+                event -> {
+                  if (event.kind() != ChangeEvent.Kind.RELATIONSHIP_CREATED
+                      && event.kind() != ChangeEvent.Kind.ENTITY_CREATED) {
+                    known.remove(event.subject().key());
+                  }
+                });
+  }
+
+  @Override
+  public void close() {
+    forgetting.close();
+  }
+
+  private Known known(EntityKey key) {
+    Known k = known.get(key);
+    if (k == null) {
+      k =
+          catalog
+              .get(key, Visibility.all())
+              .map(e -> new Known(e.classifications(), ClassificationSource.of(e)))
+              .orElse(null);
+      if (k != null) {
+        remember(key, k);
+      }
+    }
+    return k;
+  }
+
+  private void remember(EntityKey key, Known k) {
+    if (known.size() >= KNOWN_MAX) {
+      known.clear();
+    }
+    known.put(key, k);
   }
 
   /** Turns classification at ingest on or off (for measuring what it costs). */
@@ -159,11 +223,10 @@ public final class ClassificationEngine implements MutationEnricher {
         upstream.putAll(
             stored.computeIfAbsent(
                 input,
-                k ->
-                    catalog
-                        .get(k, Visibility.all())
-                        .map(ClassificationEngine::sourcesOf)
-                        .orElse(Map.of())));
+                k -> {
+                  Known held = known(k);
+                  return held == null ? Map.of() : held.sources();
+                }));
         upstream.putAll(found.getOrDefault(input, Map.of()));
         if (upstream.isEmpty()
             || !hop.carries(input.qualifiedName(), inputWrite == null ? null : inputWrite.name())) {
@@ -204,20 +267,24 @@ public final class ClassificationEngine implements MutationEnricher {
    * unchanged when it records them all already.
    */
   private EntityWrite withSources(EntityWrite write, Map<String, ClassificationSource> found) {
-    Optional<Entity> existing = catalog.get(write.key(), Visibility.all());
-    Map<String, ClassificationSource> recorded =
-        existing.map(ClassificationSource::of).orElse(Map.of());
+    Known existing = known(write.key());
+    Map<String, ClassificationSource> recorded = existing == null ? Map.of() : existing.recorded();
     Map<String, ClassificationSource> merged = new LinkedHashMap<>(recorded);
     found.forEach((name, source) -> put(merged, name, source));
     Set<String> classifications = new LinkedHashSet<>(write.classifications());
     classifications.addAll(found.keySet());
     boolean known =
         merged.equals(recorded)
-            && existing.isPresent()
-            && existing.get().classifications().containsAll(classifications);
+            && existing != null
+            && existing.classifications().containsAll(classifications);
     if (known && classifications.equals(write.classifications())) {
       return write;
     }
+    Set<String> after = new LinkedHashSet<>(classifications);
+    if (existing != null) {
+      after.addAll(existing.classifications());
+    }
+    remember(write.key(), new Known(Set.copyOf(after), Map.copyOf(merged)));
     Map<String, Object> attributes = new LinkedHashMap<>(write.attributes());
     if (!merged.equals(recorded)) {
       attributes.put(ClassificationSource.ATTRIBUTE, ClassificationSource.write(merged));
@@ -239,6 +306,7 @@ public final class ClassificationEngine implements MutationEnricher {
    * stay; a rule's or propagation's that no longer holds is removed.
    */
   public Report reevaluate(TenantId tenant) {
+    known.clear();
     List<ClassificationRule> tenantRules = rules.apply(tenant);
     Map<EntityKey, Entity> entities = new LinkedHashMap<>();
     for (Entity e : all(tenant, Types.DATASET)) {
