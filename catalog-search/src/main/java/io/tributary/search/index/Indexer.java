@@ -187,6 +187,9 @@ public final class Indexer implements AutoCloseable {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
+      } finally {
+        // Held only to take the batch: the change feed's publisher waits on this lock.
+        lock.unlock();
       }
       long sequence = 0;
       try {
