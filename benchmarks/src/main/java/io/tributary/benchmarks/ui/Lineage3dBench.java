@@ -111,7 +111,8 @@ public final class Lineage3dBench {
         r.put("plainBaseline", summary(plain));
         r.put(
             "p50Ratio",
-            round(percentile(sorted(instanced), 0.5) / percentile(sorted(plain), 0.5) * 100) / 100);
+            Math.round(percentile(sorted(instanced), 0.5) / percentile(sorted(plain), 0.5) * 100)
+                / 100.0);
         report.put(String.valueOf(size), r);
         System.out.printf(Locale.ROOT, "%d: %s%n", size, r);
       }
