@@ -54,6 +54,7 @@ export async function createGrid(el, { onChange }) {
     animate: false,
     handle: '.dash-widget-head',
     resizable: { handles: 'se,e,s' },
+    alwaysShowResizeHandle: true,
     columnOpts: { breakpointForWindow: false, layout: 'list', breakpoints: [{ w: ONE_COLUMN_BELOW, c: 1 }] },
   }, el);
   grid.on('change', () => {

@@ -68,6 +68,32 @@ export function namespaceOf(node) {
 }
 
 /**
+ * The namespace each node is clustered in: a dataset's own; a job's the one most of its datasets
+ * share (a job's OpenLineage namespace, such as "streaming", would put every job on a plane apart
+ * from the topics it reads and writes).
+ */
+export function clusterNamespaces(nodes, edges) {
+  const out = new Map();
+  for (const n of nodes.values()) if (typeCategory(n) !== 'process') out.set(n.guid, namespaceOf(n));
+  const votes = new Map();
+  for (const e of edges) {
+    for (const [job, data] of [[e.from, e.to], [e.to, e.from]]) {
+      const j = nodes.get(job);
+      if (!j || typeCategory(j) !== 'process' || !out.has(data)) continue;
+      if (!votes.has(job)) votes.set(job, new Map());
+      const v = votes.get(job);
+      v.set(out.get(data), (v.get(out.get(data)) || 0) + 1);
+    }
+  }
+  for (const n of nodes.values()) {
+    if (out.has(n.guid)) continue;
+    const v = votes.get(n.guid);
+    out.set(n.guid, v ? [...v].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0][0] : namespaceOf(n));
+  }
+  return out;
+}
+
+/**
  * Positions for a layered layout: x = layer, and within a layer nodes grouped by namespace (each
  * namespace a band along z in 3D, a run of rows in 2D), then by kind and name.
  *
@@ -75,7 +101,9 @@ export function namespaceOf(node) {
  */
 export function layeredPositions(nodes, edges, focus) {
   const layer = assignLayers(nodes, edges, focus);
-  const namespaces = [...new Set([...nodes.values()].map(namespaceOf))].sort();
+  const nsOf = clusterNamespaces(nodes, edges);
+  const namespaceOf = (n) => nsOf.get(n.guid);
+  const namespaces = [...new Set(nsOf.values())].sort();
   const byLayer = new Map();
   for (const [g, l] of layer) {
     if (!byLayer.has(l)) byLayer.set(l, []);

@@ -157,11 +157,18 @@ export class DashboardPage extends LightElement {
     }
   }
 
+  closeMenu() {
+    const menu = this.querySelector('.dash-more');
+    if (menu) menu.open = false;
+  }
+
   newDashboard() {
+    this.closeMenu();
     this.create({ title: 'New dashboard', shared: false, widgets: [] });
   }
 
   copyDashboard() {
+    this.closeMenu();
     const d = this.dash;
     this.create({ title: d.builtIn ? d.title : `${d.title} (copy)`, shared: false, widgets: bodyOf(d).widgets });
   }
@@ -190,6 +197,7 @@ export class DashboardPage extends LightElement {
   }
 
   async importFile(e) {
+    this.closeMenu();
     const file = e.target.files?.[0];
     e.target.value = '';
     if (!file) return;
@@ -292,7 +300,7 @@ export class DashboardPage extends LightElement {
           ${d && this.editing ? html`
             <label class="dash-add"><span class="visually-hidden">Add a widget</span>
               <select id="dash-add" @change=${(e) => { const t = e.target.value; e.target.value = ''; if (t) this.openForm(t); }}>
-                <option value="">＋ Add widget…</option>
+                <option value="">+ Add widget…</option>
                 ${Object.entries(WIDGET_TYPES).map(([k, t]) => html`<option value=${k}>${t.title}</option>`)}
               </select></label>
             <label class="check"><input type="checkbox" id="dash-shared" .checked=${Boolean(d.shared)} @change=${this.setShared}>

@@ -5,6 +5,7 @@ import { entityHref } from '../router.js';
 import { formatTime, pick, typeCategory } from '../format.js';
 import { renderProperties, renderQuality, renderRuns, renderSchema } from './entity-tabs.js';
 import '../graph/lineage-graph.js';
+import { lineageView } from '../graph3d/view-switch.js';
 
 const TABS = [
   ['lineage', 'Lineage'],
@@ -166,7 +167,7 @@ export class EntityPage extends LightElement {
       case 'properties':
         return renderProperties(e);
       default:
-        return html`<tb-lineage-graph .focus=${e.guid} .params=${this.params || {}}></tb-lineage-graph>`;
+        return lineageView(e.guid, this.params || {});
     }
   }
 }

@@ -189,6 +189,19 @@ class DashboardBuilderIT {
         .release()
         .perform();
     awaitSaved();
+    // Gridstack adds an item's resize handles when the pointer first comes over it.
+    new Actions(browser.driver).moveToElement(widget("quality")).perform();
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                browser
+                    .driver
+                    .findElements(
+                        By.cssSelector(
+                            ".grid-stack-item[gs-id='" + qualityId + "'] .ui-resizable-se"))
+                    .stream()
+                    .anyMatch(WebElement::isDisplayed));
     WebElement resize =
         browser.driver.findElement(
             By.cssSelector(".grid-stack-item[gs-id='" + qualityId + "'] .ui-resizable-se"));
