@@ -75,7 +75,7 @@ export class Estate {
       this.runs = runs;
       this.datasets = datasets.filter((d) => d.typeName !== 'stream_column');
       this.jobs = jobs.filter((j) => j.typeName !== 'stream_column_lineage');
-      this.devices = [...this.jobs, ...this.datasets].filter((e) => e.typeName === 'edge_device' || e.typeName === 'mqtt_topic');
+      this.devices = [...this.jobs, ...this.datasets].filter((e) => ['edge_node', 'edge_device', 'mqtt_topic'].includes(e.typeName));
       this.stats = stats;
       if (this.wantEdges) await this.loadEdges();
       this.loadedAt = Date.now();

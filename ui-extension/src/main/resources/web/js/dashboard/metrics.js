@@ -140,10 +140,10 @@ export function topProducersConsumers(nodes, edges, { limit = 5 } = {}) {
   return { producers: top(outputs), consumers: top(readers) };
 }
 
-/** Edge devices and the events each still holds back (its journal), largest backlog first. */
+/** Edge nodes (and devices) and the events each still holds back (its journal), largest backlog first. */
 export function edgeBacklog(devices, { now = Date.now() } = {}) {
   const rows = devices
-    .filter((d) => d.typeName === 'edge_device' || d.typeName === 'mqtt_topic')
+    .filter((d) => ['edge_node', 'edge_device', 'mqtt_topic'].includes(d.typeName))
     .map((d) => {
       const a = d.attributes || {};
       const backlog = Number(pick(a, 'backlog', 'journalDepth', 'pendingEvents', 'queuedEvents'));
