@@ -2,6 +2,7 @@ package io.tributary.demo.edge;
 
 import io.tributary.config.ConfigLoader;
 import io.tributary.demo.EmbeddedKafka;
+import io.tributary.demo.Topics;
 import io.tributary.edge.EdgeBridge;
 import io.tributary.edge.EdgeSettings;
 import io.tributary.edge.lineage.Naming;
@@ -11,10 +12,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 
 /**
  * The demo's edge: an embedded MQTT broker, simulated plant sensors, an edge bridge that observes
@@ -48,13 +45,7 @@ public final class EdgeDemo implements AutoCloseable {
   public static EdgeDemo start(
       Path dataDir, URI catalog, String bootstrapServers, Map<String, ?> lineage, Duration interval)
       throws Exception {
-    try (Admin admin =
-        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-      admin
-          .createTopics(List.of(new NewTopic(READINGS, 1, (short) 1)))
-          .all()
-          .get(30, TimeUnit.SECONDS);
-    }
+    Topics.createIfAbsent(bootstrapServers, List.of(READINGS));
     EmbeddedMqtt mqtt = EmbeddedMqtt.start(EmbeddedKafka.freePort());
     EdgeBridge bridge = null;
     SensorAlerts alerts = null;
