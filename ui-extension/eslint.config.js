@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import globals from 'globals';
 
 export default [
-  { ignores: ['target/', 'node_modules/'] },
+  { ignores: ['target/', 'node_modules/', 'src/main/resources/web/vendor/'] },
   js.configs.recommended,
   {
     files: ['src/main/resources/web/js/**/*.js'],

@@ -66,3 +66,12 @@ test('entity types fall into datasets, processes, columns, column processes and 
   assert.equal(typeCategory({ typeName: 'kafka_topic', redacted: true }), 'redacted');
   assert.equal(typeCategory({}), 'dataset');
 });
+
+test('repeated changes to one entity fold into its newest row with a count, even interleaved', async () => {
+  const { foldChanges } = await import('../../main/resources/web/js/format.js');
+  const upd = (guid) => ({ kind: 'ENTITY_UPDATED', subject: { guid } });
+  const rows = foldChanges([upd('a'), upd('a'), upd('b'), upd('a'), { kind: 'ENTITY_CREATED', subject: { guid: 'a' } }, { kind: 'X' }]);
+  assert.deepEqual(rows.map((r) => [r.subject?.guid, r.kind, r.count]), [
+    ['a', 'ENTITY_UPDATED', 3], ['b', 'ENTITY_UPDATED', 1], ['a', 'ENTITY_CREATED', 1], [undefined, 'X', 1],
+  ]);
+});

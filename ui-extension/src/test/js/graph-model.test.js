@@ -110,26 +110,60 @@ test('a walk both ways marks expansion in both directions', () => {
   assert.deepEqual(model.node('g-enriched').expanded, { [UP]: false, [DOWN]: true });
 });
 
-test('"more lineage" marks show where the graph may go on: not expanded and no edge that way', () => {
+test('without counts from the server, "more lineage" is unknown (-1) where not expanded and no edge goes that way', () => {
   const model = new GraphModel('g-orders');
   model.merge(lineageOf('g-orders', [ORDERS, ENRICH, ENRICHED],
     [['g-orders', 'g-enrich'], ['g-enrich', 'g-enriched']]), { walked: DOWN, depth: 1 });
   model.openDataset('g-enriched', [entity('c-total', 'stream_column', 'enriched@prod#total', 'total')]);
   const more = model.moreLineage();
-  assert.deepEqual(more.get('g-orders'), { [UP]: true, [DOWN]: false });
-  assert.deepEqual(more.get('g-enrich'), { [UP]: false, [DOWN]: false });
-  assert.deepEqual(more.get('g-enriched'), { [UP]: false, [DOWN]: true });
-  assert.deepEqual(more.get('c-total'), { [UP]: false, [DOWN]: false }, 'columns carry no marks');
+  assert.deepEqual(more.get('g-orders'), { [UP]: -1, [DOWN]: 0 });
+  assert.deepEqual(more.get('g-enrich'), { [UP]: 0, [DOWN]: 0 });
+  assert.deepEqual(more.get('g-enriched'), { [UP]: 0, [DOWN]: -1 });
+  assert.deepEqual(more.get('c-total'), { [UP]: 0, [DOWN]: 0 }, 'columns carry no marks');
 
   model.node('g-orders').expanded[UP] = true; // expanded upstream and found nothing there
-  assert.deepEqual(model.moreLineage().get('g-orders'), { [UP]: false, [DOWN]: false });
+  assert.deepEqual(model.moreLineage().get('g-orders'), { [UP]: 0, [DOWN]: 0 });
 });
 
 test('column edges do not count as lineage shown for the "more lineage" marks', () => {
   const model = new GraphModel('g-orders');
   model.merge(lineageOf('g-orders', [ORDERS, ENRICHED], []));
   model.edges.set('x', { id: 'x', from: 'g-orders', to: 'g-enriched', type: 'column_lineage', column: true });
-  assert.deepEqual(model.moreLineage().get('g-orders'), { [UP]: true, [DOWN]: true });
+  assert.deepEqual(model.moreLineage().get('g-orders'), { [UP]: -1, [DOWN]: -1 });
+});
+
+test('"more lineage" counts come from the server\'s degrees less the neighbours shown', () => {
+  const model = new GraphModel('g-orders');
+  const lineage = lineageOf('g-orders', [ORDERS, ENRICH, ENRICHED],
+    [['g-orders', 'g-enrich'], ['g-enrich', 'g-enriched']]);
+  lineage.degrees = new Map([
+    ['g-orders', { [UP]: 0, [DOWN]: 3 }], // a source with three consumers, one shown
+    ['g-enrich', { [UP]: 1, [DOWN]: 1 }],
+    ['g-enriched', { [UP]: 1, [DOWN]: 0 }], // a sink: nothing further, whatever was expanded
+  ]);
+  model.merge(lineage, { walked: DOWN, depth: 1 });
+  const more = model.moreLineage();
+  assert.deepEqual(more.get('g-orders'), { [UP]: 0, [DOWN]: 2 });
+  assert.deepEqual(more.get('g-enrich'), { [UP]: 0, [DOWN]: 0 });
+  assert.deepEqual(more.get('g-enriched'), { [UP]: 0, [DOWN]: 0 });
+});
+
+test('the datasets-only view folds each job into edges from what it reads to what it writes', () => {
+  const model = new GraphModel('g-orders');
+  model.merge(pipeline(), { walked: DOWN, depth: 2 });
+  const { hidden, edges } = model.datasetsOnly();
+  assert.deepEqual(sorted(hidden), ['g-alerts-job', 'g-enrich']);
+  assert.deepEqual(edges.map((e) => `${e.from}>${e.to}:${e.label}`).sort(),
+    [`g-enriched>g-alerts:${ALERTS_JOB.name}`, `g-orders>g-enriched:${ENRICH.name}`]);
+});
+
+test('grouping by namespace keeps a job with the datasets it reads and writes', () => {
+  const model = new GraphModel('g-orders');
+  model.merge(pipeline(), { walked: DOWN, depth: 2 });
+  const keys = model.groupKeys('namespace');
+  assert.equal(keys.get('g-enrich'), keys.get('g-enriched'));
+  assert.equal(model.groupKeys('layer').get('g-alerts'), 'layer 2');
+  assert.equal(model.groupKeys('none').size, 0);
 });
 
 test('collapsing downstream hides what lies beyond and only there', () => {
@@ -140,7 +174,7 @@ test('collapsing downstream hides what lies beyond and only there', () => {
   assert.deepEqual(sorted(model.nodes.keys()), ['g-enrich', 'g-orders']);
   assert.deepEqual([...model.edges.keys()], ['g-orders|g-enrich|process_inputs']);
   assert.equal(model.node('g-enrich').expanded[DOWN], false);
-  assert.equal(model.moreLineage().get('g-enrich')[DOWN], true);
+  assert.equal(model.moreLineage().get('g-enrich')[DOWN], -1);
 });
 
 test('collapsing keeps what the focus still reaches another way', () => {

@@ -109,3 +109,12 @@ test('the force-directed layout places every node apart and linked nodes closer 
   const dist = (u, v) => Math.hypot(positions.get(u).x - positions.get(v).x, positions.get(u).y - positions.get(v).y);
   assert.ok(dist('a', 'p') < dist('e', 'a'), `a–p ${dist('a', 'p')} vs e–a ${dist('e', 'a')}`);
 });
+
+test('the quick layout draws layers at once, across or down the screen', async () => {
+  const across = await computeLayout('quick', graph());
+  assert.equal(across.engine, 'quick-layered');
+  assert.deepEqual(LEAVES.map((id) => across.positions.get(id).x / 240), [0, 1, 2, 3, 4, 2, 0]);
+  const down = await computeLayout('quick', graph(), { direction: 'DOWN' });
+  assert.deepEqual(LEAVES.map((id) => down.positions.get(id).y / 110), [0, 1, 2, 3, 4, 2, 0]);
+  assertDistinctFinite(down.positions);
+});

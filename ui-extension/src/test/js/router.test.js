@@ -58,3 +58,8 @@ test('navigate changes the hash only when it differs', (t) => {
   navigate('#/entity/g-1');
   assert.deepEqual(writes, ['#/entity/g-1']);
 });
+
+test('a dashboards route names the dashboard, or none for the list', () => {
+  assert.deepEqual(parseRoute('#/dashboards'), { page: 'dashboards', id: null, params: {} });
+  assert.equal(parseRoute('#/dashboards/5d0f-1').id, '5d0f-1');
+});

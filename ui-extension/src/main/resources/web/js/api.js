@@ -10,7 +10,7 @@ export class ApiError extends Error {
   }
 }
 
-async function request(path, options = {}) {
+export async function request(path, options = {}) {
   const response = await fetch(BASE + path, {
     headers: { Accept: 'application/json', ...(options.body ? { 'Content-Type': 'application/json' } : {}) },
     ...options,
@@ -98,7 +98,11 @@ export function normalizeLineage(raw) {
     for (const g of [e.from, e.to]) if (!nodes.has(g)) nodes.set(g, redactedEntity(g));
   }
   const distances = new Map(Object.entries(raw.distances || {}).map(([g, d]) => [g, Number(d)]));
-  return { start: raw.start || raw.baseEntityGuid, nodes, edges, redacted, distances };
+  // Neighbours per direction in the whole catalog (not only this answer): absent from Atlas.
+  const degrees = new Map(Object.entries(raw.degrees || {}).map(([g, d]) => [g, {
+    UPSTREAM: Number(d.upstream ?? 0), DOWNSTREAM: Number(d.downstream ?? 0),
+  }]));
+  return { start: raw.start || raw.baseEntityGuid, nodes, edges, redacted, distances, degrees };
 }
 
 export function redactedEntity(guid) {
@@ -126,8 +130,15 @@ export const api = {
   lineage: async (guid, { direction = 'BOTH', depth = 1, level = 'DATASET' } = {}) =>
     normalizeLineage(await request(`/lineage/${enc(guid)}${query({ direction, depth, level })}`)),
 
+  /** A path between two entities in either direction; null when there is none. */
   path: async (from, to, maxDepth = 20) => {
-    const raw = await request(`/lineage/path${query({ from, to, maxDepth })}`);
+    let raw;
+    try {
+      raw = await request(`/lineage/path${query({ from, to, maxDepth })}`);
+    } catch (e) {
+      if (e.status === 404) return null;
+      throw e;
+    }
     const guids = raw.guids || raw.path || (raw.nodes || []).map((n) => n.guid) || [];
     const visible = new Map((raw.visible || raw.entities || raw.nodes || []).filter(Boolean)
       .map((e) => [e.guid, normalizeEntity(e)]));
@@ -135,7 +146,7 @@ export const api = {
       from: e.from || e.source, to: e.to || e.target, type: e.relationshipType || e.type || 'lineage',
     }));
     if (!edges.length) for (let i = 1; i < guids.length; i++) edges.push({ from: guids[i - 1], to: guids[i], type: 'lineage' });
-    return { guids, visible, edges };
+    return { guids, visible, edges, reversed: Boolean(raw.reversed) };
   },
 
   impact: async (guid, depth = 10) => {
@@ -145,6 +156,12 @@ export const api = {
   },
 
   stats: () => request('/stats'),
+
+  ask: (q) => request(`/ask${query({ q })}`),
+
+  summary: (guid) => request(`/entities/${enc(guid)}/summary`),
+
+  insights: async () => (await request('/insights'))?.insights || [],
 
   layout: (graph) => request('/layout/layered', { method: 'POST', body: JSON.stringify(graph) }),
 

@@ -47,6 +47,28 @@ export function typeCategory(entity) {
   if (entity.redacted || t === 'redacted') return 'redacted';
   if (t === 'stream_column') return 'column';
   if (t === 'stream_column_lineage') return 'column-process';
-  if (t.includes('process') || t.includes('application') || t.includes('job') || t === 'edge_device') return 'process';
+  if (t.includes('process') || t.includes('application') || t.includes('job') || t === 'edge_device' || t === 'edge_node') return 'process';
   return 'dataset';
+}
+
+/**
+ * Changes as people read them: the repeats of one change (same kind, same entity, same target) are
+ * folded into its newest row with a count, so jobs reporting statistics every few seconds do not
+ * flood the list. {@code changes} is newest first.
+ */
+export function foldChanges(changes) {
+  const rows = [];
+  const byKey = new Map();
+  for (const c of changes) {
+    const key = c.subject?.guid ? `${c.kind}|${c.subject.guid}|${c.target?.guid ?? ''}` : null;
+    const row = key && byKey.get(key);
+    if (row) {
+      row.count++;
+      continue;
+    }
+    const fresh = { ...c, count: 1 };
+    if (key) byKey.set(key, fresh);
+    rows.push(fresh);
+  }
+  return rows;
 }

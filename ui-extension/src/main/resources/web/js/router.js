@@ -1,4 +1,4 @@
-// Hash routes: #/ (home), #/search?q=, #/entity/{guid}/{tab}?params. Hash routing needs nothing
+// Hash routes: #/ (home), #/search?q=, #/edge, #/entity/{guid}/{tab}?params. Hash routing needs nothing
 // from the server beyond index.html.
 
 export function parseRoute(hash = location.hash) {
@@ -7,6 +7,8 @@ export function parseRoute(hash = location.hash) {
   const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
   const params = Object.fromEntries(new URLSearchParams(qs));
   if (parts[0] === 'search') return { page: 'search', params };
+  if (parts[0] === 'dashboards') return { page: 'dashboards', id: parts[1] || null, params };
+  if (parts[0] === 'edge') return { page: 'edge', params };
   if (parts[0] === 'entity' && parts[1]) return { page: 'entity', guid: parts[1], tab: parts[2] || 'overview', params };
   return { page: 'home', params };
 }

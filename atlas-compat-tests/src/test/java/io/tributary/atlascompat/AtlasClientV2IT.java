@@ -364,6 +364,50 @@ class AtlasClientV2IT {
     assertThat(own.statusCode()).isEqualTo(200);
   }
 
+  @Test
+  void shouldAddReadAndRemoveClassificationsWithAtlasClassificationCalls() throws Exception {
+    Lineage l = createJob("classify");
+
+    atlas.addClassifications(l.in, List.of(new AtlasClassification("SENSITIVE")));
+
+    assertThat(atlas.getClassifications(l.in).getList())
+        .extracting(AtlasClassification::getTypeName, AtlasClassification::getEntityGuid)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("SENSITIVE", l.in));
+    assertThat(atlas.getEntityByGuid(l.in).getEntity().getClassifications())
+        .extracting(AtlasClassification::getTypeName)
+        .containsExactly("SENSITIVE");
+    atlas.deleteClassification(l.out, "PII");
+    assertThat(atlas.getClassifications(l.out).getList()).isEmpty();
+    assertThatThrownBy(() -> atlas.deleteClassification(l.out, "PII"))
+        .isInstanceOfSatisfying(
+            AtlasServiceException.class,
+            e -> assertThat(e.getStatus().getStatusCode()).isEqualTo(404));
+    assertThatThrownBy(
+            () -> atlas.addClassifications(l.in, List.of(new AtlasClassification("NO_SUCH"))))
+        .isInstanceOfSatisfying(
+            AtlasServiceException.class,
+            e -> assertThat(e.getStatus().getStatusCode()).isEqualTo(404));
+  }
+
+  @Test
+  void shouldDeleteAnEntityByGuidAndAnswerWithAtlasMutationResponse() throws Exception {
+    Lineage l = createJob("deleted");
+
+    EntityMutationResponse deleted = atlas.deleteEntityByGuid(l.in);
+
+    assertThat(deleted.getEntitiesByOperation(EntityOperation.DELETE))
+        .extracting(AtlasEntityHeader::getGuid)
+        .containsExactly(l.in);
+    assertThatThrownBy(() -> atlas.getEntityByGuid(l.in))
+        .isInstanceOfSatisfying(
+            AtlasServiceException.class,
+            e -> assertThat(e.getStatus().getStatusCode()).isEqualTo(404));
+    assertThatThrownBy(() -> atlas.deleteEntityByGuid(l.in))
+        .isInstanceOfSatisfying(
+            AtlasServiceException.class,
+            e -> assertThat(e.getStatus().getStatusCode()).isEqualTo(404));
+  }
+
   private record Lineage(EntityMutationResponse response, String in, String job, String out) {}
 
   /** in topic -> flink job -> out topic (PII), created in one bulk request with placeholders. */

@@ -28,6 +28,7 @@ public enum AtlasErrorCode {
       400, "ATLAS-400-00-022", "Unresolved references: byId={0}; byUniqueAttributes={1}"),
   TYPE_NAME_NOT_FOUND(404, "ATLAS-404-00-001", "Given typename {0} was invalid"),
   INSTANCE_GUID_NOT_FOUND(404, "ATLAS-404-00-005", "Given instance guid {0} is invalid/not found"),
+  CLASSIFICATION_NOT_FOUND(404, "ATLAS-404-00-008", "Given classification {0} was invalid"),
   INSTANCE_CRUD_INVALID_PARAMS(
       404, "ATLAS-404-00-007", "Invalid instance creation/updation parameters passed : {0}"),
   INSTANCE_BY_UNIQUE_ATTRIBUTE_NOT_FOUND(

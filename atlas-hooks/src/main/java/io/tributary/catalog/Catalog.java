@@ -63,6 +63,16 @@ public interface Catalog extends AutoCloseable {
   /** Everything downstream of {@code start}, nearest first. */
   List<ImpactEntry> impact(Guid start, int maxDepth, Visibility visibility);
 
+  /**
+   * Removes one classification from an entity (writes only ever add them); returns whether the
+   * entity carried it.
+   *
+   * @throws EntityNotFoundException when no entity has {@code guid}
+   */
+  default boolean removeClassification(Guid guid, String classification) {
+    throw new CatalogException(getClass().getSimpleName() + " cannot remove classifications");
+  }
+
   /** Deletes an entity and its relationships; returns whether it existed. */
   boolean delete(Guid guid);
 
@@ -79,6 +89,13 @@ public interface Catalog extends AutoCloseable {
    */
   default Map<String, Long> countByType(Predicate<TenantId> wholeTenant, Visibility partial) {
     return countByType(entity -> wholeTenant.test(entity.tenant()) || partial.canSee(entity));
+  }
+
+  /** How many entities a tenant holds, whoever may see them. */
+  default long count(TenantId tenant) {
+    return countByType(entity -> entity.tenant().equals(tenant)).values().stream()
+        .mapToLong(Long::longValue)
+        .sum();
   }
 
   ChangeFeed changes();

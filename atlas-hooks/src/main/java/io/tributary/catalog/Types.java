@@ -13,6 +13,7 @@ public final class Types {
   public static final String MQTT_TOPIC = "mqtt_topic";
   public static final String KAFKA_STREAMS_APPLICATION = "kafka_streams_application";
   public static final String EDGE_DEVICE = "edge_device";
+  public static final String EDGE_NODE = "edge_node";
 
   /** A dataset of a namespace scheme with no specific type (postgres://, s3://, ...). */
   public static final String GENERIC_DATASET = "openlineage_dataset";
@@ -35,6 +36,17 @@ public final class Types {
 
   /** Process → run. */
   public static final String REL_RUNS = "process_stream_runs";
+
+  /**
+   * A web UI dashboard. Internal: stored in the catalog so that it lives and is authorized with the
+   * tenant's data, but read and written only through its own API.
+   */
+  public static final String DASHBOARD = "tributary_dashboard";
+
+  /** Whether entities of the type are internal: left out of search, statistics, lineage, feed. */
+  public static boolean isInternal(String typeName) {
+    return DASHBOARD.equals(typeName);
+  }
 
   private Types() {}
 }

@@ -3,6 +3,7 @@ package io.tributary.ingest;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.tributary.catalog.Catalog;
 import io.tributary.catalog.Mutation;
 import io.tributary.catalog.MutationResult;
 import io.tributary.contract.TenantId;
@@ -44,20 +45,40 @@ import java.util.function.Supplier;
  * An event whose facet names another tenant than the request is refused ({@link
  * InvalidEventException}). Whichever name wins, it is only a choice: the {@link Admission} must let
  * the writer write that tenant.
+ *
+ * <p><b>Redeliveries</b>: an event stamped by an edge node ({@value TributaryFacets#EDGE_EVENT}
+ * facet) is applied once per run; one the catalog applied already is acknowledged as committed
+ * without being written or charged again ({@link AppliedEvents}).
  */
 public final class IngestPipeline {
   private final EventTranslator translator;
   private final GroupCommitter committer;
   private final EventLimits limits;
   private final MeterRegistry registry;
+  private final MutationEnricher enricher;
   private final Map<String, Counter> warnings = new ConcurrentHashMap<>();
   private final Map<EventLimit, Counter> overLimit = new EnumMap<>(EventLimit.class);
+  private final AppliedEvents applied;
+  private final Counter sequencedApplied;
+  private final Counter redeliveries;
 
   private IngestPipeline(Builder builder) {
     this.translator = Objects.requireNonNull(builder.translator, "translator");
     this.committer = Objects.requireNonNull(builder.committer, "committer");
     this.limits = Objects.requireNonNull(builder.limits, "limits");
     this.registry = Objects.requireNonNull(builder.registry, "registry");
+    this.applied = new AppliedEvents(builder.catalog);
+    this.sequencedApplied =
+        Counter.builder("tributary.ingest.sequenced.events")
+            .description("Events stamped by an edge node, by whether they were applied or ignored")
+            .tag("outcome", "applied")
+            .register(registry);
+    this.redeliveries =
+        Counter.builder("tributary.ingest.sequenced.events")
+            .description("Events stamped by an edge node, by whether they were applied or ignored")
+            .tag("outcome", "redelivery")
+            .register(registry);
+    this.enricher = Objects.requireNonNull(builder.enricher, "enricher");
     for (EventLimit limit : EventLimit.values()) {
       overLimit.put(
           limit,
@@ -78,8 +99,25 @@ public final class IngestPipeline {
     private GroupCommitter committer;
     private EventLimits limits = EventLimits.DEFAULTS;
     private MeterRegistry registry;
+    private Catalog catalog;
+    private MutationEnricher enricher = MutationEnricher.NONE;
 
     private Builder() {}
+
+    /**
+     * Where applied edge events are read back after a restart (optional: without it, redeliveries
+     * are recognised only among the events this pipeline applied).
+     */
+    public Builder catalog(Catalog value) {
+      this.catalog = value;
+      return this;
+    }
+
+    /** Defaults to {@link MutationEnricher#NONE}. */
+    public Builder enricher(MutationEnricher value) {
+      this.enricher = value;
+      return this;
+    }
 
     public Builder translator(EventTranslator value) {
       this.translator = value;
@@ -107,13 +145,24 @@ public final class IngestPipeline {
     }
   }
 
-  /** An event admitted, checked and translated: ready to commit. */
-  public record Prepared(TenantId tenant, TranslatedEvent event) {
+  /**
+   * An event admitted, checked and translated: ready to commit.
+   *
+   * @param stamp the edge node's stamp of a sequenced event, or null
+   */
+  public record Prepared(TenantId tenant, TranslatedEvent event, EventStamp stamp) {
     public Prepared {
       Objects.requireNonNull(tenant, "tenant");
       Objects.requireNonNull(event, "event");
     }
+
+    public Prepared(TenantId tenant, TranslatedEvent event) {
+      this(tenant, event, null);
+    }
   }
+
+  private static final MutationResult NOTHING_WRITTEN =
+      new MutationResult(Map.of(), List.of(), List.of());
 
   /** A committed event. */
   public record Ingested(TenantId tenant, TranslatedEvent event, MutationResult result) {
@@ -177,9 +226,34 @@ public final class IngestPipeline {
    * @throws IngestClosedException when the committer is stopping
    */
   public CompletableFuture<Ingested> commit(Prepared prepared) {
+    if (redelivered(prepared)) {
+      return CompletableFuture.completedFuture(
+          new Ingested(prepared.tenant(), prepared.event(), NOTHING_WRITTEN));
+    }
     return committer
         .submit(prepared.event().mutation())
-        .thenApply(result -> new Ingested(prepared.tenant(), prepared.event(), result));
+        .thenApply(
+            result -> {
+              recordApplied(prepared);
+              return new Ingested(prepared.tenant(), prepared.event(), result);
+            });
+  }
+
+  /** Whether a sequenced event was applied already; counts it as a redelivery if so. */
+  private boolean redelivered(Prepared prepared) {
+    if (prepared.stamp() == null
+        || !applied.applied(prepared.tenant(), prepared.event().runId(), prepared.stamp())) {
+      return false;
+    }
+    redeliveries.increment();
+    return true;
+  }
+
+  private void recordApplied(Prepared prepared) {
+    if (prepared.stamp() != null) {
+      applied.record(prepared.tenant(), prepared.event().runId(), prepared.stamp());
+      sequencedApplied.increment();
+    }
   }
 
   /**
@@ -218,7 +292,12 @@ public final class IngestPipeline {
         checkLimits(event);
         TenantId tenant = tenantOf(named, event, admission);
         checkWrite(admission, tenant, writable);
-        prepared.add(translate(event, tenant));
+        Prepared p = translate(event, tenant);
+        if (redelivered(p)) {
+          items[i] = new BatchItem(i, new Ingested(tenant, p.event(), NOTHING_WRITTEN), null);
+          continue;
+        }
+        prepared.add(p);
         indexes.add(i);
         perTenant.merge(tenant, 1, Integer::sum);
       } catch (RuntimeException e) {
@@ -242,11 +321,14 @@ public final class IngestPipeline {
                     futures
                         .get(k)
                         .handle(
-                            (result, failure) ->
-                                failure == null
-                                    ? new BatchItem(
-                                        index, new Ingested(p.tenant(), p.event(), result), null)
-                                    : new BatchItem(index, null, unwrap(failure)))
+                            (result, failure) -> {
+                              if (failure != null) {
+                                return new BatchItem(index, null, unwrap(failure));
+                              }
+                              recordApplied(p);
+                              return new BatchItem(
+                                  index, new Ingested(p.tenant(), p.event(), result), null);
+                            })
                         .join();
               }
               return List.copyOf(Arrays.asList(items));
@@ -261,7 +343,7 @@ public final class IngestPipeline {
       Admission admission, TenantId tenant, Mutation mutation) {
     Objects.requireNonNull(mutation, "mutation");
     admit(Objects.requireNonNull(admission, "admission"), Objects.requireNonNull(tenant, "tenant"));
-    return committer.submit(mutation);
+    return committer.submit(enricher.enrich(tenant, mutation));
   }
 
   private static void admit(Admission admission, TenantId tenant) {
@@ -320,7 +402,7 @@ public final class IngestPipeline {
   }
 
   private Prepared translate(JsonNode event, TenantId tenant) {
-    TranslatedEvent translated = translator.translate(event, tenant);
+    TranslatedEvent translated = enrich(tenant, translator.translate(event, tenant));
     for (EventWarning warning : translated.warnings()) {
       warnings
           .computeIfAbsent(
@@ -332,7 +414,22 @@ public final class IngestPipeline {
                       .register(registry))
           .increment();
     }
-    return new Prepared(tenant, translated);
+    EventStamp stamp = translated.runId() == null ? null : EventStamp.read(event).orElse(null);
+    return new Prepared(tenant, translated, stamp);
+  }
+
+  private TranslatedEvent enrich(TenantId tenant, TranslatedEvent translated) {
+    Mutation enriched = enricher.enrich(tenant, translated.mutation());
+    if (enriched == translated.mutation()) {
+      return translated;
+    }
+    return new TranslatedEvent(
+        translated.kind(),
+        translated.eventType(),
+        translated.runId(),
+        translated.eventTime(),
+        enriched,
+        translated.warnings());
   }
 
   private static Throwable unwrap(Throwable e) {

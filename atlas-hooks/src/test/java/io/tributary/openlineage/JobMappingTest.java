@@ -119,4 +119,33 @@ class JobMappingTest {
     EntityWrite job = entity(mutation, Types.GENERIC_PROCESS, "flink-prod/orders-enricher");
     assertThat(job.attributes()).containsEntry("description", null);
   }
+
+  @Test
+  void shouldMapAnEdgeDeviceWithWhatItReportedAndWhereItWrote() {
+    Mutation mutation = Fixtures.translate("run-running-edge-device.json").mutation();
+
+    EntityWrite device = entity(mutation, Types.EDGE_DEVICE, "edge://line-3-gw/device/pump-7");
+    assertThat(device.attributes())
+        .containsEntry("integration", "EDGE_DEVICE")
+        .containsEntry("deviceId", "pump-7")
+        .containsEntry("model", "PX-9")
+        .containsEntry("firmware", "2.4.1")
+        .containsEntry("location", "hall 3")
+        .containsEntry("online", false)
+        .containsEntry("lastSeen", java.time.Instant.parse("2026-12-04T09:59:58Z").toEpochMilli());
+  }
+
+  @Test
+  void shouldMapAnEdgeNodeWithItsBacklogAndLastSync() {
+    Mutation mutation = Fixtures.translate("run-running-edge-node.json").mutation();
+
+    EntityWrite node = entity(mutation, Types.EDGE_NODE, "edge://line-3-gw/bridge");
+    assertThat(node.attributes())
+        .containsEntry("node", "line-3-gw")
+        .containsEntry("backlog", 1250L)
+        .containsEntry("oldestUnsyncedSeconds", 3600L)
+        .containsEntry("mqttConnected", true)
+        .containsEntry("dropped", 3L)
+        .containsEntry("lastSync", java.time.Instant.parse("2026-12-04T09:00:00Z").toEpochMilli());
+  }
 }

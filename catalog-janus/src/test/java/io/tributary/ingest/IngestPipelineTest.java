@@ -344,4 +344,82 @@ class IngestPipelineTest {
     assertThatThrownBy(() -> pipeline.write(admission, GLOBEX, mutation))
         .isInstanceOf(IngestRefusedException.class);
   }
+
+  private static JsonNode stamped(String job, String eventType, long sequence, String time) {
+    com.fasterxml.jackson.databind.node.ObjectNode event =
+        (com.fasterxml.jackson.databind.node.ObjectNode) event(job, null);
+    event.put("eventType", eventType).put("eventTime", time);
+    ((com.fasterxml.jackson.databind.node.ObjectNode) event.path("run"))
+        .putObject("facets")
+        .set(
+            "tributary_edge_event",
+            json(
+                """
+                {"_producer":"https://example.com/p",
+                 "_schemaURL":"https://tributary.io/spec/facets/1-0-0/TributaryEdgeEventRunFacet.json#/$defs/TributaryEdgeEventRunFacet",
+                 "eventId":"gw-1:%d","node":"gw-1","sequence":%d,
+                 "hlc":{"physicalTime":1700000000000,"logical":%d}}
+                """
+                    .formatted(sequence, sequence, sequence)));
+    return event;
+  }
+
+  private double sequenced(String outcome) {
+    return registry
+        .get("tributary.ingest.sequenced.events")
+        .tag("outcome", outcome)
+        .counter()
+        .count();
+  }
+
+  @Test
+  void shouldAcknowledgeARedeliveredEdgeEventWithoutApplyingOrChargingItAgain() {
+    JsonNode batch =
+        JSON.createArrayNode()
+            .add(stamped("pump", "START", 1, "2026-11-28T10:00:00Z"))
+            .add(stamped("pump", "RUNNING", 2, "2026-11-28T10:00:01Z"));
+    List<IngestPipeline.BatchItem> first =
+        pipeline.ingestBatch(admission, null, () -> batch).orTimeout(30, TimeUnit.SECONDS).join();
+    List<IngestPipeline.BatchItem> again =
+        pipeline.ingestBatch(admission, null, () -> batch).orTimeout(30, TimeUnit.SECONDS).join();
+
+    assertThat(first).allMatch(IngestPipeline.BatchItem::committed);
+    assertThat(again).allMatch(IngestPipeline.BatchItem::committed);
+    assertThat(again).allMatch(item -> item.ingested().result().guids().isEmpty());
+    assertThat(sequenced("applied")).isEqualTo(2.0);
+    assertThat(sequenced("redelivery")).isEqualTo(2.0);
+    assertThat(admission.charged).containsEntry(HOME, 2);
+  }
+
+  @Test
+  void shouldRecogniseARedeliveryAfterARestartFromTheStoredRun() {
+    pipeline
+        .ingestBatch(
+            admission,
+            null,
+            () -> JSON.createArrayNode().add(stamped("fan", "RUNNING", 7, "2026-11-28T10:00:00Z")))
+        .orTimeout(30, TimeUnit.SECONDS)
+        .join();
+    IngestPipeline restarted =
+        IngestPipeline.builder()
+            .translator(TRANSLATOR)
+            .committer(committer)
+            .meterRegistry(new SimpleMeterRegistry())
+            .catalog(catalog)
+            .build();
+
+    IngestPipeline.Ingested old =
+        restarted
+            .ingest(admission, null, () -> stamped("fan", "RUNNING", 7, "2026-11-28T10:00:00Z"))
+            .orTimeout(30, TimeUnit.SECONDS)
+            .join();
+    IngestPipeline.Ingested next =
+        restarted
+            .ingest(admission, null, () -> stamped("fan", "RUNNING", 8, "2026-11-28T10:00:05Z"))
+            .orTimeout(30, TimeUnit.SECONDS)
+            .join();
+
+    assertThat(old.result().guids()).isEmpty();
+    assertThat(next.result().guids()).isNotEmpty();
+  }
 }

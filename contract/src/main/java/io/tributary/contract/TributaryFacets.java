@@ -34,6 +34,32 @@ public final class TributaryFacets {
   /** Job facet with a Kafka Streams application's processor graph. */
   public static final String KAFKA_STREAMS_TOPOLOGY = "tributary_kafka_streams_topology";
 
+  /**
+   * Run facet of an event journaled by an edge node: a stable {@code eventId} (node and journal
+   * sequence) that stays the same across redeliveries, and the node's hybrid logical clock stamp.
+   * The catalog applies an event of a run once: a sequence at or below the last one it applied for
+   * that run and node is a redelivery, acknowledged and ignored.
+   */
+  public static final String EDGE_EVENT = "tributary_edge_event";
+
+  /** The field of {@link #EDGE_EVENT} naming the edge node. */
+  public static final String EDGE_EVENT_NODE_FIELD = "node";
+
+  /** The field of {@link #EDGE_EVENT} holding the node's journal sequence. */
+  public static final String EDGE_EVENT_SEQUENCE_FIELD = "sequence";
+
+  /**
+   * Job facet of a device an edge node reports ({@code jobType.integration} EDGE_DEVICE): model,
+   * firmware, location, online (from its MQTT last will) and last seen.
+   */
+  public static final String EDGE_DEVICE = "tributary_edge_device";
+
+  /**
+   * Job facet of an edge node itself ({@code jobType.integration} EDGE_NODE): its journal backlog,
+   * the age of its oldest unsynced event and its last sync.
+   */
+  public static final String EDGE_NODE = "tributary_edge_node";
+
   private TributaryFacets() {}
 
   /**

@@ -54,7 +54,10 @@ class TributaryFacetsTest {
             TributaryFacets.TENANT,
             TributaryFacets.CLUSTER,
             TributaryFacets.STREAMING_METRICS,
-            TributaryFacets.KAFKA_STREAMS_TOPOLOGY);
+            TributaryFacets.KAFKA_STREAMS_TOPOLOGY,
+            TributaryFacets.EDGE_EVENT,
+            TributaryFacets.EDGE_DEVICE,
+            TributaryFacets.EDGE_NODE);
   }
 
   @Test
@@ -65,6 +68,9 @@ class TributaryFacetsTest {
         .contains("\"" + TributaryFacets.TENANT_FIELD + "\"");
     assertThat(schemas.get(TributaryFacets.CLUSTER).toString())
         .contains("\"" + TributaryFacets.CLUSTER_FIELD + "\"");
+    assertThat(schemas.get(TributaryFacets.EDGE_EVENT).toString())
+        .contains("\"" + TributaryFacets.EDGE_EVENT_NODE_FIELD + "\"")
+        .contains("\"" + TributaryFacets.EDGE_EVENT_SEQUENCE_FIELD + "\"");
   }
 
   @Test

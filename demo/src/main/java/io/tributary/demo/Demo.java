@@ -1,5 +1,6 @@
 package io.tributary.demo;
 
+import io.tributary.demo.edge.EdgeDemo;
 import io.tributary.server.CatalogServer;
 import io.tributary.server.Settings;
 import java.net.URI;
@@ -9,10 +10,11 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The whole demo: the catalog server on the data directory, an in-process Kafka broker, and the
- * {@link Pipeline} whose applications send their lineage to the catalog. Stopped in reverse order:
- * the applications first, each once its terminal event has reached the catalog, then the broker,
- * then the catalog.
+ * The whole demo: the catalog server on the data directory, an in-process Kafka broker, the {@link
+ * Pipeline} whose applications send their lineage to the catalog, and the {@link EdgeDemo} (MQTT
+ * sensors and an edge bridge feeding the pipeline's Kafka). Stopped in reverse order: the
+ * applications first, each once its terminal event has reached the catalog, then the broker, then
+ * the catalog.
  */
 public final class Demo implements AutoCloseable {
   /** The cluster name the broker's topics are filed under: {@code orders@demo}. */
@@ -21,6 +23,7 @@ public final class Demo implements AutoCloseable {
   private static final Duration CATALOG_STOP_LIMIT = Duration.ofSeconds(90);
   private static final Duration KAFKA_STOP_LIMIT = Duration.ofSeconds(60);
   private static final Duration PIPELINE_STOP_LIMIT = Duration.ofSeconds(150);
+  private static final Duration EDGE_STOP_LIMIT = Duration.ofSeconds(60);
 
   private final Shutdown shutdown;
   private final CatalogServer catalog;
@@ -64,6 +67,14 @@ public final class Demo implements AutoCloseable {
                   settings.ordersPerSecond(),
                   null));
       shutdown.add("pipeline", PIPELINE_STOP_LIMIT, pipeline);
+      EdgeDemo edge =
+          EdgeDemo.start(
+              settings.dataDir(),
+              catalog.uri(),
+              kafka.bootstrapServers(),
+              lineage.toMap(),
+              settings.interval());
+      shutdown.add("edge", EDGE_STOP_LIMIT, edge);
       return new Demo(shutdown, catalog, kafka, pipeline);
     } catch (Exception | Error e) {
       shutdown.run();

@@ -6,13 +6,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Properties;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
  * The live pipeline: {@link OrderService} → {@code orders} → {@link OrderEnricher} → {@code
@@ -51,7 +44,7 @@ public final class Pipeline implements AutoCloseable {
   }
 
   public static Pipeline start(Settings settings) throws Exception {
-    createTopics(settings.bootstrapServers());
+    Topics.createIfAbsent(settings.bootstrapServers(), Topics.ALL);
     Map<String, String> lineage = settings.lineage().toMap();
     Map<String, Object> clientLineage = new HashMap<>(lineage);
     if (settings.registry() != null) {
@@ -82,26 +75,6 @@ public final class Pipeline implements AutoCloseable {
     } catch (Exception | Error e) {
       shutdown.run();
       throw e;
-    }
-  }
-
-  private static void createTopics(String bootstrapServers) throws Exception {
-    Properties props = new Properties();
-    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-    try (Admin admin = Admin.create(props)) {
-      for (String topic : Topics.ALL) {
-        try {
-          admin
-              .createTopics(java.util.List.of(new NewTopic(topic, 1, (short) 1)))
-              .all()
-              .get(30, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-          // A restarted demo finds its topics where it left them.
-          if (!(e.getCause() instanceof TopicExistsException)) {
-            throw e;
-          }
-        }
-      }
     }
   }
 

@@ -33,6 +33,8 @@ public final class EmitterConfig {
   private final Map<String, String> transport;
   private final ClusterResolver clusterResolver;
   private final String flinkRestUrl;
+  private final String pulsarServiceUrl;
+  private final String awsAccount;
 
   private EmitterConfig(Builder b) {
     this.namespace = Objects.requireNonNull(b.namespace, "namespace");
@@ -49,6 +51,8 @@ public final class EmitterConfig {
     this.transport = Map.copyOf(b.transport);
     this.clusterResolver = Objects.requireNonNull(b.clusterResolver, "clusterResolver");
     this.flinkRestUrl = b.flinkRestUrl;
+    this.pulsarServiceUrl = b.pulsarServiceUrl;
+    this.awsAccount = b.awsAccount;
     if (snapshotInterval.toMillis() < 1000) {
       throw new EmitterException(
           "Snapshot interval " + snapshotInterval.toMillis() + " ms is below 1000 ms");
@@ -190,6 +194,16 @@ public final class EmitterConfig {
     return Optional.ofNullable(flinkRestUrl);
   }
 
+  /** Pulsar Functions and IO: the broker's service URL, when configured. */
+  public Optional<String> pulsarServiceUrl() {
+    return Optional.ofNullable(pulsarServiceUrl);
+  }
+
+  /** Kinesis: the account of streams named without an ARN, when configured. */
+  public Optional<String> awsAccount() {
+    return Optional.ofNullable(awsAccount);
+  }
+
   /** A copy that never emits ABORT from a JVM shutdown hook. */
   public EmitterConfig withoutJvmExitAbort() {
     Builder b = toBuilder();
@@ -213,6 +227,8 @@ public final class EmitterConfig {
     b.transport.putAll(transport);
     b.clusterResolver = clusterResolver;
     b.flinkRestUrl = flinkRestUrl;
+    b.pulsarServiceUrl = pulsarServiceUrl;
+    b.awsAccount = awsAccount;
     return b;
   }
 
@@ -251,6 +267,8 @@ public final class EmitterConfig {
     private ClusterResolver clusterResolver = ClusterResolver.NONE;
     private String resolverClass;
     private String flinkRestUrl;
+    private String pulsarServiceUrl;
+    private String awsAccount;
 
     private Builder() {}
 
@@ -292,6 +310,10 @@ public final class EmitterConfig {
         resolverClass = (String) value;
       } else if (setting == EmitterSettings.FLINK_REST_URL) {
         flinkRestUrl = (String) value;
+      } else if (setting == EmitterSettings.PULSAR_SERVICE_URL) {
+        pulsarServiceUrl = (String) value;
+      } else if (setting == EmitterSettings.AWS_ACCOUNT) {
+        awsAccount = (String) value;
       } else {
         throw new EmitterException("Setting '" + setting.name() + "' has no field");
       }
@@ -360,6 +382,16 @@ public final class EmitterConfig {
 
     public Builder clusterResolver(ClusterResolver value) {
       this.clusterResolver = value;
+      return this;
+    }
+
+    public Builder pulsarServiceUrl(String value) {
+      this.pulsarServiceUrl = value;
+      return this;
+    }
+
+    public Builder awsAccount(String value) {
+      this.awsAccount = value;
       return this;
     }
 

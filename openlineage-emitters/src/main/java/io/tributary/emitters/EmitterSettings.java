@@ -11,7 +11,8 @@ import java.time.Duration;
 /**
  * Every configuration key the emitters read, each declared once: {@link EmitterConfig}'s defaults
  * are these. Keys are the same for all integrations: Kafka client properties, Kafka Streams
- * properties and Flink configuration alike.
+ * properties, Flink configuration, Pulsar client maps and Functions/IO configs, and the maps given
+ * to the Kinesis hooks alike.
  */
 public final class EmitterSettings {
   /**
@@ -46,9 +47,12 @@ public final class EmitterSettings {
               "openlineage.job.name",
               ValueType.string(),
               null,
-              "Name of the emitted job. Kafka clients that share a name share one run.")
+              "Name of the emitted job. Clients that share a name share one run, whichever"
+                  + " platform each of them talks to.")
           .withCheck(EmitterSettings::nonBlank)
-          .withDefaultDoc("per integration (client.id, group.id, application.id, Flink job name)");
+          .withDefaultDoc(
+              "per integration (client.id, group.id, application.id, Flink job name, Pulsar"
+                  + " subscriptionName / producerName, <tenant>/<namespace>/<function>)");
 
   public static final Setting<Tenant> TENANT =
       Setting.of(
@@ -133,6 +137,26 @@ public final class EmitterSettings {
           .withCheck(EmitterSettings::nonBlank)
           .withDefaultDoc("http://<rest.address>:<rest.port> of the Flink configuration");
 
+  public static final Setting<String> PULSAR_SERVICE_URL =
+      Setting.of(
+              "openlineage.pulsar.service.url",
+              new ValueType<>("URL", s -> s, s -> s),
+              null,
+              "Pulsar Functions and IO connectors: the broker's service URL, which names their"
+                  + " topics' namespace (`pulsar://host:port`).")
+          .withCheck(EmitterSettings::nonBlank)
+          .withDefaultDoc("Pulsar clients: their own `serviceUrl`");
+
+  public static final Setting<String> AWS_ACCOUNT =
+      Setting.of(
+              "openlineage.aws.account",
+              ValueType.string(),
+              null,
+              "Kinesis: the AWS account id of streams a request names without an ARN; with it they"
+                  + " are `arn:aws:kinesis:<region>:<account>`, without it `kinesis://<region>`.")
+          .withCheck(EmitterSettings::awsAccount)
+          .withDefaultDoc("the account of the first stream ARN the client uses");
+
   /** OpenLineage transport keys, spelled as in {@code openlineage.yml}'s transport. */
   public static final PrefixSetting TRANSPORT =
       new PrefixSetting(
@@ -165,7 +189,9 @@ public final class EmitterSettings {
               ABORT_ON_JVM_EXIT,
               CONFIG_FILE,
               CLUSTER_RESOLVER_CLASS,
-              FLINK_REST_URL)
+              FLINK_REST_URL,
+              PULSAR_SERVICE_URL,
+              AWS_ACCOUNT)
           .withPrefixes(TRANSPORT, CLUSTERS);
 
   private EmitterSettings() {}
@@ -173,6 +199,12 @@ public final class EmitterSettings {
   /** The reference tables of every key and prefix, as published in {@code docs/emitters.md}. */
   public static String markdownTable() {
     return ConfigDocs.keysTable(ALL) + "\n" + ConfigDocs.prefixTable(ALL);
+  }
+
+  private static void awsAccount(String raw) {
+    if (!raw.matches("[0-9]{12}")) {
+      throw new IllegalArgumentException("an AWS account id has 12 digits");
+    }
   }
 
   private static void nonBlank(String raw) {

@@ -28,6 +28,18 @@ public record Snapshot(
     return new Snapshot(inputs, outputs, Map.of(), Map.of());
   }
 
+  /** One source whose snapshot merges those of {@code sources}, taken in order. */
+  public static SnapshotSource sourceOf(SnapshotSource... sources) {
+    List<SnapshotSource> all = List.of(sources);
+    return () -> {
+      List<Snapshot> parts = new java.util.ArrayList<>(all.size());
+      for (SnapshotSource source : all) {
+        parts.add(source.snapshot());
+      }
+      return merge(parts);
+    };
+  }
+
   /** Combines the snapshots of several sources of one run; a dataset seen twice is merged. */
   public static Snapshot merge(Collection<Snapshot> parts) {
     Map<String, DatasetSnapshot> in = new LinkedHashMap<>();

@@ -88,6 +88,18 @@ public record ResourcePath(String tenant, String namespace, Kind kind, String na
     return elements;
   }
 
+  /** The path as Ranger's audit prints it: {@code acme/prod/orders}. */
+  public String rangerPath() {
+    StringBuilder path = new StringBuilder(tenant);
+    if (namespace != null) {
+      path.append('/').append(namespace);
+    }
+    if (name != null) {
+      path.append('/').append(name);
+    }
+    return path.toString();
+  }
+
   @Override
   public String toString() {
     StringBuilder text = new StringBuilder("tenant '").append(tenant).append('\'');

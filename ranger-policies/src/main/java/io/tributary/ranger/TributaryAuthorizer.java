@@ -56,6 +56,7 @@ public final class TributaryAuthorizer implements AutoCloseable {
   private final AuthorizerConfig config;
   private final WriteDecisions writes;
   private final ScheduledExecutorService summaries;
+  private final ReadDecisions reads;
 
   private TributaryAuthorizer(
       RangerBasePlugin plugin,
@@ -73,6 +74,7 @@ public final class TributaryAuthorizer implements AutoCloseable {
             WRITE_DECISION_TTL,
             System::nanoTime,
             Clock.systemUTC());
+    this.reads = new ReadDecisions(this::decide, this::rolesOf, ReadDecisions.TTL);
     this.summaries =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -168,12 +170,25 @@ public final class TributaryAuthorizer implements AutoCloseable {
   }
 
   /**
-   * The visibility of one request: an entity is visible when {@code access} is allowed on its
-   * tenant/namespace/dataset-or-job with its classifications as tags. Decisions are cached for the
-   * life of the returned object, which is meant to live for one request.
+   * The visibility of one request, unaudited: an entity is visible when {@code access} is allowed
+   * on its tenant/namespace/dataset-or-job with its classifications as tags.
    */
   public Visibility visibilityFor(Principal principal, AccessType access) {
-    return new RequestVisibility(this, principal, rolesOf(principal), access, resources);
+    return readRequest(principal).visibility(access);
+  }
+
+  /**
+   * The read decisions of one request of {@code principal}, audited as one record when it {@link
+   * ReadRequest#finish finishes}. Decisions are per resource path, remembered across requests while
+   * the policy version stays the same, for at most a second.
+   */
+  public ReadRequest readRequest(Principal principal) {
+    return new ReadRequest(
+        reads.of(principal),
+        resources,
+        config.serviceName(),
+        plugin.getPoliciesVersion(),
+        System.nanoTime());
   }
 
   /** The version of the policies in force. */
@@ -206,6 +221,20 @@ public final class TributaryAuthorizer implements AutoCloseable {
     RangerAccessResult result =
         plugin.isAccessAllowed(request(principal, roles, access, resource, classifications), audit);
     return result != null && result.getIsAllowed();
+  }
+
+  /** One evaluation of a read, unaudited: the request it belongs to is audited as a whole. */
+  private ReadDecisions.Decided decide(
+      Principal principal,
+      Set<String> roles,
+      AccessType access,
+      ResourcePath resource,
+      Set<String> classifications) {
+    RangerAccessResult result =
+        plugin.isAccessAllowed(request(principal, roles, access, resource, classifications), null);
+    return result == null
+        ? new ReadDecisions.Decided(false, -1)
+        : new ReadDecisions.Decided(result.getIsAllowed(), result.getPolicyId());
   }
 
   /** One evaluation, audited as Ranger decides, returning the audit record it wrote. */

@@ -7,6 +7,7 @@ import static io.tributary.ranger.Fixtures.user;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tributary.ranger.audit.ReadAudit;
 import io.tributary.ranger.tenancy.TenantRole;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
@@ -129,17 +130,82 @@ class TributaryAuthorizerTest {
   }
 
   @Test
-  void shouldDecideEachDistinctResourceOncePerVisibility() {
-    io.tributary.catalog.Visibility visibility =
-        authorizer.visibilityFor(user(ACME, TenantRole.READER), AccessType.READ);
+  void shouldAuditAReadRequestWithADenialAsOneRecordCountingItsEntities() {
+    ReadRequest request = authorizer.readRequest(user(ACME, TenantRole.READER));
+    io.tributary.catalog.Visibility visibility = request.visibility(AccessType.READ);
     audit.records.clear();
     assertThat(visibility.canSee(Fixtures.dataset(ACME, "orders", "prod"))).isTrue();
     assertThat(visibility.canSee(Fixtures.dataset(ACME, "orders", "prod"))).isTrue();
     assertThat(visibility.canSee(Fixtures.dataset(GLOBEX, "orders", "prod"))).isFalse();
     assertThat(visibility.canSee(Fixtures.job(ACME, "enricher", "prod"))).isTrue();
+    assertThat(audit.records).as("nothing is audited per entity").isEmpty();
+
+    request.finish("GET /api/v1/search", ReadAudit.denialsOnly(audit));
+
     assertThat(audit.records)
-        .extracting(r -> r.resource())
-        .containsExactly("acme/prod/orders", "globex/prod/orders", "acme/prod/enricher");
-    assertThat(audit.records.get(2).resourceType()).isEqualTo("job");
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.allowed()).isFalse();
+              assertThat(r.request()).isEqualTo("GET /api/v1/search");
+              assertThat(r.entities()).isEqualTo(4);
+              assertThat(r.denied()).isEqualTo(1);
+              assertThat(r.resource()).isEqualTo("globex/prod/orders");
+              assertThat(r.resourceType()).isEqualTo("dataset");
+              assertThat(r.user()).isEqualTo("acme-reader");
+            });
+  }
+
+  @Test
+  void shouldNotAuditAllowedReadsUnlessConfigured() {
+    io.tributary.catalog.Entity orders = Fixtures.dataset(ACME, "orders", "prod");
+    ReadRequest off = authorizer.readRequest(user(ACME, TenantRole.READER));
+    off.lineage().canSee(orders);
+    off.finish("GET /api/v1/lineage/g", ReadAudit.denialsOnly(audit));
+    assertThat(audit.records).isEmpty();
+
+    ReadRequest all = authorizer.readRequest(user(ACME, TenantRole.READER));
+    all.lineage().canSee(orders);
+    all.finish("GET /api/v1/lineage/g", ReadAudit.of(ReadAudit.Mode.ALL, 0, audit));
+    assertThat(audit.records)
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.allowed()).isTrue();
+              assertThat(r.accessType()).isEqualTo("lineage");
+              assertThat(r.entities()).isEqualTo(1);
+              assertThat(r.resource()).isEqualTo("acme");
+            });
+  }
+
+  @Test
+  void shouldAuditTheSampledShareOfAllowedReads() {
+    double[] draws = {0.5, 0.001};
+    int[] next = {0};
+    ReadAudit sampled =
+        new ReadAudit(ReadAudit.Mode.SAMPLED, 0.01, audit, () -> draws[next[0]++ % 2]);
+    for (int i = 0; i < 2; i++) {
+      ReadRequest request = authorizer.readRequest(user(ACME, TenantRole.READER));
+      request.visibility(AccessType.READ).canSee(Fixtures.dataset(ACME, "orders", "prod"));
+      request.finish("GET /api/v1/entities/g", sampled);
+    }
+    assertThat(audit.records).hasSize(1);
+  }
+
+  @Test
+  void shouldDecideReadsAfreshWhenThePolicyVersionChanges() {
+    ReadRequest before = authorizer.readRequest(user(ACME, TenantRole.READER));
+    assertThat(before.visibility(AccessType.READ).canSee(Fixtures.dataset(GLOBEX, "x", "prod")))
+        .isFalse();
+    new io.tributary.ranger.tenancy.LocalPolicyStore(authorizer.config().policyDir(), "tributary")
+        .put(
+            new io.tributary.ranger.tenancy.TenantPolicies("tributary")
+                .forShare(
+                    new io.tributary.ranger.tenancy.Share(
+                        "x", GLOBEX, ACME, "prod", java.util.List.of("x"), Fixtures.T0)));
+    authorizer.refresh();
+    ReadRequest after = authorizer.readRequest(user(ACME, TenantRole.READER));
+    assertThat(after.visibility(AccessType.READ).canSee(Fixtures.dataset(GLOBEX, "x", "prod")))
+        .isTrue();
   }
 }

@@ -59,7 +59,7 @@ class WriteDecisionsTest {
   }
 
   private static AuditRecord record(boolean allowed) {
-    return new AuditRecord(
+    return AuditRecord.decision(
         "first",
         T0,
         "tributary",
@@ -72,8 +72,7 @@ class WriteDecisionsTest {
         1L,
         Set.of(),
         null,
-        null,
-        1);
+        null);
   }
 
   @Test

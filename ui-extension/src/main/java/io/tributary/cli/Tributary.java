@@ -31,10 +31,12 @@ import picocli.CommandLine.Spec;
       ServeCommand.class,
       IngestCommand.class,
       LineageCommand.class,
+      AskCommand.class,
       AtlasCommand.class,
       DemoMovedCommand.class,
       io.tributary.cli.tenants.TenantsCommand.class,
-      io.tributary.cli.users.UsersCommand.class
+      io.tributary.cli.users.UsersCommand.class,
+      io.tributary.cli.governance.GovernanceCommand.class
     },
     footer = {
       "",

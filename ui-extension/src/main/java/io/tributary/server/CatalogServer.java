@@ -32,11 +32,21 @@ import io.tributary.ingest.IngestSettings;
 import io.tributary.ingest.KafkaLineageConsumer;
 import io.tributary.openlineage.EventTranslator;
 import io.tributary.openlineage.NamespaceResolver;
+import io.tributary.ranger.EntityResources;
 import io.tributary.ranger.Principal;
 import io.tributary.ranger.auth.AuthSettings;
 import io.tributary.ranger.auth.Authenticator;
 import io.tributary.ranger.auth.UsersStore;
 import io.tributary.ranger.bootstrap.PolicyServices;
+import io.tributary.ranger.governance.ClassificationEngine;
+import io.tributary.ranger.governance.GovernanceSettings;
+import io.tributary.ranger.governance.GovernanceStore;
+import io.tributary.ranger.governance.Quality;
+import io.tributary.ranger.governance.Retention;
+import io.tributary.ranger.governance.WebhookAlerts;
+import io.tributary.ranger.quota.EntityQuota;
+import io.tributary.search.CatalogSearch;
+import io.tributary.search.SearchSettings;
 import io.tributary.server.api.EntityResource;
 import io.tributary.server.api.FeedResource;
 import io.tributary.server.api.FeedStreams;
@@ -47,9 +57,13 @@ import io.tributary.server.api.StatsResource;
 import io.tributary.server.api.Views;
 import io.tributary.server.atlas.AtlasApiService;
 import io.tributary.server.atlas.AtlasV2Resource;
+import io.tributary.server.dashboards.DashboardsResource;
 import io.tributary.server.export.LineageExportResource;
 import io.tributary.server.export.LineageExporters;
 import io.tributary.server.export.NodeKinds;
+import io.tributary.server.governance.GovernanceResource;
+import io.tributary.server.governance.QualityResource;
+import io.tributary.server.governance.RetentionResource;
 import io.tributary.server.ingest.EventBodyReader;
 import io.tributary.server.ingest.LineageIngest;
 import io.tributary.server.layout.LayeredLayout;
@@ -57,6 +71,9 @@ import io.tributary.server.layout.LayoutResource;
 import io.tributary.server.problem.MalformedRequestAddOn;
 import io.tributary.server.problem.ProblemErrorPages;
 import io.tributary.server.problem.ProblemMapper;
+import io.tributary.server.search.AskResource;
+import io.tributary.server.search.InsightsResource;
+import io.tributary.server.search.SummaryResource;
 import io.tributary.server.security.AuthenticationFilter;
 import io.tributary.server.security.CanonicalPathHandler;
 import io.tributary.server.security.KafkaIngestPolicy;
@@ -74,6 +91,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -154,6 +172,7 @@ public final class CatalogServer implements AutoCloseable {
     parts.push(users);
     Authenticator authenticator = PolicySetup.authenticator(config, users);
     TypeRegistry types = TypeRegistry.builtIn();
+    GovernanceStore.registerTypes(types);
     ChangeFeed feed =
         new ChangeFeed(config.get(CatalogSettings.FEED_WINDOW_SIZE), Clock.systemUTC());
     Catalog catalog = openCatalog(config, types, feed, registry);
@@ -162,6 +181,8 @@ public final class CatalogServer implements AutoCloseable {
     if (!policyState.equals(config.get(ServerSettings.DATA_DIR))) {
       parts.push(() -> PolicySetup.deleteTree(policyState));
     }
+    Optional<CatalogSearch> search = startSearch(config, catalog, types);
+    search.ifPresent(parts::push);
     PolicyServices policies = PolicySetup.start(config, types, policyState, authenticator);
     parts.push(policies);
     LOG.info("catalog server: {}", policies.authenticator().describe());
@@ -179,12 +200,67 @@ public final class CatalogServer implements AutoCloseable {
                 Duration.ofSeconds(30)),
             registry);
     parts.push(committer);
+    ClassificationEngine classification =
+        new ClassificationEngine(
+            tenant ->
+                policies
+                    .tenants()
+                    .get(tenant)
+                    .map(t -> t.config().classificationRules())
+                    .orElse(java.util.List.of()),
+            catalog,
+            types,
+            Clock.systemUTC());
+    parts.push(classification);
+    Retention retention =
+        new Retention(
+            catalog,
+            new GovernanceStore(catalog, Clock.systemUTC()),
+            types,
+            new EntityResources(types, EntityResources.DEFAULT_NAMESPACE),
+            tenant ->
+                policies
+                    .tenants()
+                    .get(tenant)
+                    .map(t -> java.util.Optional.ofNullable(t.config().retention()))
+                    .orElse(java.util.Optional.empty()),
+            () -> policies.tenants().list().stream().map(t -> t.id()).toList(),
+            policies.audit(),
+            Clock.systemUTC());
+    retention.schedule(config.get(GovernanceSettings.RETENTION_INTERVAL));
+    parts.push(retention);
+    String webhook = config.get(GovernanceSettings.WEBHOOK_URL);
+    Quality quality =
+        new Quality(
+            catalog,
+            new GovernanceStore(catalog, Clock.systemUTC()),
+            types,
+            new EntityResources(types, EntityResources.DEFAULT_NAMESPACE),
+            () -> policies.tenants().list().stream().map(t -> t.id()).toList(),
+            webhook == null ? alert -> {} : new WebhookAlerts(java.net.URI.create(webhook)),
+            Clock.systemUTC());
+    quality.start(config.get(GovernanceSettings.FRESHNESS_INTERVAL));
+    parts.push(quality);
+    EntityQuota entityQuota =
+        new EntityQuota(
+            policies.quotas(),
+            tenant ->
+                policies
+                    .tenants()
+                    .get(tenant)
+                    .map(t -> t.config().quotas().maxEntities())
+                    .orElse(0L),
+            catalog);
     IngestPipeline pipeline =
         IngestPipeline.builder()
             .translator(translator)
             .committer(committer)
             .limits(eventLimits(config))
             .meterRegistry(registry)
+            .catalog(catalog)
+            .enricher(
+                (tenant, mutation) ->
+                    classification.enrich(tenant, entityQuota.enrich(tenant, mutation)))
             .build();
     TenantId defaultTenant = PolicySetup.openTenant(config);
     if (config.get(IngestSettings.KAFKA_ENABLED)) {
@@ -232,10 +308,14 @@ public final class CatalogServer implements AutoCloseable {
                     policies.authorizer(),
                     policies.quotas(),
                     PublicRoutes.of(config.get(ServerSettings.METRICS_PUBLIC)),
-                    json))
+                    json,
+                    io.tributary.ranger.audit.AuditSettings.readAudit(config, policies.audit())))
             .register(new LineageResource(ingest, catalog, views, COMMIT_TIMEOUT))
             .register(new EntityResource(catalog, types, views))
-            .register(new SearchResource(catalog, types, views))
+            .register(new SearchResource(catalog, types, views, search))
+            .register(new AskResource(search, views))
+            .register(new SummaryResource(search, views))
+            .register(new InsightsResource(search, views))
             .register(new ImpactResource(catalog, views))
             .register(new StatsResource(catalog, committer, views))
             .register(new FeedResource(streams, catalog))
@@ -253,6 +333,11 @@ public final class CatalogServer implements AutoCloseable {
                     new TenantDataEraser(catalog),
                     json,
                     PolicySetup.defaultQuotas(config)))
+            .register(
+                new GovernanceResource(policies.tenants(), classification, catalog, types, json))
+            .register(new RetentionResource(policies.tenants(), retention, catalog, json))
+            .register(new QualityResource(policies.tenants(), quality, catalog, json))
+            .register(new DashboardsResource(catalog, json, Clock.systemUTC()))
             .register(new UsersResource(PolicySetup.userAdmin(users), json))
             .register(new ApiKeysResource(PolicySetup.userAdmin(users), json))
             .register(new StaticResources());
@@ -338,6 +423,27 @@ public final class CatalogServer implements AutoCloseable {
         Authenticator.LOCAL.groups(),
         Authenticator.LOCAL.roles(),
         tenant);
+  }
+
+  /**
+   * The search index, kept current from the catalog's change feed on its own thread, when {@code
+   * search.enabled}.
+   */
+  private static Optional<CatalogSearch> startSearch(
+      Configuration config, Catalog catalog, TypeRegistry types) {
+    if (!config.get(SearchSettings.ENABLED)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        CatalogSearch.start(
+            catalog,
+            types,
+            new CatalogSearch.Options(
+                config.get(ServerSettings.DATA_DIR),
+                config.get(SearchSettings.EMBEDDINGS),
+                config.get(SearchSettings.COMMIT_INTERVAL),
+                config.get(SearchSettings.SILENCE_DEFAULT_INTERVAL),
+                Clock.systemUTC())));
   }
 
   /** The backend {@code catalog.backend} names, found among the plug-ins on the class path. */

@@ -10,7 +10,9 @@ import io.tributary.ranger.PolicySettings;
 import io.tributary.ranger.audit.AuditSettings;
 import io.tributary.ranger.audit.AuditSinks;
 import io.tributary.ranger.auth.AuthSettings;
+import io.tributary.ranger.governance.GovernanceSettings;
 import io.tributary.ranger.tenancy.QuotaSettings;
+import io.tributary.search.SearchSettings;
 import java.util.Map;
 
 /**
@@ -27,6 +29,8 @@ public final class Settings {
           PolicySettings.ALL,
           AuditSettings.ALL,
           QuotaSettings.ALL,
+          SearchSettings.ALL,
+          GovernanceSettings.ALL,
           CatalogBackends.settings());
 
   private Settings() {}

@@ -6,6 +6,8 @@ import './search-box.js';
 import '../pages/home-page.js';
 import '../pages/search-page.js';
 import '../pages/entity-page.js';
+import '../pages/dashboard-page.js';
+import '../pages/edge-page.js';
 
 const THEME_LABELS = { system: 'System', light: 'Light', dark: 'Dark', 'high-contrast': 'High contrast' };
 
@@ -34,7 +36,7 @@ export class AppShell extends LightElement {
   }
 
   updated() {
-    document.title = `${{ home: 'Home', search: 'Search', entity: 'Entity' }[this.route.page]} · Tributary`;
+    document.title = `${{ home: 'Home', search: 'Search', entity: 'Entity', dashboards: 'Dashboards', edge: 'Edge' }[this.route.page]} · Tributary`;
   }
 
   render() {
@@ -45,6 +47,8 @@ export class AppShell extends LightElement {
         <nav aria-label="Main">
           <a href="#/">Home</a>
           <a href="#/search">Search</a>
+          <a href="#/dashboards">Dashboards</a>
+          <a href="#/edge">Edge</a>
         </nav>
         <tb-search-box></tb-search-box>
         <label class="visually-hidden" for="theme-select">Theme</label>
@@ -53,7 +57,9 @@ export class AppShell extends LightElement {
         </select>
       </header>
       <main id="main" tabindex="-1">
-        ${r.page === 'search' ? html`<tb-search-page .params=${r.params}></tb-search-page>`
+        ${r.page === 'dashboards' ? html`<tb-dashboard-page .dashId=${r.id}></tb-dashboard-page>`
+          : r.page === 'search' ? html`<tb-search-page .params=${r.params}></tb-search-page>`
+          : r.page === 'edge' ? html`<tb-edge-page></tb-edge-page>`
           : r.page === 'entity' ? html`<tb-entity-page .guid=${r.guid} .tab=${r.tab} .params=${r.params}></tb-entity-page>`
           : html`<tb-home-page></tb-home-page>`}
       </main>`;

@@ -44,8 +44,8 @@ export class SearchBox extends LightElement {
     const expanded = this.open && this.suggestions.length > 0;
     return html`
       <form role="search" @submit=${this.submit}>
-        <label class="visually-hidden" for="${this.listId}-input">Search the catalog</label>
-        <input id="${this.listId}-input" type="search" placeholder="Search datasets, jobs, columns…"
+        <label class="visually-hidden" for="${this.listId}-input">Search the catalog or ask a question</label>
+        <input id="${this.listId}-input" type="search" placeholder="Search or ask: who reads orders?"
           autocomplete="off" role="combobox" aria-autocomplete="list" aria-controls=${this.listId}
           aria-expanded=${expanded ? 'true' : 'false'}
           aria-activedescendant=${this.active >= 0 ? `${this.listId}-${this.active}` : nothing}
@@ -77,7 +77,9 @@ export class SearchBox extends LightElement {
   async suggest(q) {
     const seq = ++this.requestSeq;
     try {
-      const result = await api.search({ q, limit: 8 });
+      // Type-ahead looks names up as typed; Enter opens the full search, which also ranks by
+      // meaning and answers questions.
+      const result = await api.search({ q, limit: 8, mode: 'prefix' });
       if (seq !== this.requestSeq) return; // a newer keystroke won
       this.suggestions = result.entities;
       this.active = -1;

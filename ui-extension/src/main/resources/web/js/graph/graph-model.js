@@ -53,7 +53,7 @@ export class GraphModel {
    * Adds what a lineage answer holds. Column-lineage processes are folded into direct column to
    * column edges, which is how people read column lineage.
    */
-  merge(lineage, { fresh = false, walked = null, depth = 0 } = {}) {
+  merge(lineage, { fresh = false, walked = null, depth = 0, isFresh = null } = {}) {
     const added = { nodes: [], edges: [] };
     const folded = new Set();
     for (const [guid, entity] of lineage.nodes) {
@@ -62,8 +62,10 @@ export class GraphModel {
         continue;
       }
       const existing = this.nodes.get(guid);
+      const degree = lineage.degrees?.get(guid);
       if (existing) {
         if (!entity.redacted) existing.entity = entity;
+        if (degree) existing.degree = degree;
         if (existing.distance === undefined && lineage.distances.has(guid)) existing.distance = lineage.distances.get(guid);
         continue;
       }
@@ -71,8 +73,9 @@ export class GraphModel {
         entity,
         distance: lineage.distances.get(guid),
         expanded: { [UP]: false, [DOWN]: false },
-        fresh,
+        fresh: isFresh ? isFresh(entity) : fresh,
         parent: null,
+        degree: degree || null,
       });
       added.nodes.push(guid);
     }
@@ -113,25 +116,36 @@ export class GraphModel {
   }
 
   /**
-   * Which nodes may have lineage beyond the graph, per direction: those not expanded that way and
-   * with no edge shown that way. Columns have no marks: their lineage is followed on request.
-   * Degrees are counted once, as asking per node would cost nodes × edges on every render.
+   * How much lineage lies beyond the graph, per node and direction: the server's count of visible
+   * neighbours that way less those shown. Without counts from the server (the Atlas backend), a
+   * node not expanded that way and with no edge shown that way may have more, count unknown (-1).
+   * Columns have no marks: their lineage is followed on request. Shown neighbours are counted once
+   * for all nodes, as asking per node would cost nodes × edges on every render.
    */
   moreLineage() {
-    const hasIn = new Set();
-    const hasOut = new Set();
+    const shownIn = new Map();
+    const shownOut = new Map();
+    const add = (m, k, v) => {
+      if (!m.has(k)) m.set(k, new Set());
+      m.get(k).add(v);
+    };
     for (const e of this.edges.values()) {
       if (e.column) continue;
-      hasOut.add(e.from);
-      hasIn.add(e.to);
+      add(shownOut, e.from, e.to);
+      add(shownIn, e.to, e.from);
     }
     const more = new Map();
     for (const [guid, n] of this.nodes) {
-      const column = typeCategory(n.entity) === 'column';
-      more.set(guid, {
-        [UP]: !column && !n.expanded[UP] && !hasIn.has(guid),
-        [DOWN]: !column && !n.expanded[DOWN] && !hasOut.has(guid),
-      });
+      if (typeCategory(n.entity) === 'column' || n.entity.redacted) {
+        more.set(guid, { [UP]: 0, [DOWN]: 0 });
+        continue;
+      }
+      const beyond = (dir, shown) => {
+        const count = shown.get(guid)?.size || 0;
+        if (n.degree) return Math.max(0, n.degree[dir] - count);
+        return !n.expanded[dir] && !count ? -1 : 0;
+      };
+      more.set(guid, { [UP]: beyond(UP, shownIn), [DOWN]: beyond(DOWN, shownOut) });
     }
     return more;
   }
@@ -294,6 +308,68 @@ export class GraphModel {
   clearFresh() {
     for (const n of this.nodes.values()) n.fresh = false;
     for (const e of this.edges.values()) e.fresh = false;
+  }
+
+  /**
+   * The graph with jobs folded away: an edge from each dataset a job reads to each dataset it
+   * writes, named after the job. A job stays when it is the focus or has no dataset on one side.
+   */
+  datasetsOnly() {
+    const hidden = new Set();
+    const ins = new Map();
+    const outs = new Map();
+    for (const [g, n] of this.nodes) {
+      if (typeCategory(n.entity) === 'process' && g !== this.focus && !n.parent) hidden.add(g);
+    }
+    for (const e of this.edges.values()) {
+      if (hidden.has(e.to)) (ins.get(e.to) || ins.set(e.to, []).get(e.to)).push(e.from);
+      if (hidden.has(e.from)) (outs.get(e.from) || outs.set(e.from, []).get(e.from)).push(e.to);
+    }
+    const edges = [];
+    for (const p of hidden) {
+      const from = ins.get(p) || [];
+      const to = outs.get(p) || [];
+      if (!from.length || !to.length) {
+        hidden.delete(p);
+        continue;
+      }
+      const name = this.nodes.get(p).entity.name;
+      for (const a of from) for (const b of to) {
+        edges.push({ id: GraphModel.edgeId(a, b, `via:${p}`), from: a, to: b, type: 'via_job', label: name, column: false, fresh: false });
+      }
+    }
+    for (const e of this.edges.values()) if (!hidden.has(e.from) && !hidden.has(e.to)) edges.push(e);
+    return { hidden, edges };
+  }
+
+  /**
+   * The group a node belongs to when grouping by namespace, cluster or layer. A job joins the group
+   * most of its datasets are in, so that a pipeline's job sits with its topics rather than alone
+   * under the job namespace.
+   */
+  groupKeys(grouping) {
+    const keys = new Map();
+    if (grouping === 'none') return keys;
+    const own = (n) => (grouping === 'cluster' ? clusterOf(n.entity)
+      : grouping === 'layer' ? `layer ${n.distance ?? 0}` : namespaceOf(n.entity));
+    const jobs = [];
+    for (const [g, n] of this.nodes) {
+      if (n.parent || n.entity.redacted) continue;
+      if (grouping !== 'layer' && typeCategory(n.entity) === 'process') jobs.push(g);
+      else keys.set(g, own(n));
+    }
+    const votes = new Map(jobs.map((j) => [j, new Map()]));
+    for (const e of this.edges.values()) {
+      for (const [job, other] of [[e.from, e.to], [e.to, e.from]]) {
+        const k = votes.has(job) && keys.get(other);
+        if (k) votes.get(job).set(k, (votes.get(job).get(k) || 0) + 1);
+      }
+    }
+    for (const j of jobs) {
+      const ranked = [...votes.get(j)].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+      keys.set(j, ranked.length ? ranked[0][0] : own(this.nodes.get(j)));
+    }
+    return keys;
   }
 
   /** Values present in the graph for each filter facet. */

@@ -50,6 +50,8 @@ export function graphStyle(large) {
       },
     },
     { selector: 'node.process', style: { 'background-color': c.process, 'border-color': c.processBorder, shape: 'cut-rectangle' } },
+    // Devices and gateways: process colours, a hexagon and a double border, so the edge stands out.
+    { selector: 'node.device', style: { shape: 'hexagon', 'border-style': 'double', 'border-width': 3 } },
     { selector: 'node.column', style: { 'background-color': c.column, 'border-color': c.columnBorder, 'font-size': 10, shape: 'rectangle' } },
     { selector: 'node.redacted', style: { 'background-color': c.redacted, 'border-style': 'dashed', color: c.muted } },
     {
@@ -87,6 +89,15 @@ export function graphStyle(large) {
     { selector: 'edge.fresh', style: { 'line-color': c.fresh, 'target-arrow-color': c.fresh, width: 3 } },
     { selector: 'edge.path', style: { 'line-color': c.highlight, 'target-arrow-color': c.highlight, width: 4, 'z-index': 10 } },
     { selector: 'edge.dim, node.dim', style: { opacity: 0.25 } },
+    {
+      selector: 'node.aggregate',
+      style: {
+        shape: 'round-rectangle', 'background-color': c.accent, 'background-opacity': 0.18, 'border-color': c.accent,
+        'border-width': 2, 'font-weight': 'bold', 'text-wrap': 'none', 'min-zoomed-font-size': 0,
+      },
+    },
+    { selector: 'node.match', style: { 'border-color': c.highlight, 'border-width': 4, 'underlay-color': c.highlight, 'underlay-opacity': 0.35, 'underlay-padding': 8, 'min-zoomed-font-size': 0 } },
+    { selector: 'edge.via', style: { 'line-style': 'solid', 'target-arrow-shape': 'triangle' } },
   ];
   IMPACT_RAMP.forEach((color, d) => {
     style.push({ selector: `node.impact-${d}`, style: { 'background-color': color, color: '#ffffff', 'border-color': color } });

@@ -30,6 +30,11 @@ export async function computeLayout(name, graph, options = {}) {
     case 'grid':
       positions = gridLayout(graph);
       break;
+    case 'quick':
+      // The first picture of a large graph while the server lays it out: layers in a few ms.
+      positions = localLayered(graph, options);
+      engine = 'quick-layered';
+      break;
     default:
       try {
         positions = await layeredLayout(graph, options);
@@ -59,7 +64,7 @@ async function layeredLayout(graph, options) {
 }
 
 /** Longest-path layers: only when the server cannot be asked. */
-function localLayered(graph) {
+function localLayered(graph, options = {}) {
   const leaves = graph.nodes.filter((n) => !n.compound);
   const incoming = new Map(leaves.map((n) => [n.id, []]));
   for (const e of graph.edges) if (incoming.has(e.target) && incoming.has(e.source)) incoming.get(e.target).push(e.source);
@@ -81,7 +86,7 @@ function localLayered(graph) {
     const l = layer.get(n.id);
     const r = rows.get(l) || 0;
     rows.set(l, r + 1);
-    positions.set(n.id, { x: l * 240, y: r * 60 });
+    positions.set(n.id, options.direction === 'DOWN' ? { x: r * 200, y: l * 110 } : { x: l * 240, y: r * 60 });
   }
   return positions;
 }
@@ -94,7 +99,7 @@ function forceLayout(graph) {
   const sim = forceSimulation(nodes)
     .force('link', forceLink(links).id((d) => d.id).distance(90).strength(0.7))
     .force('charge', forceManyBody().strength(-260).theta(0.9).distanceMax(1500))
-    .force('collide', forceCollide((d) => d.r * 0.8))
+    .force('collide', forceCollide((d) => d.r + 8).strength(1).iterations(2))
     .force('x', forceX(0).strength(0.02))
     .force('y', forceY(0).strength(0.02))
     .stop();
@@ -142,6 +147,8 @@ function radialLayout(graph) {
   const angle = new Map();
   const positions = new Map();
   const gap = 170;
+  const width = new Map(leaves.map((n) => [n.id, n.w || 100]));
+  let previous = 0;
   for (const [r, ids] of [...byRing].sort((a, b) => a[0] - b[0])) {
     if (r === 0) {
       ids.forEach((id) => {
@@ -151,9 +158,14 @@ function radialLayout(graph) {
       continue;
     }
     ids.sort((a, b) => (angle.get(parent.get(a)) ?? 0) - (angle.get(parent.get(b)) ?? 0));
-    const radius = Math.max(r * gap, (ids.length * 70) / (2 * Math.PI));
-    ids.forEach((id, i) => {
-      const a = (2 * Math.PI * i) / ids.length;
+    // Each ring long enough for its nodes side by side, and clear of the ring inside it.
+    const around = ids.reduce((sum, id) => sum + width.get(id) + 24, 0);
+    const radius = Math.max(r * gap, previous + gap, around / (2 * Math.PI));
+    previous = radius;
+    let along = 0;
+    ids.forEach((id) => {
+      const a = (2 * Math.PI * (along + (width.get(id) + 24) / 2)) / around;
+      along += width.get(id) + 24;
       angle.set(id, a);
       positions.set(id, { x: radius * Math.cos(a), y: radius * Math.sin(a) });
     });

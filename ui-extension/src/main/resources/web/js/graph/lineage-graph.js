@@ -5,20 +5,62 @@ import { api } from '../api.js';
 import { onChange } from '../feed.js';
 import { onThemeChange } from '../theme.js';
 import { entityHref, navigate } from '../router.js';
+import { fromParams, searchGraph, toParams, withOp } from './view-state.js';
 import { typeCategory } from '../format.js';
-import { DOWN, GraphModel, UP, clusterOf, namespaceOf } from './graph-model.js';
+import { DOWN, GraphModel, UP } from './graph-model.js';
 import { LAYOUTS, computeLayout } from './layouts.js';
 import { IMPACT_COLORS, graphStyle, themeColors } from './graph-style.js';
 import { FORMATS, toAtlasLineage, toCsv, toDot, toGraphML, toOpenLineageGraph, toSvg } from './exporters.js';
 
 const REL_COLUMNS = 'dataset_stream_columns';
 const LARGE = 400;
+// Above this many elements Cytoscape draws with WebGL where the browser has it on a GPU.
+const WEBGL = 3000;
 const FACETS = [['type', 'Type'], ['classification', 'Classification'], ['owner', 'Owner'], ['namespace', 'Namespace']];
 
 function nodeSize(entity, cat) {
   const text = entity.name || '';
   const w = Math.round(Math.min(260, Math.max(cat === 'column' ? 70 : 96, 26 + text.length * 6.6)));
   return { w, h: cat === 'column' ? 22 : 34 };
+}
+
+/** A CSS colour as WebGL's background triple. */
+/**
+ * Whether WebGL runs on a GPU. Software WebGL (SwiftShader, llvmpipe: headless browsers, machines
+ * without a GPU) draws a large graph's first frame many times slower than the canvas, so the
+ * automatic choice takes WebGL only on hardware.
+ */
+let hardwareGl = null;
+function hasHardwareWebGl() {
+  if (hardwareGl === null) {
+    try {
+      const gl = document.createElement('canvas').getContext('webgl2');
+      const info = gl && gl.getExtension('WEBGL_debug_renderer_info');
+      const renderer = info ? String(gl.getParameter(info.UNMASKED_RENDERER_WEBGL)) : '';
+      hardwareGl = Boolean(gl) && !/swiftshader|llvmpipe|software|softpipe/i.test(renderer);
+      gl?.getExtension('WEBGL_lose_context')?.loseContext();
+    } catch {
+      hardwareGl = false;
+    }
+  }
+  return hardwareGl;
+}
+
+function p0(params) {
+  return params || {};
+}
+
+function rgbOf(color) {
+  const hex = String(color).trim().match(/^#([0-9a-f]{6})$/i);
+  if (hex) return [0, 2, 4].map((i) => parseInt(hex[1].slice(i, i + 2), 16));
+  const rgb = String(color).match(/(\d+)\D+(\d+)\D+(\d+)/);
+  return rgb ? rgb.slice(1, 4).map(Number) : [255, 255, 255];
+}
+
+/** A group's name as people say it: a broker URL becomes its host and port. */
+function groupLabel(key) {
+  const url = String(key).match(/^([a-z][a-z0-9+.-]*):\/\/([^/]+)/i);
+  return url ? `${url[2]} (${url[1]})` : String(key);
 }
 
 /**
@@ -52,6 +94,15 @@ export class LineageGraph extends LightElement {
     this.impactList = null;
     this.stats = { loadedAt: null, readyAt: null, layoutMs: null, layoutEngine: null, layouts: 0, marks: {} };
     this.pending = new Set();
+    this.offers = new Map(); // guid -> {UPSTREAM: n, DOWNSTREAM: n}: new neighbours not shown
+    this.openedAt = Date.now();
+    this.aggregated = new Set();
+    this.datasetsOnly = false;
+    this.searchText = '';
+    this.hits = [];
+    this.viewMode = '2d';
+    this.rendererChoice = 'auto';
+    this.ops = [];
   }
 
   connectedCallback() {
@@ -73,18 +124,84 @@ export class LineageGraph extends LightElement {
     const key = JSON.stringify([this.focus, this.params || {}]);
     if ((changed.has('focus') || changed.has('params')) && key !== this.loadedKey) {
       this.loadedKey = key;
-      const p = this.params || {};
+      const state = fromParams(this.params || {}, this.stateOptions());
       this.settings = {
-        ...this.settings,
-        direction: ['UPSTREAM', 'DOWNSTREAM', 'BOTH'].includes(p.direction) ? p.direction : 'BOTH',
-        depth: Math.min(50, Math.max(1, Number(p.depth) || 1)),
-        level: p.level === 'COLUMN' ? 'COLUMN' : 'DATASET',
-        layout: LAYOUTS[p.layout] ? p.layout : this.settings.layout,
-        grouping: ['namespace', 'cluster'].includes(p.group) ? p.group : 'none',
-        orientation: p.orientation === 'DOWN' || (!p.orientation && window.innerWidth < 600) ? 'DOWN' : 'RIGHT',
+        direction: state.direction, depth: state.depth, level: state.level,
+        layout: state.layout, grouping: state.grouping, orientation: state.orientation,
       };
+      this.filters = state.filters;
+      this.aggregated = state.aggregated;
+      this.datasetsOnly = state.datasetsOnly;
+      this.searchText = state.search;
+      this.viewMode = state.view;
+      this.rendererChoice = state.renderer;
+      this.ops = state.ops;
+      this.restoring = state;
+      this.orientationChosen = Boolean(p0(this.params).orientation);
       if (this.focus) this.reload();
     }
+  }
+
+  /**
+   * A layered layout of a large graph turned a quarter when the other flow fills the viewport
+   * better: swapping x and y of a left-to-right layering is exactly the top-to-bottom one. Only
+   * when the user did not choose the flow; the choice is then the graph's (and the URL's).
+   */
+  fitFlowToViewport(positions) {
+    if (this.orientationChosen || this.settings.layout !== 'layered' || positions.size <= 200) return positions;
+    let x1 = Infinity; let y1 = Infinity; let x2 = -Infinity; let y2 = -Infinity;
+    for (const p of positions.values()) {
+      x1 = Math.min(x1, p.x); x2 = Math.max(x2, p.x); y1 = Math.min(y1, p.y); y2 = Math.max(y2, p.y);
+    }
+    const canvas = this.querySelector('.graph-canvas');
+    const view = Math.log((canvas?.clientWidth || window.innerWidth) / Math.max(1, canvas?.clientHeight || window.innerHeight));
+    const shape = Math.log(Math.max(1, x2 - x1) / Math.max(1, y2 - y1));
+    if (Math.abs(-shape - view) >= Math.abs(shape - view)) return positions;
+    this.settings = { ...this.settings, orientation: this.settings.orientation === 'DOWN' ? 'RIGHT' : 'DOWN' };
+    return new Map([...positions].map(([id, p]) => [id, { x: p.y, y: p.x }]));
+  }
+
+  stateOptions() {
+    return { narrow: window.innerWidth < 600, layouts: Object.keys(LAYOUTS) };
+  }
+
+  /** The view state as one value (view-state.js), for the URL and for any other renderer. */
+  viewState() {
+    return {
+      ...this.settings,
+      aggregated: this.aggregated,
+      datasetsOnly: this.datasetsOnly,
+      view: this.viewMode,
+      renderer: this.rendererChoice,
+      filters: this.filters,
+      search: this.searchText,
+      selected: this.selected,
+      path: this.model?.path && this.pathEnds ? this.pathEnds : null,
+      impact: this.impactFrom,
+      ops: this.ops,
+    };
+  }
+
+  /** Writes the view state into the URL without navigating: reload and shared links restore it. */
+  persist() {
+    if (!this.focus || this.restoring) return;
+    const params = toParams(this.viewState(), this.stateOptions());
+    const href = entityHref(this.focus, 'lineage', Object.keys(params).length ? params : undefined);
+    this.loadedKey = JSON.stringify([this.focus, params]);
+    if (location.hash !== href) history.replaceState(history.state, '', href);
+  }
+
+  /** After the first load: the hand-made expansions, then selection, path and impact, from the URL. */
+  async restore(state) {
+    for (const o of state.ops) {
+      if (!this.model.node(o.guid)) continue;
+      if (o.op === 'expand') await this.expand(o.guid, o.dir, { record: false });
+      else await this.collapse(o.guid, o.dir, { record: false });
+    }
+    if (state.path && this.model.node(state.path.from)) await this.showPath(state.path.from, state.path.to);
+    if (state.impact && this.model.node(state.impact)) await this.showImpact(state.impact);
+    if (state.search) this.find(state.search);
+    if (state.selected && this.model.node(state.selected)) this.select(state.selected);
   }
 
   // ---- loading -------------------------------------------------------------------------------
@@ -92,22 +209,42 @@ export class LineageGraph extends LightElement {
   async reload() {
     const { direction, depth, level } = this.settings;
     this.model = new GraphModel(this.focus);
+    this.offers = new Map();
+    this.impactFrom = null;
+    this.pathEnds = null;
+    this.noPath = null;
+    this.hits = [];
     this.selected = null;
     this.pathStart = null;
     this.impactList = null;
     this.stats.readyAt = null;
     this.stats.loadedAt = null;
     this.stats.drawnAt = null;
+    this.stats.refinedAt = null;
     this.stats.marks = {};
     await this.run('Loading lineage…', async () => {
       const lineage = await api.lineage(this.focus, { direction, depth, level });
       this.mark('fetched');
       if (!lineage.nodes.has(this.focus)) lineage.nodes.set(this.focus, await api.entity(this.focus));
-      this.model.merge(lineage, { walked: direction, depth });
+      this.model.merge(lineage, { walked: direction, depth, isFresh: (e) => this.isNew(e) });
       this.stats.loadedAt = performance.now();
-      if (level === 'COLUMN') await this.openAllDatasets();
+      if (level === 'COLUMN') {
+        await this.openAllDatasets();
+        // Columns the walk reached in datasets not opened above go inside theirs, never loose.
+        await this.placeColumns([...this.model.nodes.keys()]);
+      }
+      this.message = `Laying out ${this.model.nodes.size} nodes…`;
       await this.redraw({ relayout: true, fit: true });
     });
+    const state = this.restoring;
+    if (state) {
+      try {
+        await this.restore(state);
+      } finally {
+        this.restoring = null;
+      }
+      this.persist();
+    }
   }
 
   async run(label, fn) {
@@ -124,17 +261,21 @@ export class LineageGraph extends LightElement {
     }
   }
 
-  async expand(guid, dir) {
+  async expand(guid, dir, { record = true } = {}) {
+    if (record) this.ops = withOp({ ops: this.ops }, { op: 'expand', dir, guid }).ops;
+    const offer = this.offers.get(guid);
+    if (offer) offer[dir] = 0;
     await this.run(`Expanding ${dir.toLowerCase()}…`, async () => {
       const lineage = await api.lineage(guid, { direction: dir, depth: 1, level: 'DATASET' });
-      const added = this.model.merge(lineage, { walked: dir, depth: 1 });
+      const added = this.model.merge(lineage, { walked: dir, depth: 1, isFresh: (e) => this.isNew(e) });
       this.model.node(guid).expanded[dir] = true;
       this.announce(`${added.nodes.length} node${added.nodes.length === 1 ? '' : 's'} added ${dir.toLowerCase()}`);
       await this.redraw({ relayout: added.nodes.length > 0 });
     });
   }
 
-  async collapse(guid, dir) {
+  async collapse(guid, dir, { record = true } = {}) {
+    if (record) this.ops = withOp({ ops: this.ops }, { op: 'collapse', dir, guid }).ops;
     const removed = this.model.collapse(guid, dir);
     this.announce(`${removed.length} node${removed.length === 1 ? '' : 's'} hidden`);
     if (this.selected && !this.model.node(this.selected)) this.selected = null;
@@ -191,31 +332,44 @@ export class LineageGraph extends LightElement {
   async showPath(from, to) {
     await this.run('Finding a path…', async () => {
       const path = await api.path(from, to, 20);
-      if (!path.guids.length) {
-        this.announce('No path between these two entities');
+      const name = (g) => this.model.node(g)?.entity.name || g;
+      if (!path || !path.guids.length) {
+        this.pathEnds = null;
         this.model.setPath(null);
+        this.noPath = `No path between ${name(from)} and ${name(to)}, in either direction.`;
+        this.announce(this.noPath);
       } else {
+        this.pathEnds = { from, to };
+        this.noPath = null;
         this.model.setPath(path);
-        this.announce(`Path of ${path.guids.length} entities highlighted`);
+        this.announce(`Path of ${path.guids.length} entities highlighted${path.reversed ? ` (from ${name(to)} down to ${name(from)})` : ''}`);
       }
       await this.redraw({ relayout: true });
     });
+    // run() clears the message on success: the answer stays on the status line.
+    if (this.noPath) this.announce(this.noPath);
+    this.persist();
   }
 
   async showImpact(guid) {
     await this.run('Computing impact…', async () => {
       const depth = Math.max(3, this.settings.depth);
-      const [entries, lineage] = await Promise.all([
-        api.impact(guid, depth),
-        api.lineage(guid, { direction: DOWN, depth, level: 'DATASET' }),
-      ]);
-      this.model.merge(lineage, { walked: DOWN, depth });
+      const entries = await api.impact(guid, depth);
+      // Only what is not drawn yet needs the lineage walk and a new layout; on a graph that
+      // already shows the impact (the usual case) colouring it is all there is to do.
+      const missing = entries.some((e) => !this.model.node(e.entity.guid));
+      let added = 0;
+      if (missing) {
+        const lineage = await api.lineage(guid, { direction: DOWN, depth, level: 'DATASET' });
+        added = this.model.merge(lineage, { walked: DOWN, depth, isFresh: (e) => this.isNew(e) }).nodes.length;
+      }
       this.model.setImpact(entries);
       this.impactFrom = guid;
       this.impactList = entries;
       this.announce(`${entries.length} entities downstream`);
-      await this.redraw({ relayout: true });
+      await this.redraw({ relayout: added > 0 });
     });
+    this.persist();
   }
 
   clearImpact() {
@@ -223,16 +377,24 @@ export class LineageGraph extends LightElement {
     this.impactList = null;
     this.impactFrom = null;
     this.redraw({});
+    this.persist();
   }
 
   // ---- live updates ---------------------------------------------------------------------------
+
+  /** Whether an entity was created after this page opened: what "new" means here. */
+  isNew(entity) {
+    const t = entity?.createTime ? Date.parse(entity.createTime) || Number(entity.createTime) : NaN;
+    return Number.isFinite(t) && t > this.openedAt;
+  }
 
   onFeed(change) {
     if (!this.model) return;
     const inGraph = [change.subject, change.target].filter((r) => r && this.model.node(r.guid));
     if (change.kind === 'ENTITY_DELETED' && change.subject && this.model.node(change.subject.guid) && change.subject.guid !== this.focus) {
+      // A deleted entity cannot stay drawn; everything else the user chose stays where it is.
       this.model.removeNodes([change.subject.guid]);
-      this.redraw({ relayout: true });
+      this.redraw({ relayout: false });
       return;
     }
     if (!inGraph.length) return;
@@ -241,27 +403,46 @@ export class LineageGraph extends LightElement {
     this.feedTimer = setTimeout(() => this.applyFeed(), 250);
   }
 
+  /**
+   * Live updates refresh what is shown (attributes, statistics, state colours) and never change the
+   * graph's shape: neighbours that appeared are counted from the server's degrees and offered
+   * ("3 new downstream — show"), not inserted.
+   */
   async applyFeed() {
-    const guids = [...this.pending];
+    const guids = [...this.pending].slice(0, 50);
     this.pending.clear();
-    let added = 0;
-    for (const guid of guids) {
+    let offered = 0;
+    await Promise.all(guids.map(async (guid) => {
       const node = this.model.node(guid);
-      if (!node) continue;
+      if (!node || node.entity.redacted) return;
       try {
-        const lineage = await api.lineage(guid, { direction: 'BOTH', depth: 1, level: 'DATASET' });
-        const result = this.model.merge(lineage, { fresh: true });
-        added += result.nodes.length + result.edges.length;
+        const lineage = await api.lineage(guid, { direction: 'BOTH', depth: 0, level: 'DATASET' });
         const entity = lineage.nodes.get(guid);
         if (entity && !entity.redacted) node.entity = entity;
+        const degree = lineage.degrees.get(guid);
+        if (degree && node.degree) {
+          const offer = this.offers.get(guid) || { [UP]: 0, [DOWN]: 0 };
+          for (const dir of [UP, DOWN]) {
+            const grown = degree[dir] - node.degree[dir];
+            if (grown > 0) {
+              offer[dir] += grown;
+              offered += grown;
+            }
+          }
+          if (offer[UP] || offer[DOWN]) this.offers.set(guid, offer);
+        }
+        if (degree) node.degree = degree;
       } catch (e) {
         console.warn('live update failed for', guid, e);
       }
-    }
-    if (added) {
-      this.announce(`${added} new element${added === 1 ? '' : 's'} from live updates`);
-      await this.redraw({ relayout: true });
-    }
+    }));
+    if (offered) this.announce(`${offered} new neighbour${offered === 1 ? '' : 's'}: see “New lineage”`);
+    await this.redraw({ relayout: false });
+  }
+
+  /** Shows the neighbours a live update offered. */
+  async acceptOffer(guid, dir) {
+    await this.expand(guid, dir);
   }
 
   markSeen() {
@@ -269,48 +450,121 @@ export class LineageGraph extends LightElement {
     this.redraw({});
   }
 
+  // ---- search within the graph ------------------------------------------------------------------
+
+  /** Highlights the nodes whose name matches (infix, then fuzzy) and selects the best match. */
+  find(text) {
+    this.searchText = text;
+    // Only what is drawn: not jobs folded away, filtered nodes or members of a collapsed group.
+    const drawn = (g) => !this.cy || (this.cy.getElementById(g).nonempty() && !this.cy.getElementById(g).hasClass('filtered'));
+    const entries = this.model ? [...this.model.nodes].filter(([g, n]) => !n.entity.redacted && drawn(g)).map(([g, n]) => [g, n.entity.name]) : [];
+    this.hits = text ? searchGraph(entries, text) : [];
+    this.hitIndex = 0;
+    if (this.cy) {
+      this.cy.batch(() => {
+        this.cy.nodes('.match').removeClass('match');
+        for (const h of this.hits) this.cy.getElementById(h.guid).addClass('match');
+      });
+    }
+    if (this.hits.length) this.goToHit(0);
+    else if (text) this.announce(`No node matches “${text}”`);
+    this.persist();
+    this.requestUpdate();
+  }
+
+  goToHit(i) {
+    if (!this.hits.length) return;
+    this.hitIndex = (i + this.hits.length) % this.hits.length;
+    const g = this.hits[this.hitIndex].guid;
+    this.select(g);
+    const el = this.cy?.getElementById(g);
+    if (el?.nonempty() && el.visible()) this.cy.animate({ center: { eles: el }, zoom: Math.max(this.cy.zoom(), 0.8) }, { duration: 200 });
+    this.announce(`${this.hitIndex + 1} of ${this.hits.length} matching “${this.searchText}”: ${this.hits[this.hitIndex].name}`);
+  }
+
   // ---- rendering ------------------------------------------------------------------------------
 
-  /** The model as Cytoscape elements: groups, nodes (datasets open to columns are compounds), edges. */
+  /**
+   * The model as Cytoscape elements: groups, nodes (datasets open to columns are compounds), edges.
+   * Jobs fold into dataset-to-dataset edges in the datasets-only view; an aggregated group is one
+   * super-node with its count, its edges merged.
+   */
   elements() {
     const m = this.model;
     const els = [];
     const groups = new Map();
     const grouping = this.settings.grouping;
+    const keys = m.groupKeys(grouping);
     const hasChildren = new Set([...m.nodes.values()].map((n) => n.parent).filter(Boolean));
     const more = m.moreLineage();
     const passes = new Map([...m.nodes.keys()].map((g) => [g, m.passes(g, this.filters)]));
+    const projection = this.datasetsOnly ? m.datasetsOnly() : { hidden: new Set(), edges: [...m.edges.values()] };
+    const superOf = new Map(); // guid -> super-node id, for members of aggregated groups
+    const members = new Map(); // super-node id -> count
+    const mark = (n) => (n > 0 ? String(n) : n < 0 ? '' : null);
+    const hitSet = new Set(this.hits.map((h) => h.guid));
     for (const [guid, n] of m.nodes) {
+      if (projection.hidden.has(guid)) continue;
       const e = n.entity;
       const cat = typeCategory(e);
-      const { w, h } = nodeSize(e, cat);
       let parent = n.parent && m.nodes.has(n.parent) ? n.parent : undefined;
-      if (!parent && grouping !== 'none' && !e.redacted) {
-        const g = grouping === 'cluster' ? clusterOf(e) : namespaceOf(e);
-        parent = `group:${g}`;
-        groups.set(parent, g);
+      const key = keys.get(n.parent || guid);
+      if (key !== undefined && this.aggregated.has(key) && guid !== m.focus && passes.get(guid)) {
+        const id = `agg:${key}`;
+        superOf.set(guid, id);
+        if (!n.parent) members.set(id, (members.get(id) || 0) + 1);
+        continue;
       }
-      const label = `${more.get(guid)[UP] ? '◂ ' : ''}${e.name}${more.get(guid)[DOWN] ? ' ▸' : ''}`;
+      if (!parent && key !== undefined) {
+        parent = `group:${key}`;
+        groups.set(parent, key);
+      }
+      const up = mark(more.get(guid)[UP]);
+      const down = mark(more.get(guid)[DOWN]);
+      const label = `${up !== null ? `◂${up} ` : ''}${e.name}${down !== null ? ` ${down}▸` : ''}`;
+      const { w, h } = nodeSize({ name: label }, cat);
       const classes = [cat === 'column-process' ? 'process' : cat];
+      if (e.typeName === 'edge_device' || e.typeName === 'edge_node') classes.push('device');
       if (guid === m.focus) classes.push('focus');
       if (n.fresh) classes.push('fresh');
       if (hasChildren.has(guid)) classes.push('open');
       if (m.path?.guids.has(guid)) classes.push('path');
       if (m.impact?.has(guid)) classes.push(`impact-${Math.min(IMPACT_COLORS.length - 1, m.impact.get(guid))}`);
       if (!passes.get(guid)) classes.push('filtered');
+      if (hitSet.has(guid)) classes.push('match');
       els.push({ group: 'nodes', data: { id: guid, label, w, h, tw: w - 10, parent }, classes: classes.join(' ') });
     }
-    for (const [id, label] of groups) {
-      els.push({ group: 'nodes', data: { id, label, w: 10, h: 10, tw: 400 }, classes: 'group' });
+    for (const [id, count] of members) {
+      const key = id.slice(4);
+      const label = `${groupLabel(key)} · ${count}`;
+      els.push({ group: 'nodes', data: { id, label, w: Math.min(320, 60 + label.length * 7), h: 48, tw: 300, key }, classes: 'aggregate' });
     }
-    for (const e of m.edges.values()) {
+    for (const [id, key] of groups) {
+      els.push({ group: 'nodes', data: { id, label: groupLabel(key), w: 10, h: 10, tw: 400, key }, classes: 'group' });
+    }
+    const merged = new Map();
+    for (const e of projection.edges) {
+      // A dataset's link to its own columns is drawn by nesting them, not as an edge.
+      if (e.type === REL_COLUMNS || m.node(e.to)?.parent === e.from) continue;
+      const from = superOf.get(e.from) || e.from;
+      const to = superOf.get(e.to) || e.to;
+      if (from === to) continue;
+      const aggregate = from !== e.from || to !== e.to;
+      const id = aggregate ? `${from}|${to}|agg` : e.id;
+      if (merged.has(id)) {
+        merged.get(id).data.count++;
+        continue;
+      }
       const classes = [];
       if (e.column) classes.push('column');
       if (e.fresh) classes.push('fresh');
+      if (e.type === 'via_job') classes.push('via');
       if (m.path?.edges.has(e.id)) classes.push('path');
-      if (!passes.get(e.from) || !passes.get(e.to)) classes.push('filtered');
-      els.push({ group: 'edges', data: { id: e.id, source: e.from, target: e.to, type: e.type }, classes: classes.join(' ') });
+      if ((!aggregate || !superOf.has(e.from)) && !passes.get(e.from)) classes.push('filtered');
+      else if ((!aggregate || !superOf.has(e.to)) && !passes.get(e.to)) classes.push('filtered');
+      merged.set(id, { group: 'edges', data: { id, source: from, target: to, type: e.type, label: e.label || '', count: 1 }, classes: classes.join(' ') });
     }
+    for (const el of merged.values()) els.push(el);
     return els;
   }
 
@@ -324,7 +578,14 @@ export class LineageGraph extends LightElement {
     this.mark('elements');
     const large = els.length > LARGE;
     let layout = null;
-    if (relayout || !this.cy) {
+    // Progressive: a large graph is drawn at once in quick layers and refined when the server's
+    // layout arrives, so it is interactive while ELK works.
+    const progressive = !this.cy && relayout && large && this.settings.layout === 'layered';
+    if (progressive) {
+      layout = await this.layout(els, 'quick');
+      this.mark('laidOut');
+      this.refine = this.layout(els);
+    } else if (relayout || !this.cy) {
       layout = await this.layout(els);
       this.mark('laidOut');
     }
@@ -332,6 +593,7 @@ export class LineageGraph extends LightElement {
       this.createCy(container, els, layout, large);
       this.stats.drawnAt = performance.now();
       this.mark('created');
+      if (progressive) this.refineLater();
     } else {
       this.animating++;
       try {
@@ -343,7 +605,31 @@ export class LineageGraph extends LightElement {
     this.markReady();
   }
 
-  async layout(els) {
+  /** Moves the nodes to the server's layout once it arrives, keeping the user's viewport if moved. */
+  refineLater() {
+    const pending = this.refine;
+    this.refine = null;
+    this.refining = true;
+    pending.then(async (positions) => {
+      if (!this.cy) return;
+      const moved = this.viewportMoved;
+      this.animating++;
+      try {
+        await this.sync(this.elements(), positions, !moved, { animate: false });
+      } finally {
+        this.animating--;
+        this.refining = false;
+        this.stats.refinedAt = performance.now();
+        this.drawMinimap();
+        this.requestUpdate();
+      }
+    }).catch((e) => {
+      this.refining = false;
+      console.warn('layout refinement failed', e);
+    });
+  }
+
+  async layout(els, engine = this.settings.layout) {
     const nodes = els.filter((e) => e.group === 'nodes' && !e.classes.includes('filtered'));
     const compound = new Set(nodes.map((n) => n.data.parent).filter(Boolean));
     const ids = new Set(nodes.map((n) => n.data.id));
@@ -354,14 +640,16 @@ export class LineageGraph extends LightElement {
       edges: els.filter((e) => e.group === 'edges' && ids.has(e.data.source) && ids.has(e.data.target))
         .map((e) => ({ id: e.data.id, source: e.data.source, target: e.data.target })),
     };
-    const result = await computeLayout(this.settings.layout, graph, { direction: this.settings.orientation });
+    const result = await computeLayout(engine, graph, { direction: this.settings.orientation });
     this.stats.layoutMs = result.millis;
     this.stats.layoutEngine = result.engine;
     this.stats.layouts++;
-    return result.positions;
+    return this.fitFlowToViewport(result.positions);
   }
 
   createCy(container, els, positions, large) {
+    const webgl = this.rendererChoice === 'webgl'
+      || (this.rendererChoice === 'auto' && els.length > WEBGL && hasHardwareWebGl());
     for (const el of els) {
       const p = positions?.get(el.data.id);
       if (p) el.position = { x: p.x, y: p.y };
@@ -371,7 +659,8 @@ export class LineageGraph extends LightElement {
       elements: els,
       style: graphStyle(large),
       layout: { name: 'preset', fit: true, padding: 30 },
-      minZoom: 0.02,
+      // Low enough that fit never clamps on 20,000 nodes; fit itself uses the viewport's shape.
+      minZoom: 0.002,
       maxZoom: 4,
       wheelSensitivity: 0.3,
       boxSelectionEnabled: false,
@@ -382,9 +671,22 @@ export class LineageGraph extends LightElement {
       hideLabelsOnViewport: large,
       motionBlur: false,
       pixelRatio: large ? 1 : 'auto',
+      ...(webgl ? { webgl: true, webglTexSize: 4096, webglTexRows: 36, webglBatchSize: 4096, webglBgColor: rgbOf(themeColors().background) } : {}),
+    });
+    this.renderer = webgl ? 'webgl' : 'canvas';
+    this.capZoom();
+    this.styledLarge = large;
+    this.viewportMoved = false;
+    this.cy.on('viewport', () => {
+      if (!this.animating) this.viewportMoved = true;
+      this.scheduleMinimap();
     });
     this.cy.on('tap', 'node', (evt) => {
       const n = evt.target;
+      if (n.hasClass('aggregate')) {
+        this.toggleAggregate(n.data('key'));
+        return;
+      }
       if (n.hasClass('group')) return;
       this.select(n.id());
     });
@@ -401,7 +703,7 @@ export class LineageGraph extends LightElement {
     });
   }
 
-  sync(els, positions, fit) {
+  sync(els, positions, fit, { animate: allowAnimation = true } = {}) {
     const cy = this.cy;
     const wanted = new Map(els.map((e) => [e.data.id, e]));
     cy.batch(() => {
@@ -414,8 +716,8 @@ export class LineageGraph extends LightElement {
       for (const e of els) {
         const el = cy.getElementById(e.data.id);
         if (el.nonempty() && el.inside()) {
-          el.data(e.data);
-          el.classes(e.classes);
+          if (el.data('label') !== e.data.label || el.data('count') !== e.data.count) el.data(e.data);
+          if (el.classes().join(' ') !== e.classes) el.classes(e.classes);
         } else {
           const p = positions?.get(e.data.id);
           const copy = { ...e, position: p ? { ...p } : undefined };
@@ -427,24 +729,44 @@ export class LineageGraph extends LightElement {
       cy.add(addNodes);
       cy.add(addEdges);
     });
-    cy.style(graphStyle(els.length > LARGE));
+    const large = els.length > LARGE;
+    if (large !== this.styledLarge) {
+      this.styledLarge = large;
+      cy.style(graphStyle(large));
+    }
     if (positions) {
-      const animate = positions.size < 300;
+      const animate = allowAnimation && positions.size < 300;
       const layout = cy.layout({
         name: 'preset',
         positions: (n) => positions.get(n.id()) || n.position(),
-        fit: true,
+        fit: fit !== false && (fit || !this.viewportMoved),
         padding: 30,
         animate,
         animationDuration: 300,
       });
-      const stopped = layout.promiseOn('layoutstop');
+      // A layout whose nodes a newer redraw removed never reports its end: do not wait forever.
+      const stopped = Promise.race([
+        layout.promiseOn('layoutstop'),
+        new Promise((resolve) => { setTimeout(resolve, animate ? 1500 : 500); }),
+      ]).then(() => this.capZoom());
       layout.run();
       return stopped;
     } else if (fit) {
       cy.fit(undefined, 30);
+      this.capZoom();
     }
     return Promise.resolve();
+  }
+
+  /** A fit never blows a few nodes up beyond a readable size. */
+  capZoom() {
+    const cy = this.cy;
+    if (cy && cy.zoom() > 1.5) {
+      this.animating++;
+      cy.zoom({ level: 1.5, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+      cy.center(cy.elements(':visible'));
+      this.animating--;
+    }
   }
 
   /** Milliseconds since navigation at each step of the first load, for benchmarks. */
@@ -453,6 +775,7 @@ export class LineageGraph extends LightElement {
   }
 
   markReady() {
+    this.drawMinimap();
     if (this.stats.readyAt === null && this.cy) {
       // Interactive once the first frame with the laid-out graph has been drawn.
       requestAnimationFrame(() => requestAnimationFrame(() => {
@@ -474,6 +797,7 @@ export class LineageGraph extends LightElement {
       this.cy?.getElementById(guid).removeClass('fresh');
     }
     if (n) this.announce(`${n.entity.name}, ${n.entity.typeName}`);
+    this.persist();
   }
 
   announce(text) {
@@ -490,7 +814,10 @@ export class LineageGraph extends LightElement {
       '+': () => zoomBy(1.25),
       '=': () => zoomBy(1.25),
       '-': () => zoomBy(0.8),
-      0: () => this.cy.fit(undefined, 30),
+      0: () => {
+        this.cy.fit(undefined, 30);
+        this.capZoom();
+      },
       Escape: () => this.select(null),
     };
     if (handled[key]) {
@@ -571,21 +898,110 @@ export class LineageGraph extends LightElement {
   clearPath() {
     this.model.setPath(null);
     this.pathStart = null;
+    this.pathEnds = null;
+    this.noPath = null;
     this.redraw({});
+    this.persist();
   }
 
   // ---- settings -------------------------------------------------------------------------------
 
   change(key, value) {
     this.settings = { ...this.settings, [key]: value };
-    if (['direction', 'depth', 'level'].includes(key)) this.reload();
-    else this.redraw({ relayout: true });
+    if (['direction', 'depth', 'level'].includes(key)) {
+      this.ops = [];
+      this.reload().then(() => this.persist());
+    } else {
+      if (key === 'grouping') this.aggregated = new Set();
+      this.redraw({ relayout: true, fit: true });
+    }
+    this.persist();
   }
 
   toggleFilter(facet, value, on) {
     if (on) this.filters[facet].add(value);
     else this.filters[facet].delete(value);
     this.redraw({ relayout: true });
+    this.persist();
+  }
+
+  setDatasetsOnly(on) {
+    this.datasetsOnly = on;
+    this.redraw({ relayout: true, fit: true });
+    this.persist();
+  }
+
+  /** Collapses a group into one super-node with its count, or expands it again. */
+  toggleAggregate(key) {
+    if (this.aggregated.has(key)) this.aggregated.delete(key);
+    else this.aggregated.add(key);
+    this.aggregated = new Set(this.aggregated);
+    this.redraw({ relayout: true });
+    this.persist();
+  }
+
+  /** Every group collapsed to its super-node, or every one open. */
+  aggregateAll(on) {
+    const keys = new Set(this.model.groupKeys(this.settings.grouping).values());
+    this.aggregated = on ? keys : new Set();
+    this.redraw({ relayout: true, fit: true });
+    this.persist();
+  }
+
+  // ---- minimap --------------------------------------------------------------------------------
+
+  scheduleMinimap() {
+    if (this.minimapFrame) return;
+    this.minimapFrame = requestAnimationFrame(() => {
+      this.minimapFrame = null;
+      this.drawMinimap(true);
+    });
+  }
+
+  /**
+   * The whole graph in miniature with the viewport as a frame. Node dots are drawn into a cached
+   * bitmap after each layout; moving the viewport only redraws the frame.
+   */
+  drawMinimap(frameOnly = false) {
+    const canvas = this.querySelector('canvas.minimap');
+    if (!canvas || !this.cy) return;
+    const w = canvas.width;
+    const h = canvas.height;
+    const ctx = canvas.getContext('2d');
+    if (!frameOnly || !this.minimapDots) {
+      const nodes = this.cy.nodes().filter((n) => !n.isParent() && n.visible());
+      const bb = nodes.length ? nodes.boundingBox() : { x1: 0, y1: 0, w: 1, h: 1 };
+      const scale = Math.min(w / Math.max(1, bb.w), h / Math.max(1, bb.h));
+      this.minimapBox = { bb, scale, ox: (w - bb.w * scale) / 2, oy: (h - bb.h * scale) / 2 };
+      const dots = document.createElement('canvas');
+      dots.width = w;
+      dots.height = h;
+      const d = dots.getContext('2d');
+      d.fillStyle = themeColors().muted;
+      nodes.forEach((n) => {
+        const p = n.position();
+        d.fillRect(this.minimapBox.ox + (p.x - bb.x1) * scale - 1, this.minimapBox.oy + (p.y - bb.y1) * scale - 1, 2, 2);
+      });
+      this.minimapDots = dots;
+    }
+    ctx.clearRect(0, 0, w, h);
+    ctx.drawImage(this.minimapDots, 0, 0);
+    const { bb, scale, ox, oy } = this.minimapBox;
+    const ext = this.cy.extent();
+    ctx.strokeStyle = themeColors().accent;
+    ctx.lineWidth = 1.5;
+    ctx.strokeRect(ox + (ext.x1 - bb.x1) * scale, oy + (ext.y1 - bb.y1) * scale, ext.w * scale, ext.h * scale);
+  }
+
+  /** A click on the minimap centres the view there. */
+  onMinimap(e) {
+    if (!this.cy || !this.minimapBox) return;
+    const r = e.currentTarget.getBoundingClientRect();
+    const { bb, scale, ox, oy } = this.minimapBox;
+    const x = bb.x1 + (e.clientX - r.left - ox) / scale;
+    const y = bb.y1 + (e.clientY - r.top - oy) / scale;
+    const z = this.cy.zoom();
+    this.cy.pan({ x: this.cy.width() / 2 - x * z, y: this.cy.height() / 2 - y * z });
   }
 
   // ---- export ---------------------------------------------------------------------------------
@@ -613,7 +1029,20 @@ export class LineageGraph extends LightElement {
     let text = null;
     switch (format) {
       case 'png':
-        blob = await this.cy.png({ output: 'blob-promise', full: true, scale: 2, bg: themeColors().background });
+        blob = await this.png();
+        if (!blob) {
+          // Too large for the browser to draw into one image: the server draws the same graph.
+          const url = api.exportUrl(this.focus, 'png', { direction: this.settings.direction, depth: this.settings.depth, level: this.settings.level });
+          this.announce('The graph is too large for a PNG drawn in the browser: downloading the server\'s PNG instead');
+          const a = document.createElement('a');
+          a.href = url;
+          a.download = `${base}.png`;
+          document.body.appendChild(a);
+          a.click();
+          a.remove();
+          this.exportFallback = url;
+          return;
+        }
         break;
       case 'svg':
         text = toSvg(view, themeColors());
@@ -646,6 +1075,23 @@ export class LineageGraph extends LightElement {
     this.announce(`Exported ${filename}`);
   }
 
+  /**
+   * The graph as a PNG drawn by the browser, scaled to fit a canvas every browser can allocate
+   * (8,192 px a side, 32 megapixels); null when even that fails or would be unreadable.
+   */
+  async png() {
+    const bb = this.cy.elements(':visible').boundingBox();
+    const scale = Math.min(2, 8192 / Math.max(1, bb.w), 8192 / Math.max(1, bb.h), Math.sqrt(32e6 / Math.max(1, bb.w * bb.h)));
+    if (scale < 0.1) return null;
+    try {
+      const blob = await this.cy.png({ output: 'blob-promise', full: true, scale, bg: themeColors().background });
+      return blob && blob.size > 0 ? blob : null;
+    } catch (e) {
+      console.warn('PNG in the browser failed', e);
+      return null;
+    }
+  }
+
   // ---- state for browser tests and benchmarks ---------------------------------------------------
   // Read through the element (document.querySelector('tb-lineage-graph')); nothing in the UI calls these.
 
@@ -657,6 +1103,9 @@ export class LineageGraph extends LightElement {
       nodes: this.model?.nodes.size ?? 0,
       edges: this.model?.edges.size ?? 0,
       rendered: this.cy ? { nodes: this.cy.nodes().length, edges: this.cy.edges().length } : null,
+      renderer: this.renderer ?? null,
+      refining: Boolean(this.refining),
+      refinedAt: this.stats.refinedAt ?? null,
       layout: { engine: this.stats.layoutEngine, millis: this.stats.layoutMs, count: this.stats.layouts },
       loadedAt: this.stats.loadedAt,
       drawnAt: this.stats.drawnAt ?? null,
@@ -685,6 +1134,8 @@ export class LineageGraph extends LightElement {
         position: cyNode(guid)?.nonempty() ? cyNode(guid).position() : null,
         group: cyNode(guid)?.nonempty() ? cyNode(guid).data('parent') || null : null,
         classes: cyNode(guid)?.nonempty() ? cyNode(guid).classes() : [],
+        label: cyNode(guid)?.nonempty() ? cyNode(guid).data('label') : null,
+        degree: n.degree ?? null,
       })),
       edges: [...m.edges.values()].map((e) => ({ from: e.from, to: e.to, type: e.type, column: e.column, fresh: e.fresh })),
       openDatasets: [...m.openDatasets],
@@ -692,11 +1143,31 @@ export class LineageGraph extends LightElement {
       impact: m.impact ? Object.fromEntries(m.impact) : null,
       selected: this.selected,
       pathStart: this.pathStart,
+      offers: Object.fromEntries(this.offers),
+      visibleCount: this.visibleCounts(),
+      hits: this.hits.map((h) => h.guid),
+      aggregated: [...this.aggregated],
+      datasetsOnly: this.datasetsOnly,
+      renderer: this.renderer ?? null,
+      exportFallback: this.exportFallback ?? null,
       rendered: this.cy ? { nodes: this.cy.nodes().length, edges: this.cy.edges().length, zoom: this.cy.zoom() } : null,
       layout: { engine: this.stats.layoutEngine, millis: this.stats.layoutMs, count: this.stats.layouts },
       loadedAt: this.stats.loadedAt,
       readyAt: this.stats.readyAt,
     };
+  }
+
+  /** What the status line counts: nodes and edges drawn and not filtered away, super-nodes' members included. */
+  visibleCounts() {
+    if (!this.cy) return { nodes: 0, edges: 0, hidden: 0 };
+    let nodes = 0;
+    this.cy.nodes().forEach((n) => {
+      if (n.hasClass('group') || n.hasClass('filtered') || n.hasClass('open')) return;
+      nodes += n.hasClass('aggregate') ? 0 : 1;
+    });
+    const edges = this.cy.edges().filter((e) => !e.hasClass('filtered') && e.source().visible() && e.target().visible()).length;
+    const aggregated = this.cy.nodes('.aggregate').length;
+    return { nodes, edges, aggregated, total: this.model?.nodes.size ?? 0 };
   }
 
   // ---- template -------------------------------------------------------------------------------
@@ -709,8 +1180,12 @@ export class LineageGraph extends LightElement {
     const count = m ? m.nodes.size : 0;
     const edgeCount = m ? m.edges.size : 0;
     const focusName = m?.node(this.focus)?.entity.name || 'entity';
+    const shown = this.visibleCounts();
+    const narrow = window.innerWidth < 700;
+    const groupKeys = m && s.grouping !== 'none' ? [...new Set(m.groupKeys(s.grouping).values())].sort() : [];
+    const offers = [...this.offers].filter(([g, o]) => m?.node(g) && (o[UP] || o[DOWN]));
     return html`
-      <details class="controls" open>
+      <details class="controls" ?open=${!narrow}>
         <summary>Graph controls</summary>
         <div class="graph-toolbar" role="toolbar" aria-label="Lineage graph controls">
           <span class="group">
@@ -744,7 +1219,17 @@ export class LineageGraph extends LightElement {
               <option value="none" ?selected=${s.grouping === 'none'}>None</option>
               <option value="namespace" ?selected=${s.grouping === 'namespace'}>Namespace</option>
               <option value="cluster" ?selected=${s.grouping === 'cluster'}>Cluster</option>
+              <option value="layer" ?selected=${s.grouping === 'layer'}>Layer</option>
             </select>
+            <label><input id="lg-datasets-only" type="checkbox" .checked=${this.datasetsOnly}
+              @change=${(e) => this.setDatasetsOnly(e.target.checked)}> Datasets only</label>
+          </span>
+          <span class="group" role="search">
+            <label for="lg-find">Find in graph</label>
+            <input id="lg-find" type="search" placeholder="name, any part" .value=${this.searchText} style="width:10em"
+              @input=${(e) => this.find(e.target.value)}
+              @keydown=${(e) => { if (e.key === 'Enter') { e.preventDefault(); this.goToHit(this.hitIndex + (e.shiftKey ? -1 : 1)); } }}>
+            <span class="hint" aria-live="polite">${this.searchText ? `${this.hits.length} match${this.hits.length === 1 ? '' : 'es'}` : ''}</span>
           </span>
           <span class="group">
             <label for="lg-export">Export</label>
@@ -760,16 +1245,32 @@ export class LineageGraph extends LightElement {
           aria-label="Lineage graph of ${focusName}: ${count} nodes, ${edgeCount} edges. Arrow keys move between nodes, Shift and arrows pan, plus and minus zoom, Enter opens the selected entity, [ and ] expand upstream and downstream, { and } collapse, c opens columns, p marks a path, i shows impact."
           aria-describedby="lg-status" @keydown=${this.onKey}>
           <div class="cy" style="position:absolute;inset:0" data-testid="graph"></div>
+          <canvas class="minimap" width="160" height="100" aria-label="Minimap: click to move the view there"
+            @click=${(e) => this.onMinimap(e)}></canvas>
+          ${offers.length ? html`<div class="graph-offers" data-testid="offers" role="status">
+            ${offers.slice(0, 3).map(([g, o]) => [UP, DOWN].filter((d) => o[d]).map((d) => html`
+              <button class="offer" data-guid=${g} data-dir=${d} @click=${() => this.acceptOffer(g, d)}>
+                ${o[d]} new ${d === UP ? 'upstream' : 'downstream'} of ${m.node(g).entity.name} — show</button>`))}
+          </div>` : nothing}
           <div class="graph-zoom">
             <button aria-label="Zoom in" @click=${() => this.cy?.zoom({ level: this.cy.zoom() * 1.25, renderedPosition: { x: this.cy.width() / 2, y: this.cy.height() / 2 } })}>+</button>
             <button aria-label="Zoom out" @click=${() => this.cy?.zoom({ level: this.cy.zoom() * 0.8, renderedPosition: { x: this.cy.width() / 2, y: this.cy.height() / 2 } })}>−</button>
-            <button aria-label="Fit graph to screen" @click=${() => this.cy?.fit(undefined, 30)}>⤢</button>
+            <button aria-label="Fit graph to screen" @click=${() => { this.cy?.fit(undefined, 30); this.capZoom(); }}>⤢</button>
           </div>
-          <div class="graph-status" id="lg-status" role="status" aria-live="polite">${this.busy ? this.message : `${count} nodes · ${edgeCount} edges${this.message ? ` · ${this.message}` : ''}`}</div>
+          <div class="graph-status" id="lg-status" role="status" aria-live="polite">${this.busy ? this.message
+            : `${shown.nodes} node${shown.nodes === 1 ? '' : 's'}${shown.aggregated ? ` + ${shown.aggregated} group${shown.aggregated === 1 ? '' : 's'}` : ''} · ${shown.edges} edges shown${shown.nodes < count && !shown.aggregated ? ` of ${count}` : ''}${this.refining ? ' · refining layout…' : ''}${this.message ? ` · ${this.message}` : ''}`}</div>
         </div>
         <aside class="side-panel" aria-label="Graph details">
           ${sel ? this.renderSelection(sel) : html`<section class="card"><p class="empty">Select a node (click, tap, or arrow keys on the graph) to expand it, open its columns, trace a path or see its impact.</p></section>`}
           ${this.renderPathAndImpact()}
+          ${groupKeys.length ? html`<section class="card" aria-labelledby="groups-title">
+            <h2 id="groups-title">Groups</h2>
+            <p><button id="lg-aggregate-all" @click=${() => this.aggregateAll(true)}>Collapse all</button>
+              <button @click=${() => this.aggregateAll(false)}>Expand all</button></p>
+            <ul class="group-list">${groupKeys.slice(0, 50).map((k) => html`<li>
+              <button class="link" data-group=${k} aria-pressed=${this.aggregated.has(k) ? 'true' : 'false'}
+                @click=${() => this.toggleAggregate(k)}>${this.aggregated.has(k) ? '▸' : '▾'} ${groupLabel(k)}</button></li>`)}</ul>
+          </section>` : nothing}
           ${this.renderFilters(facets)}
           <section class="card">
             <h2>Legend</h2>
@@ -779,7 +1280,7 @@ export class LineageGraph extends LightElement {
               <span><i style="background:var(--node-column);border-color:var(--node-column-border)"></i>Column</span>
               <span><i style="border-color:var(--new)"></i>New</span>
               <span><i style="border-color:var(--highlight)"></i>Path</span>
-              <span>◂ ▸ more upstream / downstream</span>
+              <span>◂2 3▸ more upstream / downstream, with counts</span>
             </div>
             ${m && [...m.nodes.values()].some((n) => n.fresh) ? html`<p><button @click=${() => this.markSeen()}>Mark new as seen</button></p>` : ''}
           </section>
@@ -838,10 +1339,11 @@ export class LineageGraph extends LightElement {
       byDistance.get(e.distance).push(e.entity);
     }
     return html`
-      ${this.pathStart || m.path ? html`<section class="card" aria-labelledby="path-title">
+      ${this.pathStart || m.path || this.noPath ? html`<section class="card" aria-labelledby="path-title">
         <h2 id="path-title">Path</h2>
         ${this.pathStart ? html`<p>From <b>${name(this.pathStart)}</b>: select the end and choose “Path to here”.</p>` : ''}
         ${m.path ? html`<ol data-testid="path">${[...m.path.guids].map((g) => html`<li>${name(g)}</li>`)}</ol>` : ''}
+        ${this.noPath ? html`<p class="no-path" data-testid="no-path">${this.noPath}</p>` : ''}
         <button @click=${() => this.clearPath()}>Clear path</button>
       </section>` : nothing}
       ${this.impactList ? html`<section class="card" aria-labelledby="impact-title">

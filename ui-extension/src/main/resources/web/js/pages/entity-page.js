@@ -5,6 +5,7 @@ import { entityHref } from '../router.js';
 import { formatTime, pick, typeCategory } from '../format.js';
 import { renderProperties, renderQuality, renderRuns, renderSchema } from './entity-tabs.js';
 import '../graph/lineage-graph.js';
+import { lineageView } from '../graph3d/view-switch.js';
 
 const TABS = [
   ['lineage', 'Lineage'],
@@ -23,6 +24,7 @@ export class EntityPage extends LightElement {
     guid: { type: String },
     tab: { type: String },
     params: { type: Object },
+    summary: { state: true },
     entity: { state: true },
     columns: { state: true },
     runs: { state: true },
@@ -58,7 +60,10 @@ export class EntityPage extends LightElement {
       if (guid !== this.guid) return;
       this.entity = entity;
       this.error = null;
+      this.summary = null;
       this.loadTab();
+      // The generated summary sits beside a written description, never in its place.
+      api.summary(guid).then((s) => { if (guid === this.guid) this.summary = s.summary; }).catch(() => {});
     } catch (e) {
       this.error = e.status === 404 ? `No entity has guid ${guid}` : e.message;
     }
@@ -128,6 +133,9 @@ export class EntityPage extends LightElement {
       <section class="entity-header card" aria-labelledby="entity-name" data-guid=${e.guid}>
         <h1 id="entity-name">${e.name} <span class="type-badge" data-testid="entity-type">${e.typeName}</span></h1>
         ${description ? html`<p data-testid="description">${description}</p>` : ''}
+        ${this.summary ? html`<p class="generated" data-testid="summary"
+          title="Generated from lineage, schema, runs, quality and owners"><span class="type-badge">generated</span>
+          ${this.summary}</p>` : ''}
         <dl>
           <dt>Qualified name</dt><dd data-testid="qualified-name">${e.qualifiedName}</dd>
           <dt>Tenant</dt><dd data-testid="tenant">${e.tenant || '—'}</dd>
@@ -159,7 +167,7 @@ export class EntityPage extends LightElement {
       case 'properties':
         return renderProperties(e);
       default:
-        return html`<tb-lineage-graph .focus=${e.guid} .params=${this.params || {}}></tb-lineage-graph>`;
+        return lineageView(e.guid, this.params || {});
     }
   }
 }

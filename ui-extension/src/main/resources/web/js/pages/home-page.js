@@ -3,18 +3,26 @@ import { LightElement } from '../components/light-element.js';
 import { api } from '../api.js';
 import { onChange, recentChanges } from '../feed.js';
 import { entityHref } from '../router.js';
-import { formatNumber, formatTime } from '../format.js';
+import { foldChanges, formatNumber, formatTime } from '../format.js';
 
-/** Counts of each type, the newest changes as they happen. */
+const RUN = 'stream_process_run';
+
+/** The pipelines and jobs of the catalog first, then counts of each type and the changes as they happen. */
 export class HomePage extends LightElement {
-  static properties = { stats: { state: true }, changes: { state: true }, error: { state: true } };
+  static properties = {
+    stats: { state: true }, changes: { state: true }, error: { state: true }, insights: { state: true },
+    jobs: { state: true }, runJobs: { state: true },
+  };
 
   constructor() {
     super();
     this.stats = null;
     this.changes = recentChanges();
     this.error = null;
+    this.insights = [];
     this.fresh = new Set();
+    this.jobs = null;
+    this.runJobs = new Map(); // run guid -> job name, fetched once
   }
 
   connectedCallback() {
@@ -40,11 +48,35 @@ export class HomePage extends LightElement {
 
   async load() {
     try {
-      this.stats = await api.stats();
+      const [stats, jobs] = await Promise.all([
+        api.stats(),
+        api.entities({ type: 'Process', limit: 24 }).catch(() => []),
+      ]);
+      this.stats = stats;
+      this.jobs = jobs.filter((j) => !/column/i.test(j.typeName));
       this.error = null;
+      // Insights are extra: a server without a search index answers 503 and the page stays.
+      this.insights = await api.insights().catch(() => []);
     } catch (e) {
       this.error = e.message;
     }
+  }
+
+  /** A run is shown by its job's name: fetched once per run. */
+  jobOfRun(ref) {
+    if (this.runJobs.has(ref.guid)) return this.runJobs.get(ref.guid);
+    this.runJobs.set(ref.guid, null);
+    api.entity(ref.guid).then((run) => {
+      const qn = String(run.attributes?.jobQualifiedName || '');
+      const name = qn.includes('/') ? qn.slice(qn.lastIndexOf('/') + 1) : qn;
+      this.runJobs = new Map(this.runJobs).set(ref.guid, name ? `${name} run${run.attributes?.state ? ` (${String(run.attributes.state).toLowerCase()})` : ''}` : null);
+    }).catch(() => {});
+    return null;
+  }
+
+  subjectLabel(ref) {
+    if (ref.typeName === RUN) return this.jobOfRun(ref) || 'run';
+    return ref.qualifiedName || ref.guid;
   }
 
   counts() {
@@ -55,18 +87,27 @@ export class HomePage extends LightElement {
 
   render() {
     const counts = this.counts();
+    const rows = foldChanges(this.changes);
     return html`
       <h1 class="visually-hidden">Tributary home</h1>
+      <section class="card home-jobs" aria-labelledby="jobs-title">
+        <h2 id="jobs-title">Pipelines and jobs</h2>
+        ${this.jobs === null ? html`<p class="empty">Loading…</p>` : this.jobs.length === 0
+          ? html`<p class="empty">No jobs yet: point an OpenLineage emitter at this server.</p>`
+          : html`<ul class="job-list" data-testid="jobs">${this.jobs.map((j) => html`<li>
+              <a href=${entityHref(j.guid, 'lineage')}>${j.name}</a> <span class="type-badge">${j.typeName}</span></li>`)}</ul>`}
+      </section>
       <div class="grid-2">
         <section class="card" aria-labelledby="activity-title">
           <h2 id="activity-title">Live activity</h2>
           <ul class="activity" aria-live="polite" aria-relevant="additions" data-testid="activity">
             ${this.changes.length === 0 ? html`<li class="empty">Waiting for changes…</li>` : ''}
-            ${this.changes.map((c) => html`
+            ${rows.slice(0, 40).map((c) => html`
               <li class=${this.fresh.has(c.id) ? 'fresh' : ''} data-kind=${c.kind}>
                 <span class="kind ${c.kind}">${c.kind.replace('_', ' ').toLowerCase()}</span>
-                ${c.subject ? html`<a href=${entityHref(c.subject.guid)}>${c.subject.qualifiedName || c.subject.guid}</a>
+                ${c.subject ? html`<a href=${entityHref(c.subject.guid)}>${this.subjectLabel(c.subject)}</a>
                   <span class="type-badge">${c.subject.typeName}</span>` : ''}
+                ${c.count > 1 ? html`<span class="repeat" title="${c.count} updates in a row">×${c.count}</span>` : ''}
                 ${c.target ? html`→ <a href=${entityHref(c.target.guid)}>${c.target.qualifiedName || c.target.guid}</a>` : ''}
                 <time datetime=${c.time}>${formatTime(c.time)}</time>
               </li>`)}
@@ -81,7 +122,18 @@ export class HomePage extends LightElement {
                 <b>${formatNumber(n)}</b><span>${type}</span></a>`)}
           </div>
         </section>
-      </div>`;
+      </div>
+      ${this.insights.length ? html`
+        <section class="card" aria-labelledby="insights-title">
+          <h2 id="insights-title">Insights</h2>
+          <ul class="activity" data-testid="insights">
+            ${this.insights.slice(0, 20).map((i) => html`
+              <li data-kind=${i.kind}>
+                <span class="kind">${i.kind.replace('_', ' ')}</span>
+                ${i.links?.[0] ? html`<a href=${entityHref(i.links[0].guid)}>${i.text}</a>` : i.text}
+              </li>`)}
+          </ul>
+        </section>` : ''}`;
   }
 }
 customElements.define('tb-home-page', HomePage);

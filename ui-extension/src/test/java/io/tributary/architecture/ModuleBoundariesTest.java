@@ -34,6 +34,7 @@ class ModuleBoundariesTest {
   private static final String[] CONFIG = {"io.tributary.config..", "io.tributary.plugin.."};
   private static final String[] CONTRACT = {"io.tributary.contract.."};
   private static final String[] TEST_KIT = {"io.tributary.testkit.."};
+  private static final String[] SEARCH = {"io.tributary.search.."};
   // The catalog server as the test kit's CatalogServerProvider: the one main package that may.
   private static final String SERVER_TESTING = "io.tributary.server.testing..";
 
@@ -55,7 +56,8 @@ class ModuleBoundariesTest {
         .anyMatch(p -> p.startsWith("io.tributary.emitters"))
         .anyMatch(p -> p.startsWith("io.tributary.server"))
         .anyMatch(p -> p.startsWith("io.tributary.config"))
-        .anyMatch(p -> p.startsWith("io.tributary.testkit"));
+        .anyMatch(p -> p.startsWith("io.tributary.testkit"))
+        .anyMatch(p -> p.startsWith("io.tributary.search.index"));
   }
 
   @Test
@@ -128,6 +130,26 @@ class ModuleBoundariesTest {
   }
 
   @Test
+  void shouldConfineEachStreamingPlatformsApiToItsEmitterPackage() {
+    // Pulsar's and AWS's APIs are optional dependencies: a Kafka user's job never loads them, so
+    // only the classes of their own emitter package may name them.
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("io.tributary.emitters.pulsar..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("org.apache.pulsar..")
+        .check(classes);
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("io.tributary.emitters.kinesis..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("software.amazon..")
+        .check(classes);
+  }
+
+  @Test
   void shouldKeepTheWireContractFreeOfEveryOtherModule() {
     noClasses()
         .that()
@@ -176,6 +198,59 @@ class ModuleBoundariesTest {
           .resideInAPackage(backend)
           .check(classes);
     }
+  }
+
+  @Test
+  void shouldKeepSearchOnTheCatalogApiAlone() {
+    // Fed by the change feed and catalog reads only, so that a shared change log can feed it.
+    noClasses()
+        .that()
+        .resideInAnyPackage(SEARCH)
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            concat(
+                POLICY,
+                SERVER,
+                EMITTERS,
+                new String[] {
+                  "io.tributary.catalog.janus..",
+                  "io.tributary.catalog.atlas..",
+                  "io.tributary.catalog.spi..",
+                  "io.tributary.ingest..",
+                  "io.tributary.openlineage..",
+                  "io.tributary.atlas.."
+                }))
+        .check(classes);
+  }
+
+  @Test
+  void shouldKeepTheCatalogFreeOfSearch() {
+    noClasses()
+        .that()
+        .resideInAnyPackage(concat(CATALOG, POLICY, CONTRACT, CONFIG))
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(SEARCH)
+        .check(classes);
+  }
+
+  @Test
+  void shouldConfineLuceneToSearchAndTheModelToItsEmbedPackage() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("io.tributary.search..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("org.apache.lucene..")
+        .check(classes);
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("io.tributary.search.embed..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("dev.langchain4j..", "ai.onnxruntime..", "ai.djl..")
+        .check(classes);
   }
 
   @Test

@@ -121,6 +121,45 @@ class TributaryCliIT {
   }
 
   @Test
+  void shouldManageRetentionAndQualityRulesWithGovernanceCommands() {
+    Run rule =
+        run(
+            "governance",
+            "retention-rule",
+            "default",
+            "old-topics",
+            "--older-than",
+            "P30D",
+            "--type",
+            "kafka_topic",
+            "--url",
+            url);
+    assertThat(rule.exit()).as(rule.err()).isZero();
+    assertThat(rule.out()).contains("\"olderThan\" : \"PT720H\"");
+    Run rules = run("governance", "retention", "default", "--url", url);
+    assertThat(rules.exit()).as(rules.err()).isZero();
+    assertThat(rules.out()).contains("old-topics");
+    Run dryRun = run("governance", "dry-run", "default", "--url", url);
+    assertThat(dryRun.exit()).as(dryRun.err()).isZero();
+    assertThat(dryRun.out()).contains("\"removed\"").contains("\"held\"");
+
+    Run bad =
+        run(
+            "governance",
+            "quality-rule",
+            "default",
+            "nulls",
+            "--metric",
+            "nullRatio",
+            "--max",
+            "0.1",
+            "--url",
+            url);
+    assertThat(bad.exit()).isEqualTo(2);
+    assertThat(bad.err()).startsWith("tributary: saving rule failed: 400").contains("column");
+  }
+
+  @Test
   void shouldExitWithOneAndAClearMessageForAnUnknownEntity() {
     Run lineage = run("lineage", UUID.randomUUID().toString(), "--url", url);
 

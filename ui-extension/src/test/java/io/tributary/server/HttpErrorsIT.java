@@ -257,7 +257,8 @@ class HttpErrorsIT {
     assertThat(failed.path("reason").asText()).contains("/run/runId");
     server.entity("kafka_topic", Events.topic("in-11"));
     server.entity("kafka_topic", Events.topic("out-13"));
-    assertThat(json(server.get("api/v1/search?q=in-12")).path("total").asInt()).isZero();
+    assertThat(json(server.get("api/v1/search?mode=prefix&q=in-12")).path("total").asInt())
+        .isZero();
   }
 
   @Test

@@ -140,7 +140,10 @@ class HttpIngestIT {
     String guid = in.path("guid").asText();
     assertThat(json(server.get("api/v1/entities/" + guid)).path("qualifiedName").asText())
         .isEqualTo(Events.topic("in-300"));
-    assertThat(json(server.get("api/v1/search?q=in-300&type=DataSet")).path("total").asLong())
+    assertThat(
+            json(server.get("api/v1/search?mode=prefix&q=in-300&type=DataSet"))
+                .path("total")
+                .asLong())
         .isEqualTo(1);
     assertThat(
             names(

@@ -80,7 +80,8 @@ class IngestLimitsIT {
     assertThat(body.path("limit").asText()).isEqualTo("ingest.max-datasets-per-event");
     assertThat(body.path("max").asInt()).isEqualTo(4);
     assertThat(body.path("detail").asText()).contains("6 datasets");
-    assertThat(json(server.get("api/v1/search?q=wide-in")).path("total").asInt()).isZero();
+    assertThat(json(server.get("api/v1/search?mode=prefix&q=wide-in")).path("total").asInt())
+        .isZero();
   }
 
   @Test
@@ -224,7 +225,8 @@ class IngestLimitsIT {
     assertThat(body.path("violations").get(0).path("pointer").asText())
         .isEqualTo("/run/facets/tributary_tenant/tenant");
     assertThat(body.path("detail").asText()).contains("globex").contains("X-Tributary-Tenant");
-    assertThat(json(server.get("api/v1/search?q=in-510")).path("total").asInt()).isZero();
+    assertThat(json(server.get("api/v1/search?mode=prefix&q=in-510")).path("total").asInt())
+        .isZero();
 
     HttpResponse<String> twoNames =
         server.send(

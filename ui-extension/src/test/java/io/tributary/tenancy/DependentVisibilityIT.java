@@ -243,7 +243,7 @@ class DependentVisibilityIT {
   @Test
   void shouldListADatasetsDependentsInSearchesListsAndStatsOnlyWhereTheDatasetIsVisible() {
     Map<String, java.util.Collection<String>> listed = new LinkedHashMap<>();
-    listed.put("api/v1/search?q=customers&tenant=acme&limit=1000", columns.values());
+    listed.put("api/v1/search?mode=prefix&q=customers&tenant=acme&limit=1000", columns.values());
     listed.put("api/v1/search?tenant=acme&limit=1000", dependents.values());
     listed.put("api/v1/search?type=stream_column&tenant=acme&limit=1000", columns.values());
     listed.put("api/v1/search?type=stream_column_lineage&tenant=acme&limit=1000", entries.values());

@@ -87,7 +87,11 @@ class KafkaTenancyIT {
   }
 
   private static long found(String user, String query) {
-    return server.as(user).ok("api/v1/search?limit=1000&q=" + query).path("total").asLong();
+    return server
+        .as(user)
+        .ok("api/v1/search?mode=prefix&limit=1000&q=" + query)
+        .path("total")
+        .asLong();
   }
 
   @Test

@@ -274,7 +274,9 @@ class TenantIsolationIT {
       for (String path :
           List.of(
               "api/v1/search?limit=1000",
+              "api/v1/search?mode=prefix&q=acme&limit=1000",
               "api/v1/search?q=acme&limit=1000",
+              "api/v1/search?q=acme&mode=semantic&limit=1000",
               "api/v1/search?tenant=acme&limit=1000",
               "api/v1/search?type=DataSet&limit=1000",
               "api/v1/entities?limit=1000",
@@ -297,7 +299,7 @@ class TenantIsolationIT {
     assertThat(
             server
                 .as(reader("acme"))
-                .ok("api/v1/search?q=acme-private&limit=100")
+                .ok("api/v1/search?mode=prefix&q=acme-private&limit=100")
                 .path("total")
                 .asLong())
         .isPositive();
@@ -462,7 +464,12 @@ class TenantIsolationIT {
                 .post("api/atlas/v2/types/typedefs", "{\"entityDefs\":[]}")
                 .statusCode())
         .isEqualTo(403);
-    assertThat(server.as(Users.PLATFORM).ok("api/v1/search?q=planted").path("total").asLong())
+    assertThat(
+            server
+                .as(Users.PLATFORM)
+                .ok("api/v1/search?mode=prefix&q=planted")
+                .path("total")
+                .asLong())
         .isZero();
   }
 
@@ -498,13 +505,14 @@ class TenantIsolationIT {
     assertThat(json(mixed).path("status").asText()).isEqualTo("partial_success");
     assertThat(json(mixed).path("failed_events").get(0).path("index").asInt()).isEqualTo(1);
 
-    JsonNode planted = server.as(Users.PLATFORM).ok("api/v1/search?q=planted&limit=100");
+    JsonNode planted =
+        server.as(Users.PLATFORM).ok("api/v1/search?mode=prefix&q=planted&limit=100");
     assertThat(planted.path("total").asLong()).isZero();
     assertThat(
             names(
                 server
                     .as(reader("acme"))
-                    .ok("api/v1/search?q=acme-own&limit=100")
+                    .ok("api/v1/search?mode=prefix&q=acme-own&limit=100")
                     .path("entities")))
         .contains(Lineage.topic("acme-own-in"), Lineage.topic("acme-own-out"));
   }

@@ -103,8 +103,12 @@ class LineageExplorerIT {
   }
 
   private static void awaitReady(String focus) {
+    awaitReady(focus, WAIT);
+  }
+
+  private static void awaitReady(String focus, Duration wait) {
     await()
-        .atMost(WAIT)
+        .atMost(wait)
         .until(
             () -> {
               JsonNode g = graph();
@@ -192,6 +196,16 @@ class LineageExplorerIT {
                     .isEmpty());
     String counts = browser.driver.findElement(By.cssSelector("[data-testid=counts]")).getText();
     assertThat(counts).contains("kafka_topic").contains("flink_application");
+    // The home page starts from pipelines and jobs, each a link to its lineage.
+    await()
+        .atMost(WAIT)
+        .until(
+            () -> !browser.driver.findElements(By.cssSelector("[data-testid=jobs] a")).isEmpty());
+    assertThat(browser.driver.findElement(By.cssSelector("[data-testid=jobs]")).getText())
+        .contains("enrich-orders", "alerting", "orders-cdc");
+    assertThat(
+            browser.driver.findElement(By.cssSelector("[data-testid=jobs] a")).getAttribute("href"))
+        .contains("/lineage");
     await()
         .atMost(WAIT)
         .until(() -> browser.js("return window.__tributary.feed.connected").equals(true));
@@ -390,6 +404,25 @@ class LineageExplorerIT {
     assertThat(node(g, orders).path("classes").toString()).contains("path");
     assertThat(g.path("path").path("edges").size()).isEqualTo(path.size() - 1);
     browser.screenshot("14-graph-path");
+
+    // The ends chosen the other way round find the same path; unrelated ends say so plainly.
+    press("act-path"); // alerts is still selected: start from it
+    clickNode(postgres);
+    press("act-path");
+    awaitIdle();
+    await().atMost(WAIT).until(() -> graph().path("path").path("guids").size() == path.size());
+    String payments = guidByName(graph(), "payments");
+    clickNode(payments);
+    press("act-path");
+    clickNode(orders);
+    press("act-path");
+    await()
+        .atMost(WAIT)
+        .until(
+            () -> !browser.driver.findElements(By.cssSelector("[data-testid=no-path]")).isEmpty());
+    assertThat(browser.driver.findElement(By.cssSelector("[data-testid=no-path]")).getText())
+        .contains("No path between payments and orders, in either direction");
+    assertThat(graph().path("path").isNull()).isTrue();
   }
 
   @Test
@@ -452,26 +485,180 @@ class LineageExplorerIT {
   }
 
   @Test
+  @Order(16)
+  void shouldMarkMoreLineageWithTheServersCountsOnly() {
+    open("#/entity/" + orders + "/lineage");
+    JsonNode g = awaitGraph(orders);
+    // enriched_orders feeds alerting (not shown at depth 1): one more downstream.
+    assertThat(node(g, enriched).path("label").asText()).endsWith(" 1▸");
+    // A source producer has nothing upstream to offer.
+    assertThat(node(g, postgres).path("label").asText()).doesNotStartWith("◂");
+
+    clickNode(enriched);
+    press("act-expand-down");
+    awaitIdle();
+    g = graph();
+    assertThat(node(g, enriched).path("label").asText()).doesNotContain("▸");
+    // alerts is a sink: no marker although nobody expanded it.
+    assertThat(node(g, alerts).path("label").asText()).doesNotContain("▸");
+  }
+
+  @Test
+  @Order(17)
+  void shouldRestoreTheWholeViewFromTheUrlAfterAReload() {
+    open("#/entity/" + orders + "/lineage");
+    awaitGraph(orders);
+    new Select(browser.driver.findElement(By.id("lg-direction"))).selectByValue("DOWNSTREAM");
+    awaitGraph(orders);
+    await()
+        .atMost(WAIT)
+        .until(() -> graph().path("settings").path("direction").asText().equals("DOWNSTREAM"));
+    awaitIdle();
+    clickNode(enriched);
+    press("act-expand-down");
+    awaitIdle();
+    new Select(browser.driver.findElement(By.id("lg-layout"))).selectByValue("grid");
+    new Select(browser.driver.findElement(By.id("lg-group"))).selectByValue("namespace");
+    browser.driver.findElement(By.id("lg-datasets-only")).click();
+    awaitIdle();
+    WebElement find = browser.driver.findElement(By.id("lg-find"));
+    find.sendKeys("alert");
+    await().atMost(WAIT).until(() -> graph().path("hits").size() > 0);
+    awaitIdle();
+    JsonNode chosen = graph();
+    String hash = String.valueOf(browser.js("return location.hash"));
+    assertThat(hash)
+        .contains("direction=DOWNSTREAM", "layout=grid", "group=namespace", "datasets=1");
+
+    open(hash);
+    JsonNode restored = awaitGraph(orders);
+    await().atMost(WAIT).until(() -> graph().path("hits").size() > 0);
+    awaitIdle();
+    restored = graph();
+    assertThat(restored.path("settings")).isEqualTo(chosen.path("settings"));
+    assertThat(restored.path("datasetsOnly").asBoolean()).isTrue();
+    assertThat(nodeGuids(restored)).isEqualTo(nodeGuids(chosen)).contains(alerts);
+    assertThat(restored.path("hits")).isEqualTo(chosen.path("hits"));
+    assertThat(restored.path("selected").asText()).isEqualTo(chosen.path("selected").asText());
+    assertThat(String.valueOf(browser.js("return location.hash"))).isEqualTo(hash);
+    browser.screenshot("19-graph-restored-from-url");
+  }
+
+  @Test
+  @Order(18)
+  void shouldFindNodesByAnyPartOfTheirNameAndByLettersInOrder() {
+    open("#/entity/" + orders + "/lineage?depth=3");
+    awaitGraph(orders);
+    WebElement find = browser.driver.findElement(By.id("lg-find"));
+    find.sendKeys("enriched");
+    await().atMost(WAIT).until(() -> graph().path("hits").toString().contains(enriched));
+    assertThat(graph().path("selected").asText()).isEqualTo(enriched);
+    assertThat(node(graph(), enriched).path("classes").toString()).contains("match");
+    find.clear();
+    find.sendKeys("nrchd");
+    await().atMost(WAIT).until(() -> graph().path("hits").toString().contains(enriched));
+  }
+
+  @Test
+  @Order(19)
+  void shouldCollapseGroupsIntoCountedNodesAndShowJobsOnlyAsEdges() {
+    open("#/entity/" + enriched + "/lineage?depth=3&group=namespace");
+    JsonNode g = awaitGraph(enriched);
+    // The job sits with the topics it reads and writes, not alone under its job namespace.
+    assertThat(node(g, enrich).path("group").asText()).isEqualTo("group:" + LineageEvents.KAFKA);
+
+    press("lg-aggregate-all");
+    await().atMost(WAIT).until(() -> graph().path("aggregated").size() > 0);
+    awaitIdle();
+    long supers =
+        (Long)
+            browser.js(
+                "return window.__tributary.view.cy.nodes('.aggregate').filter(n =>"
+                    + " /· \\d+$/.test(n.data('label'))).length");
+    assertThat(supers).isPositive();
+    assertThat(browser.driver.findElement(By.id("lg-status")).getText()).contains("group");
+    browser.screenshot("19-graph-aggregated");
+
+    open("#/entity/" + orders + "/lineage?depth=3&datasets=1");
+    g = awaitGraph(orders);
+    assertThat(node(g, enrich).path("visible").asBoolean()).isFalse();
+    long via = (Long) browser.js("return window.__tributary.view.cy.edges('.via').length");
+    assertThat(via).isPositive();
+    assertThat(browser.driver.findElement(By.id("lg-status")).getText())
+        .startsWith(g.path("visibleCount").path("nodes").asInt() + " nodes");
+    browser.screenshot("19-graph-datasets-only");
+  }
+
+  @Test
   @Order(20)
-  void shouldAddAndMarkANewJobWhenItsEventArrives() {
+  void shouldOfferANewJobFromALiveUpdateRatherThanInsertIt() {
     open("#/entity/" + enriched + "/lineage");
-    awaitGraph(enriched);
+    JsonNode before = awaitGraph(enriched);
     await()
         .atMost(WAIT)
         .until(() -> browser.js("return window.__tributary.feed.connected").equals(true));
+    // Nodes known before the page opened are not "new".
+    before.path("nodes").forEach(n -> assertThat(n.path("fresh").asBoolean()).isFalse());
 
     server.ingest(LineageEvents.audit());
 
     await()
         .atMost(WAIT)
+        .until(() -> graph().path("offers").path(enriched).path("DOWNSTREAM").asInt() == 1);
+    JsonNode g = graph();
+    assertThat(g.path("nodes").findValuesAsText("name")).doesNotContain("audit");
+    assertThat(nodeGuids(g)).isEqualTo(nodeGuids(before));
+    WebElement offer =
+        browser.driver.findElement(
+            By.cssSelector("[data-testid=offers] button[data-dir=DOWNSTREAM]"));
+    assertThat(offer.getText()).contains("1 new downstream").contains("show");
+    browser.screenshot("20-graph-live-offer");
+
+    offer.click();
+    await()
+        .atMost(WAIT)
         .until(() -> graph().path("nodes").findValuesAsText("name").contains("audit"));
     awaitIdle();
-    JsonNode g = graph();
+    g = graph();
     String audit = guidByName(g, "audit");
     assertThat(node(g, audit).path("fresh").asBoolean()).isTrue();
     assertThat(edges(g)).contains(enriched + "->" + audit);
     assertThat(node(g, audit).path("classes").toString()).contains("fresh");
-    browser.screenshot("20-graph-live-update");
+    assertThat(node(g, guidByName(g, "alerting")).path("fresh").asBoolean()).isFalse();
+    browser.screenshot("21-graph-live-update");
+  }
+
+  @Test
+  @Order(21)
+  void shouldKeepACollapseTheUserMadeThroughLiveUpdates() {
+    open("#/entity/" + orders + "/lineage?depth=3");
+    awaitGraph(orders);
+    await()
+        .atMost(WAIT)
+        .until(() -> browser.js("return window.__tributary.feed.connected").equals(true));
+    clickNode(enriched);
+    press("act-collapse-down");
+    awaitIdle();
+    Set<String> shape = nodeGuids(graph());
+    assertThat(shape).doesNotContain(alerts);
+
+    // A new consumer of the collapsed node arrives while the user looks.
+    server.ingest(
+        LineageEvents.run(
+            "RUNNING",
+            "2026-03-01T10:05:00Z",
+            LineageEvents.runId("archiver"),
+            "streaming",
+            "archiver",
+            "FLINK",
+            List.of(LineageEvents.dataset(LineageEvents.KAFKA, "enriched_orders", "")),
+            List.of(LineageEvents.dataset(LineageEvents.KAFKA, "archive", "")),
+            ""));
+    await()
+        .atMost(WAIT)
+        .until(() -> graph().path("offers").path(enriched).path("DOWNSTREAM").asInt() >= 1);
+    awaitIdle();
+    assertThat(nodeGuids(graph())).isEqualTo(shape);
   }
 
   @Test
@@ -693,6 +880,82 @@ class LineageExplorerIT {
                 + "\"edges\":[{\"source\":\"a\",\"target\":\"zz\"}]}");
     assertThat(bad.statusCode()).isEqualTo(400);
     assertThat(new String(bad.body(), StandardCharsets.UTF_8)).contains("'zz'");
+  }
+
+  @Test
+  @Order(70)
+  void shouldStayInteractiveAtFiveThousandNodesAndStillExportAPng() throws Exception {
+    String root = ingestLayers("big", 25, 100);
+    open("#/entity/" + root + "/lineage?direction=DOWNSTREAM&depth=50");
+    // A shared 2-core machine: creating 12,000 elements takes a while.
+    awaitReady(root, Duration.ofMinutes(3));
+    JsonNode g = graph();
+    assertThat(g.path("rendered").path("nodes").asInt()).isGreaterThan(5_000);
+    // Headless Chromium's WebGL is software (SwiftShader): the canvas draws faster there.
+    assertThat(g.path("renderer").asText()).isEqualTo("canvas");
+    // Fit uses the whole graph and is not clamped by the minimum zoom.
+    assertThat(g.path("rendered").path("zoom").asDouble()).isGreaterThan(0.002);
+    browser.screenshot("70-graph-5000");
+
+    WebElement find = browser.driver.findElement(By.id("lg-find"));
+    find.sendKeys("big-t-25-42");
+    await().atMost(WAIT).until(() -> graph().path("hits").size() > 0);
+
+    new Select(browser.driver.findElement(By.id("lg-export"))).selectByValue("png");
+    press("lg-export-button");
+    Path file =
+        await()
+            .atMost(WAIT)
+            .until(() -> downloaded(".png"), p -> p != null && p.toFile().length() > 0);
+    var image = ImageIO.read(new ByteArrayInputStream(Files.readAllBytes(file)));
+    assertThat(image.getWidth()).isGreaterThan(100);
+    Files.delete(file);
+  }
+
+  /** {@code layers} layers of {@code width} jobs, each reading two topics and writing one. */
+  private static String ingestLayers(String prefix, int layers, int width) {
+    List<String> events = new ArrayList<>();
+    for (int layer = 1; layer <= layers; layer++) {
+      for (int i = 0; i < width; i++) {
+        List<String> inputs = new ArrayList<>();
+        if (layer == 1) {
+          inputs.add(LineageEvents.dataset(LineageEvents.KAFKA, prefix + "-root", ""));
+        } else {
+          inputs.add(
+              LineageEvents.dataset(
+                  LineageEvents.KAFKA, prefix + "-t-" + (layer - 1) + "-" + i, ""));
+          inputs.add(
+              LineageEvents.dataset(
+                  LineageEvents.KAFKA, prefix + "-t-" + (layer - 1) + "-" + ((i + 1) % width), ""));
+        }
+        String job = prefix + "-job-" + layer + "-" + i;
+        events.add(
+            LineageEvents.run(
+                "RUNNING",
+                "2026-03-01T10:00:00Z",
+                LineageEvents.runId(job),
+                "streaming",
+                job,
+                "FLINK",
+                inputs,
+                List.of(
+                    LineageEvents.dataset(
+                        LineageEvents.KAFKA, prefix + "-t-" + layer + "-" + i, "")),
+                ""));
+      }
+    }
+    for (int from = 0; from < events.size(); from += 250) {
+      var r =
+          server.post(
+              "api/v1/lineage/batch",
+              "["
+                  + String.join(",", events.subList(from, Math.min(events.size(), from + 250)))
+                  + "]");
+      assertThat(r.statusCode() / 100)
+          .as(new String(r.body(), StandardCharsets.UTF_8))
+          .isEqualTo(2);
+    }
+    return server.guid("kafka_topic", topic(prefix + "-root"));
   }
 
   @Test

@@ -150,7 +150,12 @@ public final class AtlasCatalog implements Catalog {
   public List<MutationResult> applyAll(List<Mutation> mutations) {
     // Refused here rather than by Atlas, so nothing of the batch is sent and the message is ours.
     mutations.forEach(this::validate);
-    AttributeTimes.Prepared prepared = attributeTimes.prepare(mutations);
+    // Notifications are applied by Atlas later, so what it holds cannot be read before sending:
+    // newest-wins per attribute needs the REST sink.
+    AttributeTimes.Prepared prepared =
+        sink instanceof AtlasRestSink
+            ? attributeTimes.prepare(mutations)
+            : new AttributeTimes.Prepared(mutations, Map.of());
     AtlasWritePlan[] plans = new AtlasWritePlan[mutations.size()];
     AtomicInteger placeholders = new AtomicInteger();
     for (int i = 0; i < plans.length; i++) {

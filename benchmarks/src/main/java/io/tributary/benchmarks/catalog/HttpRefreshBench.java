@@ -27,7 +27,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * in one server. The refresh figures of {@link IngestBench} without the others, for quick rounds
  * and profiling.
  *
- * <p>Usage: {@code HttpRefreshBench [jobs] [refreshes] [rounds] [clients,clients,...]}.
+ * <p>Usage: {@code HttpRefreshBench [jobs] [refreshes] [rounds] [clients,clients,...]
+ * [key=value,...]}: the last, server settings for the run (such as {@code search.enabled=false}),
+ * so that runs with and without a feature can alternate.
  */
 public final class HttpRefreshBench {
   private static final String TOPIC = "openlineage";
@@ -52,6 +54,13 @@ public final class HttpRefreshBench {
     config.put("kafka.ingest.enabled", "true");
     config.put("kafka.ingest.bootstrap-servers", kafka.bootstrapServers());
     config.put("kafka.ingest.topic", TOPIC);
+    if (args.length > 4) {
+      for (String setting : args[4].split(",")) {
+        String[] kv = setting.split("=", 2);
+        config.put(kv[0].trim(), kv[1].trim());
+      }
+      System.out.printf("settings: %s%n", args[4]);
+    }
     try (CatalogServer server = CatalogServer.start(Settings.loader(Map.of()).load(config))) {
       List<String> starts = new ArrayList<>();
       for (int j = 0; j < jobs; j++) {

@@ -30,11 +30,14 @@ import org.openqa.selenium.chrome.ChromeOptions;
  *
  * <p>A catalog server (in-memory JanusGraph) is fed a synthetic streaming estate through {@code
  * POST /api/v1/lineage/batch}; the page then opens the root topic's downstream lineage at depth 50.
- * "Interactive" is the UI's own mark: the lineage fetched, laid out by ELK on the server, handed to
+ * "Interactive" is the UI's own mark: the lineage fetched, laid out (above 400 elements first in
+ * quick layers in the browser, then refined by ELK on the server: {@code refinedMs}), handed to
  * Cytoscape and the first frame drawn ({@code readyAt} of the graph element's {@code status()},
- * milliseconds since navigation start). Run with {@code java -cp ...
- * io.tributary.benchmarks.ui.GraphRenderBench [sizes] [repetitions]}; results also go to {@code
- * target/ui-bench.json}.
+ * milliseconds since navigation start). Graphs of 5,000 nodes and more are also panned (frame
+ * times) and asked for the root's impact (from the action to the coloured graph drawn). Run with
+ * {@code java -cp ... io.tributary.benchmarks.ui.GraphRenderBench [sizes] [repetitions]
+ * [renderers]} (renderers: {@code canvas,webgl} by default, each measured in turn); results also go
+ * to {@code target/ui-bench.json}.
  */
 public final class GraphRenderBench {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -60,6 +63,7 @@ public final class GraphRenderBench {
       sizes.add(Integer.parseInt(s.trim()));
     }
     int repetitions = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+    List<String> renderers = List.of((args.length > 2 ? args[2] : "canvas,webgl").split(","));
     Map<String, String> flags = new LinkedHashMap<>();
     flags.put("server.host", "127.0.0.1");
     flags.put("server.port", "0");
@@ -67,13 +71,13 @@ public final class GraphRenderBench {
     flags.put("ingest.max-body-bytes", String.valueOf(64L << 20));
     flags.put("ingest.batch.max", "5000");
     try (CatalogServer server = CatalogServer.start(Settings.loader(Map.of()).load(flags))) {
-      new GraphRenderBench(server.uri()).run(sizes, repetitions);
+      new GraphRenderBench(server.uri()).run(sizes, repetitions, renderers);
     }
     // Worker pools of the libraries under the server outlive its close; a benchmark just ends.
     System.exit(0);
   }
 
-  private void run(List<Integer> sizes, int repetitions) throws Exception {
+  private void run(List<Integer> sizes, int repetitions, List<String> renderers) throws Exception {
     Map<Integer, String> roots = new LinkedHashMap<>();
     for (int size : sizes) {
       long t0 = System.nanoTime();
@@ -104,23 +108,38 @@ public final class GraphRenderBench {
     driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
     Map<String, Object> report = new LinkedHashMap<>();
     try {
-      for (int size : sizes) {
-        List<Map<String, Object>> runs = new ArrayList<>();
-        for (int i = 0; i < repetitions + 1; i++) {
-          Map<String, Object> r = load(driver, roots.get(size));
-          if (i > 0) { // the first load warms the server's JIT and the browser's caches
-            runs.add(r);
+      for (String renderer : renderers) {
+        for (int size : sizes) {
+          List<Map<String, Object>> runs = new ArrayList<>();
+          for (int i = 0; i < repetitions + 1; i++) {
+            Map<String, Object> r = load(driver, roots.get(size), renderer);
+            if (i > 0) { // the first load warms the server's JIT and the browser's caches
+              runs.add(r);
+            }
           }
+          Map<String, Object> summary = summarise(runs);
+          report.put(renderer + "-" + size, summary);
+          System.out.printf(Locale.ROOT, "%s %d: %s%n", renderer, size, summary);
         }
-        Map<String, Object> summary = summarise(runs);
-        report.put(String.valueOf(size), summary);
-        System.out.printf(Locale.ROOT, "%d: %s%n", size, summary);
+        for (int size : sizes) {
+          if (size < 5_000) {
+            continue;
+          }
+          load(driver, roots.get(size), renderer);
+          Map<String, Object> pan;
+          try {
+            pan = pan(driver);
+          } catch (org.openqa.selenium.ScriptTimeoutException e) {
+            // Software WebGL may not draw 240 frames within the script timeout: say so.
+            pan = Map.of("finished", false);
+          }
+          report.put(renderer + "-pan-" + size, pan);
+          System.out.printf(Locale.ROOT, "%s panning %d: %s%n", renderer, size, pan);
+          Map<String, Object> impact = impact(driver, roots.get(size));
+          report.put(renderer + "-impact-" + size, impact);
+          System.out.printf(Locale.ROOT, "%s impact %d: %s%n", renderer, size, impact);
+        }
       }
-      int largest = sizes.get(sizes.size() - 1);
-      load(driver, roots.get(largest));
-      Map<String, Object> pan = pan(driver);
-      report.put("pan-" + largest, pan);
-      System.out.printf(Locale.ROOT, "panning %d: %s%n", largest, pan);
     } finally {
       driver.quit();
     }
@@ -131,21 +150,24 @@ public final class GraphRenderBench {
   }
 
   /** Opens the page fresh and waits for the UI's interactive mark. */
-  private Map<String, Object> load(ChromeDriver driver, String root) throws InterruptedException {
+  private Map<String, Object> load(ChromeDriver driver, String root, String renderer)
+      throws InterruptedException {
     driver.get("about:blank");
     driver.get(
         base.resolve("/").toString()
             + "#/entity/"
             + root
-            + "/lineage?direction=DOWNSTREAM&depth=50&layout=layered");
+            + "/lineage?direction=DOWNSTREAM&depth=50&layout=layered&renderer="
+            + renderer);
     JavascriptExecutor js = driver;
-    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+    long deadline = System.nanoTime() + Duration.ofSeconds(240).toNanos();
     while (System.nanoTime() < deadline) {
       Object g =
           js.executeScript(
               "const v = document.querySelector('tb-lineage-graph'); const g = v && v.status();"
                   + "return g && g.readyAt !== null && !g.busy ? JSON.stringify({ready: g.readyAt,"
                   + " loaded: g.loadedAt, drawn: g.drawnAt, layoutMs: g.layout.millis,"
+                  + " renderer: g.renderer, refined: g.refinedAt,"
                   + " engine: g.layout.engine, nodes: g.rendered.nodes, edges: g.rendered.edges,"
                   + " marks: g.marks})"
                   + " : null;");
@@ -160,6 +182,9 @@ public final class GraphRenderBench {
           r.put("layoutMs", round(n.path("layoutMs").asDouble()));
           r.put("drawnMs", round(n.path("drawn").asDouble()));
           r.put("engine", n.path("engine").asText());
+          r.put("renderer", n.path("renderer").asText());
+          r.put(
+              "refinedMs", n.path("refined").isNull() ? null : round(n.path("refined").asDouble()));
           r.put("marks", JSON.convertValue(n.path("marks"), Map.class));
           return r;
         } catch (IOException e) {
@@ -168,7 +193,7 @@ public final class GraphRenderBench {
       }
       Thread.sleep(20);
     }
-    throw new IllegalStateException("graph of " + root + " not interactive within 120 s");
+    throw new IllegalStateException("graph of " + root + " not interactive within 240 s");
   }
 
   /** Pans the viewport a little on every animation frame and records the frame intervals. */
@@ -197,14 +222,39 @@ public final class GraphRenderBench {
     return r;
   }
 
+  /** Impact of the root on the loaded graph, from the action to the coloured graph drawn. */
+  private static Map<String, Object> impact(ChromeDriver driver, String root) {
+    Object result =
+        driver.executeAsyncScript(
+            "const done = arguments[arguments.length - 1];"
+                + "const v = document.querySelector('tb-lineage-graph');"
+                + "const t = performance.now();"
+                + "v.showImpact(arguments[0]).then(() => requestAnimationFrame(() =>"
+                + "  done([performance.now() - t, (v.impactList || []).length])));",
+            root);
+    List<?> r = (List<?>) result;
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("millis", round(((Number) r.get(0)).doubleValue()));
+    out.put("entries", r.get(1));
+    return out;
+  }
+
   private static Map<String, Object> summarise(List<Map<String, Object>> runs) {
     Map<String, Object> s = new LinkedHashMap<>();
     s.put("nodes", runs.get(0).get("nodes"));
     s.put("edges", runs.get(0).get("edges"));
     s.put("engine", runs.get(0).get("engine"));
-    for (String key : List.of("interactiveMs", "dataMs", "layoutMs", "drawnMs")) {
+    s.put("renderer", runs.get(0).get("renderer"));
+    for (String key : List.of("interactiveMs", "dataMs", "layoutMs", "drawnMs", "refinedMs")) {
       List<Double> values =
-          runs.stream().map(r -> ((Number) r.get(key)).doubleValue()).sorted().toList();
+          runs.stream()
+              .filter(r -> r.get(key) != null)
+              .map(r -> ((Number) r.get(key)).doubleValue())
+              .sorted()
+              .toList();
+      if (values.isEmpty()) {
+        continue;
+      }
       s.put(key + "Median", round(percentile(values, 0.5)));
       s.put(key + "Max", round(values.get(values.size() - 1)));
     }

@@ -1,5 +1,6 @@
 package io.tributary.catalog.janus;
 
+import static io.tributary.catalog.janus.GraphSchema.CLASSIFICATIONS;
 import static io.tributary.catalog.janus.GraphSchema.TENANT;
 import static io.tributary.catalog.janus.GraphSchema.TYPE;
 
@@ -397,6 +398,57 @@ public final class JanusCatalog implements Catalog {
   }
 
   @Override
+  public boolean removeClassification(Guid guid, String classification) {
+    Objects.requireNonNull(guid, "guid");
+    Objects.requireNonNull(classification, "classification");
+    writeLock.lock();
+    try {
+      ensureOpen();
+      JanusGraphTransaction tx = writeTransaction();
+      ChangeFeed.Draft draft;
+      try {
+        Optional<Vertex> v = vertices.byGuid(tx, guid);
+        if (v.isEmpty()) {
+          tx.rollback();
+          throw new EntityNotFoundException(guid.toString());
+        }
+        Entity entity = vertices.read(v.get());
+        if (!entity.classifications().contains(classification)) {
+          tx.rollback();
+          return false;
+        }
+        v.get()
+            .properties(CLASSIFICATIONS)
+            .forEachRemaining(
+                p -> {
+                  if (classification.equals(p.value())) {
+                    p.remove();
+                  }
+                });
+        List<Vertex> owners = scope(Visibility.all()).owners(v.get(), entity);
+        draft =
+            new ChangeFeed.Draft(
+                ChangeEvent.Kind.ENTITY_UPDATED,
+                EntityVertices.ref(entity),
+                null,
+                owners.isEmpty() ? null : EntityVertices.ref(vertices.read(owners.get(0))));
+        // The write cache remembers classifications written: it must read them again.
+        cache.forget(List.of(entity.key()));
+        tx.commit();
+      } catch (EntityNotFoundException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        rollbackQuietly(tx);
+        throw asCatalogException("Removing classification from entity " + guid + " failed", e);
+      }
+      feed.publish(List.of(draft));
+      return true;
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  @Override
   public boolean delete(Guid guid) {
     Objects.requireNonNull(guid, "guid");
     writeLock.lock();
@@ -464,6 +516,16 @@ public final class JanusCatalog implements Catalog {
    * byTenant index, so the cost is that of the part the caller sees only in part. Without
    * maintained counts (CQL) every entity is checked.
    */
+  @Override
+  public long count(TenantId tenant) {
+    if (counts == null) {
+      return Catalog.super.count(tenant);
+    }
+    ensureOpen();
+    Map<String, Long> byType = counts.current().get(tenant);
+    return byType == null ? 0 : byType.values().stream().mapToLong(Long::longValue).sum();
+  }
+
   @Override
   public Map<String, Long> countByType(Predicate<TenantId> wholeTenant, Visibility partial) {
     Objects.requireNonNull(wholeTenant, "wholeTenant");

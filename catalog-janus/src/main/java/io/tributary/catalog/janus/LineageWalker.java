@@ -121,7 +121,89 @@ final class LineageWalker {
     entities.put(startEntity.guid(), startEntity);
     distances.put(startEntity.guid(), 0);
     return new LineageGraph(
-        startEntity.guid(), entities, new ArrayList<>(edges), redacted, distances);
+        startEntity.guid(),
+        entities,
+        new ArrayList<>(edges),
+        redacted,
+        distances,
+        degrees(walks, start, startEntity, entities.keySet(), level, visibility));
+  }
+
+  /**
+   * How many neighbours the caller may see upstream and downstream of each visible entity reached,
+   * in the whole graph: what tells the explorer whether expanding a node shows anything. Neighbours
+   * the walk reached are decided already; the others (one ring beyond the frontier) are read and
+   * decided here, once each.
+   */
+  private Map<Guid, LineageGraph.Degree> degrees(
+      List<Walk> walks,
+      Vertex start,
+      Entity startEntity,
+      Set<Guid> visible,
+      LineageLevel level,
+      ReadVisibility visibility) {
+    Map<Object, Boolean> seen = new HashMap<>();
+    Map<Object, Vertex> vertexOf = new LinkedHashMap<>();
+    vertexOf.put(start.id(), start);
+    seen.put(start.id(), true);
+    for (Walk walk : walks) {
+      for (Node n : walk.nodes.values()) {
+        seen.merge(n.vertex.id(), n.visible, Boolean::logicalOr);
+        if (n.visible && visible.contains(n.guid())) {
+          vertexOf.putIfAbsent(n.vertex.id(), n.vertex);
+        }
+      }
+      walk.excluded.forEach(id -> seen.put(id, false));
+    }
+    boolean columnLevel = level == LineageLevel.COLUMN;
+    Map<Guid, LineageGraph.Degree> degrees = new LinkedHashMap<>();
+    for (Vertex v : vertexOf.values()) {
+      Guid guid = v.id().equals(start.id()) ? startEntity.guid() : null;
+      int up = countVisible(v, Direction.IN, seen, columnLevel, visibility);
+      int down = countVisible(v, Direction.OUT, seen, columnLevel, visibility);
+      if (guid == null) {
+        guid = guidOf(walks, v);
+      }
+      degrees.put(guid, new LineageGraph.Degree(up, down));
+    }
+    return degrees;
+  }
+
+  private static Guid guidOf(List<Walk> walks, Vertex v) {
+    for (Walk walk : walks) {
+      Node n = walk.nodes.get(v.id());
+      if (n != null) {
+        return n.guid();
+      }
+    }
+    throw new IllegalStateException("vertex " + v.id() + " was not reached");
+  }
+
+  private int countVisible(
+      Vertex v,
+      Direction direction,
+      Map<Object, Boolean> seen,
+      boolean columnLevel,
+      ReadVisibility visibility) {
+    Set<Object> counted = new HashSet<>();
+    Iterator<Edge> it = v.edges(direction, FLOW_LABELS);
+    while (it.hasNext()) {
+      Edge e = it.next();
+      Vertex w = direction == Direction.OUT ? e.inVertex() : e.outVertex();
+      if (!counted.add(w.id())) {
+        continue;
+      }
+      Boolean decided = seen.get(w.id());
+      if (decided == null) {
+        Entity entity = vertices.read(w);
+        decided = isColumnLevel(entity) == columnLevel && visibility.canSee(w, entity);
+        seen.put(w.id(), decided);
+      }
+      if (!decided) {
+        counted.remove(w.id());
+      }
+    }
+    return counted.size();
   }
 
   /** Everything downstream that the caller may see, nearest first. */

@@ -605,6 +605,36 @@ abstract class JanusCatalogContract {
   }
 
   @Test
+  void shouldCountEachNodesNeighboursInTheWholeGraphNotJustThoseReached() {
+    chain();
+
+    LineageGraph g = lineage(topic("cleaned"), Direction.DOWNSTREAM, 1);
+
+    // The walk did not reach publish or customers: they are counted all the same.
+    assertThat(g.degrees())
+        .containsEntry(guid(topic("cleaned")), new LineageGraph.Degree(1, 1))
+        .containsEntry(guid(job("enrich")), new LineageGraph.Degree(2, 1))
+        .containsEntry(guid(topic("enriched")), new LineageGraph.Degree(1, 1))
+        .hasSize(3);
+    LineageGraph end = lineage(topic("published"), Direction.UPSTREAM, 1);
+    assertThat(end.degrees())
+        .containsEntry(guid(topic("published")), new LineageGraph.Degree(1, 0));
+  }
+
+  @Test
+  void shouldNotCountNeighboursTheCallerMayNotSee() {
+    crossTenantChain();
+
+    LineageGraph g =
+        catalog.lineage(
+            new LineageQuery(guid(topic("raw")), Direction.DOWNSTREAM, 0, LineageLevel.DATASET),
+            Visibility.tenants(Set.of(ACME)));
+
+    // raw feeds globex's bridge and secret jobs: neither is acme's to see, not even as a count.
+    assertThat(g.degrees()).containsEntry(guid(topic("raw")), new LineageGraph.Degree(0, 0));
+  }
+
+  @Test
   void shouldReturnOnlyTheStartAtDepthZero() {
     chain();
     assertThat(keys(lineage(topic("raw"), Direction.BOTH, 0))).containsExactly(topic("raw"));

@@ -1,9 +1,11 @@
 package io.tributary.emitters.kafka;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.tributary.emitters.DatasetTraffic;
 import io.tributary.emitters.EmitterConfig;
 import io.tributary.emitters.EmitterSettings;
 import io.tributary.emitters.JobIdentity;
+import io.tributary.emitters.SharedRuns;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,17 +23,17 @@ final class ClientLineage {
    * Joins the client's job run; on any configuration error logs it and returns null, so that the
    * client runs on without lineage rather than failing to start.
    */
-  static ClientRuns.Lease join(
+  static SharedRuns.Lease join(
       Map<String, ?> configs,
       boolean consumer,
-      java.util.function.Function<String, TopicTraffic> traffic) {
+      java.util.function.Function<String, DatasetTraffic> traffic) {
     try {
       EmitterConfig config = EmitterConfig.fromProperties(configs);
       String name = config.jobName().orElseGet(() -> defaultName(configs, consumer));
       String namespace = KafkaNaming.namespace(configs.get("bootstrap.servers"));
       JobIdentity job = new JobIdentity(config.namespace(), name, INTEGRATION, JOB_TYPE);
       Object registry = configs.get(EmitterSettings.METER_REGISTRY);
-      return ClientRuns.SHARED.join(
+      return SharedRuns.SHARED.join(
           job, config, registry instanceof MeterRegistry r ? r : null, traffic.apply(namespace));
     } catch (RuntimeException e) {
       LOG.error("Kafka client lineage is disabled: {}", e.getMessage(), e);

@@ -1,5 +1,7 @@
 package io.tributary.emitters.kafka;
 
+import io.tributary.emitters.DatasetTraffic;
+import io.tributary.emitters.SharedRuns;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerInterceptor;
@@ -17,8 +19,8 @@ import org.apache.kafka.common.TopicPartition;
  * @param <V> record value type
  */
 public final class TributaryConsumerInterceptor<K, V> implements ConsumerInterceptor<K, V> {
-  private TopicTraffic traffic;
-  private ClientRuns.Lease lease;
+  private DatasetTraffic traffic;
+  private SharedRuns.Lease lease;
 
   @Override
   public void configure(Map<String, ?> configs) {
@@ -27,7 +29,7 @@ public final class TributaryConsumerInterceptor<K, V> implements ConsumerInterce
             configs,
             true,
             namespace -> {
-              traffic = new TopicTraffic(namespace, true);
+              traffic = new DatasetTraffic(namespace, true);
               return traffic;
             });
     if (lease == null) {
@@ -37,7 +39,7 @@ public final class TributaryConsumerInterceptor<K, V> implements ConsumerInterce
 
   @Override
   public ConsumerRecords<K, V> onConsume(ConsumerRecords<K, V> records) {
-    TopicTraffic t = traffic;
+    DatasetTraffic t = traffic;
     if (t == null || records.isEmpty()) {
       return records;
     }
@@ -60,7 +62,7 @@ public final class TributaryConsumerInterceptor<K, V> implements ConsumerInterce
 
   @Override
   public void close() {
-    ClientRuns.Lease l = lease;
+    SharedRuns.Lease l = lease;
     if (l != null) {
       l.close();
     }

@@ -1,5 +1,7 @@
 package io.tributary.emitters.kafka;
 
+import io.tributary.emitters.DatasetTraffic;
+import io.tributary.emitters.SharedRuns;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerInterceptor;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -14,8 +16,8 @@ import org.apache.kafka.clients.producer.RecordMetadata;
  * @param <V> record value type
  */
 public final class TributaryProducerInterceptor<K, V> implements ProducerInterceptor<K, V> {
-  private TopicTraffic traffic;
-  private ClientRuns.Lease lease;
+  private DatasetTraffic traffic;
+  private SharedRuns.Lease lease;
 
   @Override
   public void configure(Map<String, ?> configs) {
@@ -24,7 +26,7 @@ public final class TributaryProducerInterceptor<K, V> implements ProducerInterce
             configs,
             false,
             namespace -> {
-              traffic = new TopicTraffic(namespace, false);
+              traffic = new DatasetTraffic(namespace, false);
               return traffic;
             });
     if (lease == null) {
@@ -39,7 +41,7 @@ public final class TributaryProducerInterceptor<K, V> implements ProducerInterce
 
   @Override
   public void onAcknowledgement(RecordMetadata metadata, Exception exception) {
-    TopicTraffic t = traffic;
+    DatasetTraffic t = traffic;
     if (t != null && exception == null && metadata != null) {
       t.record(
           metadata.topic(),
@@ -49,7 +51,7 @@ public final class TributaryProducerInterceptor<K, V> implements ProducerInterce
 
   @Override
   public void close() {
-    ClientRuns.Lease l = lease;
+    SharedRuns.Lease l = lease;
     if (l != null) {
       l.close();
     }

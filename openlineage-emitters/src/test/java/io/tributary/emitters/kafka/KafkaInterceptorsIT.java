@@ -178,12 +178,8 @@ class KafkaInterceptorsIT {
           .containsOnly(enriched.get(0).getRun().getRunId());
       RunEvent last = enriched.get(enriched.size() - 1);
       assertThat(last.getJob().getName()).isEqualTo("payments-enricher");
-      assertThat(last.getInputs())
-          .extracting(d -> d.getNamespace() + "/" + d.getName())
-          .containsExactly(namespace + "/payments");
-      assertThat(last.getOutputs())
-          .extracting(d -> d.getNamespace() + "/" + d.getName())
-          .containsExactly(namespace + "/payments-enriched");
+      assertThat(datasetsOfRun(enriched, true)).containsExactly(namespace + "/payments");
+      assertThat(datasetsOfRun(enriched, false)).containsExactly(namespace + "/payments-enriched");
       assertThat(rows(enriched, "payments", true)).isEqualTo(50);
       assertThat(rows(enriched, "payments-enriched", false)).isEqualTo(50);
       assertThat(endpoint.tenantHeaders()).containsOnly("acme");
@@ -275,5 +271,24 @@ class KafkaInterceptorsIT {
   private static double dropped(SimpleMeterRegistry registry) {
     var counter = registry.find("tributary.lineage.events.dropped").functionCounter();
     return Objects.isNull(counter) ? 0 : counter.count();
+  }
+
+  /**
+   * The datasets of a run over all its events: a client that closes before the run's last one
+   * leaves its last window to the next event, which a RUNNING snapshot may take before the terminal
+   * one.
+   */
+  private static List<String> datasetsOfRun(List<RunEvent> events, boolean inputs) {
+    List<String> out = new ArrayList<>();
+    for (RunEvent e : events) {
+      List<? extends OpenLineage.Dataset> datasets = inputs ? e.getInputs() : e.getOutputs();
+      for (OpenLineage.Dataset d : datasets) {
+        String key = d.getNamespace() + "/" + d.getName();
+        if (!out.contains(key)) {
+          out.add(key);
+        }
+      }
+    }
+    return out;
   }
 }

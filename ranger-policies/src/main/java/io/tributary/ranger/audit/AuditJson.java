@@ -29,6 +29,11 @@ final class AuditJson {
     json.put("cliIP", record.clientIp());
     json.put("zoneName", record.zone());
     json.put("event_count", record.eventCount());
+    if (record.request() != null) {
+      json.put("request", record.request());
+      json.put("entities", record.entities());
+      json.put("denied", record.denied());
+    }
     try {
       return MAPPER.writeValueAsString(json);
     } catch (JsonProcessingException e) {

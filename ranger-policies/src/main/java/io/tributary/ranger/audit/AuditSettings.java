@@ -31,7 +31,30 @@ public final class AuditSettings {
           "tributary_audit",
           "The audit topic (with `audit.sink: kafka`).");
 
-  public static final ConfigDef ALL = ConfigDef.of(SINK, KAFKA_BOOTSTRAP_SERVERS, KAFKA_TOPIC);
+  public static final Setting<String> READS =
+      Setting.of(
+          "audit.reads",
+          ValueType.oneOf(java.util.List.of("off", "sampled", "all")),
+          "off",
+          "Which read requests that were allowed throughout are audited: `off` (only denials), `sampled`"
+              + " (`audit.reads.sample-rate` of them) or `all`. A read request is audited as one record"
+              + " however many entities it decided; one with a denial always is.");
+
+  public static final Setting<Double> READS_SAMPLE_RATE =
+      Setting.of(
+          "audit.reads.sample-rate",
+          ValueType.number(0, 1),
+          0.01,
+          "The share of allowed read requests audited with `audit.reads: sampled`.");
+
+  public static final ConfigDef ALL =
+      ConfigDef.of(SINK, KAFKA_BOOTSTRAP_SERVERS, KAFKA_TOPIC, READS, READS_SAMPLE_RATE);
+
+  /** The read audit these settings describe, writing to {@code sink}. */
+  public static ReadAudit readAudit(io.tributary.config.Configuration config, AuditSink sink) {
+    return ReadAudit.of(
+        ReadAudit.Mode.parse(config.get(READS)), config.get(READS_SAMPLE_RATE), sink);
+  }
 
   private AuditSettings() {}
 }

@@ -30,7 +30,7 @@ public final class AuditingResultProcessor extends RangerDefaultAuditHandler {
 
   /** The record of one Ranger audit event. */
   public static AuditRecord record(AuthzAuditEvent event) {
-    return new AuditRecord(
+    return AuditRecord.decision(
         event.getEventId(),
         event.getEventTime() == null ? Instant.now() : event.getEventTime().toInstant(),
         event.getRepositoryName(),
@@ -43,7 +43,6 @@ public final class AuditingResultProcessor extends RangerDefaultAuditHandler {
         event.getPolicyVersion(),
         event.getTags(),
         event.getClientIP(),
-        event.getZoneName(),
-        1);
+        event.getZoneName());
   }
 }

@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 
 class AuditSinksTest {
   private static final AuditRecord DENIED =
-      new AuditRecord(
+      AuditRecord.decision(
           "e-1",
           Instant.parse("2026-03-01T12:00:00Z"),
           "tributary",
@@ -29,8 +29,7 @@ class AuditSinksTest {
           3L,
           Set.of("PII"),
           "127.0.0.1",
-          null,
-          1);
+          null);
 
   private static final String JSON =
       "{\"id\":\"e-1\",\"evtTime\":\"2026-03-01T12:00:00Z\",\"repo\":\"tributary\","

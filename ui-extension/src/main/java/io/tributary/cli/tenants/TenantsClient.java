@@ -12,10 +12,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
-/** The tenant API's calls, with the caller's API key. */
-final class TenantsClient {
+/** The tenant API's calls (and the governance API's), with the caller's API key. */
+public final class TenantsClient {
   /** A failed call, with the message to print and the exit code. */
-  static final class Failure extends RuntimeException {
+  public static final class Failure extends RuntimeException {
     private final int exitCode;
 
     Failure(String message, int exitCode) {
@@ -23,16 +23,16 @@ final class TenantsClient {
       this.exitCode = exitCode;
     }
 
-    int exitCode() {
+    public int exitCode() {
       return exitCode;
     }
   }
 
   record Reply(int status, JsonNode body) {}
 
-  static final int FAILED = 1;
-  static final int USAGE = 2;
-  static final int UNAVAILABLE = 3;
+  public static final int FAILED = 1;
+  public static final int USAGE = 2;
+  public static final int UNAVAILABLE = 3;
 
   private final URI base;
   private final String apiKey;
@@ -40,7 +40,7 @@ final class TenantsClient {
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   private final ObjectMapper json = new ObjectMapper();
 
-  TenantsClient(String url, String apiKey) {
+  public TenantsClient(String url, String apiKey) {
     try {
       this.base = URI.create(url.endsWith("/") ? url : url + "/");
     } catch (IllegalArgumentException e) {
@@ -56,12 +56,12 @@ final class TenantsClient {
     return json;
   }
 
-  static String segment(String value) {
+  public static String segment(String value) {
     return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
   /** Sends a call; answers other than {@code expected} become a {@link Failure}. */
-  JsonNode call(String method, String path, JsonNode body, int expected, String what) {
+  public JsonNode call(String method, String path, JsonNode body, int expected, String what) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(base.resolve(path))
             .timeout(Duration.ofSeconds(120))

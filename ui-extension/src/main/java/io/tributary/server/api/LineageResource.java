@@ -34,6 +34,7 @@ import java.io.InputStream;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -159,22 +160,27 @@ public final class LineageResource {
     Caller caller = Caller.of(context);
     requireExists(from, caller.read());
     requireExists(to, caller.read());
+    // A path is asked for between two entities, whichever was picked first: downstream from the
+    // first, else downstream from the second, which is the same path read the other way.
+    Optional<LineagePath> forward = catalog.path(from, to, maxDepth, caller.lineage());
+    boolean reversed = forward.isEmpty();
     LineagePath path =
-        catalog
-            .path(from, to, maxDepth, caller.lineage())
+        forward
+            .or(() -> catalog.path(to, from, maxDepth, caller.lineage()))
             .orElseThrow(
                 () ->
                     ApiException.notFound(
-                        "No lineage path from "
+                        "No lineage path between "
                             + from
-                            + " to "
+                            + " and "
                             + to
-                            + " within "
+                            + " in either direction within "
                             + maxDepth
                             + " hops"));
     ObjectNode out = views.object();
-    out.put("from", from.value());
-    out.put("to", to.value());
+    out.put("from", (reversed ? to : from).value());
+    out.put("to", (reversed ? from : to).value());
+    out.put("reversed", reversed);
     var guids = out.putArray("guids");
     path.guids().forEach(g -> guids.add(g.value()));
     out.set("nodes", views.entities(path.visible()));
@@ -221,6 +227,17 @@ public final class LineageResource {
     graph.distances().entrySet().stream()
         .sorted(java.util.Map.Entry.comparingByKey(Comparator.comparing(Guid::value)))
         .forEach(e -> distances.put(e.getKey().value(), e.getValue()));
+    if (!graph.degrees().isEmpty()) {
+      var degrees = out.putObject("degrees");
+      graph.degrees().entrySet().stream()
+          .sorted(java.util.Map.Entry.comparingByKey(Comparator.comparing(Guid::value)))
+          .forEach(
+              e ->
+                  degrees
+                      .putObject(e.getKey().value())
+                      .put("upstream", e.getValue().upstream())
+                      .put("downstream", e.getValue().downstream()));
+    }
     return out.toString();
   }
 

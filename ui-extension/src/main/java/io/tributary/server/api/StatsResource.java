@@ -2,6 +2,7 @@ package io.tributary.server.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tributary.catalog.Catalog;
+import io.tributary.catalog.Types;
 import io.tributary.ingest.GroupCommitter;
 import io.tributary.server.security.Caller;
 import jakarta.ws.rs.GET;
@@ -33,6 +34,7 @@ public final class StatsResource {
     Caller caller = Caller.of(context);
     // Tenants the caller reads whole are counted without reading their entities.
     Map<String, Long> counts = new TreeMap<>(catalog.countByType(caller::mayRead, caller.read()));
+    counts.keySet().removeIf(Types::isInternal);
     ObjectNode out = views.object();
     ObjectNode byType = out.putObject("entitiesByType");
     counts.forEach(byType::put);

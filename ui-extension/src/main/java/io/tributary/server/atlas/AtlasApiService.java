@@ -1,6 +1,7 @@
 package io.tributary.server.atlas;
 
 import io.tributary.atlas.AtlasApiException;
+import io.tributary.atlas.AtlasClassification;
 import io.tributary.atlas.AtlasEntitiesWithExtInfo;
 import io.tributary.atlas.AtlasEntity;
 import io.tributary.atlas.AtlasEntityHeader;
@@ -34,6 +35,8 @@ import io.tributary.catalog.Visibility;
 import io.tributary.contract.TenantId;
 import io.tributary.ingest.Admission;
 import io.tributary.ingest.IngestPipeline;
+import io.tributary.ranger.governance.ClassificationSource;
+import io.tributary.ranger.governance.Classifications;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -164,6 +167,110 @@ public final class AtlasApiService {
    * {@code GET /v2/entity/bulk?guid=...}: the entities, in the order asked; as Atlas does, one guid
    * that names no readable entity makes the whole answer a 404.
    */
+  /**
+   * {@code GET /v2/entity/guid/{guid}/classifications}: Atlas's {@code AtlasClassifications}, one
+   * page holding all of them. A propagated classification names the entity it came from in {@code
+   * entityGuid}, as Atlas's do.
+   */
+  public Map<String, Object> classifications(AtlasScope scope, String guidText) {
+    Entity entity = visible(scope, guidText);
+    List<AtlasClassification> list = new ArrayList<>();
+    for (String name : new java.util.TreeSet<>(entity.classifications())) {
+      list.add(classification(entity, name));
+    }
+    Map<String, Object> page = new LinkedHashMap<>();
+    page.put("list", list);
+    page.put("startIndex", 0);
+    page.put("pageSize", list.size());
+    page.put("totalCount", list.size());
+    page.put("sortType", "NONE");
+    return page;
+  }
+
+  /** {@code GET /v2/entity/guid/{guid}/classification/{name}}. */
+  public AtlasClassification classification(AtlasScope scope, String guidText, String name) {
+    requireClassificationType(name);
+    Entity entity = visible(scope, guidText);
+    if (!entity.classifications().contains(name)) {
+      throw new AtlasApiException(AtlasErrorCode.CLASSIFICATION_NOT_FOUND, name);
+    }
+    return classification(entity, name);
+  }
+
+  /**
+   * {@code POST /v2/entity/guid/{guid}/classifications}: adds them as manual classifications; one
+   * the entity carries already is kept (and becomes manual).
+   */
+  public void addClassifications(
+      AtlasScope scope, String guidText, List<AtlasClassification> classifications) {
+    if (classifications == null || classifications.isEmpty()) {
+      throw new AtlasApiException(AtlasErrorCode.INVALID_PARAMETERS, "no classifications");
+    }
+    List<String> names = new ArrayList<>();
+    for (AtlasClassification c : classifications) {
+      requireClassificationType(c.typeName());
+      names.add(c.typeName());
+    }
+    new Classifications(catalog, clock).addManual(visible(scope, guidText), names);
+  }
+
+  /** {@code DELETE /v2/entity/guid/{guid}/classification/{name}}. */
+  public void deleteClassification(AtlasScope scope, String guidText, String name) {
+    requireClassificationType(name);
+    Entity entity = visible(scope, guidText);
+    if (!new Classifications(catalog, clock).remove(entity, name)) {
+      throw new AtlasApiException(AtlasErrorCode.CLASSIFICATION_NOT_FOUND, name);
+    }
+  }
+
+  /**
+   * {@code DELETE /v2/entity/guid/{guid}}: removes the entity and its relationships (Atlas would
+   * mark it deleted; the catalog keeps no deleted entities) and answers Atlas's mutation response
+   * with the entity under {@code DELETE}.
+   */
+  public EntityMutationResponse deleteEntity(AtlasScope scope, String guidText) {
+    Entity entity = visible(scope, guidText);
+    AtlasEntityHeader header = mapper.header(entity);
+    catalog.delete(entity.guid());
+    AtlasEntityHeader deleted =
+        new AtlasEntityHeader(
+            header.typeName(),
+            header.attributes(),
+            header.guid(),
+            "DELETED",
+            header.displayText(),
+            header.classificationNames(),
+            header.classifications());
+    return new EntityMutationResponse(Map.of("DELETE", List.of(deleted)), null);
+  }
+
+  private Entity visible(AtlasScope scope, String guidText) {
+    return parseGuid(guidText)
+        .flatMap(g -> catalog.get(g, scope.visible()))
+        .orElseThrow(() -> new AtlasApiException(AtlasErrorCode.INSTANCE_GUID_NOT_FOUND, guidText));
+  }
+
+  private void requireClassificationType(String name) {
+    if (name == null || !typedefs.registry().hasClassification(name)) {
+      throw new AtlasApiException(AtlasErrorCode.TYPE_NAME_NOT_FOUND, String.valueOf(name));
+    }
+  }
+
+  private static AtlasClassification classification(Entity entity, String name) {
+    ClassificationSource source = ClassificationSource.of(entity).get(name);
+    String from = entity.guid().value();
+    boolean propagated =
+        source != null
+            && source.source().equals(ClassificationSource.PROPAGATED)
+            && !source.path().isEmpty();
+    if (propagated) {
+      from =
+          Guid.forKey(new EntityKey(entity.tenant(), entity.typeName(), source.path().get(0)))
+              .value();
+    }
+    return new AtlasClassification(name, Map.of(), from, "ACTIVE", propagated ? true : null);
+  }
+
   public AtlasEntitiesWithExtInfo entities(AtlasScope scope, List<String> guidTexts) {
     if (guidTexts == null || guidTexts.isEmpty()) {
       throw new AtlasApiException(AtlasErrorCode.INVALID_PARAMETERS, "guid is required");

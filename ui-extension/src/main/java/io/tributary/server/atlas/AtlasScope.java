@@ -1,5 +1,6 @@
 package io.tributary.server.atlas;
 
+import io.tributary.catalog.Types;
 import io.tributary.catalog.Visibility;
 import io.tributary.contract.TenantId;
 import java.util.Objects;
@@ -21,8 +22,10 @@ public record AtlasScope(TenantId tenant, Visibility visibility) {
     return new AtlasScope(tenant, entity -> true);
   }
 
-  /** The tenant's entities that the caller may see. */
+  /** The tenant's entities that the caller may see; never internal ones (dashboards). */
   public Visibility visible() {
-    return Visibility.tenants(Set.of(tenant)).and(visibility);
+    return Visibility.tenants(Set.of(tenant))
+        .and(visibility)
+        .and(entity -> !Types.isInternal(entity.typeName()));
   }
 }

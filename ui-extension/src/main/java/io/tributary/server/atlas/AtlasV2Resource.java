@@ -1,6 +1,7 @@
 package io.tributary.server.atlas;
 
 import io.tributary.atlas.AtlasApiException;
+import io.tributary.atlas.AtlasClassification;
 import io.tributary.atlas.AtlasEntitiesWithExtInfo;
 import io.tributary.atlas.AtlasEntityWithExtInfo;
 import io.tributary.atlas.AtlasErrorCode;
@@ -25,6 +26,7 @@ import io.tributary.ranger.ResourcePath;
 import io.tributary.ranger.quota.QuotaExceededException;
 import io.tributary.server.security.Caller;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -170,6 +172,63 @@ public final class AtlasV2Resource {
     return respond(() -> service.entity(scope(tenant, context, false), guid));
   }
 
+  /** Atlas's {@code deleteByGuid}: needs write on the tenant. */
+  @DELETE
+  @Path("entity/guid/{guid}")
+  public Response deleteEntity(
+      @HeaderParam(IngestHeaders.HTTP_TENANT) String tenant,
+      @PathParam("guid") String guid,
+      @Context ContainerRequestContext context) {
+    return respond(() -> service.deleteEntity(scope(tenant, context, true), guid));
+  }
+
+  @GET
+  @Path("entity/guid/{guid}/classifications")
+  public Response classifications(
+      @HeaderParam(IngestHeaders.HTTP_TENANT) String tenant,
+      @PathParam("guid") String guid,
+      @Context ContainerRequestContext context) {
+    return respond(() -> service.classifications(scope(tenant, context, false), guid));
+  }
+
+  /** Atlas's singular path for one classification. */
+  @GET
+  @Path("entity/guid/{guid}/classification/{classificationName}")
+  public Response classification(
+      @HeaderParam(IngestHeaders.HTTP_TENANT) String tenant,
+      @PathParam("guid") String guid,
+      @PathParam("classificationName") String name,
+      @Context ContainerRequestContext context) {
+    return respond(() -> service.classification(scope(tenant, context, false), guid, name));
+  }
+
+  /** Atlas's {@code addClassifications}: a JSON array of classifications; 204 as Atlas answers. */
+  @POST
+  @Path("entity/guid/{guid}/classifications")
+  public Response addClassifications(
+      @HeaderParam(IngestHeaders.HTTP_TENANT) String tenant,
+      @PathParam("guid") String guid,
+      String body,
+      @Context ContainerRequestContext context) {
+    return respondEmpty(
+        () ->
+            service.addClassifications(
+                scope(tenant, context, true),
+                guid,
+                List.of(json.read(body, AtlasClassification[].class))));
+  }
+
+  @DELETE
+  @Path("entity/guid/{guid}/classification/{classificationName}")
+  public Response deleteClassification(
+      @HeaderParam(IngestHeaders.HTTP_TENANT) String tenant,
+      @PathParam("guid") String guid,
+      @PathParam("classificationName") String name,
+      @Context ContainerRequestContext context) {
+    return respondEmpty(
+        () -> service.deleteClassification(scope(tenant, context, true), guid, name));
+  }
+
   @GET
   @Path("entity/uniqueAttribute/type/{typeName}")
   public Response entityByUniqueAttribute(
@@ -260,6 +319,17 @@ public final class AtlasV2Resource {
                     null,
                     null,
                     null)));
+  }
+
+  /** A call that answers nothing: 204, or the error {@link #respond} would give. */
+  private Response respondEmpty(Runnable call) {
+    Response response =
+        respond(
+            () -> {
+              call.run();
+              return null;
+            });
+    return response.getStatus() == 200 ? Response.noContent().build() : response;
   }
 
   private Response respond(Supplier<Object> call) {

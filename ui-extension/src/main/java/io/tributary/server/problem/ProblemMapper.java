@@ -104,6 +104,13 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
       return respond(
           Problem.of(403, ProblemTypes.FORBIDDEN, "Forbidden", denied.getMessage()), Map.of());
     }
+    if (e instanceof QuotaExceededException quota
+        && quota.kind() == QuotaExceededException.Kind.ENTITY_COUNT) {
+      // Waiting does not help: only a purge or a larger quota does.
+      return respond(
+          Problem.of(409, ProblemTypes.QUOTA_EXCEEDED, "Entity quota exceeded", quota.getMessage()),
+          Map.of());
+    }
     if (e instanceof QuotaExceededException quota) {
       Map<String, String> headers =
           quota.retryAfterSeconds().isPresent()

@@ -3,6 +3,7 @@ package io.tributary.server.security;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tributary.ranger.Principal;
 import io.tributary.ranger.TributaryAuthorizer;
+import io.tributary.ranger.audit.ReadAudit;
 import io.tributary.ranger.auth.AuthenticationException;
 import io.tributary.ranger.auth.Authenticator;
 import io.tributary.ranger.quota.QuotaEnforcer;
@@ -12,6 +13,8 @@ import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.Objects;
@@ -26,7 +29,7 @@ import java.util.Objects;
  * unauthenticated.
  */
 @Priority(Priorities.AUTHENTICATION)
-public final class AuthenticationFilter implements ContainerRequestFilter {
+public final class AuthenticationFilter implements ContainerRequestFilter, ContainerResponseFilter {
   /** Sent by API clients that cannot set {@code Authorization}. */
   public static final String API_KEY_HEADER = "X-API-Key";
 
@@ -38,6 +41,7 @@ public final class AuthenticationFilter implements ContainerRequestFilter {
   private final QuotaEnforcer quotas;
   private final PublicRoutes publicRoutes;
   private final ObjectMapper json;
+  private final ReadAudit readAudit;
 
   public AuthenticationFilter(
       Authenticator authenticator,
@@ -45,19 +49,22 @@ public final class AuthenticationFilter implements ContainerRequestFilter {
       TributaryAuthorizer authorizer,
       QuotaEnforcer quotas,
       PublicRoutes publicRoutes,
-      ObjectMapper json) {
+      ObjectMapper json,
+      ReadAudit readAudit) {
     this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
     this.openPrincipal = Objects.requireNonNull(openPrincipal, "openPrincipal");
     this.authorizer = Objects.requireNonNull(authorizer, "authorizer");
     this.quotas = Objects.requireNonNull(quotas, "quotas");
     this.publicRoutes = Objects.requireNonNull(publicRoutes, "publicRoutes");
     this.json = Objects.requireNonNull(json, "json");
+    this.readAudit = Objects.requireNonNull(readAudit, "readAudit");
   }
 
   @Override
   public void filter(ContainerRequestContext request) {
     if (authenticator.isOpen()) {
-      request.setProperty(Caller.PROPERTY, new Caller(openPrincipal, authorizer, quotas));
+      request.setProperty(
+          Caller.PROPERTY, new Caller(openPrincipal, authorizer, quotas, readAudit));
       return;
     }
     if (publicRoutes.isPublic(request.getUriInfo())) {
@@ -68,7 +75,7 @@ public final class AuthenticationFilter implements ContainerRequestFilter {
           authenticator.authenticate(
               request.getHeaderString(HttpHeaders.AUTHORIZATION),
               request.getHeaderString(API_KEY_HEADER));
-      request.setProperty(Caller.PROPERTY, new Caller(principal, authorizer, quotas));
+      request.setProperty(Caller.PROPERTY, new Caller(principal, authorizer, quotas, readAudit));
     } catch (AuthenticationException e) {
       Problem problem = Problem.of(401, ProblemTypes.UNAUTHORIZED, "Unauthorized", e.getMessage());
       request.abortWith(
@@ -77,6 +84,14 @@ public final class AuthenticationFilter implements ContainerRequestFilter {
               .header(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE)
               .entity(problem.toJson(json).toString())
               .build());
+    }
+  }
+
+  /** The request's reads, audited as one record once it is answered. */
+  @Override
+  public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+    if (request.getProperty(Caller.PROPERTY) instanceof Caller caller) {
+      caller.finish(request.getMethod() + " /" + request.getUriInfo().getPath());
     }
   }
 }

@@ -1,13 +1,16 @@
 package io.tributary.server.security;
 
 import io.tributary.catalog.Entity;
+import io.tributary.catalog.Types;
 import io.tributary.catalog.Visibility;
 import io.tributary.contract.TenantId;
 import io.tributary.ingest.Admission;
 import io.tributary.ranger.AccessType;
 import io.tributary.ranger.Principal;
+import io.tributary.ranger.ReadRequest;
 import io.tributary.ranger.ResourcePath;
 import io.tributary.ranger.TributaryAuthorizer;
+import io.tributary.ranger.audit.ReadAudit;
 import io.tributary.ranger.quota.QuotaEnforcer;
 import io.tributary.server.problem.ApiException;
 import io.tributary.server.problem.Problem;
@@ -16,12 +19,11 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The authenticated caller of one request and what it may do. Resolved once per request by {@link
- * AuthenticationFilter}; resources read it with {@link #of}. Visibilities are built on first use
- * and kept for the request, so that Ranger is asked once per distinct resource.
+ * AuthenticationFilter}; resources read it with {@link #of}. Its reads are decided per resource
+ * path and audited as one record when the request {@link #finish finishes}.
  */
 public final class Caller implements Admission {
   static final String PROPERTY = Caller.class.getName();
@@ -29,12 +31,18 @@ public final class Caller implements Admission {
   private final Principal principal;
   private final TributaryAuthorizer authorizer;
   private final QuotaEnforcer quotas;
-  private final Map<AccessType, Visibility> visibilities = new ConcurrentHashMap<>();
+  private final ReadAudit readAudit;
+  private volatile ReadRequest reads;
 
-  public Caller(Principal principal, TributaryAuthorizer authorizer, QuotaEnforcer quotas) {
+  public Caller(
+      Principal principal,
+      TributaryAuthorizer authorizer,
+      QuotaEnforcer quotas,
+      ReadAudit readAudit) {
     this.principal = Objects.requireNonNull(principal, "principal");
     this.authorizer = Objects.requireNonNull(authorizer, "authorizer");
     this.quotas = Objects.requireNonNull(quotas, "quotas");
+    this.readAudit = Objects.requireNonNull(readAudit, "readAudit");
   }
 
   /**
@@ -56,10 +64,16 @@ public final class Caller implements Admission {
     return principal;
   }
 
-  /** What the caller may read: search, entities, stats, exports. */
+  /**
+   * What the caller may read: search, entities, stats, exports. Never entities of internal types
+   * (dashboards), which their own API decides.
+   */
   public Visibility read() {
-    return visibilities.computeIfAbsent(
-        AccessType.READ, a -> authorizer.visibilityFor(principal, a));
+    return reads().visibility(AccessType.READ).and(Caller::notInternal);
+  }
+
+  private static boolean notInternal(Entity entity) {
+    return !Types.isInternal(entity.typeName());
   }
 
   /**
@@ -67,10 +81,29 @@ public final class Caller implements Admission {
    * redacted placeholders.
    */
   public Visibility lineage() {
-    Visibility walk =
-        visibilities.computeIfAbsent(
-            AccessType.LINEAGE, a -> authorizer.visibilityFor(principal, a));
-    return walk.and(read());
+    return reads().lineage();
+  }
+
+  /** Audits the request's reads as one record ({@code request}: method and path). */
+  void finish(String request) {
+    ReadRequest r = reads;
+    if (r != null) {
+      r.finish(request, readAudit);
+    }
+  }
+
+  private ReadRequest reads() {
+    ReadRequest r = reads;
+    if (r == null) {
+      synchronized (this) {
+        r = reads;
+        if (r == null) {
+          r = authorizer.readRequest(principal);
+          reads = r;
+        }
+      }
+    }
+    return r;
   }
 
   /**
@@ -78,7 +111,7 @@ public final class Caller implements Admission {
    * streams that outlive a request's decisions.
    */
   public Visibility following(AccessType access) {
-    return new FollowingVisibility(authorizer, principal, access);
+    return new FollowingVisibility(authorizer, principal, access).and(Caller::notInternal);
   }
 
   @Override
@@ -105,6 +138,11 @@ public final class Caller implements Admission {
   /** Whether the caller may read the whole tenant (is one of its members, or an administrator). */
   public boolean mayRead(TenantId tenant) {
     return authorizer.isAllowed(principal, AccessType.READ, ResourcePath.tenant(tenant));
+  }
+
+  /** Whether the caller may write into the tenant (a writer or administrator of it). */
+  public boolean mayWrite(TenantId tenant) {
+    return authorizer.isAllowed(principal, AccessType.WRITE, ResourcePath.tenant(tenant));
   }
 
   /** The tenant of writes that name none. */

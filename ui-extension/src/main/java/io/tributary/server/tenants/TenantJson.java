@@ -12,6 +12,7 @@ import io.tributary.ranger.tenancy.Quotas;
 import io.tributary.ranger.tenancy.Share;
 import io.tributary.ranger.tenancy.Tenant;
 import io.tributary.ranger.tenancy.TenantConfig;
+import io.tributary.server.governance.RuleJson;
 import io.tributary.server.problem.ApiException;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -45,14 +46,7 @@ final class TenantJson {
             r ->
                 namespaces.addObject().put("pattern", r.pattern()).put("namespace", r.namespace()));
     ArrayNode classifications = out.putArray("classificationRules");
-    config
-        .classificationRules()
-        .forEach(
-            r ->
-                classifications
-                    .addObject()
-                    .put("classification", r.classification())
-                    .put("pattern", r.pattern()));
+    config.classificationRules().forEach(r -> RuleJson.write(classifications.addObject(), r));
     out.put("created", tenant.created().toString());
     out.put("updated", tenant.updated().toString());
     return out;
@@ -172,8 +166,7 @@ final class TenantJson {
   private static List<ClassificationRule> classificationRules(JsonNode node) {
     List<ClassificationRule> rules = new ArrayList<>();
     for (JsonNode rule : array(node, "classificationRules")) {
-      rules.add(
-          new ClassificationRule(required(rule, "classification"), required(rule, "pattern")));
+      rules.add(RuleJson.read(rule));
     }
     return rules;
   }

@@ -5,12 +5,13 @@ import static io.tributary.openlineage.internal.mapping.Facets.apply;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tributary.catalog.EntityKey;
 import io.tributary.catalog.Types;
+import io.tributary.contract.TributaryFacets;
 import java.util.Locale;
 
 /**
  * Jobs as Atlas processes: {@code jobType.integration} FLINK → {@code flink_application},
- * KAFKA_STREAMS → {@code kafka_streams_application}, anything else → {@code openlineage_job}; named
- * {@code <namespace>/<name>}.
+ * KAFKA_STREAMS → {@code kafka_streams_application}, EDGE_DEVICE → {@code edge_device}, EDGE_NODE →
+ * {@code edge_node}, anything else → {@code openlineage_job}; named {@code <namespace>/<name>}.
  */
 final class JobMapper {
   private static final String[] JOB_TYPE = {
@@ -21,6 +22,12 @@ final class JobMapper {
   };
   private static final String[] SOURCE_CODE_LOCATION = {Attributes.SOURCE_CODE_URL};
   private static final String[] SQL = {Attributes.SQL, Attributes.SQL_DIALECT};
+  private static final String[] EDGE_DEVICE = {
+    "deviceId", "model", "firmware", "location", "online", "lastSeen"
+  };
+  private static final String[] EDGE_NODE = {
+    "node", "backlog", "oldestUnsyncedSeconds", "lastSync", "mqttConnected", "dropped"
+  };
 
   private final CommonFacets common;
 
@@ -45,6 +52,8 @@ final class JobMapper {
     return switch (integration.toUpperCase(Locale.ROOT).replace('-', '_')) {
       case "FLINK" -> Types.FLINK_APPLICATION;
       case "KAFKA_STREAMS" -> Types.KAFKA_STREAMS_APPLICATION;
+      case "EDGE_DEVICE" -> Types.EDGE_DEVICE;
+      case "EDGE_NODE" -> Types.EDGE_NODE;
       default -> Types.GENERIC_PROCESS;
     };
   }
@@ -90,6 +99,53 @@ final class JobMapper {
         },
         SQL,
         facets);
+    edge(entity, facets);
     return key;
+  }
+
+  /** The edge facets, written only on the types that declare their attributes. */
+  private static void edge(MutationDraft.EntityDraft entity, JsonNode facets) {
+    if (entity.key().typeName().equals(Types.EDGE_DEVICE)) {
+      apply(
+          entity,
+          TributaryFacets.EDGE_DEVICE,
+          facet -> {
+            for (String field : new String[] {"deviceId", "model", "firmware", "location"}) {
+              Facets.putText(entity, field, facet, field);
+            }
+            putBoolean(entity, "online", facet);
+            putTime(entity, "lastSeen", facet);
+          },
+          EDGE_DEVICE,
+          facets);
+    } else if (entity.key().typeName().equals(Types.EDGE_NODE)) {
+      apply(
+          entity,
+          TributaryFacets.EDGE_NODE,
+          facet -> {
+            Facets.putText(entity, "node", facet, "node");
+            Facets.putNumber(entity, "backlog", facet, "backlog");
+            Facets.putNumber(entity, "dropped", facet, "dropped");
+            Facets.putNumber(entity, "oldestUnsyncedSeconds", facet, "oldestUnsyncedSeconds");
+            putBoolean(entity, "mqttConnected", facet);
+            putTime(entity, "lastSync", facet);
+          },
+          EDGE_NODE,
+          facets);
+    }
+  }
+
+  private static void putBoolean(MutationDraft.EntityDraft entity, String field, JsonNode facet) {
+    JsonNode value = facet.get(field);
+    if (value != null && value.isBoolean()) {
+      entity.put(field, value.booleanValue());
+    }
+  }
+
+  private static void putTime(MutationDraft.EntityDraft entity, String field, JsonNode facet) {
+    Long millis = Facets.epochMillis(Facets.text(facet, field));
+    if (millis != null) {
+      entity.put(field, millis);
+    }
   }
 }

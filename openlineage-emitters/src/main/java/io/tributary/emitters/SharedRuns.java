@@ -1,29 +1,35 @@
-package io.tributary.emitters.kafka;
+package io.tributary.emitters;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.tributary.emitters.EmitterConfig;
-import io.tributary.emitters.JobIdentity;
-import io.tributary.emitters.SnapshotSource;
-import io.tributary.emitters.StreamingRun;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The runs of the Kafka clients in this JVM, shared by job: a consumer and a producer configured
- * with the same job name form one run whose inputs and outputs connect their topics. A run starts
- * with its first client and completes when its last client closes.
+ * The runs of the clients in this JVM, shared by job: a consumer and a producer configured with the
+ * same job namespace and name form one run whose inputs and outputs connect their datasets,
+ * whatever platform each client talks to (a Pulsar consumer and a Kafka producer of one bridge
+ * application are one job). A run starts with its first client and completes when its last client
+ * closes.
  */
-final class ClientRuns {
+public final class SharedRuns {
   /*
    * The one process-wide registry: Kafka creates interceptors reflectively from a class name, so
    * there is no other channel through which two clients of one application can meet.
    */
-  static final ClientRuns SHARED = new ClientRuns();
+  public static final SharedRuns SHARED = new SharedRuns();
 
   private final Map<String, Shared> runs = new HashMap<>();
 
-  /** Joins (or starts) the run of {@code job} with one more source. */
-  Lease join(JobIdentity job, EmitterConfig config, MeterRegistry registry, SnapshotSource source) {
+  SharedRuns() {}
+
+  /**
+   * Joins (or starts) the run of {@code job} with one more source.
+   *
+   * @param registry where a new run's emitter publishes its meters, or null
+   * @throws EmitterException when a new run's transport configuration is invalid
+   */
+  public Lease join(
+      JobIdentity job, EmitterConfig config, MeterRegistry registry, SnapshotSource source) {
     String key = job.namespace() + "\n" + job.name();
     Shared shared;
     synchronized (this) {
@@ -66,7 +72,7 @@ final class ClientRuns {
   }
 
   /** One client's membership in a shared run; closing it is idempotent. */
-  final class Lease implements AutoCloseable {
+  public final class Lease implements AutoCloseable {
     private final String key;
     private final Shared shared;
     private final SnapshotSource source;
@@ -78,7 +84,7 @@ final class ClientRuns {
       this.source = source;
     }
 
-    StreamingRun run() {
+    public StreamingRun run() {
       return shared.run;
     }
 

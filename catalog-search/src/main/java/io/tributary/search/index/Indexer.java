@@ -1,0 +1,359 @@
+package io.tributary.search.index;
+
+import io.tributary.catalog.Catalog;
+import io.tributary.catalog.ChangeEvent;
+import io.tributary.catalog.ChangeFeed;
+import io.tributary.catalog.Entity;
+import io.tributary.catalog.Guid;
+import io.tributary.catalog.SearchQuery;
+import io.tributary.catalog.SearchResult;
+import io.tributary.catalog.Visibility;
+import io.tributary.search.embed.Embedder;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the index current from the change feed, on one background thread: the feed's listener only
+ * notes which entities changed (it runs on the committing thread), and this thread re-reads them
+ * from the catalog, embeds them and writes them. On start it continues from the sequence of the
+ * index's last commit when the feed's window still holds everything after it, else it rebuilds the
+ * index from the catalog.
+ */
+public final class Indexer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Indexer.class);
+  private static final int BATCH = 256;
+  private static final int PAGE = 1000;
+  private static final int LAG_SAMPLES = 4096;
+
+  private final Catalog catalog;
+  private final SearchIndex index;
+  private final EntityReader reader;
+  private final Embedder embedder;
+  private final String embedderName;
+  private final Duration commitInterval;
+  private final Clock clock;
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition changed = lock.newCondition();
+  private final Condition applied = lock.newCondition();
+  private final Map<Guid, Pending> pending = new LinkedHashMap<>();
+  private final long[] lags = new long[LAG_SAMPLES];
+  private int lagCount;
+  private long searchableSequence;
+  private long embedNanos;
+  private long embedded;
+  private volatile boolean stopped;
+  private ChangeFeed.Subscription subscription;
+  private Thread thread;
+
+  private record Pending(long sequence, long timeMillis) {}
+
+  private Indexer(
+      Catalog catalog,
+      SearchIndex index,
+      EntityReader reader,
+      Embedder embedder,
+      String embedderName,
+      Duration commitInterval,
+      Clock clock) {
+    this.catalog = catalog;
+    this.index = index;
+    this.reader = reader;
+    this.embedder = embedder;
+    this.embedderName = embedderName;
+    this.commitInterval = commitInterval;
+    this.clock = clock;
+  }
+
+  /**
+   * Subscribes to the catalog's feed and starts the indexing thread.
+   *
+   * @param embedderName stored with each commit: an index written by another embedder is rebuilt
+   */
+  public static Indexer start(
+      Catalog catalog,
+      SearchIndex index,
+      EntityReader reader,
+      Embedder embedder,
+      String embedderName,
+      Duration commitInterval,
+      Clock clock) {
+    Objects.requireNonNull(catalog, "catalog");
+    Indexer indexer =
+        new Indexer(catalog, index, reader, embedder, embedderName, commitInterval, clock);
+    indexer.begin();
+    return indexer;
+  }
+
+  private void begin() {
+    ChangeFeed feed = catalog.changes();
+    long committed = index.committedSequence();
+    boolean resume =
+        committed > 0 && embedderName.equals(index.committedEmbedder()) && feed.covers(committed);
+    long from;
+    if (resume) {
+      from = committed;
+      searchableSequence = committed;
+      LOG.info("search index: {} entities, catching up from feed sequence {}", index.size(), from);
+    } else {
+      from = feed.lastSequence();
+      LOG.info("search index: rebuilding from the catalog");
+    }
+    subscription = feed.subscribe(from, this::onChange);
+    long start = from;
+    thread =
+        new Thread(
+            () -> {
+              if (!resume) {
+                rebuild(start);
+              }
+              run();
+            },
+            "search-indexer");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  private void onChange(ChangeEvent event) {
+    lock.lock();
+    try {
+      Pending p = new Pending(event.sequence(), event.time().toEpochMilli());
+      pending.put(event.subject().guid(), p);
+      if (event.kind() == ChangeEvent.Kind.RELATIONSHIP_CREATED && event.target() != null) {
+        pending.put(event.target().guid(), p);
+      }
+      changed.signal();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Reads every entity of the catalog into an emptied index. */
+  private void rebuild(long sequence) {
+    long t0 = System.nanoTime();
+    index.deleteAll();
+    int offset = 0;
+    int count = 0;
+    while (!stopped) {
+      SearchResult page =
+          catalog.search(
+              new SearchQuery(null, null, null, null, Map.of(), PAGE, offset), Visibility.all());
+      for (Entity e : page.entities()) {
+        if (EntityKind.indexed(e.typeName())) {
+          write(reader.read(e));
+          count++;
+        }
+      }
+      offset += page.entities().size();
+      if (page.entities().size() < PAGE) {
+        break;
+      }
+    }
+    index.refresh();
+    index.commit(sequence, embedderName);
+    markSearchable(sequence, List.of());
+    LOG.info(
+        "search index: rebuilt with {} entities in {} ms",
+        count,
+        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
+  }
+
+  private void run() {
+    long lastCommit = System.nanoTime();
+    long uncommitted = 0;
+    while (!stopped) {
+      Map<Guid, Pending> batch = new LinkedHashMap<>();
+      lock.lock();
+      try {
+        if (pending.isEmpty()) {
+          changed.await(Math.max(10, commitInterval.toMillis()), TimeUnit.MILLISECONDS);
+        }
+        var it = pending.entrySet().iterator();
+        while (it.hasNext() && batch.size() < BATCH) {
+          var e = it.next();
+          batch.put(e.getKey(), e.getValue());
+          it.remove();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } finally {
+        // Held only to take the batch: the change feed's publisher waits on this lock.
+        lock.unlock();
+      }
+      long sequence = 0;
+      try {
+        for (Map.Entry<Guid, Pending> e : batch.entrySet()) {
+          Optional<IndexedEntity> entity = reader.read(e.getKey());
+          if (entity.isPresent()) {
+            write(entity.get());
+          } else {
+            index.delete(e.getKey());
+          }
+          sequence = Math.max(sequence, e.getValue().sequence());
+        }
+        if (!batch.isEmpty()) {
+          index.refresh();
+          markSearchable(sequence, new ArrayList<>(batch.values()));
+          uncommitted = Math.max(uncommitted, sequence);
+        }
+        if (uncommitted > 0 && System.nanoTime() - lastCommit >= commitInterval.toNanos()) {
+          // Under steady load the queue is never empty: commit up to just before its oldest
+          // change, so that a restart replays (idempotently) no less than it must.
+          long safe = Math.min(uncommitted, oldestPending() - 1);
+          index.commit(safe, embedderName);
+          uncommitted = safe == uncommitted ? 0 : uncommitted;
+          lastCommit = System.nanoTime();
+        }
+      } catch (RuntimeException e) {
+        // The catalog may be closing, or one entity unreadable: keep serving what is indexed.
+        LOG.warn("search index: indexing a batch failed: {}", e.toString());
+      }
+    }
+    if (uncommitted > 0) {
+      index.commit(uncommitted, embedderName);
+    }
+  }
+
+  private long oldestPending() {
+    lock.lock();
+    try {
+      long oldest = Long.MAX_VALUE;
+      for (Pending p : pending.values()) {
+        oldest = Math.min(oldest, p.sequence());
+      }
+      return oldest;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void write(IndexedEntity e) {
+    float[] vector = null;
+    // Fields are most of the documents (a topic has dozens) and are embedded as part of their
+    // dataset's sentence: embedding them too would multiply the cost for little meaning.
+    if (embedder.enabled() && e.kind() != EntityKind.COLUMN) {
+      long t0 = System.nanoTime();
+      vector = embedder.embed(e.embeddingText());
+      long spent = System.nanoTime() - t0;
+      lock.lock();
+      try {
+        embedNanos += spent;
+        embedded++;
+      } finally {
+        lock.unlock();
+      }
+    }
+    index.upsert(e, vector);
+  }
+
+  private void markSearchable(long sequence, List<Pending> done) {
+    long now = clock.millis();
+    lock.lock();
+    try {
+      searchableSequence = Math.max(searchableSequence, sequence);
+      for (Pending p : done) {
+        lags[lagCount++ % LAG_SAMPLES] = now - p.timeMillis();
+      }
+      applied.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** The last feed sequence whose change is searchable. */
+  public long searchableSequence() {
+    lock.lock();
+    try {
+      return searchableSequence;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Waits until the change of {@code sequence} (and every one before it) is searchable.
+   *
+   * @return whether it became so within {@code timeout}
+   */
+  public boolean awaitSearchable(long sequence, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    lock.lock();
+    try {
+      while (searchableSequence < sequence || !pending.isEmpty()) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        applied.awaitNanos(left);
+      }
+      return true;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Forgets the lags recorded so far, so that a measurement starts clean. */
+  public void resetLagSamples() {
+    lock.lock();
+    try {
+      lagCount = 0;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Recent lags from commit to searchable, in milliseconds (at most the last 4096). */
+  public long[] recentLagsMillis() {
+    lock.lock();
+    try {
+      int n = Math.min(lagCount, LAG_SAMPLES);
+      long[] out = new long[n];
+      System.arraycopy(lags, 0, out, 0, n);
+      return out;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Mean time to embed one entity, in microseconds; 0 before the first. */
+  public double meanEmbedMicros() {
+    lock.lock();
+    try {
+      return embedded == 0 ? 0 : embedNanos / 1000.0 / embedded;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public void close() {
+    stopped = true;
+    if (subscription != null) {
+      subscription.close();
+    }
+    if (thread != null) {
+      lock.lock();
+      try {
+        changed.signalAll();
+      } finally {
+        lock.unlock();
+      }
+      try {
+        thread.join(TimeUnit.SECONDS.toMillis(30));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** The bridge's command line. */
+package io.tributary.edge.cli;

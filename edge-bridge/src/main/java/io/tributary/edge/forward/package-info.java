@@ -1,0 +1,2 @@
+/** Forwarding rules: MQTT topics to Kafka topics. */
+package io.tributary.edge.forward;

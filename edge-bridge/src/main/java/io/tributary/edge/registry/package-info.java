@@ -1,0 +1,2 @@
+/** The bridge's device registry: state, model, firmware and location as devices report them. */
+package io.tributary.edge.registry;

@@ -1,0 +1,2 @@
+/** The bridge's metrics and health, served on its own port. */
+package io.tributary.edge.status;

@@ -1,0 +1,2 @@
+/** Sync from the journal to the catalog: in order, with backoff, idempotent across retries. */
+package io.tributary.edge.sync;

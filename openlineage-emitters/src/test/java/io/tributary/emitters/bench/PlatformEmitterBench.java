@@ -1,0 +1,336 @@
+package io.tributary.emitters.bench;
+
+import io.tributary.emitters.kinesis.TributaryKinesisInterceptor;
+import io.tributary.emitters.pulsar.TributaryConsumerInterceptor;
+import io.tributary.emitters.pulsar.TributaryProducerInterceptor;
+import io.tributary.emitters.testing.LineageEndpoint;
+import io.tributary.emitters.testing.PulsarServer;
+import io.tributary.testkit.kinesis.KinesisLocal;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntConsumer;
+import org.apache.pulsar.client.api.Message;
+import org.apache.pulsar.client.api.Producer;
+import org.apache.pulsar.client.api.PulsarClient;
+import org.apache.pulsar.client.api.Schema;
+import org.apache.pulsar.client.api.SubscriptionInitialPosition;
+import software.amazon.awssdk.awscore.AwsExecutionAttribute;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.InterceptorContext;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.kinesis.model.GetRecordsRequest;
+import software.amazon.awssdk.services.kinesis.model.GetRecordsResponse;
+import software.amazon.awssdk.services.kinesis.model.PutRecordRequest;
+import software.amazon.awssdk.services.kinesis.model.PutRecordResponse;
+import software.amazon.awssdk.services.kinesis.model.Record;
+
+/**
+ * The Pulsar and Kinesis emitters' cost, in one run: throughput of the same Pulsar workload with
+ * and without the interceptors (alternating which goes first) on a Pulsar standalone, and bytes
+ * allocated per record on the Pulsar and Kinesis interceptor paths (the calling thread's allocated
+ * bytes, from {@code com.sun.management.ThreadMXBean}, over a million calls, less the same loop
+ * without the interceptor).
+ *
+ * <p>No Kinesis throughput: the only Kinesis server here, kinesis-local, emulates the service's
+ * per-shard limits (1,000 records/s), so the SDK's throttling retries would be measured, not the
+ * interceptor.
+ *
+ * <p>It lives beside the emitters' tests rather than in {@code benchmarks/}: Pulsar's broker needs
+ * Jersey 2, the catalog server that the benchmarks module carries needs Jersey 4, and one JVM
+ * cannot hold both.
+ *
+ * <pre>
+ * ./mvnw -B -pl openlineage-emitters -am test-compile -Djs.skip=true
+ * ./mvnw -B -q -pl openlineage-emitters dependency:build-classpath -Dmdep.includeScope=test \
+ *     -Dmdep.outputFile=target/bench.classpath
+ * java -cp openlineage-emitters/target/test-classes:openlineage-emitters/target/classes:$(cat \
+ *     openlineage-emitters/target/bench.classpath) io.tributary.emitters.bench.PlatformEmitterBench
+ * </pre>
+ */
+public final class PlatformEmitterBench {
+  private static final int RECORD_BYTES = 100;
+  private static final int ROUNDS = 4;
+  private static final int PULSAR_RECORDS = 100_000;
+  private static final int ALLOCATION_CALLS = 1_000_000;
+
+  private PlatformEmitterBench() {}
+
+  public static void main(String[] args) throws Exception {
+    System.out.printf(
+        Locale.ROOT,
+        "platform emitters: %d rounds, %d processors, %s %s%n",
+        ROUNDS,
+        Runtime.getRuntime().availableProcessors(),
+        System.getProperty("java.vm.name"),
+        System.getProperty("java.version"));
+    try (LineageEndpoint endpoint = LineageEndpoint.start();
+        PulsarServer pulsar = PulsarServer.start()) {
+      Map<String, Object> lineage = new HashMap<>();
+      lineage.put("openlineage.transport.type", "http");
+      lineage.put("openlineage.transport.url", endpoint.url());
+      lineage.put("openlineage.transport.endpoint", LineageEndpoint.PATH);
+      lineage.put("openlineage.namespace", "bench");
+      lineage.put("openlineage.snapshot.interval.ms", "1000");
+      lineage.put("openlineage.abort.on.jvm.exit", "false");
+      lineage.put("openlineage.aws.account", KinesisLocal.ACCOUNT);
+      lineage.put("serviceUrl", pulsar.serviceUrl());
+      kinesisAllocation(lineage);
+      try (PulsarClient client = PulsarClient.builder().serviceUrl(pulsar.serviceUrl()).build()) {
+        pulsarThroughput(client, lineage);
+        pulsarAllocation(client, lineage);
+      }
+      System.out.printf(
+          Locale.ROOT, "lineage events received by the endpoint: %d%n", endpoint.bodies().size());
+    }
+  }
+
+  // ---- Pulsar ----
+
+  private static void pulsarThroughput(PulsarClient client, Map<String, Object> lineage)
+      throws Exception {
+    byte[] value = new byte[RECORD_BYTES];
+    List<double[]> producer = new ArrayList<>();
+    List<double[]> consumer = new ArrayList<>();
+    int run = 0;
+    // One unmeasured run of each variant: class loading and the JIT.
+    pulsarRun(client, null, value, ++run);
+    pulsarRun(client, lineage, value, ++run);
+    for (int round = 1; round <= ROUNDS; round++) {
+      boolean withFirst = round % 2 == 0;
+      double[] a = pulsarRun(client, withFirst ? lineage : null, value, ++run);
+      double[] b = pulsarRun(client, withFirst ? null : lineage, value, ++run);
+      double[] without = withFirst ? b : a;
+      double[] with = withFirst ? a : b;
+      producer.add(new double[] {without[0], with[0]});
+      consumer.add(new double[] {without[1], with[1]});
+      System.out.printf(
+          Locale.ROOT,
+          "  pulsar round %d: producer %,.0f / %,.0f, consumer %,.0f / %,.0f rec/s (without/with)%n",
+          round,
+          without[0],
+          with[0],
+          without[1],
+          with[1]);
+    }
+    summary("pulsar producer", producer);
+    summary("pulsar consumer", consumer);
+  }
+
+  /** Produces PULSAR_RECORDS to a fresh topic, then consumes them; returns both rates. */
+  @SuppressWarnings("unchecked")
+  private static double[] pulsarRun(
+      PulsarClient client, Map<String, Object> lineage, byte[] value, int run) throws Exception {
+    String topic = "bench-" + run;
+    Map<String, Object> config = lineage == null ? null : new HashMap<>(lineage);
+    if (config != null) {
+      config.put("openlineage.job.name", "pulsar-bench-" + run);
+    }
+    TributaryProducerInterceptor out =
+        config == null ? null : new TributaryProducerInterceptor(config);
+    TributaryConsumerInterceptor<byte[]> in =
+        config == null ? null : new TributaryConsumerInterceptor<>(config);
+    double produced;
+    try (Producer<byte[]> p =
+        (out == null
+                ? client.newProducer(Schema.BYTES)
+                : client.newProducer(Schema.BYTES).intercept(out))
+            .topic(topic)
+            .blockIfQueueFull(true)
+            .create()) {
+      long start = System.nanoTime();
+      for (int i = 0; i < PULSAR_RECORDS; i++) {
+        p.sendAsync(value);
+      }
+      p.flush();
+      produced = PULSAR_RECORDS * 1e9 / (System.nanoTime() - start);
+    }
+    // The consumer subscribes once everything is written: its timing holds only reading.
+    long start = System.nanoTime();
+    try (var c =
+        (in == null
+                ? client.newConsumer(Schema.BYTES)
+                : client.newConsumer(Schema.BYTES).intercept(in))
+            .topic(topic)
+            .subscriptionName("bench")
+            .subscriptionInitialPosition(SubscriptionInitialPosition.Earliest)
+            .receiverQueueSize(5000)
+            .subscribe()) {
+      int read = 0;
+      while (read < PULSAR_RECORDS) {
+        Message<byte[]> m = c.receive(30, TimeUnit.SECONDS);
+        if (m == null) {
+          throw new IllegalStateException("only " + read + " records read");
+        }
+        read++;
+      }
+      double consumed = PULSAR_RECORDS * 1e9 / (System.nanoTime() - start);
+      return new double[] {produced, consumed};
+    } finally {
+      if (out != null) {
+        out.close();
+      }
+      if (in != null) {
+        in.close();
+      }
+    }
+  }
+
+  private static void pulsarAllocation(PulsarClient client, Map<String, Object> lineage)
+      throws Exception {
+    Map<String, Object> config = new HashMap<>(lineage);
+    config.put("openlineage.job.name", "pulsar-allocation");
+    try (TributaryProducerInterceptor out = new TributaryProducerInterceptor(config);
+        TributaryConsumerInterceptor<byte[]> in = new TributaryConsumerInterceptor<>(config);
+        var c =
+            client
+                .newConsumer(Schema.BYTES)
+                .topic("allocation")
+                .subscriptionName("bench")
+                .subscriptionInitialPosition(SubscriptionInitialPosition.Earliest)
+                .subscribe();
+        Producer<byte[]> p = client.newProducer(Schema.BYTES).topic("allocation").create()) {
+      p.send(new byte[RECORD_BYTES]);
+      Message<byte[]> message = c.receive(30, TimeUnit.SECONDS);
+      // Real client objects, called as the client calls the hooks on every record.
+      allocation(
+          "pulsar producer onSendAcknowledgement",
+          i -> out.onSendAcknowledgement(p, message, null, null),
+          i -> blackhole(p.getTopic().length() + message.size()));
+      allocation(
+          "pulsar consumer beforeConsume",
+          i -> in.beforeConsume(c, message),
+          i -> blackhole(message.getTopicName().length() + message.size()));
+    }
+  }
+
+  // ---- Kinesis ----
+
+  private static void kinesisAllocation(Map<String, Object> lineage) {
+    Map<String, Object> config = new HashMap<>(lineage);
+    config.put("openlineage.job.name", "kinesis-allocation");
+    ExecutionAttributes attributes = new ExecutionAttributes();
+    attributes.putAttribute(AwsExecutionAttribute.AWS_REGION, Region.of(KinesisLocal.REGION));
+    InterceptorContext put =
+        InterceptorContext.builder()
+            .request(
+                PutRecordRequest.builder()
+                    .streamName("bench")
+                    .partitionKey("k")
+                    .data(SdkBytes.fromByteArray(new byte[RECORD_BYTES]))
+                    .build())
+            .response(PutRecordResponse.builder().sequenceNumber("1").shardId("s").build())
+            .build();
+    List<Record> page = new ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      page.add(
+          Record.builder()
+              .partitionKey("k")
+              .sequenceNumber(String.valueOf(i))
+              .data(SdkBytes.fromByteArray(new byte[RECORD_BYTES]))
+              .build());
+    }
+    InterceptorContext get =
+        InterceptorContext.builder()
+            .request(
+                GetRecordsRequest.builder()
+                    .streamARN(KinesisLocal.arn("bench"))
+                    .shardIterator("it")
+                    .build())
+            .response(GetRecordsResponse.builder().records(page).nextShardIterator("it").build())
+            .build();
+    try (TributaryKinesisInterceptor interceptor = new TributaryKinesisInterceptor(config)) {
+      allocation(
+          "kinesis afterExecution PutRecord (1 record)",
+          i -> interceptor.afterExecution(put, attributes),
+          i -> blackhole(put.request().hashCode()));
+      // Per call of 100 records; reported per record below.
+      long perCall =
+          allocation(
+              "kinesis afterExecution GetRecords (page of 100, per page)",
+              i -> interceptor.afterExecution(get, attributes),
+              i -> blackhole(get.request().hashCode()));
+      System.out.printf(
+          Locale.ROOT, "  = %.2f B per record read with GetRecords%n", perCall / 100.0);
+    }
+  }
+
+  // ---- measurement ----
+
+  private static long sink;
+
+  private static void blackhole(long v) {
+    sink += v;
+  }
+
+  /** Bytes per call of {@code path} less those of {@code baseline}, after a warm-up. */
+  private static long allocation(String name, IntConsumer path, IntConsumer baseline) {
+    com.sun.management.ThreadMXBean threads =
+        (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    long id = Thread.currentThread().getId();
+    long[] with = new long[3];
+    long[] without = new long[3];
+    for (int warm = 0; warm < 3; warm++) {
+      run(path);
+      run(baseline);
+    }
+    for (int r = 0; r < 3; r++) {
+      long before = threads.getThreadAllocatedBytes(id);
+      run(path);
+      with[r] = threads.getThreadAllocatedBytes(id) - before;
+      before = threads.getThreadAllocatedBytes(id);
+      run(baseline);
+      without[r] = threads.getThreadAllocatedBytes(id) - before;
+    }
+    Arrays.sort(with);
+    Arrays.sort(without);
+    double perCall = Math.max(0, with[1] - without[1]) / (double) ALLOCATION_CALLS;
+    System.out.printf(
+        Locale.ROOT,
+        "allocation %s: %.3f B/call with hook, %.3f B/call baseline, %.3f B/call added%n",
+        name,
+        with[1] / (double) ALLOCATION_CALLS,
+        without[1] / (double) ALLOCATION_CALLS,
+        perCall);
+    return Math.round(perCall);
+  }
+
+  private static void run(IntConsumer body) {
+    for (int i = 0; i < ALLOCATION_CALLS; i++) {
+      body.accept(i);
+    }
+  }
+
+  private static void summary(String name, List<double[]> rounds) {
+    double without = median(rounds.stream().mapToDouble(r -> r[0]).toArray());
+    double with = median(rounds.stream().mapToDouble(r -> r[1]).toArray());
+    double[] ratios = rounds.stream().mapToDouble(r -> r[1] / r[0]).toArray();
+    Map<String, Double> out = new LinkedHashMap<>();
+    out.put("min", Arrays.stream(ratios).min().orElse(Double.NaN));
+    out.put("max", Arrays.stream(ratios).max().orElse(Double.NaN));
+    System.out.printf(
+        Locale.ROOT,
+        "%s: median without %,.0f rec/s, with %,.0f rec/s; with/without median %.3f"
+            + " (rounds %.3f..%.3f)%n",
+        name,
+        without,
+        with,
+        median(ratios),
+        out.get("min"),
+        out.get("max"));
+  }
+
+  private static double median(double[] values) {
+    double[] v = values.clone();
+    Arrays.sort(v);
+    int n = v.length;
+    return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+  }
+}

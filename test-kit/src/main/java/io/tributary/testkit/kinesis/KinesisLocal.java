@@ -1,0 +1,157 @@
+package io.tributary.testkit.kinesis;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real Kinesis API server for tests: {@code kinesis-local} (npm), started as a child process on a
+ * free loopback port and stopped with the test. It must be installed ({@code npm install -g
+ * kinesis-local}, as {@code .ci/run} does); a missing server fails the test, naming the command.
+ */
+public final class KinesisLocal implements AutoCloseable {
+  public static final String REGION = "us-east-1";
+  public static final String ACCOUNT = "000000000000";
+
+  private final Process process;
+  private final int port;
+  private final Path workDir;
+
+  private KinesisLocal(Process process, int port, Path workDir) {
+    this.process = process;
+    this.port = port;
+    this.workDir = workDir;
+  }
+
+  /**
+   * Starts the server with streams already created.
+   *
+   * @param streams stream names, one shard each
+   */
+  public static KinesisLocal start(String... streams) throws IOException {
+    Path main =
+        executable()
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "kinesis-local is not installed: run `npm install -g kinesis-local@0.6.2`"
+                            + " (.ci/run installs it)"));
+    Path workDir = Files.createTempDirectory("kinesis-local");
+    int port = freePort();
+    ProcessBuilder builder =
+        new ProcessBuilder("node", main.toString())
+            .directory(workDir.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(workDir.resolve("server.log").toFile());
+    var env = builder.environment();
+    env.put("KINESIS_MOCK_PLAIN_PORT", String.valueOf(port));
+    env.put("KINESIS_MOCK_TLS_PORT", String.valueOf(freePort()));
+    env.put("KINESIS_MOCK_CERT_PATH", main.resolveSibling("server.json").toString());
+    env.put("AWS_REGION", REGION);
+    env.put("AWS_ACCOUNT_ID", ACCOUNT);
+    env.put("SHOULD_PERSIST_DATA", "false");
+    env.put("LOG_LEVEL", "WARN");
+    env.put(
+        "INITIALIZE_STREAMS",
+        String.join(",", streams.length == 0 ? new String[0] : withShards(streams)));
+    Process process = builder.start();
+    KinesisLocal server = new KinesisLocal(process, port, workDir);
+    try {
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .pollInterval(Duration.ofMillis(100))
+          .until(() -> !process.isAlive() || server.accepting());
+      if (!process.isAlive()) {
+        throw new IllegalStateException(
+            "kinesis-local exited at start: " + Files.readString(workDir.resolve("server.log")));
+      }
+    } catch (RuntimeException e) {
+      server.close();
+      throw e;
+    }
+    return server;
+  }
+
+  private static String[] withShards(String[] streams) {
+    String[] out = new String[streams.length];
+    for (int i = 0; i < streams.length; i++) {
+      out[i] = streams[i] + ":1:" + REGION;
+    }
+    return out;
+  }
+
+  /** The installed server's script: {@code kinesis-local} on the PATH, resolved to its file. */
+  private static Optional<Path> executable() {
+    String path = System.getenv("PATH");
+    if (path == null) {
+      return Optional.empty();
+    }
+    for (String dir : path.split(File.pathSeparator)) {
+      Path candidate = Path.of(dir, "kinesis-local");
+      if (Files.isRegularFile(candidate)) {
+        try {
+          return Optional.of(candidate.toRealPath());
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private boolean accepting() {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The plain-HTTP endpoint, for {@code endpointOverride}. */
+  public URI endpoint() {
+    return URI.create("http://127.0.0.1:" + port);
+  }
+
+  /** The ARN of a stream on this server. */
+  public static String arn(String stream) {
+    return "arn:aws:kinesis:" + REGION + ":" + ACCOUNT + ":stream/" + stream;
+  }
+
+  @Override
+  public void close() {
+    process.destroy();
+    try {
+      if (!process.waitFor(10, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    try (var paths = Files.walk(workDir)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // A temporary directory left behind is harmless.
+    }
+  }
+}

@@ -1,0 +1,209 @@
+package io.tributary.server.governance;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tributary.catalog.Catalog;
+import io.tributary.catalog.Guid;
+import io.tributary.contract.TenantId;
+import io.tributary.ranger.governance.Quality;
+import io.tributary.ranger.governance.QualityRule;
+import io.tributary.ranger.tenancy.Tenant;
+import io.tributary.ranger.tenancy.TenantNotFoundException;
+import io.tributary.ranger.tenancy.TenantRegistry;
+import io.tributary.server.api.Params;
+import io.tributary.server.problem.ApiException;
+import io.tributary.server.security.Caller;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * {@code /api/v1/governance/tenants/{tenant}/quality...}: a tenant's data-quality rules and their
+ * results. Rules are read by members and changed by the administrator; results are shown for the
+ * datasets the caller may read. Another tenant is 404.
+ */
+@Path("/api/v1/governance")
+@Produces(MediaType.APPLICATION_JSON)
+public final class QualityResource {
+  private final TenantRegistry tenants;
+  private final Quality quality;
+  private final Catalog catalog;
+  private final ObjectMapper json;
+
+  public QualityResource(
+      TenantRegistry tenants, Quality quality, Catalog catalog, ObjectMapper json) {
+    this.tenants = Objects.requireNonNull(tenants, "tenants");
+    this.quality = Objects.requireNonNull(quality, "quality");
+    this.catalog = Objects.requireNonNull(catalog, "catalog");
+    this.json = Objects.requireNonNull(json, "json");
+  }
+
+  @GET
+  @Path("tenants/{tenant}/quality-rules")
+  public String rules(@PathParam("tenant") String tenantText, @Context ContainerRequestContext c) {
+    Tenant tenant = readable(tenantText, Caller.of(c));
+    ObjectNode out = json.createObjectNode();
+    ArrayNode list = out.putArray("rules");
+    quality.rules(tenant.id()).forEach(r -> list.add(Quality.toJson(r)));
+    return out.toString();
+  }
+
+  @PUT
+  @Path("tenants/{tenant}/quality-rules/{id}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public String putRule(
+      @PathParam("tenant") String tenantText,
+      @PathParam("id") String id,
+      String body,
+      @Context ContainerRequestContext c) {
+    Caller caller = Caller.of(c);
+    Tenant tenant = readable(tenantText, caller);
+    caller.checkAdmin(tenant.id());
+    JsonNode r = parse(body);
+    QualityRule rule;
+    try {
+      String maxAge = text(r, "maxAge");
+      rule =
+          new QualityRule(
+              Params.name("id", id),
+              text(r, "dataset"),
+              text(r, "namespace"),
+              text(r, "classification"),
+              QualityRule.Metric.parse(Objects.requireNonNullElse(text(r, "metric"), "")),
+              text(r, "column"),
+              number(r, "min"),
+              number(r, "max"),
+              maxAge == null ? null : Duration.parse(maxAge));
+    } catch (DateTimeParseException e) {
+      throw ApiException.badParameter("body", "'maxAge' must be an ISO-8601 duration (PT5M)");
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badParameter("body", e.getMessage());
+    }
+    quality.putRule(tenant.id(), rule);
+    return Quality.toJson(rule).toString();
+  }
+
+  @DELETE
+  @Path("tenants/{tenant}/quality-rules/{id}")
+  public Response deleteRule(
+      @PathParam("tenant") String tenantText,
+      @PathParam("id") String id,
+      @Context ContainerRequestContext c) {
+    Caller caller = Caller.of(c);
+    Tenant tenant = readable(tenantText, caller);
+    caller.checkAdmin(tenant.id());
+    if (!quality.deleteRule(tenant.id(), id)) {
+      throw ApiException.notFound("no quality rule '" + id + "'");
+    }
+    return Response.noContent().build();
+  }
+
+  /**
+   * {@code ?dataset=<guid>&view=latest|history}: the current outcome per rule and dataset (badges),
+   * or every change of outcome, oldest first (the timeline).
+   */
+  @GET
+  @Path("tenants/{tenant}/quality-results")
+  public String results(
+      @PathParam("tenant") String tenantText,
+      @QueryParam("dataset") String dataset,
+      @QueryParam("view") String view,
+      @Context ContainerRequestContext c) {
+    Caller caller = Caller.of(c);
+    Tenant tenant = readable(tenantText, caller);
+    String guid = dataset == null ? null : Params.guid("dataset", dataset).value();
+    boolean history = "history".equals(view);
+    if (view != null && !history && !"latest".equals(view)) {
+      throw ApiException.badParameter("view", "is 'latest' or 'history'");
+    }
+    List<JsonNode> records =
+        history ? quality.history(tenant.id(), guid) : quality.latest(tenant.id(), guid);
+    Map<String, Boolean> visible = new HashMap<>();
+    ObjectNode out = json.createObjectNode();
+    ArrayNode list = out.putArray("results");
+    for (JsonNode r : records) {
+      String of = r.path("datasetGuid").asText();
+      if (visible.computeIfAbsent(of, g -> catalog.get(new Guid(g), caller.read()).isPresent())) {
+        list.add(r);
+      }
+    }
+    return out.toString();
+  }
+
+  /** Checks the tenant's freshness rules now instead of at the next tick. */
+  @POST
+  @Path("tenants/{tenant}/quality/freshness-check")
+  public String freshness(
+      @PathParam("tenant") String tenantText, @Context ContainerRequestContext c) {
+    Caller caller = Caller.of(c);
+    Tenant tenant = readable(tenantText, caller);
+    caller.checkAdmin(tenant.id());
+    ObjectNode out = json.createObjectNode();
+    out.put("checked", quality.checkFreshness(tenant.id()).size());
+    return out.toString();
+  }
+
+  private Tenant readable(String tenantText, Caller caller) {
+    TenantId id = Params.tenant("tenant", tenantText);
+    if (!caller.mayRead(id)) {
+      throw new TenantNotFoundException(id);
+    }
+    return tenants.get(id).orElseThrow(() -> new TenantNotFoundException(id));
+  }
+
+  private static String text(JsonNode node, String name) {
+    JsonNode value = node.get(name);
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    if (!value.isTextual()) {
+      throw ApiException.badParameter("body", "'" + name + "' must be a string");
+    }
+    return value.textValue();
+  }
+
+  private static Double number(JsonNode node, String name) {
+    JsonNode value = node.get(name);
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    if (!value.isNumber()) {
+      throw ApiException.badParameter("body", "'" + name + "' must be a number");
+    }
+    return value.doubleValue();
+  }
+
+  private JsonNode parse(String body) {
+    if (body == null || body.isBlank()) {
+      throw ApiException.badParameter("body", "a JSON object is required");
+    }
+    try {
+      JsonNode node = json.readTree(body);
+      if (node == null || !node.isObject()) {
+        throw ApiException.badParameter("body", "a JSON object is required");
+      }
+      return node;
+    } catch (JsonProcessingException e) {
+      throw ApiException.badParameter("body", "not JSON: " + e.getOriginalMessage());
+    }
+  }
+}

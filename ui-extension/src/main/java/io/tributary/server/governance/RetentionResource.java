@@ -1,0 +1,284 @@
+package io.tributary.server.governance;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tributary.catalog.Catalog;
+import io.tributary.catalog.Entity;
+import io.tributary.catalog.EntityNotFoundException;
+import io.tributary.catalog.Guid;
+import io.tributary.catalog.Visibility;
+import io.tributary.contract.TenantId;
+import io.tributary.ranger.governance.LegalHold;
+import io.tributary.ranger.governance.Retention;
+import io.tributary.ranger.governance.RetentionRule;
+import io.tributary.ranger.tenancy.Tenant;
+import io.tributary.ranger.tenancy.TenantNotFoundException;
+import io.tributary.ranger.tenancy.TenantRegistry;
+import io.tributary.server.api.Params;
+import io.tributary.server.problem.ApiException;
+import io.tributary.server.security.Caller;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * {@code /api/v1/governance/tenants/{tenant}/retention...} and {@code .../legal-holds}: a tenant's
+ * retention rules and legal holds, the dry run of a purge and the purge. Rules and holds are read
+ * by the tenant's members and changed by its administrator; dry runs and purges need its
+ * administrator, and list only what the caller may read. Another tenant is 404.
+ */
+@Path("/api/v1/governance")
+@Produces(MediaType.APPLICATION_JSON)
+public final class RetentionResource {
+  private final TenantRegistry tenants;
+  private final Retention retention;
+  private final Catalog catalog;
+  private final ObjectMapper json;
+
+  public RetentionResource(
+      TenantRegistry tenants, Retention retention, Catalog catalog, ObjectMapper json) {
+    this.tenants = Objects.requireNonNull(tenants, "tenants");
+    this.retention = Objects.requireNonNull(retention, "retention");
+    this.catalog = Objects.requireNonNull(catalog, "catalog");
+    this.json = Objects.requireNonNull(json, "json");
+  }
+
+  @GET
+  @Path("tenants/{tenant}/retention-rules")
+  public String rules(@PathParam("tenant") String tenantText, @Context ContainerRequestContext c) {
+    Tenant tenant = readable(tenantText, Caller.of(c));
+    ObjectNode out = json.createObjectNode();
+    ArrayNode list = out.putArray("rules");
+    retention.rules(tenant.id()).forEach(r -> list.add(rule(r)));
+    return out.toString();
+  }
+
+  @PUT
+  @Path("tenants/{tenant}/retention-rules/{id}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public String putRule(
+      @PathParam("tenant") String tenantText,
+      @PathParam("id") String id,
+      String body,
+      @Context ContainerRequestContext c) {
+    Caller caller = Caller.of(c);
+    Tenant tenant = readable(tenantText, caller);
+    caller.checkAdmin(tenant.id());
+    JsonNode request = parse(body);
+    RetentionRule rule;
+    try {
+      rule =
+          new RetentionRule(
+              Params.name("id", id),
+              text(request, "typeName"),
+              text(request, "classification"),
+              Duration.parse(Objects.requireNonNullElse(text(request, "olderThan"), "")));
+      retention.putRule(tenant.id(), rule);
+    } catch (DateTimeParseException e) {
+      throw ApiException.badParameter(
+          "body", "'olderThan' must be an ISO-8601 duration (P30D, PT12H)");
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badParameter("body", e.getMessage());
+    }
+    return rule(rule).toString();
+  }
+
+  @DELETE
+  @Path("tenants/{tenant}/retention-rules/{id}")
+  public Response deleteRule(
+      @PathParam("tenant") String tenantText,
+      @PathParam("id") String id,
+      @Context ContainerRequestContext c) {
+    Caller caller = Caller.of(c);
+    Tenant tenant = readable(tenantText, caller);
+    caller.checkAdmin(tenant.id());
+    if (!retention.deleteRule(tenant.id(), id)) {
+      throw ApiException.notFound("no retention rule '" + id + "'");
+    }
+    return Response.noContent().build();
+  }
+
+  @GET
+  @Path("tenants/{tenant}/legal-holds")
+  public String holds(@PathParam("tenant") String tenantText, @Context ContainerRequestContext c) {
+    Tenant tenant = readable(tenantText, Caller.of(c));
+    ObjectNode out = json.createObjectNode();
+    ArrayNode list = out.putArray("holds");
+    retention.holds(tenant.id()).forEach(h -> list.add(hold(h)));
+    return out.toString();
+  }
+
+  /** {@code {"guid"} or {"namespace"}, "reason"?}: the entity must be the tenant's and visible. */
+  @POST
+  @Path("tenants/{tenant}/legal-holds")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response hold(
+      @PathParam("tenant") String tenantText, String body, @Context ContainerRequestContext c) {
+    Caller caller = Caller.of(c);
+    Tenant tenant = readable(tenantText, caller);
+    caller.checkAdmin(tenant.id());
+    JsonNode request = parse(body);
+    String guid = text(request, "guid");
+    String namespace = text(request, "namespace");
+    if ((guid == null) == (namespace == null)) {
+      throw ApiException.badParameter("body", "name either 'guid' or 'namespace'");
+    }
+    if (guid != null) {
+      Guid id = Params.guid("guid", guid);
+      Entity entity =
+          catalog
+              .get(id, Visibility.tenants(java.util.Set.of(tenant.id())).and(caller.read()))
+              .orElseThrow(() -> new EntityNotFoundException(id.value()));
+      guid = entity.guid().value();
+    } else {
+      namespace = Params.name("namespace", namespace);
+    }
+    LegalHold hold =
+        retention.hold(
+            tenant.id(), guid, namespace, text(request, "reason"), caller.principal().user());
+    return Response.created(
+            URI.create(
+                "/api/v1/governance/tenants/" + tenant.id().value() + "/legal-holds/" + hold.id()))
+        .type(MediaType.APPLICATION_JSON_TYPE)
+        .entity(hold(hold).toString())
+        .build();
+  }
+
+  @DELETE
+  @Path("tenants/{tenant}/legal-holds/{id}")
+  public Response release(
+      @PathParam("tenant") String tenantText,
+      @PathParam("id") String id,
+      @Context ContainerRequestContext c) {
+    Caller caller = Caller.of(c);
+    Tenant tenant = readable(tenantText, caller);
+    caller.checkAdmin(tenant.id());
+    if (!retention.release(tenant.id(), id)) {
+      throw ApiException.notFound("no legal hold '" + id + "'");
+    }
+    return Response.noContent().build();
+  }
+
+  @GET
+  @Path("tenants/{tenant}/retention/dry-run")
+  public String dryRun(@PathParam("tenant") String tenantText, @Context ContainerRequestContext c) {
+    Caller caller = Caller.of(c);
+    Tenant tenant = readable(tenantText, caller);
+    caller.checkAdmin(tenant.id());
+    return report(retention.dryRun(tenant.id()), caller.read()).toString();
+  }
+
+  @POST
+  @Path("tenants/{tenant}/retention/purge")
+  public String purge(@PathParam("tenant") String tenantText, @Context ContainerRequestContext c) {
+    Caller caller = Caller.of(c);
+    Tenant tenant = readable(tenantText, caller);
+    caller.checkAdmin(tenant.id());
+    return report(retention.purge(tenant.id(), caller.principal().user()), caller.read())
+        .toString();
+  }
+
+  private ObjectNode report(Retention.Report report, Visibility visible) {
+    ObjectNode out = json.createObjectNode();
+    out.set("removed", candidates(report.removed(), visible));
+    out.set("held", candidates(report.held(), visible));
+    return out;
+  }
+
+  private ArrayNode candidates(List<Retention.Candidate> candidates, Visibility visible) {
+    ArrayNode out = json.createArrayNode();
+    int hidden = 0;
+    for (Retention.Candidate candidate : candidates) {
+      Entity e = candidate.entity();
+      if (!visible.canSee(e)) {
+        hidden++;
+        continue;
+      }
+      ObjectNode item = out.addObject();
+      item.put("guid", e.guid().value());
+      item.put("typeName", e.typeName());
+      item.put("qualifiedName", e.qualifiedName());
+      item.put("updateTime", e.updateTime() == null ? null : e.updateTime().toString());
+      item.put("rule", candidate.rule());
+      if (candidate.heldBy() != null) {
+        item.put("heldBy", candidate.heldBy());
+      }
+    }
+    if (hidden > 0) {
+      // What the caller may not read is counted, never named.
+      out.addObject().put("notShown", hidden);
+    }
+    return out;
+  }
+
+  private ObjectNode rule(RetentionRule rule) {
+    ObjectNode out = json.createObjectNode();
+    out.put("id", rule.id());
+    out.put("typeName", rule.typeName());
+    out.put("classification", rule.classification());
+    out.put("olderThan", rule.olderThan().toString());
+    return out;
+  }
+
+  private ObjectNode hold(LegalHold hold) {
+    ObjectNode out = json.createObjectNode();
+    out.put("id", hold.id());
+    out.put("guid", hold.guid());
+    out.put("namespace", hold.namespace());
+    out.put("reason", hold.reason());
+    out.put("createdBy", hold.createdBy());
+    out.put("created", hold.created().toString());
+    return out;
+  }
+
+  private Tenant readable(String tenantText, Caller caller) {
+    TenantId id = Params.tenant("tenant", tenantText);
+    if (!caller.mayRead(id)) {
+      throw new TenantNotFoundException(id);
+    }
+    return tenants.get(id).orElseThrow(() -> new TenantNotFoundException(id));
+  }
+
+  private static String text(JsonNode node, String name) {
+    JsonNode value = node.get(name);
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    if (!value.isTextual()) {
+      throw ApiException.badParameter("body", "'" + name + "' must be a string");
+    }
+    return value.textValue();
+  }
+
+  private JsonNode parse(String body) {
+    if (body == null || body.isBlank()) {
+      return json.createObjectNode();
+    }
+    try {
+      JsonNode node = json.readTree(body);
+      if (node == null || !node.isObject()) {
+        throw ApiException.badParameter("body", "a JSON object is required");
+      }
+      return node;
+    } catch (JsonProcessingException e) {
+      throw ApiException.badParameter("body", "not JSON: " + e.getOriginalMessage());
+    }
+  }
+}

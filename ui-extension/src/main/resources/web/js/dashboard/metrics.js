@@ -1,0 +1,181 @@
+// What each dashboard widget shows, computed from catalog entities: pure functions of their inputs
+// (entities as api.js normalises them, and the time "now"), so that they are tested without a page.
+
+import { asObject, pick, typeCategory } from '../format.js';
+
+const RUN_TYPE = 'stream_process_run';
+
+export function timeOf(value) {
+  if (value === undefined || value === null || value === '') return null;
+  const t = typeof value === 'number' ? value : Date.parse(value);
+  return Number.isFinite(t) ? t : null;
+}
+
+export function runState(run) {
+  return String(pick(run.attributes, 'state', 'status', 'runState', 'eventType') || 'UNKNOWN').toUpperCase();
+}
+
+function rowsOf(stats) {
+  const s = asObject(stats);
+  if (s === null || s === undefined) return null;
+  if (typeof s === 'number') return s;
+  if (Array.isArray(s)) return s.reduce((sum, x) => sum + (rowsOf(x) || 0), 0);
+  if (typeof s === 'object') {
+    const n = Number(s.rowCount ?? s.rows ?? s.records ?? s.recordCount);
+    if (Number.isFinite(n)) return n;
+    return Object.values(s).reduce((sum, x) => sum + (typeof x === 'object' ? rowsOf(x) || 0 : 0), 0);
+  }
+  return null;
+}
+
+/**
+ * Streaming health: per job its newest run's state, how long ago it last reported (a RUNNING job
+ * silent for more than {@code staleMinutes} counts as STALE), and its output throughput (rows over
+ * the run's lifetime, from the run statistics).
+ */
+export function streamingHealth(runs, { now = Date.now(), staleMinutes = 5 } = {}) {
+  const newest = new Map();
+  for (const run of runs) {
+    if (run.typeName !== RUN_TYPE) continue;
+    const a = run.attributes;
+    const job = String(pick(a, 'jobQualifiedName') || run.qualifiedName.split('#')[0] || run.guid);
+    const lastSeen = timeOf(pick(a, 'lastSeen', 'endTime', 'startTime')) ?? timeOf(run.updateTime);
+    const prev = newest.get(job);
+    if (!prev || (lastSeen ?? 0) > (prev.lastSeen ?? 0)) newest.set(job, { run, lastSeen });
+  }
+  const jobs = [];
+  const byState = {};
+  for (const [job, { run, lastSeen }] of newest) {
+    const a = run.attributes;
+    let state = runState(run);
+    const age = lastSeen === null ? null : Math.max(0, now - lastSeen);
+    if ((state === 'RUNNING' || state === 'START') && age !== null && age > staleMinutes * 60_000) state = 'STALE';
+    const facets = asObject(pick(a, 'runFacets')) || {};
+    const out = rowsOf(pick(a, 'outputStatistics', 'outputStats') ?? facets.outputStatistics);
+    const start = timeOf(pick(a, 'startTime', 'nominalStartTime'));
+    const span = start !== null && lastSeen !== null ? (lastSeen - start) / 1000 : null;
+    const throughput = out !== null && out > 0 && span > 0 ? out / span : null;
+    jobs.push({ job, name: job.split('/').pop(), guid: run.guid, state, lastSeen, age, throughput, error: pick(a, 'errorMessage') || null });
+    byState[state] = (byState[state] || 0) + 1;
+  }
+  const order = { FAIL: 0, FAILED: 0, ABORT: 1, STALE: 2, RUNNING: 3, START: 3, COMPLETE: 4 };
+  jobs.sort((x, y) => (order[x.state] ?? 5) - (order[y.state] ?? 5) || x.name.localeCompare(y.name));
+  const healthy = jobs.filter((j) => j.state === 'RUNNING' || j.state === 'START' || j.state === 'COMPLETE').length;
+  return { jobs, byState, healthy, total: jobs.length };
+}
+
+/** Datasets by how long ago they last changed, stalest first; those older than the limit are stale. */
+export function freshness(datasets, { now = Date.now(), staleMinutes = 15, limit = 12 } = {}) {
+  const rows = datasets
+    .filter((d) => typeCategory(d) === 'dataset' && !d.redacted)
+    .map((d) => {
+      const at = timeOf(pick(d.attributes, 'lastSeen', 'lastUpdated')) ?? timeOf(d.updateTime);
+      const age = at === null ? null : Math.max(0, now - at);
+      return { guid: d.guid, name: d.name, typeName: d.typeName, at, age, stale: age === null || age > staleMinutes * 60_000 };
+    })
+    .sort((a, b) => (b.age ?? Infinity) - (a.age ?? Infinity));
+  return { rows: rows.slice(0, limit), stale: rows.filter((r) => r.stale).length, total: rows.length };
+}
+
+/** Data-quality assertions over the datasets: passed, failed, and the datasets that fail. */
+export function qualityStatus(datasets) {
+  let passed = 0;
+  let failed = 0;
+  const failing = [];
+  let checked = 0;
+  for (const d of datasets) {
+    const a = d.attributes || {};
+    let p = Number(a.assertionsPassed);
+    let f = Number(a.assertionsFailed);
+    if (!Number.isFinite(p) && !Number.isFinite(f)) {
+      const list = asObject(pick(a, 'dataQualityAssertions'));
+      const items = Array.isArray(list) ? list : Array.isArray(list?.assertions) ? list.assertions : null;
+      if (!items) continue;
+      p = items.filter((x) => x.success === true).length;
+      f = items.filter((x) => x.success === false).length;
+    }
+    p = Number.isFinite(p) ? p : 0;
+    f = Number.isFinite(f) ? f : 0;
+    if (p + f === 0) continue;
+    checked++;
+    passed += p;
+    failed += f;
+    if (f > 0) failing.push({ guid: d.guid, name: d.name, failed: f, passed: p });
+  }
+  failing.sort((a, b) => b.failed - a.failed || a.name.localeCompare(b.name));
+  return { passed, failed, checked, failing };
+}
+
+/** How many datasets carry each classification, and how many carry none. */
+export function classificationCoverage(datasets) {
+  const counts = {};
+  let classified = 0;
+  let total = 0;
+  for (const d of datasets) {
+    if (typeCategory(d) !== 'dataset' || d.redacted) continue;
+    total++;
+    if (d.classifications.length) classified++;
+    for (const c of d.classifications) counts[c] = (counts[c] || 0) + 1;
+  }
+  const byClassification = Object.entries(counts).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  return { total, classified, ratio: total ? classified / total : 0, byClassification };
+}
+
+/**
+ * Jobs that write to the most datasets (producers) and datasets read by the most jobs
+ * (consumers), from lineage edges {from, to}: dataset → job is an input, job → dataset an output.
+ */
+export function topProducersConsumers(nodes, edges, { limit = 5 } = {}) {
+  const outputs = new Map();
+  const readers = new Map();
+  for (const e of edges) {
+    const from = nodes.get(e.from);
+    const to = nodes.get(e.to);
+    if (!from || !to) continue;
+    if (typeCategory(from) === 'process' && typeCategory(to) === 'dataset') outputs.set(from.guid, (outputs.get(from.guid) || 0) + 1);
+    if (typeCategory(from) === 'dataset' && typeCategory(to) === 'process') readers.set(from.guid, (readers.get(from.guid) || 0) + 1);
+  }
+  const top = (m) => [...m].map(([guid, n]) => ({ guid, name: nodes.get(guid).name, count: n }))
+    .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)).slice(0, limit);
+  return { producers: top(outputs), consumers: top(readers) };
+}
+
+/** Edge nodes (and devices) and the events each still holds back (its journal), largest backlog first. */
+export function edgeBacklog(devices, { now = Date.now() } = {}) {
+  const rows = devices
+    .filter((d) => ['edge_node', 'edge_device', 'mqtt_topic'].includes(d.typeName))
+    .map((d) => {
+      const a = d.attributes || {};
+      const backlog = Number(pick(a, 'backlog', 'journalDepth', 'pendingEvents', 'queuedEvents'));
+      const at = timeOf(pick(a, 'lastSync', 'lastSeen')) ?? timeOf(d.updateTime);
+      return { guid: d.guid, name: d.name, typeName: d.typeName, backlog: Number.isFinite(backlog) ? backlog : null, age: at === null ? null : now - at };
+    })
+    .sort((a, b) => (b.backlog ?? -1) - (a.backlog ?? -1) || a.name.localeCompare(b.name));
+  return { rows, total: rows.reduce((s, r) => s + (r.backlog || 0), 0), known: rows.some((r) => r.backlog !== null) };
+}
+
+/**
+ * Changes per minute over the last {@code minutes}, from change-feed events {time}: one bucket per
+ * minute, oldest first, the current minute last.
+ */
+export function ratePerMinute(changes, { now = Date.now(), minutes = 15 } = {}) {
+  const buckets = new Array(minutes).fill(0);
+  const end = Math.floor(now / 60_000);
+  for (const c of changes) {
+    const t = timeOf(c.time);
+    if (t === null) continue;
+    const i = minutes - 1 - (end - Math.floor(t / 60_000));
+    if (i >= 0 && i < minutes) buckets[i]++;
+  }
+  return buckets;
+}
+
+/** A duration as "42 s", "7 min", "3 h", "2 d" ago. */
+export function ago(ms) {
+  if (ms === null || ms === undefined) return 'never';
+  const s = Math.round(ms / 1000);
+  if (s < 60) return `${s} s`;
+  if (s < 3600) return `${Math.round(s / 60)} min`;
+  if (s < 172800) return `${Math.round(s / 3600)} h`;
+  return `${Math.round(s / 86400)} d`;
+}
