@@ -2,7 +2,6 @@ package io.tributary.edge.mqtt;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
@@ -21,38 +20,28 @@ import org.slf4j.LoggerFactory;
  * MQTT 5 through Paho's mqttv5 client: a session that outlives the connection ({@code
  * cleanStart=false} and a session expiry), and user properties passed to the handler.
  */
-final class PahoV5Source implements MqttSource {
+final class PahoV5Source extends PahoSource {
   private static final Logger LOG = LoggerFactory.getLogger(PahoV5Source.class);
   private static final long SESSION_EXPIRY_SECONDS = 7L * 24 * 3600;
 
-  private final MqttOptions options;
-  private final Reconnector reconnector;
   private volatile MqttClient client;
-  private volatile List<String> filters = List.of();
 
   PahoV5Source(MqttOptions options) {
-    this.options = options;
-    this.reconnector = new Reconnector("edge-mqtt-v5", options.reconnectDelay(), this::connectOnce);
+    super(options, "MQTT 5", "edge-mqtt-v5");
   }
 
   @Override
-  public void start(List<String> subscribe, MqttHandler handler) {
-    this.filters = List.copyOf(subscribe);
-    try {
-      client =
-          new MqttClient(
-              options.url(),
-              options.clientId(),
-              new MqttDefaultFilePersistence(options.sessionDir().toString()));
-    } catch (MqttException e) {
-      throw new IllegalStateException("Cannot create the MQTT client for " + options.url(), e);
-    }
+  void create(MqttHandler handler) throws MqttException {
+    client =
+        new MqttClient(
+            options.url(),
+            options.clientId(),
+            new MqttDefaultFilePersistence(options.sessionDir().toString()));
     client.setCallback(
         new MqttCallback() {
           @Override
           public void disconnected(MqttDisconnectResponse response) {
-            LOG.warn("mqtt: disconnected from {} ({}); reconnecting", options.url(), response);
-            reconnector.wake();
+            lost(response);
           }
 
           @Override
@@ -70,13 +59,12 @@ final class PahoV5Source implements MqttSource {
 
           @Override
           public void connectComplete(boolean reconnect, String serverUri) {
-            subscribe();
+            resubscribe();
           }
 
           @Override
           public void authPacketArrived(int reasonCode, MqttProperties properties) {}
         });
-    reconnector.start();
   }
 
   private static Map<String, String> userProperties(MqttMessage message) {
@@ -91,11 +79,8 @@ final class PahoV5Source implements MqttSource {
     return out;
   }
 
-  private boolean connectOnce() {
-    MqttClient c = client;
-    if (c == null || c.isConnected()) {
-      return true;
-    }
+  @Override
+  void connect() throws MqttException {
     MqttConnectionOptions connect = new MqttConnectionOptions();
     connect.setCleanStart(false);
     connect.setSessionExpiryInterval(SESSION_EXPIRY_SECONDS);
@@ -110,61 +95,30 @@ final class PahoV5Source implements MqttSource {
               ? new byte[0]
               : options.password().getBytes(StandardCharsets.UTF_8));
     }
-    MqttMessage will = new MqttMessage("offline".getBytes(StandardCharsets.UTF_8), 1, true, null);
-    connect.setWill(options.statusTopic(), will);
-    try {
-      c.connect(connect);
-      LOG.info("mqtt: connected to {} (MQTT 5, session {})", options.url(), options.clientId());
-      publishRetained(options.statusTopic(), "online".getBytes(StandardCharsets.UTF_8));
-      return true;
-    } catch (MqttException e) {
-      LOG.debug("mqtt: cannot connect to {}: {}", options.url(), e.toString());
-      return false;
-    }
-  }
-
-  private void subscribe() {
-    try {
-      for (String filter : filters) {
-        client.subscribe(filter, 1);
-      }
-    } catch (MqttException e) {
-      LOG.warn("mqtt: cannot subscribe to {}: {}", filters, e.toString());
-    }
+    connect.setWill(options.statusTopic(), new MqttMessage(OFFLINE, 1, true, null));
+    client.connect(connect);
   }
 
   @Override
-  public boolean connected() {
-    MqttClient c = client;
-    return c != null && c.isConnected();
+  boolean clientConnected() {
+    return client.isConnected();
   }
 
   @Override
-  public void publishRetained(String topic, byte[] payload) {
-    try {
-      if (connected()) {
-        client.publish(topic, payload, 1, true);
-      }
-    } catch (MqttException e) {
-      LOG.debug("mqtt: cannot publish to {}: {}", topic, e.toString());
-    }
+  void subscribe(String filter) throws MqttException {
+    client.subscribe(filter, 1);
   }
 
   @Override
-  public void close() {
-    reconnector.close();
-    MqttClient c = client;
-    if (c == null) {
-      return;
+  void publish(String topic, byte[] payload) throws MqttException {
+    client.publish(topic, payload, 1, true);
+  }
+
+  @Override
+  void disconnectAndClose(boolean connected) throws MqttException {
+    if (connected) {
+      client.disconnect(2_000);
     }
-    try {
-      if (c.isConnected()) {
-        publishRetained(options.statusTopic(), "offline".getBytes(StandardCharsets.UTF_8));
-        c.disconnect(2_000);
-      }
-      c.close();
-    } catch (MqttException e) {
-      LOG.debug("mqtt: close: {}", e.toString());
-    }
+    client.close();
   }
 }
