@@ -40,7 +40,10 @@ import java.util.UUID;
  *   <li>{@code search} (keyword, semantic, hybrid) and {@code ask} latency, p50/p99.
  * </ol>
  *
- * <p>Usage: {@code SearchBench [jobs] [refreshesPerSecond] [refreshSeconds] [queries]}.
+ * <p>Usage: {@code SearchBench [jobs] [refreshesPerSecond] [refreshSeconds] [queries]
+ * [indexes]}: the last, which of {@code off,keyword,embeddings} to ingest into, in order
+ * (default {@code off,keyword,embeddings,off}; {@code embeddings} alone for a large estate, whose
+ * ingest with and without the index is measured by {@code HttpRefreshBench}).
  */
 public final class SearchBench {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -83,6 +86,11 @@ public final class SearchBench {
     int rate = arg(args, 1, 40);
     int seconds = arg(args, 2, 15);
     int queries = arg(args, 3, 200);
+    List<String> configs =
+        List.of((args.length > 4 ? args[4] : "off,keyword,embeddings,off").split(","));
+    if (!configs.contains("embeddings")) {
+      throw new IllegalArgumentException("the indexes must include embeddings: " + configs);
+    }
     System.out.printf(
         "search: %d jobs, refreshes %d/s for %d s, %d queries; %d cpus, heap %d MB, load %s%n",
         jobs,
@@ -103,7 +111,7 @@ public final class SearchBench {
     // 1. Ingest with the index off, on without embeddings, on with embeddings.
     CatalogSearch measured = null;
     Catalog measuredCatalog = null;
-    for (String config : List.of("off", "keyword", "embeddings", "off")) {
+    for (String config : configs) {
       Path dir = root.resolve(config + System.nanoTime());
       Catalog catalog = open(dir);
       CatalogSearch search =

@@ -3,7 +3,6 @@ package io.tributary.search.index;
 import io.tributary.catalog.Catalog;
 import io.tributary.catalog.Direction;
 import io.tributary.catalog.Entity;
-import io.tributary.catalog.Guid;
 import io.tributary.catalog.Types;
 import io.tributary.catalog.Visibility;
 import io.tributary.catalog.types.TypeRegistry;
@@ -12,7 +11,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.TreeSet;
 
 /**
@@ -28,10 +26,6 @@ public final class EntityReader {
   public EntityReader(Catalog catalog, TypeRegistry types) {
     this.catalog = Objects.requireNonNull(catalog, "catalog");
     this.types = Objects.requireNonNull(types, "types");
-  }
-
-  public Optional<IndexedEntity> read(Guid guid) {
-    return catalog.get(guid, ALL).filter(e -> EntityKind.indexed(e.typeName())).map(this::read);
   }
 
   public IndexedEntity read(Entity e) {

@@ -4,6 +4,7 @@ import io.tributary.catalog.Catalog;
 import io.tributary.catalog.ChangeEvent;
 import io.tributary.catalog.ChangeFeed;
 import io.tributary.catalog.Entity;
+import io.tributary.catalog.EntityRef;
 import io.tributary.catalog.Guid;
 import io.tributary.catalog.SearchQuery;
 import io.tributary.catalog.SearchResult;
@@ -12,6 +13,7 @@ import io.tributary.search.embed.Embedder;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,16 +49,40 @@ public final class Indexer implements AutoCloseable {
   private final Condition changed = lock.newCondition();
   private final Condition applied = lock.newCondition();
   private final Map<Guid, Pending> pending = new LinkedHashMap<>();
+  // What was last written for each entity, so that a change that leaves the document as it was (a
+  // streaming job's RUNNING refresh, every few seconds) costs one catalog read and nothing else.
+  // Owned by the indexing thread.
+  private final Map<Guid, Written> written = new HashMap<>();
   private final long[] lags = new long[LAG_SAMPLES];
   private int lagCount;
   private long searchableSequence;
   private long embedNanos;
   private long embedded;
+  private volatile long unchanged;
   private volatile boolean stopped;
   private ChangeFeed.Subscription subscription;
   private Thread thread;
 
-  private record Pending(long sequence, long timeMillis) {}
+  /**
+   * A change waiting to be indexed.
+   *
+   * @param structural whether what the entity is linked to may have changed (created, a new
+   *     relationship): only then are its related entities read again
+   */
+  private record Pending(long sequence, long timeMillis, boolean structural) {
+    Pending merge(Pending later) {
+      return new Pending(
+          Math.max(sequence, later.sequence),
+          Math.min(timeMillis, later.timeMillis),
+          structural || later.structural);
+    }
+  }
+
+  /**
+   * The fingerprints of the document last written for an entity: of the entity's own attributes
+   * (what an update can change) and of the whole document (what its relationships add).
+   */
+  private record Written(int own, long document) {}
 
   private Indexer(
       Catalog catalog,
@@ -125,12 +151,28 @@ public final class Indexer implements AutoCloseable {
   }
 
   private void onChange(ChangeEvent event) {
+    boolean subjectIndexed = EntityKind.indexed(event.subject().key().typeName());
+    EntityRef target = event.target();
+    boolean targetIndexed =
+        event.kind() == ChangeEvent.Kind.RELATIONSHIP_CREATED
+            && target != null
+            && EntityKind.indexed(target.key().typeName());
+    if (!subjectIndexed && !targetIndexed) {
+      // A run or a column lineage entry: never a document of its own.
+      return;
+    }
+    Pending p =
+        new Pending(
+            event.sequence(),
+            event.time().toEpochMilli(),
+            event.kind() != ChangeEvent.Kind.ENTITY_UPDATED);
     lock.lock();
     try {
-      Pending p = new Pending(event.sequence(), event.time().toEpochMilli());
-      pending.put(event.subject().guid(), p);
-      if (event.kind() == ChangeEvent.Kind.RELATIONSHIP_CREATED && event.target() != null) {
-        pending.put(event.target().guid(), p);
+      if (subjectIndexed) {
+        pending.merge(event.subject().guid(), p, Pending::merge);
+      }
+      if (targetIndexed) {
+        pending.merge(target.guid(), p, Pending::merge);
       }
       changed.signal();
     } finally {
@@ -150,7 +192,7 @@ public final class Indexer implements AutoCloseable {
               new SearchQuery(null, null, null, null, Map.of(), PAGE, offset), Visibility.all());
       for (Entity e : page.entities()) {
         if (EntityKind.indexed(e.typeName())) {
-          write(reader.read(e));
+          write(reader.read(e), e);
           count++;
         }
       }
@@ -194,12 +236,7 @@ public final class Indexer implements AutoCloseable {
       long sequence = 0;
       try {
         for (Map.Entry<Guid, Pending> e : batch.entrySet()) {
-          Optional<IndexedEntity> entity = reader.read(e.getKey());
-          if (entity.isPresent()) {
-            write(entity.get());
-          } else {
-            index.delete(e.getKey());
-          }
+          apply(e.getKey(), e.getValue().structural());
           sequence = Math.max(sequence, e.getValue().sequence());
         }
         if (!batch.isEmpty()) {
@@ -238,7 +275,29 @@ public final class Indexer implements AutoCloseable {
     }
   }
 
-  private void write(IndexedEntity e) {
+  private void apply(Guid guid, boolean structural) {
+    Optional<Entity> entity = catalog.get(guid, Visibility.all());
+    if (entity.isEmpty() || !EntityKind.indexed(entity.get().typeName())) {
+      written.remove(guid);
+      index.delete(guid);
+      return;
+    }
+    Written last = written.get(guid);
+    if (!structural && last != null && last.own() == ownFingerprint(entity.get())) {
+      unchanged++;
+      return;
+    }
+    write(reader.read(entity.get()), entity.get());
+  }
+
+  private void write(IndexedEntity e, Entity source) {
+    Written last = written.get(e.guid());
+    long document = documentFingerprint(e);
+    written.put(e.guid(), new Written(ownFingerprint(source), document));
+    if (last != null && last.document() == document) {
+      unchanged++;
+      return;
+    }
     float[] vector = null;
     // Fields are most of the documents (a topic has dozens) and are embedded as part of their
     // dataset's sentence: embedding them too would multiply the cost for little meaning.
@@ -266,6 +325,70 @@ public final class Indexer implements AutoCloseable {
         lags[lagCount++ % LAG_SAMPLES] = now - p.timeMillis();
       }
       applied.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * The attributes of an entity that the document is made of, apart from what its relationships
+   * add. Statistics that a RUNNING refresh rewrites are not among them.
+   */
+  private static int ownFingerprint(Entity e) {
+    Map<String, Object> a = e.attributes();
+    return Objects.hash(
+        e.tenant(),
+        e.typeName(),
+        e.qualifiedName(),
+        e.name(),
+        a.get("description"),
+        a.get("tags"),
+        a.get("owners"),
+        a.get("assertionsFailed"),
+        a.get("datasetQualifiedName"),
+        e.classifications());
+  }
+
+  /**
+   * The document as compared between writes, leaving out its time, which changes with every update.
+   * Two hashes in one long, so that a collision would need both to collide.
+   */
+  private static long documentFingerprint(IndexedEntity e) {
+    IndexedEntity timeless =
+        new IndexedEntity(
+            e.guid(),
+            e.tenant(),
+            e.typeName(),
+            e.kind(),
+            e.qualifiedName(),
+            e.name(),
+            e.description(),
+            e.fields(),
+            e.tags(),
+            e.owners(),
+            e.classifications(),
+            e.dataset(),
+            e.context(),
+            e.producers(),
+            e.consumers(),
+            e.qualityFailures(),
+            0);
+    return ((long) timeless.hashCode() << 32) ^ (e.embeddingText().hashCode() & 0xffffffffL);
+  }
+
+  /**
+   * How many changes left their entity's document as it was, and so were neither embedded nor
+   * written.
+   */
+  public long unchangedCount() {
+    return unchanged;
+  }
+
+  /** How many documents have been embedded since start. */
+  public long embeddedCount() {
+    lock.lock();
+    try {
+      return embedded;
     } finally {
       lock.unlock();
     }
