@@ -13,6 +13,8 @@ import io.tributary.ranger.tenancy.TenantNotFoundException;
 import io.tributary.ranger.tenancy.TenantRegistry;
 import io.tributary.server.api.Params;
 import io.tributary.server.problem.ApiException;
+import io.tributary.server.problem.Problem;
+import io.tributary.server.problem.ProblemTypes;
 import io.tributary.server.security.Caller;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -91,6 +93,17 @@ public final class GovernanceRequests {
     } catch (JsonProcessingException e) {
       throw ApiException.badParameter("body", "not JSON: " + e.getOriginalMessage());
     }
+  }
+
+  /** 422: the request is well-formed but names something that cannot be done. */
+  public static ApiException unprocessable(String detail) {
+    return new ApiException(
+        Problem.of(422, ProblemTypes.BAD_REQUEST, "Unprocessable request", detail));
+  }
+
+  /** 409: the request conflicts with the state of what it names. */
+  public static ApiException conflict(String detail) {
+    return new ApiException(Problem.of(409, ProblemTypes.CONFLICT, "Conflict", detail));
   }
 
   /** 201 with the new resource's location and its JSON. */
