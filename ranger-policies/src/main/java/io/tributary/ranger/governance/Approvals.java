@@ -376,7 +376,9 @@ public final class Approvals {
             action,
             "proposal",
             tenant.value()
-                + " proposal "
+                + "/"
+                + GovernanceStore.NAMESPACE
+                + "/proposal "
                 + p.id()
                 + " "
                 + p.kind().jsonName()

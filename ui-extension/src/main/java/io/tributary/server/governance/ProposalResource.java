@@ -131,6 +131,16 @@ public final class ProposalResource {
             "'" + name + "' is not a classification type; known: " + types.classificationNames());
       }
     }
+    if (kind == Proposal.Kind.RETENTION) {
+      String type = change.path("typeName").asText(null);
+      if (type != null && !types.hasEntityType(type)) {
+        throw GovernanceRequests.unprocessable("typeName '" + type + "' is not a known type");
+      }
+      String name = change.path("classification").asText(null);
+      if (name != null && !types.hasClassification(name)) {
+        throw GovernanceRequests.unprocessable("'" + name + "' is not a classification type");
+      }
+    }
     Proposal p;
     try {
       p =
