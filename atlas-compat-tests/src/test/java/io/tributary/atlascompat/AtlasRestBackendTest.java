@@ -2,7 +2,6 @@ package io.tributary.atlascompat;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -12,6 +11,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -534,7 +534,8 @@ class AtlasRestBackendTest {
     AtlasEntity topic = new AtlasEntity("kafka_topic");
     topic.setGuid(TOPIC_GUID);
     topic.setAttribute("qualifiedName", "orders@prod");
-    topic.setClassifications(List.of(new org.apache.atlas.model.instance.AtlasClassification("PII")));
+    topic.setClassifications(
+        List.of(new org.apache.atlas.model.instance.AtlasClassification("PII")));
     atlas.stubFor(
         get(urlPathEqualTo("/api/atlas/v2/entity/guid/" + TOPIC_GUID))
             .willReturn(okJson(AtlasType.toJson(new AtlasEntityWithExtInfo(topic)))));

@@ -150,15 +150,15 @@ export class GovernancePage extends LightElement {
   }
 
   renderProposals(list, testid) {
-    return html`<div class="table-wrap"><table data-testid=${testid}>
+    return html`<div class="table-wrap"><table class="stack" data-testid=${testid}>
       <thead><tr><th>Change</th><th>Entity</th><th>Status</th><th>Approvals</th><th>Proposed by</th><th><span class="visually-hidden">Actions</span></th></tr></thead>
       <tbody>${list.map((p) => html`
         <tr data-proposal=${p.id}>
           <td><span class="chip">${p.kind}</span> ${describeChange(p)}${p.reason ? html`<div class="muted">${p.reason}</div>` : ''}</td>
-          <td>${entityLink(p)}</td>
-          <td>${chip(p.status)}${p.outcome ? html`<div class="muted">${p.outcome}</div>` : ''}</td>
-          <td class="num">${p.approvals.length} / ${p.required}</td>
-          <td>${p.proposedBy}<div class="muted">${formatTime(p.created)}</div></td>
+          <td data-label="Entity">${entityLink(p)}</td>
+          <td data-label="Status">${chip(p.status)}${p.outcome ? html`<div class="muted">${p.outcome}</div>` : ''}</td>
+          <td class="num" data-label="Approvals">${p.approvals.length} / ${p.required}</td>
+          <td data-label="Proposed by">${p.proposedBy}<div class="muted">${formatTime(p.created)}</div></td>
           <td class="actions">${p.status === 'pending' ? html`
             <button class="primary" data-action="approve" @click=${() => this.decide(p, 'approve')}>Approve</button>
             <button data-action="reject" @click=${() => this.decide(p, 'reject')}>Reject</button>` : ''}</td>
@@ -167,16 +167,16 @@ export class GovernancePage extends LightElement {
   }
 
   renderTasks(list, testid) {
-    return html`<div class="table-wrap"><table data-testid=${testid}>
+    return html`<div class="table-wrap"><table class="stack" data-testid=${testid}>
       <thead><tr><th>Task</th><th>Kind</th><th>Entity</th><th>Status</th><th>Assignee</th><th>Created</th></tr></thead>
       <tbody>${list.map((t) => html`
         <tr data-task=${t.id}>
           <td><a href=${governanceHref({ tenant: this.tenant, task: t.id })}>${t.title}</a></td>
-          <td><span class="chip">${t.kind}</span></td>
-          <td>${entityLink(t)}</td>
-          <td>${chip(t.status)}</td>
-          <td>${t.claimedBy || t.assignee || html`<span class="muted">unassigned</span>`}</td>
-          <td>${formatTime(t.created)}</td>
+          <td data-label="Kind"><span class="chip">${t.kind}</span></td>
+          <td data-label="Entity">${entityLink(t)}</td>
+          <td data-label="Status">${chip(t.status)}</td>
+          <td data-label="Assignee">${t.claimedBy || t.assignee || html`<span class="muted">unassigned</span>`}</td>
+          <td data-label="Created">${formatTime(t.created)}</td>
         </tr>`)}
       </tbody></table></div>`;
   }

@@ -158,13 +158,22 @@ class GovernanceInboxIT {
                 .asText())
         .isEqualTo(ADMIN);
 
+    server.expect(
+        200,
+        server.put(
+            ADMIN,
+            "api/v1/governance/entities/" + guid + "/stewardship",
+            "{\"owners\": [\"shop-team\"], \"stewards\": [\"" + ADMIN + "\"]}"));
     openAs(ADMIN, "#/entity/" + guid);
     await()
         .atMost(WAIT)
         .until(
             () ->
                 browser.driver.findElements(By.cssSelector("[data-testid=stewards]")).stream()
-                    .anyMatch(WebElement::isDisplayed));
+                    .anyMatch(s -> s.getText().contains(ADMIN)));
+    assertThat(browser.driver.findElement(By.cssSelector("[data-testid=owners]")).getText())
+        .contains("shop-team")
+        .contains("set by a steward");
     browser.screenshot("governance-entity-1440x900");
   }
 

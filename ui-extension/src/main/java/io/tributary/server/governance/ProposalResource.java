@@ -18,6 +18,8 @@ import io.tributary.ranger.tenancy.Tenant;
 import io.tributary.ranger.tenancy.TenantRegistry;
 import io.tributary.server.api.Params;
 import io.tributary.server.problem.ApiException;
+import io.tributary.server.problem.Problem;
+import io.tributary.server.problem.ProblemTypes;
 import io.tributary.server.security.Caller;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -202,6 +204,14 @@ public final class ProposalResource {
     String comment = Params.text("comment", text(requests.objectOrEmpty(body), "comment"), 10_000);
     caller.check(AccessType.APPROVE, approvals.resourceOf(tenant.id(), p));
     String user = caller.principal().user();
+    if (p.proposedBy().equals(user)) {
+      throw new ApiException(
+          Problem.of(
+              403,
+              ProblemTypes.FORBIDDEN,
+              "Forbidden",
+              "a proposer cannot approve or reject their own proposal"));
+    }
     try {
       Proposal decided =
           approve
