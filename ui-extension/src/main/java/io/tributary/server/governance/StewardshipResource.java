@@ -35,8 +35,10 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * {@code /api/v1/governance}: owners and stewards of entities and namespaces, steward tasks and
@@ -93,12 +95,13 @@ public final class StewardshipResource {
     Entity entity = requests.visible(guidText, caller);
     caller.checkAdmin(entity.tenant());
     JsonNode request = requests.object(body);
+    Optional<Ownership> now = stewardship.ownership(entity.tenant(), entity.guid().value(), null);
     stewardship.putOwnership(
         entity.tenant(),
         entity.guid().value(),
         null,
-        texts(request, "owners"),
-        texts(request, "stewards"),
+        listOrKept(request, "owners", now.map(Ownership::owners)),
+        listOrKept(request, "stewards", now.map(Ownership::stewards)),
         caller.principal().user());
     return stewards(entity).toString();
   }
@@ -135,13 +138,14 @@ public final class StewardshipResource {
     Tenant tenant = requests.administered(tenantText, caller);
     String namespace = Params.name("namespace", namespaceText);
     JsonNode request = requests.object(body);
+    Optional<Ownership> now = stewardship.ownership(tenant.id(), null, namespace);
     Ownership o =
         stewardship.putOwnership(
             tenant.id(),
             null,
             namespace,
-            texts(request, "owners"),
-            texts(request, "stewards"),
+            listOrKept(request, "owners", now.map(Ownership::owners)),
+            listOrKept(request, "stewards", now.map(Ownership::stewards)),
             caller.principal().user());
     return json.valueToTree(o).toString();
   }
@@ -355,6 +359,12 @@ public final class StewardshipResource {
       throw ApiException.notFound("entity " + guid + " is not in tenant " + tenant.id());
     }
     return entity;
+  }
+
+  /** The list the request gives, else the one set before (an absent field changes nothing). */
+  private static List<String> listOrKept(
+      JsonNode request, String field, Optional<List<String>> before) {
+    return request.has(field) ? texts(request, field) : before.orElse(List.of());
   }
 
   private boolean canSee(String guid, Visibility visible, Map<String, Boolean> seen) {
