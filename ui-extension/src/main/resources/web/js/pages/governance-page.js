@@ -3,22 +3,9 @@ import { LightElement } from '../components/light-element.js';
 import { api } from '../api.js';
 import { entityHref, governanceHref, navigate } from '../router.js';
 import { formatTime } from '../format.js';
+import { describeChange } from './governance-rows.js';
 
 const STATUS_CHIP = { open: 'warn', claimed: '', resolved: 'ok', pending: 'warn', applied: 'ok', rejected: '', failed: 'warn' };
-
-/** What a proposal would change, in a line. */
-export function describeChange(p) {
-  const c = p.change || {};
-  switch (p.kind) {
-    case 'classification': return c.add ? `add classification ${c.add}` : `remove classification ${c.remove}`;
-    case 'owner': return [c.owners ? `owners: ${c.owners.join(', ')}` : '', c.stewards ? `stewards: ${c.stewards.join(', ')}` : '']
-      .filter(Boolean).join('; ');
-    case 'description': return `description: “${c.description}”`;
-    case 'retention': return `retention rule ${c.id}: ${c.typeName || 'any type'} older than ${c.olderThan}`;
-    case 'share': return `share with tenant ${c.grantee}`;
-    default: return JSON.stringify(c);
-  }
-}
 
 function chip(status) {
   return html`<span class="chip ${STATUS_CHIP[status] ?? ''}" data-testid="status">${status}</span>`;
