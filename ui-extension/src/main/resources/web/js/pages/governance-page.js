@@ -78,8 +78,9 @@ export class GovernancePage extends LightElement {
   async decide(p, decision) {
     try {
       const done = await api.decide(this.tenant, p.id, decision);
-      this.notice = `Proposal ${decision === 'approve' ? 'approved' : 'rejected'}: ${done.status}${done.outcome ? ` (${done.outcome})` : ''}`;
+      // The lists are read again first, so that the notice never sits beside a stale inbox.
       await this.load();
+      this.notice = `Proposal ${decision === 'approve' ? 'approved' : 'rejected'}: ${done.status}${done.outcome ? ` (${done.outcome})` : ''}`;
     } catch (e) {
       this.error = e.status === 403 ? `You may not ${decision} this proposal: ${e.message}` : e.message;
     }
