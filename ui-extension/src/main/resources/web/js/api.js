@@ -165,5 +165,27 @@ export const api = {
 
   layout: (graph) => request('/layout/layered', { method: 'POST', body: JSON.stringify(graph) }),
 
+  tenants: async () => (await request('/tenants'))?.tenants || [],
+
+  /** Governance: owners and stewards, steward tasks, proposals and a user's inbox. */
+  stewardship: (guid) => request(`/governance/entities/${enc(guid)}/stewardship`),
+
+  inbox: (tenant) => request(`/governance/tenants/${enc(tenant)}/inbox`),
+
+  tasks: async (tenant, params = {}) =>
+    (await request(`/governance/tenants/${enc(tenant)}/tasks${query(params)}`))?.tasks || [],
+
+  task: (tenant, id) => request(`/governance/tenants/${enc(tenant)}/tasks/${enc(id)}`),
+
+  taskAction: (tenant, id, action, body = {}) =>
+    request(`/governance/tenants/${enc(tenant)}/tasks/${enc(id)}/${action}`, { method: 'POST', body: JSON.stringify(body) }),
+
+  proposals: async (tenant, params = {}) =>
+    (await request(`/governance/tenants/${enc(tenant)}/proposals${query(params)}`))?.proposals || [],
+
+  decide: (tenant, id, decision, comment) =>
+    request(`/governance/tenants/${enc(tenant)}/proposals/${enc(id)}/${decision}`,
+      { method: 'POST', body: JSON.stringify(comment ? { comment } : {}) }),
+
   exportUrl: (guid, format, params = {}) => `${BASE}/lineage/${enc(guid)}/export${query({ format, ...params })}`,
 };

@@ -1,4 +1,4 @@
-// Hash routes: #/ (home), #/search?q=, #/edge, #/entity/{guid}/{tab}?params. Hash routing needs nothing
+// Hash routes: #/ (home), #/search?q=, #/edge, #/governance?tenant=&task=, #/entity/{guid}/{tab}?params. Hash routing needs nothing
 // from the server beyond index.html.
 
 export function parseRoute(hash = location.hash) {
@@ -9,6 +9,7 @@ export function parseRoute(hash = location.hash) {
   if (parts[0] === 'search') return { page: 'search', params };
   if (parts[0] === 'dashboards') return { page: 'dashboards', id: parts[1] || null, params };
   if (parts[0] === 'edge') return { page: 'edge', params };
+  if (parts[0] === 'governance') return { page: 'governance', params };
   if (parts[0] === 'entity' && parts[1]) return { page: 'entity', guid: parts[1], tab: parts[2] || 'overview', params };
   return { page: 'home', params };
 }
@@ -24,4 +25,9 @@ export function searchHref(q) {
 
 export function navigate(href) {
   if (location.hash !== href) location.hash = href;
+}
+
+export function governanceHref(params) {
+  const qs = params ? `?${new URLSearchParams(params)}` : '';
+  return `#/governance${qs}`;
 }

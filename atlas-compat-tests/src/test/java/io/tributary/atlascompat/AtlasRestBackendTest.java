@@ -2,6 +2,7 @@ package io.tributary.atlascompat;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
+import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -10,6 +11,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -25,6 +27,7 @@ import io.tributary.catalog.ChangeFeed;
 import io.tributary.catalog.Direction;
 import io.tributary.catalog.Entity;
 import io.tributary.catalog.EntityKey;
+import io.tributary.catalog.EntityNotFoundException;
 import io.tributary.catalog.EntityWrite;
 import io.tributary.catalog.Guid;
 import io.tributary.catalog.LineageGraph;
@@ -483,6 +486,59 @@ class AtlasRestBackendTest {
     assertThat(changes)
         .extracting(ChangeEvent::kind)
         .containsExactly(ChangeEvent.Kind.ENTITY_DELETED);
+  }
+
+  @Test
+  void shouldRemoveAClassificationThroughAtlasOwnEndpointAndPublishTheUpdate() {
+    stubTopic();
+    String path = "/api/atlas/v2/entity/guid/" + TOPIC_GUID + "/classification/PII";
+    atlas.stubFor(delete(urlPathEqualTo(path)).willReturn(aResponse().withStatus(204)));
+
+    assertThat(catalog.removeClassification(new Guid(TOPIC_GUID), "PII")).isTrue();
+    assertThat(atlas.findAll(deleteRequestedFor(urlPathEqualTo(path)))).hasSize(1);
+    assertThat(changes)
+        .extracting(ChangeEvent::kind)
+        .containsExactly(ChangeEvent.Kind.ENTITY_UPDATED);
+  }
+
+  @Test
+  void shouldAnswerFalseWhenAtlasSaysTheEntityDoesNotCarryTheClassification() {
+    stubTopic();
+    atlas.stubFor(
+        delete(urlPathEqualTo("/api/atlas/v2/entity/guid/" + TOPIC_GUID + "/classification/PII"))
+            .willReturn(
+                atlasError(
+                    400, "ATLAS-400-00-06D", "Classification PII is not associated with entity")));
+
+    assertThat(catalog.removeClassification(new Guid(TOPIC_GUID), "PII")).isFalse();
+    assertThat(changes).isEmpty();
+  }
+
+  @Test
+  void shouldRefuseToRemoveAClassificationFromAnEntityAtlasDoesNotKnow() {
+    atlas.stubFor(
+        get(urlPathEqualTo("/api/atlas/v2/entity/guid/" + TOPIC_GUID))
+            .willReturn(
+                atlasError(
+                    404,
+                    "ATLAS-404-00-005",
+                    "Given instance guid " + TOPIC_GUID + " is invalid/not found")));
+
+    assertThatThrownBy(() -> catalog.removeClassification(new Guid(TOPIC_GUID), "PII"))
+        .isInstanceOf(EntityNotFoundException.class);
+    assertThat(atlas.findAll(deleteRequestedFor(urlPathMatching(".*/classification/.*"))))
+        .isEmpty();
+  }
+
+  private void stubTopic() {
+    AtlasEntity topic = new AtlasEntity("kafka_topic");
+    topic.setGuid(TOPIC_GUID);
+    topic.setAttribute("qualifiedName", "orders@prod");
+    topic.setClassifications(
+        List.of(new org.apache.atlas.model.instance.AtlasClassification("PII")));
+    atlas.stubFor(
+        get(urlPathEqualTo("/api/atlas/v2/entity/guid/" + TOPIC_GUID))
+            .willReturn(okJson(AtlasType.toJson(new AtlasEntityWithExtInfo(topic)))));
   }
 
   private static AtlasEntityHeader header(String type, String guid, String qualifiedName) {

@@ -14,6 +14,8 @@ public enum AccessType {
   LINEAGE("lineage"),
   /** Grant other tenants read on one's own datasets. */
   SHARE("share"),
+  /** Approve or reject governance proposals (docs/governance.md). */
+  APPROVE("approve"),
   /** Administer a tenant: its configuration, members and policies; implies all others. */
   ADMIN("admin");
 

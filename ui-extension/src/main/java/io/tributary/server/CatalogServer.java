@@ -38,11 +38,14 @@ import io.tributary.ranger.auth.AuthSettings;
 import io.tributary.ranger.auth.Authenticator;
 import io.tributary.ranger.auth.UsersStore;
 import io.tributary.ranger.bootstrap.PolicyServices;
+import io.tributary.ranger.governance.Approvals;
 import io.tributary.ranger.governance.ClassificationEngine;
 import io.tributary.ranger.governance.GovernanceSettings;
 import io.tributary.ranger.governance.GovernanceStore;
+import io.tributary.ranger.governance.KafkaAlerts;
 import io.tributary.ranger.governance.Quality;
 import io.tributary.ranger.governance.Retention;
+import io.tributary.ranger.governance.Stewardship;
 import io.tributary.ranger.governance.WebhookAlerts;
 import io.tributary.ranger.quota.EntityQuota;
 import io.tributary.search.CatalogSearch;
@@ -62,8 +65,10 @@ import io.tributary.server.export.LineageExportResource;
 import io.tributary.server.export.LineageExporters;
 import io.tributary.server.export.NodeKinds;
 import io.tributary.server.governance.GovernanceResource;
+import io.tributary.server.governance.ProposalResource;
 import io.tributary.server.governance.QualityResource;
 import io.tributary.server.governance.RetentionResource;
+import io.tributary.server.governance.StewardshipResource;
 import io.tributary.server.ingest.EventBodyReader;
 import io.tributary.server.ingest.LineageIngest;
 import io.tributary.server.layout.LayeredLayout;
@@ -229,7 +234,50 @@ public final class CatalogServer implements AutoCloseable {
             Clock.systemUTC());
     retention.schedule(config.get(GovernanceSettings.RETENTION_INTERVAL));
     parts.push(retention);
+    Stewardship stewardship =
+        new Stewardship(
+            catalog,
+            new GovernanceStore(catalog, Clock.systemUTC()),
+            types,
+            new EntityResources(types, EntityResources.DEFAULT_NAMESPACE),
+            () -> policies.tenants().list().stream().map(t -> t.id()).toList(),
+            Clock.systemUTC());
+    stewardship.start(config.get(GovernanceSettings.ORPHAN_SCAN_INTERVAL));
+    parts.push(stewardship);
+    Approvals approvals =
+        Approvals.builder()
+            .catalog(catalog)
+            .store(new GovernanceStore(catalog, Clock.systemUTC()))
+            .stewardship(stewardship)
+            .retention(retention)
+            .tenants(policies.tenants())
+            .policiesChanged(
+                () -> {
+                  try {
+                    policies.authorizer().refresh();
+                  } catch (RuntimeException e) {
+                    LOG.warn(
+                        "governance: policy refresh failed; the share applies at the next"
+                            + " poll: {}",
+                        e.toString());
+                  }
+                })
+            .resources(new EntityResources(types, EntityResources.DEFAULT_NAMESPACE))
+            .audit(policies.audit())
+            .build();
+    java.util.function.Consumer<com.fasterxml.jackson.databind.JsonNode> alerts =
+        stewardship::qualityAlert;
     String webhook = config.get(GovernanceSettings.WEBHOOK_URL);
+    if (webhook != null) {
+      alerts = alerts.andThen(new WebhookAlerts(java.net.URI.create(webhook)));
+    }
+    String alertBrokers = config.get(GovernanceSettings.ALERT_KAFKA_BOOTSTRAP_SERVERS);
+    if (alertBrokers != null) {
+      KafkaAlerts kafkaAlerts =
+          new KafkaAlerts(alertBrokers, config.get(GovernanceSettings.ALERT_KAFKA_TOPIC));
+      parts.push(kafkaAlerts);
+      alerts = alerts.andThen(kafkaAlerts);
+    }
     Quality quality =
         new Quality(
             catalog,
@@ -237,7 +285,7 @@ public final class CatalogServer implements AutoCloseable {
             types,
             new EntityResources(types, EntityResources.DEFAULT_NAMESPACE),
             () -> policies.tenants().list().stream().map(t -> t.id()).toList(),
-            webhook == null ? alert -> {} : new WebhookAlerts(java.net.URI.create(webhook)),
+            alerts,
             Clock.systemUTC());
     quality.start(config.get(GovernanceSettings.FRESHNESS_INTERVAL));
     parts.push(quality);
@@ -337,6 +385,9 @@ public final class CatalogServer implements AutoCloseable {
                 new GovernanceResource(policies.tenants(), classification, catalog, types, json))
             .register(new RetentionResource(policies.tenants(), retention, catalog, json))
             .register(new QualityResource(policies.tenants(), quality, catalog, json))
+            .register(
+                new StewardshipResource(policies.tenants(), stewardship, approvals, catalog, json))
+            .register(new ProposalResource(policies.tenants(), approvals, catalog, types, json))
             .register(new DashboardsResource(catalog, json, Clock.systemUTC()))
             .register(new UsersResource(PolicySetup.userAdmin(users), json))
             .register(new ApiKeysResource(PolicySetup.userAdmin(users), json))

@@ -8,6 +8,7 @@ import '../pages/search-page.js';
 import '../pages/entity-page.js';
 import '../pages/dashboard-page.js';
 import '../pages/edge-page.js';
+import '../pages/governance-page.js';
 
 const THEME_LABELS = { system: 'System', light: 'Light', dark: 'Dark', 'high-contrast': 'High contrast' };
 
@@ -36,7 +37,7 @@ export class AppShell extends LightElement {
   }
 
   updated() {
-    document.title = `${{ home: 'Home', search: 'Search', entity: 'Entity', dashboards: 'Dashboards', edge: 'Edge' }[this.route.page]} · Tributary`;
+    document.title = `${{ home: 'Home', search: 'Search', entity: 'Entity', dashboards: 'Dashboards', edge: 'Edge', governance: 'Governance' }[this.route.page]} · Tributary`;
   }
 
   render() {
@@ -49,6 +50,7 @@ export class AppShell extends LightElement {
           <a href="#/search">Search</a>
           <a href="#/dashboards">Dashboards</a>
           <a href="#/edge">Edge</a>
+          <a href="#/governance">Governance</a>
         </nav>
         <tb-search-box></tb-search-box>
         <label class="visually-hidden" for="theme-select">Theme</label>
@@ -60,6 +62,7 @@ export class AppShell extends LightElement {
         ${r.page === 'dashboards' ? html`<tb-dashboard-page .dashId=${r.id}></tb-dashboard-page>`
           : r.page === 'search' ? html`<tb-search-page .params=${r.params}></tb-search-page>`
           : r.page === 'edge' ? html`<tb-edge-page></tb-edge-page>`
+          : r.page === 'governance' ? html`<tb-governance-page .params=${r.params}></tb-governance-page>`
           : r.page === 'entity' ? html`<tb-entity-page .guid=${r.guid} .tab=${r.tab} .params=${r.params}></tb-entity-page>`
           : html`<tb-home-page></tb-home-page>`}
       </main>`;

@@ -28,6 +28,7 @@ export class EntityPage extends LightElement {
     entity: { state: true },
     columns: { state: true },
     runs: { state: true },
+    stewards: { state: true },
     error: { state: true },
   };
 
@@ -44,6 +45,7 @@ export class EntityPage extends LightElement {
       this.entity = null;
       this.columns = null;
       this.runs = null;
+      this.stewards = null;
       this.load();
     }
     if (changed.has('tab') || changed.has('guid')) this.loadTab();
@@ -64,6 +66,8 @@ export class EntityPage extends LightElement {
       this.loadTab();
       // The generated summary sits beside a written description, never in its place.
       api.summary(guid).then((s) => { if (guid === this.guid) this.summary = s.summary; }).catch(() => {});
+      // Owners set by stewards and the entity's stewards; the facet's owners stand when there are none.
+      api.stewardship(guid).then((s) => { if (guid === this.guid) this.stewards = s; }).catch(() => {});
     } catch (e) {
       this.error = e.status === 404 ? `No entity has guid ${guid}` : e.message;
     }
@@ -126,7 +130,9 @@ export class EntityPage extends LightElement {
     if (this.error && !this.entity) return html`<p class="error-banner" role="alert">${this.error}</p>`;
     const e = this.entity;
     if (!e) return html`<p aria-live="polite">Loading…</p>`;
-    const owners = [].concat(pick(e.attributes, 'owners', 'owner') || []);
+    const st = this.stewards;
+    const owners = st?.owners?.length ? st.owners : [].concat(pick(e.attributes, 'owners', 'owner') || []);
+    const from = { api: 'set by a steward', 'ownership-facet': 'from lineage', namespace: 'of the namespace', entity: 'of the entity' };
     const description = pick(e.attributes, 'description', 'userDescription');
     const tab = this.currentTab;
     return html`
@@ -139,7 +145,10 @@ export class EntityPage extends LightElement {
         <dl>
           <dt>Qualified name</dt><dd data-testid="qualified-name">${e.qualifiedName}</dd>
           <dt>Tenant</dt><dd data-testid="tenant">${e.tenant || '—'}</dd>
-          <dt>Owners</dt><dd data-testid="owners">${owners.length ? owners.join(', ') : '—'}</dd>
+          <dt>Owners</dt><dd data-testid="owners">${owners.length ? owners.join(', ') : '—'}${st?.ownersFrom
+            ? html` <span class="muted">(${from[st.ownersFrom] || st.ownersFrom})</span>` : ''}</dd>
+          <dt>Stewards</dt><dd data-testid="stewards">${st?.stewards?.length ? st.stewards.join(', ') : '—'}${st?.stewardsFrom
+            ? html` <span class="muted">(${from[st.stewardsFrom] || st.stewardsFrom})</span>` : ''}</dd>
           <dt>Classifications</dt>
           <dd data-testid="classifications">${e.classifications.length
             ? e.classifications.map((c) => html`<span class="chip classification">${c}</span>`) : '—'}</dd>

@@ -22,6 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The client commands against a real server, and the command line's errors and exit codes. */
 class TributaryCliIT {
+  private static final com.fasterxml.jackson.databind.ObjectMapper CLI_JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper();
+
   private static final OpenLineage OL =
       new OpenLineage(URI.create("https://github.com/tributary/tests"));
   @TempDir static Path dir;
@@ -157,6 +160,46 @@ class TributaryCliIT {
             url);
     assertThat(bad.exit()).isEqualTo(2);
     assertThat(bad.err()).startsWith("tributary: saving rule failed: 400").contains("column");
+  }
+
+  @Test
+  void shouldWorkStewardTasksAndProposalsWithGovernanceCommands() throws Exception {
+    Run created =
+        run("governance", "tasks", "default", "create", "--title", "Review topics", "--url", url);
+    assertThat(created.exit()).as(created.err()).isZero();
+    String task = CLI_JSON.readTree(created.out()).path("id").asText();
+    Run comment =
+        run("governance", "tasks", "default", "comment", task, "--text", "on it", "--url", url);
+    assertThat(comment.exit()).as(comment.err()).isZero();
+    assertThat(comment.out()).contains("on it");
+    Run resolve = run("governance", "tasks", "default", "resolve", task, "--url", url);
+    assertThat(resolve.exit()).as(resolve.err()).isZero();
+    assertThat(resolve.out()).contains("\"status\" : \"resolved\"");
+    Run open = run("governance", "tasks", "default", "--status", "open", "--url", url);
+    assertThat(open.exit()).as(open.err()).isZero();
+    assertThat(open.out()).doesNotContain(task);
+
+    Run proposed =
+        run(
+            "governance",
+            "proposals",
+            "default",
+            "propose",
+            "--kind",
+            "retention",
+            "--change",
+            "{\"id\": \"old\", \"olderThan\": \"P90D\"}",
+            "--url",
+            url);
+    assertThat(proposed.exit()).as(proposed.err()).isZero();
+    String proposal = CLI_JSON.readTree(proposed.out()).path("id").asText();
+    Run pending = run("governance", "proposals", "default", "--status", "pending", "--url", url);
+    assertThat(pending.out()).contains(proposal);
+    Run own = run("governance", "proposals", "default", "approve", proposal, "--url", url);
+    assertThat(own.exit()).as("a proposer cannot approve their own proposal").isEqualTo(1);
+    assertThat(own.err()).contains("403");
+    Run unknown = run("governance", "tasks", "default", "fly", "--url", url);
+    assertThat(unknown.exit()).isEqualTo(2);
   }
 
   @Test

@@ -102,6 +102,15 @@ final class SecuredUiServer implements AutoCloseable {
             .build());
   }
 
+  HttpResponse<String> put(String user, String path, String json) {
+    return send(
+        HttpRequest.newBuilder(server.uri().resolve(path))
+            .header("Content-Type", "application/json")
+            .header("X-API-Key", key(user))
+            .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
+            .build());
+  }
+
   HttpResponse<String> get(String user, String path) {
     return send(
         HttpRequest.newBuilder(server.uri().resolve(path))

@@ -23,6 +23,7 @@ import io.tributary.catalog.Dependents;
 import io.tributary.catalog.Direction;
 import io.tributary.catalog.Entity;
 import io.tributary.catalog.EntityKey;
+import io.tributary.catalog.EntityNotFoundException;
 import io.tributary.catalog.EntityRef;
 import io.tributary.catalog.Guid;
 import io.tributary.catalog.ImpactEntry;
@@ -494,6 +495,36 @@ public final class AtlasCatalog implements Catalog {
         List.of(
             new ChangeFeed.Draft(
                 ChangeEvent.Kind.ENTITY_DELETED,
+                new EntityRef(guid, key),
+                null,
+                owners.isEmpty()
+                    ? null
+                    : new EntityRef(owners.get(0).guid(), owners.get(0).key()))));
+    return true;
+  }
+
+  /**
+   * Removes it through Atlas's own endpoint; the entity's change is published as any update.
+   *
+   * @throws EntityNotFoundException when Atlas does not know the entity
+   */
+  @Override
+  public boolean removeClassification(Guid guid, String classification) {
+    Objects.requireNonNull(classification, "classification");
+    AtlasEntity existing =
+        client
+            .entity(guid.value())
+            .map(AtlasEntityWithExtInfo::entity)
+            .orElseThrow(() -> new EntityNotFoundException(guid.value()));
+    if (!client.removeClassification(guid.value(), classification)) {
+      return false;
+    }
+    EntityKey key = entities.toEntity(existing).key();
+    List<Entity> owners = scope(Visibility.all()).owners(existing);
+    feed.publish(
+        List.of(
+            new ChangeFeed.Draft(
+                ChangeEvent.Kind.ENTITY_UPDATED,
                 new EntityRef(guid, key),
                 null,
                 owners.isEmpty()

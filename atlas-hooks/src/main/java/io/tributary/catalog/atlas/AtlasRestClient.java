@@ -156,6 +156,30 @@ public final class AtlasRestClient {
         .orElse(false);
   }
 
+  /**
+   * {@code DELETE /v2/entity/guid/{guid}/classification/{name}} (Atlas answers 204). Returns false
+   * when the entity does not carry it (Atlas's 400 {@value #NOT_ASSOCIATED}) or is unknown (404).
+   */
+  public boolean removeClassification(String guid, String classification) {
+    try {
+      call(
+          "DELETE",
+          V2 + "/entity/guid/" + segment(guid) + "/classification/" + segment(classification),
+          null,
+          JsonNode.class,
+          0);
+      return true;
+    } catch (AtlasRemoteException e) {
+      if (e.status() == 404 || NOT_ASSOCIATED.equals(e.errorCode())) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  /** Atlas's CLASSIFICATION_NOT_ASSOCIATED_WITH_ENTITY. */
+  static final String NOT_ASSOCIATED = "ATLAS-400-00-06D";
+
   /** {@code GET /admin/metrics}: Atlas's entity counts by type. */
   public JsonNode metrics() {
     return call("GET", "/api/atlas/admin/metrics", null, JsonNode.class, 0).orElseThrow();

@@ -29,8 +29,36 @@ public final class GovernanceSettings {
           "Where data-quality failures are posted as JSON; unset: only the change feed carries"
               + " them.");
 
+  public static final Setting<String> ALERT_KAFKA_BOOTSTRAP_SERVERS =
+      Setting.of(
+          "governance.quality.kafka.bootstrap-servers",
+          ValueType.string(),
+          null,
+          "Kafka brokers that data-quality failures are published to, beside the webhook; unset:"
+              + " no Kafka alerts.");
+
+  public static final Setting<String> ALERT_KAFKA_TOPIC =
+      Setting.of(
+          "governance.quality.kafka.topic",
+          ValueType.string(),
+          "tributary-quality-alerts",
+          "The topic of data-quality failures (JSON, keyed by tenant/dataset guid).");
+
+  public static final Setting<Duration> ORPHAN_SCAN_INTERVAL =
+      Setting.of(
+          "governance.stewardship.orphan-scan-interval",
+          ValueType.duration(Duration.ofMillis(100), Duration.ofDays(7)),
+          Duration.ofHours(1),
+          "How often datasets no job reads or writes are looked for, each becoming a steward task.");
+
   public static final ConfigDef ALL =
-      ConfigDef.of(RETENTION_INTERVAL, FRESHNESS_INTERVAL, WEBHOOK_URL);
+      ConfigDef.of(
+          RETENTION_INTERVAL,
+          FRESHNESS_INTERVAL,
+          WEBHOOK_URL,
+          ALERT_KAFKA_BOOTSTRAP_SERVERS,
+          ALERT_KAFKA_TOPIC,
+          ORPHAN_SCAN_INTERVAL);
 
   private GovernanceSettings() {}
 }

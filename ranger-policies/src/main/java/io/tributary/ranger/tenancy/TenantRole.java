@@ -16,7 +16,8 @@ public enum TenantRole {
           AccessType.READ,
           AccessType.WRITE,
           AccessType.LINEAGE,
-          AccessType.SHARE)),
+          AccessType.SHARE,
+          AccessType.APPROVE)),
   WRITER(List.of(AccessType.READ, AccessType.WRITE, AccessType.LINEAGE)),
   READER(List.of(AccessType.READ, AccessType.LINEAGE));
 

@@ -35,10 +35,10 @@ class ServiceDefinitionsTest {
   }
 
   @Test
-  void shouldOfferTheFiveAccessTypesWithDenyAndExceptions() {
+  void shouldOfferTheSixAccessTypesWithDenyAndExceptions() {
     assertThat(def.getAccessTypes())
         .extracting(RangerAccessTypeDef::getName)
-        .containsExactly("read", "write", "lineage", "share", "admin");
+        .containsExactly("read", "write", "lineage", "share", "approve", "admin");
     assertThat(def.getOptions()).containsEntry("enableDenyAndExceptionsInPolicies", "true");
   }
 
@@ -64,10 +64,15 @@ class ServiceDefinitionsTest {
             "tributary:write",
             "tributary:lineage",
             "tributary:share",
+            "tributary:approve",
             "tributary:admin");
-    assertThat(tag.getAccessTypes().get(4).getImpliedGrants())
+    assertThat(tag.getAccessTypes().get(5).getImpliedGrants())
         .containsExactly(
-            "tributary:read", "tributary:write", "tributary:lineage", "tributary:share");
+            "tributary:read",
+            "tributary:write",
+            "tributary:lineage",
+            "tributary:share",
+            "tributary:approve");
     assertThat(tag.getContextEnrichers())
         .singleElement()
         .satisfies(

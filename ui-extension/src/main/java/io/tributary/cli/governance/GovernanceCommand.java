@@ -26,7 +26,9 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "governance",
     mixinStandardHelpOptions = true,
-    description = "Classification rules, retention, legal holds and data-quality rules.",
+    description =
+        "Classification rules, retention, legal holds, data-quality rules, steward tasks and"
+            + " proposals.",
     subcommands = {
       GovernanceCommand.Rules.class,
       GovernanceCommand.SetRules.class,
@@ -40,7 +42,9 @@ import picocli.CommandLine.Spec;
       GovernanceCommand.DryRun.class,
       GovernanceCommand.Purge.class,
       GovernanceCommand.QualityRule.class,
-      GovernanceCommand.Quality.class
+      GovernanceCommand.Quality.class,
+      WorkflowCommands.Tasks.class,
+      WorkflowCommands.Proposals.class
     })
 public final class GovernanceCommand implements Runnable {
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -1,6 +1,5 @@
 package io.tributary.server.governance;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -8,18 +7,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tributary.catalog.Catalog;
 import io.tributary.catalog.Entity;
 import io.tributary.catalog.EntityNotFoundException;
-import io.tributary.catalog.Guid;
 import io.tributary.catalog.SearchQuery;
 import io.tributary.catalog.SearchResult;
 import io.tributary.catalog.types.TypeRegistry;
-import io.tributary.contract.TenantId;
 import io.tributary.ranger.governance.ClassificationEngine;
 import io.tributary.ranger.governance.ClassificationSource;
 import io.tributary.ranger.governance.Classifications;
 import io.tributary.ranger.tenancy.ClassificationRule;
 import io.tributary.ranger.tenancy.Tenant;
 import io.tributary.ranger.tenancy.TenantConfig;
-import io.tributary.ranger.tenancy.TenantNotFoundException;
 import io.tributary.ranger.tenancy.TenantRegistry;
 import io.tributary.server.api.Params;
 import io.tributary.server.problem.ApiException;
@@ -64,6 +60,7 @@ public final class GovernanceResource {
   private final Catalog catalog;
   private final TypeRegistry types;
   private final ObjectMapper json;
+  private final GovernanceRequests requests;
 
   public GovernanceResource(
       TenantRegistry tenants,
@@ -76,6 +73,7 @@ public final class GovernanceResource {
     this.catalog = Objects.requireNonNull(catalog, "catalog");
     this.types = Objects.requireNonNull(types, "types");
     this.json = Objects.requireNonNull(json, "json");
+    this.requests = new GovernanceRequests(tenants, catalog, json);
     this.classifications = new Classifications(catalog);
   }
 
@@ -83,7 +81,7 @@ public final class GovernanceResource {
   @Path("tenants/{tenant}/classification-rules")
   public String rules(
       @PathParam("tenant") String tenantText, @Context ContainerRequestContext context) {
-    Tenant tenant = readable(tenantText, Caller.of(context));
+    Tenant tenant = requests.readable(tenantText, Caller.of(context));
     return rulesJson(tenant.config().classificationRules(), null).toString();
   }
 
@@ -95,9 +93,8 @@ public final class GovernanceResource {
       String body,
       @Context ContainerRequestContext context) {
     Caller caller = Caller.of(context);
-    Tenant tenant = readable(tenantText, caller);
-    caller.checkAdmin(tenant.id());
-    JsonNode request = parse(body);
+    Tenant tenant = requests.administered(tenantText, caller);
+    JsonNode request = requests.object(body);
     JsonNode list = request.path("rules");
     if (!list.isArray()) {
       throw ApiException.badParameter("body", "'rules' must be an array of classification rules");
@@ -120,8 +117,7 @@ public final class GovernanceResource {
   public String reevaluate(
       @PathParam("tenant") String tenantText, @Context ContainerRequestContext context) {
     Caller caller = Caller.of(context);
-    Tenant tenant = readable(tenantText, caller);
-    caller.checkAdmin(tenant.id());
+    Tenant tenant = requests.administered(tenantText, caller);
     return report(engine.reevaluate(tenant.id())).toString();
   }
 
@@ -135,7 +131,7 @@ public final class GovernanceResource {
       @QueryParam("offset") String offsetText,
       @Context ContainerRequestContext context) {
     Caller caller = Caller.of(context);
-    Tenant tenant = readable(tenantText, caller);
+    Tenant tenant = requests.readable(tenantText, caller);
     String classification = Params.text("classification", classificationText, 256);
     if (classification == null) {
       throw ApiException.badParameter("classification", "is required");
@@ -157,7 +153,7 @@ public final class GovernanceResource {
   @Path("entities/{guid}/classifications")
   public String ofEntity(
       @PathParam("guid") String guidText, @Context ContainerRequestContext context) {
-    return entity(visible(guidText, Caller.of(context))).toString();
+    return entity(requests.visible(guidText, Caller.of(context))).toString();
   }
 
   @POST
@@ -166,9 +162,9 @@ public final class GovernanceResource {
   public String classify(
       @PathParam("guid") String guidText, String body, @Context ContainerRequestContext context) {
     Caller caller = Caller.of(context);
-    Entity entity = visible(guidText, caller);
+    Entity entity = requests.visible(guidText, caller);
     caller.checkWrite(entity.tenant());
-    JsonNode request = parse(body);
+    JsonNode request = requests.object(body);
     JsonNode name = request.path("classification");
     if (!name.isTextual() || name.asText().isBlank()) {
       throw ApiException.badParameter("body", "'classification' is required");
@@ -185,7 +181,7 @@ public final class GovernanceResource {
       @PathParam("name") String name,
       @Context ContainerRequestContext context) {
     Caller caller = Caller.of(context);
-    Entity entity = visible(guidText, caller);
+    Entity entity = requests.visible(guidText, caller);
     caller.checkWrite(entity.tenant());
     if (!classifications.remove(entity, name)) {
       throw ApiException.notFound(
@@ -245,39 +241,9 @@ public final class GovernanceResource {
     }
   }
 
-  private Entity visible(String guidText, Caller caller) {
-    Guid guid = Params.guid("guid", guidText);
-    return catalog
-        .get(guid, caller.read())
-        .orElseThrow(() -> new EntityNotFoundException(guid.value()));
-  }
-
   private Entity reread(Entity entity) {
     return catalog
         .get(entity.guid(), io.tributary.catalog.Visibility.all())
         .orElseThrow(() -> new EntityNotFoundException(entity.guid().value()));
-  }
-
-  private Tenant readable(String tenantText, Caller caller) {
-    TenantId id = Params.tenant("tenant", tenantText);
-    if (!caller.mayRead(id)) {
-      throw new TenantNotFoundException(id);
-    }
-    return tenants.get(id).orElseThrow(() -> new TenantNotFoundException(id));
-  }
-
-  private JsonNode parse(String body) {
-    if (body == null || body.isBlank()) {
-      throw ApiException.badParameter("body", "a JSON object is required");
-    }
-    try {
-      JsonNode node = json.readTree(body);
-      if (node == null || !node.isObject()) {
-        throw ApiException.badParameter("body", "a JSON object is required");
-      }
-      return node;
-    } catch (JsonProcessingException e) {
-      throw ApiException.badParameter("body", "not JSON: " + e.getOriginalMessage());
-    }
   }
 }

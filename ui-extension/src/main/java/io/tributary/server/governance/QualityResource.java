@@ -1,17 +1,17 @@
 package io.tributary.server.governance;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import static io.tributary.server.governance.GovernanceRequests.number;
+import static io.tributary.server.governance.GovernanceRequests.text;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tributary.catalog.Catalog;
 import io.tributary.catalog.Guid;
-import io.tributary.contract.TenantId;
 import io.tributary.ranger.governance.Quality;
 import io.tributary.ranger.governance.QualityRule;
 import io.tributary.ranger.tenancy.Tenant;
-import io.tributary.ranger.tenancy.TenantNotFoundException;
 import io.tributary.ranger.tenancy.TenantRegistry;
 import io.tributary.server.api.Params;
 import io.tributary.server.problem.ApiException;
@@ -48,6 +48,7 @@ public final class QualityResource {
   private final Quality quality;
   private final Catalog catalog;
   private final ObjectMapper json;
+  private final GovernanceRequests requests;
 
   public QualityResource(
       TenantRegistry tenants, Quality quality, Catalog catalog, ObjectMapper json) {
@@ -55,12 +56,13 @@ public final class QualityResource {
     this.quality = Objects.requireNonNull(quality, "quality");
     this.catalog = Objects.requireNonNull(catalog, "catalog");
     this.json = Objects.requireNonNull(json, "json");
+    this.requests = new GovernanceRequests(tenants, catalog, json);
   }
 
   @GET
   @Path("tenants/{tenant}/quality-rules")
   public String rules(@PathParam("tenant") String tenantText, @Context ContainerRequestContext c) {
-    Tenant tenant = readable(tenantText, Caller.of(c));
+    Tenant tenant = requests.readable(tenantText, Caller.of(c));
     ObjectNode out = json.createObjectNode();
     ArrayNode list = out.putArray("rules");
     quality.rules(tenant.id()).forEach(r -> list.add(Quality.toJson(r)));
@@ -76,9 +78,8 @@ public final class QualityResource {
       String body,
       @Context ContainerRequestContext c) {
     Caller caller = Caller.of(c);
-    Tenant tenant = readable(tenantText, caller);
-    caller.checkAdmin(tenant.id());
-    JsonNode r = parse(body);
+    Tenant tenant = requests.administered(tenantText, caller);
+    JsonNode r = requests.object(body);
     QualityRule rule;
     try {
       String maxAge = text(r, "maxAge");
@@ -109,8 +110,7 @@ public final class QualityResource {
       @PathParam("id") String id,
       @Context ContainerRequestContext c) {
     Caller caller = Caller.of(c);
-    Tenant tenant = readable(tenantText, caller);
-    caller.checkAdmin(tenant.id());
+    Tenant tenant = requests.administered(tenantText, caller);
     if (!quality.deleteRule(tenant.id(), id)) {
       throw ApiException.notFound("no quality rule '" + id + "'");
     }
@@ -129,7 +129,7 @@ public final class QualityResource {
       @QueryParam("view") String view,
       @Context ContainerRequestContext c) {
     Caller caller = Caller.of(c);
-    Tenant tenant = readable(tenantText, caller);
+    Tenant tenant = requests.readable(tenantText, caller);
     String guid = dataset == null ? null : Params.guid("dataset", dataset).value();
     boolean history = "history".equals(view);
     if (view != null && !history && !"latest".equals(view)) {
@@ -155,55 +155,9 @@ public final class QualityResource {
   public String freshness(
       @PathParam("tenant") String tenantText, @Context ContainerRequestContext c) {
     Caller caller = Caller.of(c);
-    Tenant tenant = readable(tenantText, caller);
-    caller.checkAdmin(tenant.id());
+    Tenant tenant = requests.administered(tenantText, caller);
     ObjectNode out = json.createObjectNode();
     out.put("checked", quality.checkFreshness(tenant.id()).size());
     return out.toString();
-  }
-
-  private Tenant readable(String tenantText, Caller caller) {
-    TenantId id = Params.tenant("tenant", tenantText);
-    if (!caller.mayRead(id)) {
-      throw new TenantNotFoundException(id);
-    }
-    return tenants.get(id).orElseThrow(() -> new TenantNotFoundException(id));
-  }
-
-  private static String text(JsonNode node, String name) {
-    JsonNode value = node.get(name);
-    if (value == null || value.isNull()) {
-      return null;
-    }
-    if (!value.isTextual()) {
-      throw ApiException.badParameter("body", "'" + name + "' must be a string");
-    }
-    return value.textValue();
-  }
-
-  private static Double number(JsonNode node, String name) {
-    JsonNode value = node.get(name);
-    if (value == null || value.isNull()) {
-      return null;
-    }
-    if (!value.isNumber()) {
-      throw ApiException.badParameter("body", "'" + name + "' must be a number");
-    }
-    return value.doubleValue();
-  }
-
-  private JsonNode parse(String body) {
-    if (body == null || body.isBlank()) {
-      throw ApiException.badParameter("body", "a JSON object is required");
-    }
-    try {
-      JsonNode node = json.readTree(body);
-      if (node == null || !node.isObject()) {
-        throw ApiException.badParameter("body", "a JSON object is required");
-      }
-      return node;
-    } catch (JsonProcessingException e) {
-      throw ApiException.badParameter("body", "not JSON: " + e.getOriginalMessage());
-    }
   }
 }

@@ -1,6 +1,7 @@
 package io.tributary.server.governance;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import static io.tributary.server.governance.GovernanceRequests.text;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -10,12 +11,10 @@ import io.tributary.catalog.Entity;
 import io.tributary.catalog.EntityNotFoundException;
 import io.tributary.catalog.Guid;
 import io.tributary.catalog.Visibility;
-import io.tributary.contract.TenantId;
 import io.tributary.ranger.governance.LegalHold;
 import io.tributary.ranger.governance.Retention;
 import io.tributary.ranger.governance.RetentionRule;
 import io.tributary.ranger.tenancy.Tenant;
-import io.tributary.ranger.tenancy.TenantNotFoundException;
 import io.tributary.ranger.tenancy.TenantRegistry;
 import io.tributary.server.api.Params;
 import io.tributary.server.problem.ApiException;
@@ -32,7 +31,6 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -51,6 +49,7 @@ public final class RetentionResource {
   private final Retention retention;
   private final Catalog catalog;
   private final ObjectMapper json;
+  private final GovernanceRequests requests;
 
   public RetentionResource(
       TenantRegistry tenants, Retention retention, Catalog catalog, ObjectMapper json) {
@@ -58,12 +57,13 @@ public final class RetentionResource {
     this.retention = Objects.requireNonNull(retention, "retention");
     this.catalog = Objects.requireNonNull(catalog, "catalog");
     this.json = Objects.requireNonNull(json, "json");
+    this.requests = new GovernanceRequests(tenants, catalog, json);
   }
 
   @GET
   @Path("tenants/{tenant}/retention-rules")
   public String rules(@PathParam("tenant") String tenantText, @Context ContainerRequestContext c) {
-    Tenant tenant = readable(tenantText, Caller.of(c));
+    Tenant tenant = requests.readable(tenantText, Caller.of(c));
     ObjectNode out = json.createObjectNode();
     ArrayNode list = out.putArray("rules");
     retention.rules(tenant.id()).forEach(r -> list.add(rule(r)));
@@ -79,9 +79,8 @@ public final class RetentionResource {
       String body,
       @Context ContainerRequestContext c) {
     Caller caller = Caller.of(c);
-    Tenant tenant = readable(tenantText, caller);
-    caller.checkAdmin(tenant.id());
-    JsonNode request = parse(body);
+    Tenant tenant = requests.administered(tenantText, caller);
+    JsonNode request = requests.objectOrEmpty(body);
     RetentionRule rule;
     try {
       rule =
@@ -107,8 +106,7 @@ public final class RetentionResource {
       @PathParam("id") String id,
       @Context ContainerRequestContext c) {
     Caller caller = Caller.of(c);
-    Tenant tenant = readable(tenantText, caller);
-    caller.checkAdmin(tenant.id());
+    Tenant tenant = requests.administered(tenantText, caller);
     if (!retention.deleteRule(tenant.id(), id)) {
       throw ApiException.notFound("no retention rule '" + id + "'");
     }
@@ -118,7 +116,7 @@ public final class RetentionResource {
   @GET
   @Path("tenants/{tenant}/legal-holds")
   public String holds(@PathParam("tenant") String tenantText, @Context ContainerRequestContext c) {
-    Tenant tenant = readable(tenantText, Caller.of(c));
+    Tenant tenant = requests.readable(tenantText, Caller.of(c));
     ObjectNode out = json.createObjectNode();
     ArrayNode list = out.putArray("holds");
     retention.holds(tenant.id()).forEach(h -> list.add(hold(h)));
@@ -132,9 +130,8 @@ public final class RetentionResource {
   public Response hold(
       @PathParam("tenant") String tenantText, String body, @Context ContainerRequestContext c) {
     Caller caller = Caller.of(c);
-    Tenant tenant = readable(tenantText, caller);
-    caller.checkAdmin(tenant.id());
-    JsonNode request = parse(body);
+    Tenant tenant = requests.administered(tenantText, caller);
+    JsonNode request = requests.objectOrEmpty(body);
     String guid = text(request, "guid");
     String namespace = text(request, "namespace");
     if ((guid == null) == (namespace == null)) {
@@ -153,12 +150,9 @@ public final class RetentionResource {
     LegalHold hold =
         retention.hold(
             tenant.id(), guid, namespace, text(request, "reason"), caller.principal().user());
-    return Response.created(
-            URI.create(
-                "/api/v1/governance/tenants/" + tenant.id().value() + "/legal-holds/" + hold.id()))
-        .type(MediaType.APPLICATION_JSON_TYPE)
-        .entity(hold(hold).toString())
-        .build();
+    return GovernanceRequests.created(
+        "/api/v1/governance/tenants/" + tenant.id().value() + "/legal-holds/" + hold.id(),
+        hold(hold));
   }
 
   @DELETE
@@ -168,8 +162,7 @@ public final class RetentionResource {
       @PathParam("id") String id,
       @Context ContainerRequestContext c) {
     Caller caller = Caller.of(c);
-    Tenant tenant = readable(tenantText, caller);
-    caller.checkAdmin(tenant.id());
+    Tenant tenant = requests.administered(tenantText, caller);
     if (!retention.release(tenant.id(), id)) {
       throw ApiException.notFound("no legal hold '" + id + "'");
     }
@@ -180,8 +173,7 @@ public final class RetentionResource {
   @Path("tenants/{tenant}/retention/dry-run")
   public String dryRun(@PathParam("tenant") String tenantText, @Context ContainerRequestContext c) {
     Caller caller = Caller.of(c);
-    Tenant tenant = readable(tenantText, caller);
-    caller.checkAdmin(tenant.id());
+    Tenant tenant = requests.administered(tenantText, caller);
     return report(retention.dryRun(tenant.id()), caller.read()).toString();
   }
 
@@ -189,8 +181,7 @@ public final class RetentionResource {
   @Path("tenants/{tenant}/retention/purge")
   public String purge(@PathParam("tenant") String tenantText, @Context ContainerRequestContext c) {
     Caller caller = Caller.of(c);
-    Tenant tenant = readable(tenantText, caller);
-    caller.checkAdmin(tenant.id());
+    Tenant tenant = requests.administered(tenantText, caller);
     return report(retention.purge(tenant.id(), caller.principal().user()), caller.read())
         .toString();
   }
@@ -246,39 +237,5 @@ public final class RetentionResource {
     out.put("createdBy", hold.createdBy());
     out.put("created", hold.created().toString());
     return out;
-  }
-
-  private Tenant readable(String tenantText, Caller caller) {
-    TenantId id = Params.tenant("tenant", tenantText);
-    if (!caller.mayRead(id)) {
-      throw new TenantNotFoundException(id);
-    }
-    return tenants.get(id).orElseThrow(() -> new TenantNotFoundException(id));
-  }
-
-  private static String text(JsonNode node, String name) {
-    JsonNode value = node.get(name);
-    if (value == null || value.isNull()) {
-      return null;
-    }
-    if (!value.isTextual()) {
-      throw ApiException.badParameter("body", "'" + name + "' must be a string");
-    }
-    return value.textValue();
-  }
-
-  private JsonNode parse(String body) {
-    if (body == null || body.isBlank()) {
-      return json.createObjectNode();
-    }
-    try {
-      JsonNode node = json.readTree(body);
-      if (node == null || !node.isObject()) {
-        throw ApiException.badParameter("body", "a JSON object is required");
-      }
-      return node;
-    } catch (JsonProcessingException e) {
-      throw ApiException.badParameter("body", "not JSON: " + e.getOriginalMessage());
-    }
   }
 }

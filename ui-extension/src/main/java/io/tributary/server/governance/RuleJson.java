@@ -1,5 +1,8 @@
 package io.tributary.server.governance;
 
+import static io.tributary.server.governance.GovernanceRequests.number;
+import static io.tributary.server.governance.GovernanceRequests.text;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tributary.ranger.tenancy.ClassificationRule;
@@ -51,27 +54,5 @@ public final class RuleJson {
     if (value != null) {
       out.put(name, value);
     }
-  }
-
-  private static String text(JsonNode node, String name) {
-    JsonNode value = node.get(name);
-    if (value == null || value.isNull()) {
-      return null;
-    }
-    if (!value.isTextual()) {
-      throw ApiException.badParameter("body", "'" + name + "' must be a string");
-    }
-    return value.textValue();
-  }
-
-  private static Double number(JsonNode node, String name) {
-    JsonNode value = node.get(name);
-    if (value == null || value.isNull()) {
-      return null;
-    }
-    if (!value.isNumber()) {
-      throw ApiException.badParameter("body", "'" + name + "' must be a number");
-    }
-    return value.doubleValue();
   }
 }

@@ -131,6 +131,13 @@ public final class Caller implements Admission {
     authorizer.check(principal, access, resource);
   }
 
+  /**
+   * Whether Ranger allows the caller {@code access} on {@code resource}, without auditing a denial.
+   */
+  public boolean may(AccessType access, ResourcePath resource) {
+    return authorizer.isAllowed(principal, access, resource);
+  }
+
   public boolean isPlatformAdmin() {
     return authorizer.isAllowed(principal, AccessType.ADMIN, ResourcePath.platform());
   }
