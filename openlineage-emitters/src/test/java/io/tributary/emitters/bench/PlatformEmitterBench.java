@@ -55,10 +55,9 @@ import software.amazon.awssdk.services.kinesis.model.Record;
  *
  * <pre>
  * ./mvnw -B -pl openlineage-emitters -am test-compile -Djs.skip=true
- * ./mvnw -B -q -pl openlineage-emitters dependency:build-classpath -Dmdep.includeScope=test \
- *     -Dmdep.outputFile=target/bench.classpath
  * java -cp openlineage-emitters/target/test-classes:openlineage-emitters/target/classes:$(cat \
- *     openlineage-emitters/target/bench.classpath) io.tributary.emitters.bench.PlatformEmitterBench
+ *     openlineage-emitters/target/test-classes/io/tributary/emitters/testing/pulsar-standalone.classpath) \
+ *     io.tributary.emitters.bench.PlatformEmitterBench
  * </pre>
  */
 public final class PlatformEmitterBench {
