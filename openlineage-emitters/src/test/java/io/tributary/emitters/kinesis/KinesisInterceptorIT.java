@@ -21,6 +21,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -33,15 +35,27 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.http.Protocol;
+import software.amazon.awssdk.http.SdkHttpConfigurationOption;
+import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
+import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.kinesis.model.ConsumerStatus;
 import software.amazon.awssdk.services.kinesis.model.GetRecordsResponse;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
 import software.amazon.awssdk.services.kinesis.model.Record;
 import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
 import software.amazon.awssdk.services.kinesis.model.StreamStatus;
+import software.amazon.awssdk.services.kinesis.model.SubscribeToShardEvent;
+import software.amazon.awssdk.services.kinesis.model.SubscribeToShardResponseHandler;
+import software.amazon.awssdk.utils.AttributeMap;
 
-/** The Kinesis interceptor on a real Kinesis API server, and a Kinesis-to-Kafka bridge. */
+/**
+ * The Kinesis interceptor on a real Kinesis API server (PutRecord(s), GetRecords, and an enhanced
+ * fan-out subscription over HTTP/2), and a Kinesis-to-Kafka bridge.
+ */
 class KinesisInterceptorIT {
   private static final OpenLineageSchemas SCHEMAS = new OpenLineageSchemas();
   private static KinesisLocal kinesis;
@@ -234,6 +248,97 @@ class KinesisInterceptorIT {
       }
       outage.assertRecovered("stream/clicks", written.get());
     }
+  }
+
+  @Test
+  void shouldTakeTheStreamOfAnEnhancedFanOutSubscriptionAsAnInput(@TempDir Path dir)
+      throws Exception {
+    Path file = dir.resolve("fan-out.jsonl");
+    String consumerArn;
+    String shard;
+    try (KinesisClient admin = client(null)) {
+      admin.putRecord(
+          r -> r.streamName("clicks").partitionKey("f").data(SdkBytes.fromUtf8String("fan-out")));
+      consumerArn =
+          admin
+              .registerStreamConsumer(
+                  r -> r.streamARN(KinesisLocal.arn("clicks")).consumerName("audit"))
+              .consumer()
+              .consumerARN();
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () ->
+                  admin
+                          .describeStreamConsumer(r -> r.consumerARN(consumerArn))
+                          .consumerDescription()
+                          .consumerStatus()
+                      == ConsumerStatus.ACTIVE);
+      shard = admin.listShards(r -> r.streamName("clicks")).shards().get(0).shardId();
+    }
+    List<Record> received = new CopyOnWriteArrayList<>();
+    Map<String, Object> config =
+        lineage(
+            "fan-out",
+            Map.of(
+                "openlineage.transport.type",
+                "file",
+                "openlineage.transport.location",
+                file.toString()));
+    // SubscribeToShard is an HTTP/2 event stream: the real async client on the server's TLS port.
+    try (TributaryKinesisInterceptor interceptor = new TributaryKinesisInterceptor(config);
+        SdkAsyncHttpClient http =
+            NettyNioAsyncHttpClient.builder()
+                .protocol(Protocol.HTTP2)
+                .buildWithDefaults(
+                    AttributeMap.builder()
+                        .put(SdkHttpConfigurationOption.TRUST_ALL_CERTIFICATES, Boolean.TRUE)
+                        .build());
+        KinesisAsyncClient reader =
+            KinesisAsyncClient.builder()
+                .endpointOverride(kinesis.tlsEndpoint())
+                .region(Region.of(KinesisLocal.REGION))
+                .credentialsProvider(
+                    StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .httpClient(http)
+                .overrideConfiguration(c -> c.addExecutionInterceptor(interceptor))
+                .build()) {
+      CompletableFuture<Void> subscription =
+          reader.subscribeToShard(
+              r ->
+                  r.consumerARN(consumerArn)
+                      .shardId(shard)
+                      .startingPosition(p -> p.type(ShardIteratorType.TRIM_HORIZON)),
+              SubscribeToShardResponseHandler.builder()
+                  .subscriber(
+                      event -> {
+                        if (event instanceof SubscribeToShardEvent records) {
+                          received.addAll(records.records());
+                        }
+                      })
+                  .build());
+      // kinesis-local (0.6.2) registers consumers but closes SubscribeToShard's HTTP/2 connection
+      // before the protocol is negotiated (with ALPN or with prior knowledge), so no event arrives
+      // here. The interceptor takes the stream from the request, before any event, as it does
+      // with the service; a server that streams the events is counted the same.
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> !received.isEmpty() || subscription.isDone());
+      subscription.cancel(true);
+    }
+
+    List<RunEvent> events = EventFiles.events(file);
+    RunEvent complete = events.get(events.size() - 1);
+    assertThat(complete.getEventType()).isEqualTo(EventType.COMPLETE);
+    assertThat(RunEvents.datasetsOfRun(events, true))
+        .containsExactly(
+            "arn:aws:kinesis:"
+                + KinesisLocal.REGION
+                + ":"
+                + KinesisLocal.ACCOUNT
+                + " stream/clicks");
+    assertThat(EventFiles.lines(file))
+        .allSatisfy(json -> assertThat(SCHEMAS.violations(json)).isEmpty());
   }
 
   @Test
