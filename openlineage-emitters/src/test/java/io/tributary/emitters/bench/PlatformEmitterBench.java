@@ -10,7 +10,6 @@ import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,15 +20,20 @@ import org.apache.pulsar.client.api.Producer;
 import org.apache.pulsar.client.api.PulsarClient;
 import org.apache.pulsar.client.api.Schema;
 import org.apache.pulsar.client.api.SubscriptionInitialPosition;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.AwsExecutionAttribute;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.InterceptorContext;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.GetRecordsRequest;
 import software.amazon.awssdk.services.kinesis.model.GetRecordsResponse;
 import software.amazon.awssdk.services.kinesis.model.PutRecordRequest;
 import software.amazon.awssdk.services.kinesis.model.PutRecordResponse;
+import software.amazon.awssdk.services.kinesis.model.PutRecordsRequest;
+import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
 import software.amazon.awssdk.services.kinesis.model.Record;
 
 /**
@@ -39,9 +43,11 @@ import software.amazon.awssdk.services.kinesis.model.Record;
  * bytes, from {@code com.sun.management.ThreadMXBean}, over a million calls, less the same loop
  * without the interceptor).
  *
- * <p>No Kinesis throughput: the only Kinesis server here, kinesis-local, emulates the service's
- * per-shard limits (1,000 records/s), so the SDK's throttling retries would be measured, not the
- * interceptor.
+ * <p>Kinesis throughput is measured against {@link KinesisLikeEndpoint}, an in-JVM HTTP endpoint
+ * that answers {@code PutRecords} and {@code GetRecords} as the service does, not against
+ * kinesis-local: that server emulates the service's per-shard limits (1,000 records/s), so the
+ * SDK's throttling retries would be measured, not the interceptor. The SDK's work per request
+ * (marshalling, signing, HTTP) is all there; the server's is not.
  *
  * <p>It lives beside the emitters' tests rather than in {@code benchmarks/}: Pulsar's broker needs
  * Jersey 2, the catalog server that the benchmarks module carries needs Jersey 4, and one JVM
@@ -49,21 +55,25 @@ import software.amazon.awssdk.services.kinesis.model.Record;
  *
  * <pre>
  * ./mvnw -B -pl openlineage-emitters -am test-compile -Djs.skip=true
- * ./mvnw -B -q -pl openlineage-emitters dependency:build-classpath -Dmdep.includeScope=test \
- *     -Dmdep.outputFile=target/bench.classpath
  * java -cp openlineage-emitters/target/test-classes:openlineage-emitters/target/classes:$(cat \
- *     openlineage-emitters/target/bench.classpath) io.tributary.emitters.bench.PlatformEmitterBench
+ *     openlineage-emitters/target/test-classes/io/tributary/emitters/testing/pulsar-standalone.classpath) \
+ *     io.tributary.emitters.bench.PlatformEmitterBench
  * </pre>
  */
 public final class PlatformEmitterBench {
   private static final int RECORD_BYTES = 100;
-  private static final int ROUNDS = 4;
-  private static final int PULSAR_RECORDS = 100_000;
+  private static final int ROUNDS = 10;
+  private static final int WARMUP_ROUNDS = 2;
+  private static final int PULSAR_RECORDS = 50_000;
+  private static final int KINESIS_BATCH = 100;
+  private static final int KINESIS_REQUESTS = 500;
   private static final int ALLOCATION_CALLS = 1_000_000;
 
   private PlatformEmitterBench() {}
 
   public static void main(String[] args) throws Exception {
+    // Read once by the JDK's HTTP server: without it every answer waits for a delayed ACK.
+    System.setProperty("sun.net.httpserver.nodelay", "true");
     System.out.printf(
         Locale.ROOT,
         "platform emitters: %d rounds, %d processors, %s %s%n",
@@ -83,6 +93,7 @@ public final class PlatformEmitterBench {
       lineage.put("openlineage.aws.account", KinesisLocal.ACCOUNT);
       lineage.put("serviceUrl", pulsar.serviceUrl());
       kinesisAllocation(lineage);
+      kinesisThroughput(lineage);
       try (PulsarClient client = PulsarClient.builder().serviceUrl(pulsar.serviceUrl()).build()) {
         pulsarThroughput(client, lineage);
         pulsarAllocation(client, lineage);
@@ -100,9 +111,11 @@ public final class PlatformEmitterBench {
     List<double[]> producer = new ArrayList<>();
     List<double[]> consumer = new ArrayList<>();
     int run = 0;
-    // One unmeasured run of each variant: class loading and the JIT.
-    pulsarRun(client, null, value, ++run);
-    pulsarRun(client, lineage, value, ++run);
+    // Unmeasured runs of each variant: class loading, the JIT, the bookie's caches.
+    for (int warm = 0; warm < WARMUP_ROUNDS; warm++) {
+      pulsarRun(client, null, value, ++run);
+      pulsarRun(client, lineage, value, ++run);
+    }
     for (int round = 1; round <= ROUNDS; round++) {
       boolean withFirst = round % 2 == 0;
       double[] a = pulsarRun(client, withFirst ? lineage : null, value, ++run);
@@ -213,6 +226,99 @@ public final class PlatformEmitterBench {
 
   // ---- Kinesis ----
 
+  private static void kinesisThroughput(Map<String, Object> lineage) throws Exception {
+    // The endpoint answers JSON; the SDK would otherwise speak CBOR to Kinesis.
+    System.setProperty("aws.cborEnabled", "false");
+    List<double[]> put = new ArrayList<>();
+    List<double[]> get = new ArrayList<>();
+    try (KinesisLikeEndpoint endpoint = new KinesisLikeEndpoint(KINESIS_BATCH, RECORD_BYTES)) {
+      int run = 0;
+      for (int warm = 0; warm < WARMUP_ROUNDS; warm++) {
+        kinesisRun(endpoint, null, ++run);
+        kinesisRun(endpoint, lineage, ++run);
+      }
+      for (int round = 1; round <= ROUNDS; round++) {
+        boolean withFirst = round % 2 == 0;
+        double[] a = kinesisRun(endpoint, withFirst ? lineage : null, ++run);
+        double[] b = kinesisRun(endpoint, withFirst ? null : lineage, ++run);
+        double[] without = withFirst ? b : a;
+        double[] with = withFirst ? a : b;
+        put.add(new double[] {without[0], with[0]});
+        get.add(new double[] {without[1], with[1]});
+        System.out.printf(
+            Locale.ROOT,
+            "  kinesis round %d: PutRecords %,.0f / %,.0f, GetRecords %,.0f / %,.0f rec/s"
+                + " (without/with)%n",
+            round,
+            without[0],
+            with[0],
+            without[1],
+            with[1]);
+      }
+    }
+    summary("kinesis PutRecords (batches of " + KINESIS_BATCH + ")", put);
+    summary("kinesis GetRecords (pages of " + KINESIS_BATCH + ")", get);
+  }
+
+  /** KINESIS_REQUESTS PutRecords of KINESIS_BATCH records, then as many GetRecords pages. */
+  private static double[] kinesisRun(
+      KinesisLikeEndpoint endpoint, Map<String, Object> lineage, int run) {
+    Map<String, Object> config = lineage == null ? null : new HashMap<>(lineage);
+    TributaryKinesisInterceptor interceptor = null;
+    if (config != null) {
+      config.put("openlineage.job.name", "kinesis-bench-" + run);
+      interceptor = new TributaryKinesisInterceptor(config);
+    }
+    TributaryKinesisInterceptor lineageHook = interceptor;
+    List<PutRecordsRequestEntry> entries = new ArrayList<>();
+    for (int i = 0; i < KINESIS_BATCH; i++) {
+      entries.add(
+          PutRecordsRequestEntry.builder()
+              .partitionKey("k" + i)
+              .data(SdkBytes.fromByteArray(new byte[RECORD_BYTES]))
+              .build());
+    }
+    PutRecordsRequest putRequest =
+        PutRecordsRequest.builder().streamName("bench").records(entries).build();
+    try (KinesisClient client =
+        KinesisClient.builder()
+            .endpointOverride(endpoint.uri())
+            .region(Region.of(KinesisLocal.REGION))
+            .credentialsProvider(
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench")))
+            .overrideConfiguration(
+                c -> {
+                  c.apiCallAttemptTimeout(java.time.Duration.ofSeconds(5));
+                  if (lineageHook != null) {
+                    c.addExecutionInterceptor(lineageHook);
+                  }
+                })
+            .build()) {
+      long start = System.nanoTime();
+      for (int i = 0; i < KINESIS_REQUESTS; i++) {
+        client.putRecords(putRequest);
+      }
+      double written =
+          KINESIS_REQUESTS * (double) KINESIS_BATCH * 1e9 / (System.nanoTime() - start);
+      GetRecordsRequest getRequest =
+          GetRecordsRequest.builder()
+              .streamARN(KinesisLocal.arn("bench"))
+              .shardIterator("it")
+              .build();
+      start = System.nanoTime();
+      long read = 0;
+      for (int i = 0; i < KINESIS_REQUESTS; i++) {
+        read += client.getRecords(getRequest).records().size();
+      }
+      double readRate = read * 1e9 / (System.nanoTime() - start);
+      return new double[] {written, readRate};
+    } finally {
+      if (interceptor != null) {
+        interceptor.close();
+      }
+    }
+  }
+
   private static void kinesisAllocation(Map<String, Object> lineage) {
     Map<String, Object> config = new HashMap<>(lineage);
     config.put("openlineage.job.name", "kinesis-allocation");
@@ -311,20 +417,27 @@ public final class PlatformEmitterBench {
   private static void summary(String name, List<double[]> rounds) {
     double without = median(rounds.stream().mapToDouble(r -> r[0]).toArray());
     double with = median(rounds.stream().mapToDouble(r -> r[1]).toArray());
-    double[] ratios = rounds.stream().mapToDouble(r -> r[1] / r[0]).toArray();
-    Map<String, Double> out = new LinkedHashMap<>();
-    out.put("min", Arrays.stream(ratios).min().orElse(Double.NaN));
-    out.put("max", Arrays.stream(ratios).max().orElse(Double.NaN));
+    double[] ratios = rounds.stream().mapToDouble(r -> r[1] / r[0]).sorted().toArray();
     System.out.printf(
         Locale.ROOT,
         "%s: median without %,.0f rec/s, with %,.0f rec/s; with/without median %.3f"
-            + " (rounds %.3f..%.3f)%n",
+            + " (p25-p75 %.3f..%.3f, rounds %.3f..%.3f)%n",
         name,
         without,
         with,
         median(ratios),
-        out.get("min"),
-        out.get("max"));
+        quantile(ratios, 0.25),
+        quantile(ratios, 0.75),
+        ratios[0],
+        ratios[ratios.length - 1]);
+  }
+
+  /** Linear interpolation between the closest ranks of sorted values. */
+  private static double quantile(double[] sorted, double q) {
+    double pos = q * (sorted.length - 1);
+    int lo = (int) Math.floor(pos);
+    int hi = Math.min(lo + 1, sorted.length - 1);
+    return sorted[lo] + (pos - lo) * (sorted[hi] - sorted[lo]);
   }
 
   private static double median(double[] values) {

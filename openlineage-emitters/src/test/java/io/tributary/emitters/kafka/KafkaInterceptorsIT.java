@@ -3,13 +3,14 @@ package io.tributary.emitters.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.openlineage.client.OpenLineage;
 import io.openlineage.client.OpenLineage.RunEvent;
 import io.openlineage.client.OpenLineage.RunEvent.EventType;
+import io.tributary.emitters.testing.ClientLineage;
+import io.tributary.emitters.testing.EndpointOutage;
 import io.tributary.emitters.testing.EventFiles;
 import io.tributary.emitters.testing.LineageEndpoint;
 import io.tributary.emitters.testing.OpenLineageSchemas;
+import io.tributary.emitters.testing.RunEvents;
 import io.tributary.testkit.kafka.KafkaBroker;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,7 +18,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -51,11 +51,7 @@ class KafkaInterceptorsIT {
     config.put("key.serializer", StringSerializer.class);
     config.put("value.serializer", StringSerializer.class);
     config.put("interceptor.classes", TributaryProducerInterceptor.class.getName());
-    config.put("openlineage.job.name", job);
-    config.put("openlineage.namespace", "apps");
-    config.put("openlineage.snapshot.interval.ms", "1000");
-    config.put("openlineage.abort.on.jvm.exit", "false");
-    config.putAll(lineage);
+    config.putAll(ClientLineage.config(job, lineage));
     return config;
   }
 
@@ -66,32 +62,8 @@ class KafkaInterceptorsIT {
     config.put("group.id", job + "-group");
     config.put("auto.offset.reset", "earliest");
     config.put("interceptor.classes", TributaryConsumerInterceptor.class.getName());
-    config.put("openlineage.job.name", job);
-    config.put("openlineage.namespace", "apps");
-    config.put("openlineage.snapshot.interval.ms", "1000");
-    config.put("openlineage.abort.on.jvm.exit", "false");
-    config.putAll(lineage);
+    config.putAll(ClientLineage.config(job, lineage));
     return config;
-  }
-
-  private static long rows(List<RunEvent> events, String topic, boolean inputs) {
-    long total = 0;
-    for (RunEvent e : events) {
-      if (inputs) {
-        for (OpenLineage.InputDataset d : e.getInputs()) {
-          if (d.getName().equals(topic) && d.getInputFacets().getInputStatistics() != null) {
-            total += d.getInputFacets().getInputStatistics().getRowCount();
-          }
-        }
-      } else {
-        for (OpenLineage.OutputDataset d : e.getOutputs()) {
-          if (d.getName().equals(topic) && d.getOutputFacets().getOutputStatistics() != null) {
-            total += d.getOutputFacets().getOutputStatistics().getRowCount();
-          }
-        }
-      }
-    }
-    return total;
   }
 
   @Test
@@ -105,16 +77,7 @@ class KafkaInterceptorsIT {
               "file",
               "openlineage.transport.location",
               generatorFile.toString());
-      Map<String, Object> toHttp =
-          Map.of(
-              "openlineage.transport.type",
-              "http",
-              "openlineage.transport.url",
-              endpoint.url(),
-              "openlineage.transport.endpoint",
-              LineageEndpoint.PATH,
-              "openlineage.tenant",
-              "acme");
+      Map<String, Object> toHttp = ClientLineage.http(endpoint, "acme");
 
       try (KafkaProducer<String, String> generator =
           new KafkaProducer<>(producerConfig("payments-generator", toFile))) {
@@ -149,7 +112,7 @@ class KafkaInterceptorsIT {
                         .anyMatch(
                             e ->
                                 e.getEventType() == EventType.RUNNING
-                                    && rows(List.of(e), "payments", true) > 0));
+                                    && RunEvents.rows(List.of(e), "payments", true) > 0));
       }
       await()
           .atMost(Duration.ofSeconds(10))
@@ -166,7 +129,7 @@ class KafkaInterceptorsIT {
       assertThat(generated.get(generated.size() - 1).getOutputs())
           .extracting(d -> d.getNamespace() + "/" + d.getName())
           .containsExactly(namespace + "/payments");
-      assertThat(rows(generated, "payments", false)).isEqualTo(50);
+      assertThat(RunEvents.rows(generated, "payments", false)).isEqualTo(50);
 
       List<RunEvent> enriched = endpoint.events();
       assertThat(enriched)
@@ -178,10 +141,11 @@ class KafkaInterceptorsIT {
           .containsOnly(enriched.get(0).getRun().getRunId());
       RunEvent last = enriched.get(enriched.size() - 1);
       assertThat(last.getJob().getName()).isEqualTo("payments-enricher");
-      assertThat(datasetsOfRun(enriched, true)).containsExactly(namespace + "/payments");
-      assertThat(datasetsOfRun(enriched, false)).containsExactly(namespace + "/payments-enriched");
-      assertThat(rows(enriched, "payments", true)).isEqualTo(50);
-      assertThat(rows(enriched, "payments-enriched", false)).isEqualTo(50);
+      assertThat(RunEvents.datasetsOfRun(enriched, true)).containsExactly(namespace + " payments");
+      assertThat(RunEvents.datasetsOfRun(enriched, false))
+          .containsExactly(namespace + " payments-enriched");
+      assertThat(RunEvents.rows(enriched, "payments", true)).isEqualTo(50);
+      assertThat(RunEvents.rows(enriched, "payments-enriched", false)).isEqualTo(50);
       assertThat(endpoint.tenantHeaders()).containsOnly("acme");
 
       List<String> all = new ArrayList<>(endpoint.bodies());
@@ -192,68 +156,29 @@ class KafkaInterceptorsIT {
 
   @Test
   void shouldKeepProducingWhileTheEndpointIsDownAndRecoverWhenItReturns() throws Exception {
-    SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    try (LineageEndpoint endpoint = LineageEndpoint.start()) {
-      endpoint.stop();
-      Map<String, Object> lineage =
-          Map.of(
-              "openlineage.transport.type", "http",
-              "openlineage.transport.url", endpoint.url(),
-              "openlineage.transport.endpoint", LineageEndpoint.PATH,
-              "openlineage.transport.timeoutInMillis", "1000",
-              "openlineage.queue.capacity", "2",
-              "openlineage.retry.max.attempts", "1000",
-              "openlineage.retry.backoff.initial.ms", "50",
-              "openlineage.retry.backoff.max.ms", "200",
-              "openlineage.meter.registry", registry);
+    try (EndpointOutage outage = EndpointOutage.begin()) {
       AtomicInteger acked = new AtomicInteger();
       AtomicReference<Exception> sendError = new AtomicReference<>();
-      KafkaProducer<String, String> producer =
-          new KafkaProducer<>(producerConfig("clicks-collector", lineage));
-      try {
-        await()
-            .atMost(Duration.ofSeconds(30))
-            .until(
-                () -> {
-                  producer.send(
-                      new ProducerRecord<>("clicks", "c", "click"),
-                      (m, e) -> {
-                        if (e == null) {
-                          acked.incrementAndGet();
-                        } else {
-                          sendError.set(e);
-                        }
-                      });
-                  return dropped(registry) >= 2;
-                });
+      try (KafkaProducer<String, String> producer =
+          new KafkaProducer<>(producerConfig("clicks-collector", outage.lineageConfig()))) {
+        outage.writeUntilDropped(
+            () ->
+                producer.send(
+                    new ProducerRecord<>("clicks", "c", "click"),
+                    (m, e) -> {
+                      if (e == null) {
+                        acked.incrementAndGet();
+                      } else {
+                        sendError.set(e);
+                      }
+                    }));
         producer.flush();
-        int sentWhileDown = acked.get();
-        assertThat(sentWhileDown).isPositive();
+        assertThat(acked.get()).isPositive();
         assertThat(sendError.get()).isNull();
-        assertThat(endpoint.bodies()).isEmpty();
 
-        endpoint.restart();
-        await()
-            .atMost(Duration.ofSeconds(20))
-            .until(
-                () ->
-                    endpoint.events().stream()
-                        .anyMatch(e -> e.getEventType() == EventType.RUNNING));
-      } finally {
-        producer.close();
+        outage.restoreAndAwaitSnapshot();
       }
-      await()
-          .atMost(Duration.ofSeconds(10))
-          .until(
-              () ->
-                  endpoint.events().stream().anyMatch(e -> e.getEventType() == EventType.COMPLETE));
-      assertThat(rows(endpoint.events(), "clicks", false))
-          .isPositive()
-          .isLessThanOrEqualTo(acked.get());
-      assertThat(endpoint.bodies())
-          .allSatisfy(json -> assertThat(SCHEMAS.violations(json)).isEmpty());
-      assertThat(registry.get("tributary.lineage.events.retries").functionCounter().count())
-          .isPositive();
+      outage.assertRecovered("clicks", acked.get());
     }
   }
 
@@ -266,29 +191,5 @@ class KafkaInterceptorsIT {
 
       assertThat(metadata.offset()).isNotNegative();
     }
-  }
-
-  private static double dropped(SimpleMeterRegistry registry) {
-    var counter = registry.find("tributary.lineage.events.dropped").functionCounter();
-    return Objects.isNull(counter) ? 0 : counter.count();
-  }
-
-  /**
-   * The datasets of a run over all its events: a client that closes before the run's last one
-   * leaves its last window to the next event, which a RUNNING snapshot may take before the terminal
-   * one.
-   */
-  private static List<String> datasetsOfRun(List<RunEvent> events, boolean inputs) {
-    List<String> out = new ArrayList<>();
-    for (RunEvent e : events) {
-      List<? extends OpenLineage.Dataset> datasets = inputs ? e.getInputs() : e.getOutputs();
-      for (OpenLineage.Dataset d : datasets) {
-        String key = d.getNamespace() + "/" + d.getName();
-        if (!out.contains(key)) {
-          out.add(key);
-        }
-      }
-    }
-    return out;
   }
 }

@@ -3,16 +3,17 @@ package io.tributary.emitters.pulsar;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.openlineage.client.OpenLineage;
 import io.openlineage.client.OpenLineage.RunEvent;
 import io.openlineage.client.OpenLineage.RunEvent.EventType;
 import io.tributary.emitters.kafka.KafkaNaming;
 import io.tributary.emitters.kafka.TributaryProducerInterceptor;
+import io.tributary.emitters.testing.ClientLineage;
+import io.tributary.emitters.testing.EndpointOutage;
 import io.tributary.emitters.testing.EventFiles;
 import io.tributary.emitters.testing.LineageEndpoint;
 import io.tributary.emitters.testing.OpenLineageSchemas;
 import io.tributary.emitters.testing.PulsarServer;
+import io.tributary.emitters.testing.RunEvents;
 import io.tributary.testkit.kafka.KafkaBroker;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,7 +21,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -60,34 +60,9 @@ class PulsarInterceptorsIT {
   }
 
   private static Map<String, Object> lineage(String job, Map<String, Object> extra) {
-    Map<String, Object> config = new HashMap<>();
+    Map<String, Object> config = ClientLineage.config(job, extra);
     config.put("serviceUrl", pulsar.serviceUrl());
-    config.put("openlineage.job.name", job);
-    config.put("openlineage.namespace", "apps");
-    config.put("openlineage.snapshot.interval.ms", "1000");
-    config.put("openlineage.abort.on.jvm.exit", "false");
-    config.putAll(extra);
     return config;
-  }
-
-  private static long rows(List<RunEvent> events, String name, boolean inputs) {
-    long total = 0;
-    for (RunEvent e : events) {
-      if (inputs) {
-        for (OpenLineage.InputDataset d : e.getInputs()) {
-          if (d.getName().equals(name) && d.getInputFacets().getInputStatistics() != null) {
-            total += d.getInputFacets().getInputStatistics().getRowCount();
-          }
-        }
-      } else {
-        for (OpenLineage.OutputDataset d : e.getOutputs()) {
-          if (d.getName().equals(name) && d.getOutputFacets().getOutputStatistics() != null) {
-            total += d.getOutputFacets().getOutputStatistics().getRowCount();
-          }
-        }
-      }
-    }
-    return total;
   }
 
   @Test
@@ -103,16 +78,7 @@ class PulsarInterceptorsIT {
               "file",
               "openlineage.transport.location",
               generatorFile.toString());
-      Map<String, Object> toHttp =
-          Map.of(
-              "openlineage.transport.type",
-              "http",
-              "openlineage.transport.url",
-              endpoint.url(),
-              "openlineage.transport.endpoint",
-              LineageEndpoint.PATH,
-              "openlineage.tenant",
-              "acme");
+      Map<String, Object> toHttp = ClientLineage.http(endpoint, "acme");
 
       Map<String, Object> bridgeConfig = lineage("orders-bridge", toHttp);
       Map<String, Object> kafkaConfig = new HashMap<>(kafka.clientConfig());
@@ -169,8 +135,9 @@ class PulsarInterceptorsIT {
             .atMost(Duration.ofSeconds(10))
             .until(
                 () ->
-                    rows(endpoint.events(), "persistent://public/default/orders", true) == 40
-                        && rows(endpoint.events(), "orders-copy", false) == 40);
+                    RunEvents.rows(endpoint.events(), "persistent://public/default/orders", true)
+                            == 40
+                        && RunEvents.rows(endpoint.events(), "orders-copy", false) == 40);
       }
       await()
           .atMost(Duration.ofSeconds(10))
@@ -186,7 +153,8 @@ class PulsarInterceptorsIT {
       assertThat(generated.get(generated.size() - 1).getOutputs())
           .extracting(d -> d.getNamespace() + " " + d.getName())
           .containsExactly(namespace + " persistent://public/default/orders");
-      assertThat(rows(generated, "persistent://public/default/orders", false)).isEqualTo(40);
+      assertThat(RunEvents.rows(generated, "persistent://public/default/orders", false))
+          .isEqualTo(40);
 
       List<RunEvent> bridged = endpoint.events();
       assertThat(bridged)
@@ -195,9 +163,9 @@ class PulsarInterceptorsIT {
       RunEvent last = bridged.get(bridged.size() - 1);
       assertThat(last.getEventType()).isEqualTo(EventType.COMPLETE);
       assertThat(last.getJob().getName()).isEqualTo("orders-bridge");
-      assertThat(datasetsOfRun(bridged, true))
+      assertThat(RunEvents.datasetsOfRun(bridged, true))
           .containsExactly(namespace + " persistent://public/default/orders");
-      assertThat(datasetsOfRun(bridged, false))
+      assertThat(RunEvents.datasetsOfRun(bridged, false))
           .containsExactly(KafkaNaming.namespace(kafka.bootstrapServers()) + " orders-copy");
       assertThat(endpoint.tenantHeaders()).containsOnly("acme");
 
@@ -209,60 +177,25 @@ class PulsarInterceptorsIT {
 
   @Test
   void shouldKeepProducingWhileTheEndpointIsDownAndRecoverWhenItReturns() throws Exception {
-    SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    try (LineageEndpoint endpoint = LineageEndpoint.start()) {
-      endpoint.stop();
-      Map<String, Object> config =
-          lineage(
-              "clicks-collector",
-              Map.of(
-                  "openlineage.transport.type", "http",
-                  "openlineage.transport.url", endpoint.url(),
-                  "openlineage.transport.endpoint", LineageEndpoint.PATH,
-                  "openlineage.transport.timeoutInMillis", "1000",
-                  "openlineage.queue.capacity", "2",
-                  "openlineage.retry.max.attempts", "1000",
-                  "openlineage.retry.backoff.initial.ms", "50",
-                  "openlineage.retry.backoff.max.ms", "200",
-                  "openlineage.meter.registry", registry));
+    try (EndpointOutage outage = EndpointOutage.begin()) {
       AtomicInteger acked = new AtomicInteger();
-      var producerLineage = new io.tributary.emitters.pulsar.TributaryProducerInterceptor(config);
+      var producerLineage =
+          new io.tributary.emitters.pulsar.TributaryProducerInterceptor(
+              lineage("clicks-collector", outage.lineageConfig()));
       Producer<String> producer =
           client.newProducer(Schema.STRING).topic("clicks").intercept(producerLineage).create();
       try {
-        await()
-            .atMost(Duration.ofSeconds(30))
-            .until(
-                () -> {
-                  producer.send("click");
-                  acked.incrementAndGet();
-                  return dropped(registry) >= 2;
-                });
-        assertThat(endpoint.bodies()).isEmpty();
-
-        endpoint.restart();
-        await()
-            .atMost(Duration.ofSeconds(20))
-            .until(
-                () ->
-                    endpoint.events().stream()
-                        .anyMatch(e -> e.getEventType() == EventType.RUNNING));
+        outage.writeUntilDropped(
+            () -> {
+              producer.send("click");
+              return acked.incrementAndGet();
+            });
+        outage.restoreAndAwaitSnapshot();
       } finally {
         producer.close();
         producerLineage.close();
       }
-      await()
-          .atMost(Duration.ofSeconds(10))
-          .until(
-              () ->
-                  endpoint.events().stream().anyMatch(e -> e.getEventType() == EventType.COMPLETE));
-      assertThat(rows(endpoint.events(), "persistent://public/default/clicks", false))
-          .isPositive()
-          .isLessThanOrEqualTo(acked.get());
-      assertThat(endpoint.bodies())
-          .allSatisfy(json -> assertThat(SCHEMAS.violations(json)).isEmpty());
-      assertThat(registry.get("tributary.lineage.events.retries").functionCounter().count())
-          .isPositive();
+      outage.assertRecovered("persistent://public/default/clicks", acked.get());
     }
   }
 
@@ -278,29 +211,5 @@ class PulsarInterceptorsIT {
             .create()) {
       assertThat(producer.send("v")).isNotNull();
     }
-  }
-
-  private static double dropped(SimpleMeterRegistry registry) {
-    var counter = registry.find("tributary.lineage.events.dropped").functionCounter();
-    return Objects.isNull(counter) ? 0 : counter.count();
-  }
-
-  /**
-   * The datasets of a run over all its events: a client that closes before the run's last one
-   * leaves its last window to the next event, which a RUNNING snapshot may take before the terminal
-   * one.
-   */
-  private static List<String> datasetsOfRun(List<RunEvent> events, boolean inputs) {
-    List<String> out = new ArrayList<>();
-    for (RunEvent e : events) {
-      List<? extends OpenLineage.Dataset> datasets = inputs ? e.getInputs() : e.getOutputs();
-      for (OpenLineage.Dataset d : datasets) {
-        String key = d.getNamespace() + " " + d.getName();
-        if (!out.contains(key)) {
-          out.add(key);
-        }
-      }
-    }
-    return out;
   }
 }

@@ -9,6 +9,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -16,20 +20,38 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * A real HTTP endpoint that accepts OpenLineage events at {@code POST /api/v1/lineage}, the path of
  * the Tributary catalog, and keeps their JSON and tenant header. It can be stopped and started
- * again on the same port to play an outage.
+ * again on the same port to play an outage, or placed in front of a running catalog ({@link
+ * #forwardingTo}) so that a test checks every event the catalog received.
  */
 public final class LineageEndpoint implements AutoCloseable {
   public static final String PATH = "/api/v1/lineage";
 
   private final List<String> bodies = new CopyOnWriteArrayList<>();
   private final List<String> tenantHeaders = new CopyOnWriteArrayList<>();
+  private final URI forwardTo;
+  private final HttpClient client;
   private int port;
   private HttpServer server;
 
-  private LineageEndpoint() {}
+  private LineageEndpoint(URI forwardTo) {
+    this.forwardTo = forwardTo;
+    this.client = forwardTo == null ? null : HttpClient.newHttpClient();
+  }
 
   public static LineageEndpoint start() throws IOException {
-    LineageEndpoint endpoint = new LineageEndpoint();
+    LineageEndpoint endpoint = new LineageEndpoint(null);
+    endpoint.bind(0);
+    return endpoint;
+  }
+
+  /**
+   * An endpoint that keeps each event and passes it on to a catalog, answering with the catalog's
+   * status.
+   *
+   * @param catalog the catalog's base URI
+   */
+  public static LineageEndpoint forwardingTo(URI catalog) throws IOException {
+    LineageEndpoint endpoint = new LineageEndpoint(catalog.resolve(PATH));
     endpoint.bind(0);
     return endpoint;
   }
@@ -44,15 +66,32 @@ public final class LineageEndpoint implements AutoCloseable {
   private void handle(HttpExchange exchange) throws IOException {
     try (InputStream in = exchange.getRequestBody()) {
       if ("POST".equals(exchange.getRequestMethod())) {
-        bodies.add(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        bodies.add(body);
         String tenant = exchange.getRequestHeaders().getFirst(IngestHeaders.HTTP_TENANT);
         tenantHeaders.add(tenant == null ? "" : tenant);
-        exchange.sendResponseHeaders(201, -1);
+        exchange.sendResponseHeaders(forwardTo == null ? 201 : forward(body, tenant), -1);
       } else {
         exchange.sendResponseHeaders(405, -1);
       }
     } finally {
       exchange.close();
+    }
+  }
+
+  private int forward(String body, String tenant) throws IOException {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(forwardTo)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    if (tenant != null) {
+      request.header(IngestHeaders.HTTP_TENANT, tenant);
+    }
+    try {
+      return client.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return 503;
     }
   }
 

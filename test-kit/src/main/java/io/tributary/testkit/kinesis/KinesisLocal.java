@@ -27,11 +27,13 @@ public final class KinesisLocal implements AutoCloseable {
 
   private final Process process;
   private final int port;
+  private final int tlsPort;
   private final Path workDir;
 
-  private KinesisLocal(Process process, int port, Path workDir) {
+  private KinesisLocal(Process process, int port, int tlsPort, Path workDir) {
     this.process = process;
     this.port = port;
+    this.tlsPort = tlsPort;
     this.workDir = workDir;
   }
 
@@ -50,6 +52,7 @@ public final class KinesisLocal implements AutoCloseable {
                             + " (.ci/run installs it)"));
     Path workDir = Files.createTempDirectory("kinesis-local");
     int port = freePort();
+    int tlsPort = freePort();
     ProcessBuilder builder =
         new ProcessBuilder("node", main.toString())
             .directory(workDir.toFile())
@@ -57,7 +60,7 @@ public final class KinesisLocal implements AutoCloseable {
             .redirectOutput(workDir.resolve("server.log").toFile());
     var env = builder.environment();
     env.put("KINESIS_MOCK_PLAIN_PORT", String.valueOf(port));
-    env.put("KINESIS_MOCK_TLS_PORT", String.valueOf(freePort()));
+    env.put("KINESIS_MOCK_TLS_PORT", String.valueOf(tlsPort));
     env.put("KINESIS_MOCK_CERT_PATH", main.resolveSibling("server.json").toString());
     env.put("AWS_REGION", REGION);
     env.put("AWS_ACCOUNT_ID", ACCOUNT);
@@ -67,7 +70,7 @@ public final class KinesisLocal implements AutoCloseable {
         "INITIALIZE_STREAMS",
         String.join(",", streams.length == 0 ? new String[0] : withShards(streams)));
     Process process = builder.start();
-    KinesisLocal server = new KinesisLocal(process, port, workDir);
+    KinesisLocal server = new KinesisLocal(process, port, tlsPort, workDir);
     try {
       await()
           .atMost(Duration.ofSeconds(60))
@@ -131,6 +134,14 @@ public final class KinesisLocal implements AutoCloseable {
   /** The plain-HTTP endpoint, for {@code endpointOverride}. */
   public URI endpoint() {
     return URI.create("http://127.0.0.1:" + port);
+  }
+
+  /**
+   * The TLS endpoint (a self-signed certificate), which also speaks HTTP/2: for {@code
+   * SubscribeToShard}'s event stream, with an async client that trusts all certificates.
+   */
+  public URI tlsEndpoint() {
+    return URI.create("https://127.0.0.1:" + tlsPort);
   }
 
   /** The ARN of a stream on this server. */
