@@ -16,6 +16,15 @@ const REL_COLUMNS = 'dataset_stream_columns';
 const LARGE = 400;
 // Above this many elements Cytoscape draws with WebGL where the browser has it on a GPU.
 const WEBGL = 3000;
+// Above this many nodes a graph opens as super-nodes (one per group, with counts and merged edges)
+// unless the URL chose a grouping: creating each node's Cytoscape element is what bounds the time
+// to an interactive graph, so members are created only when their group is opened.
+const OVERVIEW = 1500;
+const OVERVIEW_GROUPS = [2, 150];
+// Column rows inside an open dataset: row pitch, padding and the room for the dataset's label.
+const ROW = 24;
+const ROW_PAD = 8;
+const ROW_HEADER = 4;
 const FACETS = [['type', 'Type'], ['classification', 'Classification'], ['owner', 'Owner'], ['namespace', 'Namespace']];
 
 function nodeSize(entity, cat) {
@@ -59,6 +68,7 @@ function rgbOf(color) {
 
 /** A group's name as people say it: a broker URL becomes its host and port. */
 function groupLabel(key) {
+  if (String(key).startsWith('job ')) return `${String(key).slice(4).split('/').pop()} (job)`;
   const url = String(key).match(/^([a-z][a-z0-9+.-]*):\/\/([^/]+)/i);
   return url ? `${url[2]} (${url[1]})` : String(key);
 }
@@ -138,6 +148,7 @@ export class LineageGraph extends LightElement {
       this.ops = state.ops;
       this.restoring = state;
       this.orientationChosen = Boolean(p0(this.params).orientation);
+      this.groupingChosen = Boolean(p0(this.params).group || p0(this.params).agg);
       if (this.focus) this.reload();
     }
   }
@@ -186,6 +197,8 @@ export class LineageGraph extends LightElement {
   persist() {
     if (!this.focus || this.restoring) return;
     const params = toParams(this.viewState(), this.stateOptions());
+    // "None" chosen on a graph that would open as an overview has to be said, or a reload groups it.
+    if (this.groupingChosen && this.settings.grouping === 'none' && this.model?.nodes.size > OVERVIEW) params.group = 'none';
     const href = entityHref(this.focus, 'lineage', Object.keys(params).length ? params : undefined);
     this.loadedKey = JSON.stringify([this.focus, params]);
     if (location.hash !== href) history.replaceState(history.state, '', href);
@@ -209,6 +222,8 @@ export class LineageGraph extends LightElement {
   async reload() {
     const { direction, depth, level } = this.settings;
     this.model = new GraphModel(this.focus);
+    this.opened = null;
+    this.overview = null;
     this.offers = new Map();
     this.impactFrom = null;
     this.pathEnds = null;
@@ -226,14 +241,23 @@ export class LineageGraph extends LightElement {
       const lineage = await api.lineage(this.focus, { direction, depth, level });
       this.mark('fetched');
       if (!lineage.nodes.has(this.focus)) lineage.nodes.set(this.focus, await api.entity(this.focus));
+      this.message = `Read ${lineage.nodes.size.toLocaleString('en')} nodes; arranging…`;
       this.model.merge(lineage, { walked: direction, depth, isFresh: (e) => this.isNew(e) });
       this.stats.loadedAt = performance.now();
+      this.overview = this.chooseOverview();
+      if (this.overview) {
+        this.settings = { ...this.settings, grouping: this.overview.grouping };
+        this.aggregated = new Set(this.overview.keys);
+        this.mark('grouped');
+      }
       if (level === 'COLUMN') {
         await this.openAllDatasets();
         // Columns the walk reached in datasets not opened above go inside theirs, never loose.
         await this.placeColumns([...this.model.nodes.keys()]);
       }
-      this.message = `Laying out ${this.model.nodes.size} nodes…`;
+      this.message = this.overview
+        ? `Laying out ${this.overview.keys.length} groups of ${this.model.nodes.size.toLocaleString('en')} nodes…`
+        : `Laying out ${this.model.nodes.size.toLocaleString('en')} nodes…`;
       await this.redraw({ relayout: true, fit: true });
     });
     const state = this.restoring;
@@ -245,6 +269,24 @@ export class LineageGraph extends LightElement {
       }
       this.persist();
     }
+  }
+
+  /**
+   * For a graph too large to create node by node, the grouping to open it with: of namespace,
+   * cluster and layer, the one with a readable number of groups whose largest group is smallest
+   * (so that opening any one stays quick). Null when the graph is small or the URL chose.
+   */
+  chooseOverview() {
+    if (this.groupingChosen || this.settings.level === 'COLUMN' || this.model.nodes.size <= OVERVIEW) return null;
+    let best = null;
+    for (const grouping of ['namespace', 'cluster', 'layer']) {
+      const sizes = new Map();
+      for (const k of this.model.groupKeys(grouping).values()) sizes.set(k, (sizes.get(k) || 0) + 1);
+      if (sizes.size < OVERVIEW_GROUPS[0] || sizes.size > OVERVIEW_GROUPS[1]) continue;
+      const largest = Math.max(...sizes.values());
+      if (!best || largest < best.largest) best = { grouping, keys: [...sizes.keys()].sort(), largest };
+    }
+    return best;
   }
 
   async run(label, fn) {
@@ -456,7 +498,10 @@ export class LineageGraph extends LightElement {
   find(text) {
     this.searchText = text;
     // Only what is drawn: not jobs folded away, filtered nodes or members of a collapsed group.
-    const drawn = (g) => !this.cy || (this.cy.getElementById(g).nonempty() && !this.cy.getElementById(g).hasClass('filtered'));
+    // Members of a super-node count: going to one opens its group.
+    const keys = this.aggregated.size ? this.model.groupKeys(this.settings.grouping) : new Map();
+    const folded = (g) => this.aggregated.has(keys.get(g)) && this.model.passes(g, this.filters);
+    const drawn = (g) => !this.cy || folded(g) || (this.cy.getElementById(g).nonempty() && !this.cy.getElementById(g).hasClass('filtered'));
     const entries = this.model ? [...this.model.nodes].filter(([g, n]) => !n.entity.redacted && drawn(g)).map(([g, n]) => [g, n.entity.name]) : [];
     this.hits = text ? searchGraph(entries, text) : [];
     this.hitIndex = 0;
@@ -476,6 +521,13 @@ export class LineageGraph extends LightElement {
     if (!this.hits.length) return;
     this.hitIndex = (i + this.hits.length) % this.hits.length;
     const g = this.hits[this.hitIndex].guid;
+    if (this.cy && this.cy.getElementById(g).empty() && this.model.node(g)) {
+      const key = this.model.groupKeys(this.settings.grouping).get(g);
+      if (this.aggregated.has(key)) {
+        this.toggleAggregate(key).then(() => this.goToHit(this.hitIndex));
+        return;
+      }
+    }
     this.select(g);
     const el = this.cy?.getElementById(g);
     if (el?.nonempty() && el.visible()) this.cy.animate({ center: { eles: el }, zoom: Math.max(this.cy.zoom(), 0.8) }, { duration: 200 });
@@ -503,6 +555,8 @@ export class LineageGraph extends LightElement {
     const members = new Map(); // super-node id -> count
     const mark = (n) => (n > 0 ? String(n) : n < 0 ? '' : null);
     const hitSet = new Set(this.hits.map((h) => h.guid));
+    const nearest = new Map(); // super-node id -> nearest impact distance of its members
+    const matched = new Set(); // super-nodes with a search match inside
     for (const [guid, n] of m.nodes) {
       if (projection.hidden.has(guid)) continue;
       const e = n.entity;
@@ -513,6 +567,10 @@ export class LineageGraph extends LightElement {
         const id = `agg:${key}`;
         superOf.set(guid, id);
         if (!n.parent) members.set(id, (members.get(id) || 0) + 1);
+        // A super-node shows the nearest impact and any search match among its members.
+        const d = m.impact?.get(guid);
+        if (d !== undefined) nearest.set(id, Math.min(nearest.get(id) ?? Infinity, d));
+        if (hitSet.has(guid)) matched.add(id);
         continue;
       }
       if (!parent && key !== undefined) {
@@ -534,10 +592,24 @@ export class LineageGraph extends LightElement {
       if (hitSet.has(guid)) classes.push('match');
       els.push({ group: 'nodes', data: { id: guid, label, w, h, tw: w - 10, parent }, classes: classes.join(' ') });
     }
+    // A dataset's rows share one width, like a table's.
+    const rowWidth = new Map();
+    for (const el of els) {
+      if (el.data.parent && el.classes.split(' ').includes('column')) rowWidth.set(el.data.parent, Math.max(rowWidth.get(el.data.parent) || 0, el.data.w));
+    }
+    for (const el of els) {
+      if (rowWidth.has(el.data.parent) && el.classes.split(' ').includes('column')) {
+        el.data.w = rowWidth.get(el.data.parent);
+        el.data.tw = el.data.w - 10;
+      }
+    }
     for (const [id, count] of members) {
       const key = id.slice(4);
       const label = `${groupLabel(key)} · ${count}`;
-      els.push({ group: 'nodes', data: { id, label, w: Math.min(320, 60 + label.length * 7), h: 48, tw: 300, key }, classes: 'aggregate' });
+      const classes = ['aggregate'];
+      if (nearest.has(id)) classes.push(`impact-${Math.min(IMPACT_COLORS.length - 1, nearest.get(id))}`);
+      if (matched.has(id)) classes.push('match');
+      els.push({ group: 'nodes', data: { id, label, w: Math.min(320, 60 + label.length * 7), h: 48, tw: 300, key, count }, classes: classes.join(' ') });
     }
     for (const [id, key] of groups) {
       els.push({ group: 'nodes', data: { id, label: groupLabel(key), w: 10, h: 10, tw: 400, key }, classes: 'group' });
@@ -580,7 +652,7 @@ export class LineageGraph extends LightElement {
     let layout = null;
     // Progressive: a large graph is drawn at once in quick layers and refined when the server's
     // layout arrives, so it is interactive while ELK works.
-    const progressive = !this.cy && relayout && large && this.settings.layout === 'layered';
+    const progressive = relayout && large && this.settings.layout === 'layered';
     if (progressive) {
       layout = await this.layout(els, 'quick');
       this.mark('laidOut');
@@ -597,10 +669,11 @@ export class LineageGraph extends LightElement {
     } else {
       this.animating++;
       try {
-        await this.sync(els, layout, fit);
+        await this.sync(els, layout, fit, { animate: !progressive });
       } finally {
         this.animating--;
       }
+      if (progressive) this.refineLater();
     }
     this.markReady();
   }
@@ -608,14 +681,17 @@ export class LineageGraph extends LightElement {
   /** Moves the nodes to the server's layout once it arrives, keeping the user's viewport if moved. */
   refineLater() {
     const pending = this.refine;
+    const revision = this.revision;
     this.refine = null;
     this.refining = true;
     pending.then(async (positions) => {
-      if (!this.cy) return;
+      // A newer redraw laid out a different graph: its own refinement will follow.
+      if (!this.cy || this.revision !== revision) return;
       const moved = this.viewportMoved;
       this.animating++;
       try {
-        await this.sync(this.elements(), positions, !moved, { animate: false });
+        await this.sync(this.elements(), positions, !moved && !this.opened, { animate: false });
+        this.showOpened();
       } finally {
         this.animating--;
         this.refining = false;
@@ -633,18 +709,46 @@ export class LineageGraph extends LightElement {
     const nodes = els.filter((e) => e.group === 'nodes' && !e.classes.includes('filtered'));
     const compound = new Set(nodes.map((n) => n.data.parent).filter(Boolean));
     const ids = new Set(nodes.map((n) => n.data.id));
+    // Columns are rows (ports) of their dataset, as in a table: the layout sees an open dataset as
+    // one box tall enough for its rows and a column's edges as its dataset's, and the rows are
+    // stacked inside the box afterwards, so column edges end at their row.
+    const rows = new Map(); // dataset id -> its column elements, in order
+    const rowOf = new Map(); // column id -> dataset id
+    for (const n of nodes) {
+      if (n.data.parent && ids.has(n.data.parent) && n.classes.split(' ').includes('column')) {
+        if (!rows.has(n.data.parent)) rows.set(n.data.parent, []);
+        rows.get(n.data.parent).push(n);
+        rowOf.set(n.data.id, n.data.parent);
+      }
+    }
+    const boxes = new Map([...rows].map(([d, cols]) => [d, {
+      w: Math.max(...cols.map((c) => c.data.w)) + 2 * ROW_PAD,
+      h: cols.length * ROW + 2 * ROW_PAD + ROW_HEADER,
+    }]));
+    const end = (id) => rowOf.get(id) || id;
     const graph = {
       focus: this.focus,
-      nodes: nodes.map((n) => ({ id: n.data.id, w: n.data.w, h: n.data.h, label: n.data.label,
-        parent: n.data.parent && ids.has(n.data.parent) ? n.data.parent : null, compound: compound.has(n.data.id) })),
-      edges: els.filter((e) => e.group === 'edges' && ids.has(e.data.source) && ids.has(e.data.target))
-        .map((e) => ({ id: e.data.id, source: e.data.source, target: e.data.target })),
+      nodes: nodes.filter((n) => !rowOf.has(n.data.id)).map((n) => ({
+        id: n.data.id, w: boxes.get(n.data.id)?.w ?? n.data.w, h: boxes.get(n.data.id)?.h ?? n.data.h, label: n.data.label,
+        parent: n.data.parent && ids.has(n.data.parent) ? n.data.parent : null,
+        compound: compound.has(n.data.id) && !boxes.has(n.data.id),
+      })),
+      edges: els.filter((e) => e.group === 'edges' && ids.has(e.data.source) && ids.has(e.data.target)
+        && end(e.data.source) !== end(e.data.target))
+        .map((e) => ({ id: e.data.id, source: end(e.data.source), target: end(e.data.target) })),
     };
     const result = await computeLayout(engine, graph, { direction: this.settings.orientation });
     this.stats.layoutMs = result.millis;
     this.stats.layoutEngine = result.engine;
     this.stats.layouts++;
-    return this.fitFlowToViewport(result.positions);
+    const positions = this.fitFlowToViewport(result.positions);
+    for (const [d, cols] of rows) {
+      const p = positions.get(d);
+      if (!p) continue;
+      const top = p.y - boxes.get(d).h / 2 + ROW_HEADER + ROW_PAD;
+      cols.forEach((c, i) => positions.set(c.data.id, { x: p.x, y: top + i * ROW + ROW / 2 }));
+    }
+    return positions;
   }
 
   createCy(container, els, positions, large) {
@@ -680,6 +784,11 @@ export class LineageGraph extends LightElement {
     this.cy.on('viewport', () => {
       if (!this.animating) this.viewportMoved = true;
       this.scheduleMinimap();
+    });
+    this.cy.on('zoom', () => {
+      if (this.animating) return;
+      clearTimeout(this.zoomTimer);
+      this.zoomTimer = setTimeout(() => this.zoomedInto(), 250);
     });
     this.cy.on('tap', 'node', (evt) => {
       const n = evt.target;
@@ -912,7 +1021,8 @@ export class LineageGraph extends LightElement {
       this.ops = [];
       this.reload().then(() => this.persist());
     } else {
-      if (key === 'grouping') this.aggregated = new Set();
+      // Job internals are grouped to be folded: each job's tasks open as one node.
+      if (key === 'grouping') this.aggregated = value === 'job' ? new Set(this.model.groupKeys('job').values()) : new Set();
       this.redraw({ relayout: true, fit: true });
     }
     this.persist();
@@ -932,18 +1042,48 @@ export class LineageGraph extends LightElement {
   }
 
   /** Collapses a group into one super-node with its count, or expands it again. */
-  toggleAggregate(key) {
-    if (this.aggregated.has(key)) this.aggregated.delete(key);
+  async toggleAggregate(key) {
+    const opening = this.aggregated.has(key);
+    if (opening) this.aggregated.delete(key);
     else this.aggregated.add(key);
     this.aggregated = new Set(this.aggregated);
-    this.redraw({ relayout: true });
+    // An opened group is where the user looks: the view follows it through the new layout.
+    this.opened = opening ? key : null;
     this.persist();
+    await this.redraw({ relayout: true });
+    this.showOpened();
+  }
+
+  /** Frames the group opened last, if any, after a layout moved it. */
+  showOpened() {
+    const box = this.opened !== null && this.opened !== undefined && this.cy?.getElementById(`group:${this.opened}`);
+    if (!box || box.empty()) return;
+    this.animating++;
+    this.cy.fit(box, 30);
+    this.capZoom();
+    this.animating--;
+  }
+
+  /**
+   * Semantic zoom: zooming in until one super-node fills most of the view opens it, so members
+   * appear as the user goes closer rather than all at once.
+   */
+  zoomedInto() {
+    if (!this.cy || this.animating || this.busy) return;
+    const w = this.cy.width();
+    const h = this.cy.height();
+    const hit = this.cy.nodes('.aggregate').filter((n) => {
+      const b = n.renderedBoundingBox();
+      return b.x1 < w / 2 && b.x2 > w / 2 && b.y1 < h / 2 && b.y2 > h / 2 && b.w > w * 0.4;
+    });
+    if (hit.nonempty()) this.toggleAggregate(hit[0].data('key'));
   }
 
   /** Every group collapsed to its super-node, or every one open. */
   aggregateAll(on) {
     const keys = new Set(this.model.groupKeys(this.settings.grouping).values());
     this.aggregated = on ? keys : new Set();
+    this.opened = null;
     this.redraw({ relayout: true, fit: true });
     this.persist();
   }
@@ -1220,6 +1360,7 @@ export class LineageGraph extends LightElement {
               <option value="namespace" ?selected=${s.grouping === 'namespace'}>Namespace</option>
               <option value="cluster" ?selected=${s.grouping === 'cluster'}>Cluster</option>
               <option value="layer" ?selected=${s.grouping === 'layer'}>Layer</option>
+              <option value="job" ?selected=${s.grouping === 'job'}>Job internals</option>
             </select>
             <label><input id="lg-datasets-only" type="checkbox" .checked=${this.datasetsOnly}
               @change=${(e) => this.setDatasetsOnly(e.target.checked)}> Datasets only</label>
