@@ -120,7 +120,11 @@ export class LineageGraph extends LightElement {
   connectedCallback() {
     super.connectedCallback();
     this.stopFeed = onChange((c) => this.onFeed(c));
-    this.stopTheme = onThemeChange(() => this.cy && this.cy.style(graphStyle(this.cy.elements().length > LARGE)));
+    this.stopTheme = onThemeChange(() => {
+      if (!this.cy) return;
+      this.cy.style(graphStyle(this.cy.elements().length > LARGE));
+      this.drawMinimap();
+    });
   }
 
   disconnectedCallback() {
@@ -1129,12 +1133,15 @@ export class LineageGraph extends LightElement {
         d.fillRect(this.minimapBox.ox + (p.x - bb.x1) * scale - 1, this.minimapBox.oy + (p.y - bb.y1) * scale - 1, 2, 2);
       });
       this.minimapDots = dots;
+      // Read once per drawing of the dots: reading the theme's colours forces a style computation,
+      // which moving the viewport should not pay on every frame.
+      this.minimapAccent = themeColors().accent;
     }
     ctx.clearRect(0, 0, w, h);
     ctx.drawImage(this.minimapDots, 0, 0);
     const { bb, scale, ox, oy } = this.minimapBox;
     const ext = this.cy.extent();
-    ctx.strokeStyle = themeColors().accent;
+    ctx.strokeStyle = this.minimapAccent;
     ctx.lineWidth = 1.5;
     ctx.strokeRect(ox + (ext.x1 - bb.x1) * scale, oy + (ext.y1 - bb.y1) * scale, ext.w * scale, ext.h * scale);
   }
