@@ -751,12 +751,75 @@ export class LineageGraph extends LightElement {
     this.stats.layoutMs = result.millis;
     this.stats.layoutEngine = result.engine;
     this.stats.layouts++;
-    const positions = this.fitFlowToViewport(result.positions);
+    const positions = this.compact(nodes, this.fitFlowToViewport(result.positions));
     for (const [d, cols] of rows) {
       const p = positions.get(d);
       if (!p) continue;
       const top = p.y - boxes.get(d).h / 2 + ROW_HEADER + ROW_PAD;
       cols.forEach((c, i) => positions.set(c.data.id, { x: p.x, y: top + i * ROW + ROW / 2 }));
+    }
+    return positions;
+  }
+
+  /**
+   * Layered layouts put what has no edges between it in one rank: a chain of layer super-nodes in
+   * one line, an opened layer's hundreds of members in one row, each too thin to read at fit. Such
+   * runs are folded into reading order: the overview's super-nodes in rows, back and forth so that
+   * neighbours stay side by side, and a large group's members in a grid where the row was.
+   */
+  compact(nodes, positions) {
+    const byId = new Map(nodes.map((n) => [n.data.id, n]));
+    const along = this.settings.orientation === 'DOWN' ? 'y' : 'x';
+    const across = along === 'x' ? 'y' : 'x';
+    const top = nodes.filter((n) => !n.data.parent && positions.has(n.data.id));
+    if (top.length > 8 && top.every((n) => n.classes.includes('aggregate') || n.data.id === this.focus)) {
+      const order = top.map((n) => n.data.id)
+        .sort((a, b) => positions.get(a)[along] - positions.get(b)[along] || positions.get(a)[across] - positions.get(b)[across]);
+      const cols = Math.ceil(Math.sqrt(order.length * 2));
+      const cellW = Math.max(...top.map((n) => n.data.w)) + 60;
+      const cellH = Math.max(...top.map((n) => n.data.h)) + 70;
+      order.forEach((id, i) => {
+        const row = Math.floor(i / cols);
+        const col = row % 2 === 0 ? i % cols : cols - 1 - (i % cols);
+        positions.set(id, { x: col * cellW, y: row * cellH });
+      });
+      return positions;
+    }
+    const members = new Map();
+    for (const n of nodes) {
+      if (n.data.parent?.startsWith('group:') && positions.has(n.data.id)) {
+        if (!members.has(n.data.parent)) members.set(n.data.parent, []);
+        members.get(n.data.parent).push(n.data.id);
+      }
+    }
+    for (const ids of members.values()) {
+      if (ids.length <= 30) continue;
+      ids.sort((a, b) => positions.get(a)[across] - positions.get(b)[across]);
+      const mid = { x: 0, y: 0 };
+      for (const id of ids) {
+        mid.x += positions.get(id).x / ids.length;
+        mid.y += positions.get(id).y / ids.length;
+      }
+      // Wide across the flow, a few rows along it; what lies beyond moves out by the rows added.
+      const wide = Math.max(...ids.map((id) => byId.get(id).data.w)) + 30;
+      const cell = along === 'x' ? { across: 50, along: wide } : { across: wide, along: 50 };
+      // About the viewport's shape (2.5 : 1) in pixels, whichever way the flow runs.
+      const shape = along === 'x' ? 1 / 2.5 : 2.5;
+      const alongN = Math.max(1, Math.round(Math.sqrt((ids.length * cell.across) / (shape * cell.along))));
+      const acrossN = Math.ceil(ids.length / alongN);
+      const half = ((alongN - 1) * cell.along) / 2;
+      const inGroup = new Set(ids);
+      for (const [id, p] of positions) {
+        if (inGroup.has(id)) continue;
+        if (p[along] > mid[along] + 1) p[along] += half;
+        else if (p[along] < mid[along] - 1) p[along] -= half;
+      }
+      ids.forEach((id, i) => {
+        positions.set(id, {
+          [across]: mid[across] + ((i % acrossN) - (acrossN - 1) / 2) * cell.across,
+          [along]: mid[along] + Math.floor(i / acrossN) * cell.along - half,
+        });
+      });
     }
     return positions;
   }

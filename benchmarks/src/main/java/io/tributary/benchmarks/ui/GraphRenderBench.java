@@ -35,11 +35,11 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * Cytoscape and the first frame drawn ({@code readyAt} of the graph element's {@code status()},
  * milliseconds since navigation start). Graphs of 5,000 nodes and more are also panned (frame
  * times) and asked for the root's impact (from the action to the coloured graph drawn). Run with
- * {@code java -cp ... io.tributary.benchmarks.ui.GraphRenderBench [sizes] [repetitions]
- * [renderers] [modes]} (renderers: {@code canvas,webgl} by default, each measured in turn; modes:
- * {@code overview,full}, the page as it opens large graphs, as super-nodes, against the baseline of
- * every node drawn); the server's lineage and impact answers are timed over HTTP for each size.
- * Results also go to {@code target/ui-bench.json}.
+ * {@code java -cp ... io.tributary.benchmarks.ui.GraphRenderBench [sizes] [repetitions] [renderers]
+ * [modes]} (renderers: {@code canvas,webgl} by default, each measured in turn; modes: {@code
+ * overview,full}, the page as it opens large graphs, as super-nodes, against the baseline of every
+ * node drawn); the server's lineage and impact answers are timed over HTTP for each size. Results
+ * also go to {@code target/ui-bench.json}.
  */
 public final class GraphRenderBench {
   private static final ObjectMapper JSON = new ObjectMapper();
