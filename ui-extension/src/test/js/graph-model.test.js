@@ -304,16 +304,21 @@ test('a job\'s internals are its tasks: the recorded parent job, else the name b
   assert.equal(parentJobOf(task('c', 'standalone')), null);
   assert.equal(parentJobOf(task('d', '.hidden')), null);
 
-  const raw = [ORDERS, task('t1', 'daily_orders.extract'), task('t2', 'daily_orders.load'), task('t3', 'other.only'), ENRICHED];
+  const staged = entity('g-staged', 'kafka_topic', 'staged@prod', 'staged');
+  const raw = [ORDERS, task('t1', 'daily_orders.extract'), task('t2', 'daily_orders.load'), task('t3', 'other.only'), ENRICHED, staged];
   const model = new GraphModel('g-orders');
   model.merge(lineageOf('g-orders', raw, [
     ['g-orders', 't1', 'process_inputs'], ['t1', 'g-enriched', 'process_outputs'],
     ['g-enriched', 't2', 'process_inputs'], ['g-enriched', 't3', 'process_inputs'],
+    ['t1', 'g-staged', 'process_outputs'], ['g-staged', 't2', 'process_inputs'],
   ]));
   const keys = model.groupKeys('job');
-  // Two tasks of one DAG are folded together; a parent with one task in view, and datasets, are not.
+  // Two tasks of one DAG are folded together; a parent with one task in view is not.
   assert.equal(keys.get('t1'), 'job airflow/daily_orders');
   assert.equal(keys.get('t2'), 'job airflow/daily_orders');
   assert.equal(keys.has('t3'), false);
+  // A dataset passed only between the DAG's tasks is inside it; one read elsewhere too, or the focus, is not.
+  assert.equal(keys.get('g-staged'), 'job airflow/daily_orders');
+  assert.equal(keys.has('g-enriched'), false);
   assert.equal(keys.has('g-orders'), false);
 });

@@ -404,6 +404,22 @@ export class GraphModel {
     for (const [parent, guids] of members) {
       if (guids.length > 1) guids.forEach((g) => keys.set(g, `job ${parent}`));
     }
+    // A dataset only passed between the tasks of one job (written by one, read by another, used by
+    // nothing else in view) is part of that job's internals too.
+    const touching = new Map();
+    for (const e of this.edges.values()) {
+      if (e.column) continue;
+      for (const [d, other, side] of [[e.from, e.to, 'out'], [e.to, e.from, 'in']]) {
+        if (!touching.has(d)) touching.set(d, { in: new Set(), out: new Set() });
+        touching.get(d)[side].add(keys.get(other) ?? null);
+      }
+    }
+    for (const [d, t] of touching) {
+      const n = this.nodes.get(d);
+      if (!n || keys.has(d) || n.parent || d === this.focus || typeCategory(n.entity) !== 'dataset') continue;
+      const all = new Set([...t.in, ...t.out]);
+      if (t.in.size && t.out.size && all.size === 1 && !all.has(null)) keys.set(d, [...all][0]);
+    }
     return keys;
   }
 

@@ -231,8 +231,9 @@ class LargeLineageIT {
         .until(() -> !status().path("busy").asBoolean() && status().path("aggregates").size() == 1);
     s = status();
     browser.screenshot("large-03-job-internals");
-    assertThat(s.path("aggregates").get(0).path("label").asText()).isEqualTo("nightly (job) · 3");
-    assertThat(s.path("members").asInt()).isEqualTo(4);
+    // Three tasks and the two topics passed only between them are the job's internals.
+    assertThat(s.path("aggregates").get(0).path("label").asText()).isEqualTo("nightly (job) · 5");
+    assertThat(s.path("members").asInt()).isEqualTo(2);
     // The folded job keeps the flow: raw → job → published.
     Object edges =
         browser.js(
