@@ -1095,6 +1095,7 @@ export class LineageGraph extends LightElement {
       this.reload().then(() => this.persist());
     } else {
       // Job internals are grouped to be folded: each job's tasks open as one node.
+      if (key === 'grouping') this.groupingChosen = true;
       if (key === 'grouping') this.aggregated = value === 'job' ? new Set(this.model.groupKeys('job').values()) : new Set();
       this.redraw({ relayout: true, fit: true });
     }

@@ -303,7 +303,8 @@ public final class GraphRenderBench {
     for (String[] q :
         new String[][] {
           {"lineage", "/api/v1/lineage/" + root + "?direction=DOWNSTREAM&depth=50&level=DATASET"},
-          {"impact", "/api/v1/impact/" + root + "?depth=50"}
+          {"impact", "/api/v1/impact/" + root + "?depth=50"},
+          {"impactGuids", "/api/v1/impact/" + root + "?depth=50&fields=guid"}
         }) {
       List<Double> times = new ArrayList<>();
       long bytes = 0;
