@@ -858,8 +858,12 @@ export class LineageGraph extends LightElement {
       if (!this.animating) this.viewportMoved = true;
       this.scheduleMinimap();
     });
+    this.zoomSeen = this.cy.zoom();
     this.cy.on('zoom', () => {
-      if (this.animating) return;
+      // Only zooming in opens a group: a fit or zooming out never does.
+      const zoomedIn = this.cy.zoom() > this.zoomSeen;
+      this.zoomSeen = this.cy.zoom();
+      if (this.animating || !zoomedIn) return;
       clearTimeout(this.zoomTimer);
       this.zoomTimer = setTimeout(() => this.zoomedInto(), 250);
     });
