@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { normalizeLineage } from '../../main/resources/web/js/api.js';
 import {
-  DOWN, GraphModel, UP, clusterOf, namespaceOf, ownersOf,
+  DOWN, GraphModel, UP, clusterOf, namespaceOf, ownersOf, parentJobOf,
 } from '../../main/resources/web/js/graph/graph-model.js';
 import {
   ALERTS, ALERTS_JOB, ENRICH, ENRICHED, ORDERS, entity, serverLineage,
@@ -295,4 +295,30 @@ test('filters keep nodes matching every chosen facet; the focus always passes, c
   assert.equal(model.passes('c-total', topicsInProd), false);
   assert.equal(model.passes('g-orders', { ...none, type: new Set(['nothing']) }), true);
   assert.equal(model.passes('g-unknown', none), false);
+});
+
+test('a job\'s internals are its tasks: the recorded parent job, else the name before the last dot', () => {
+  const task = (g, name, more = {}) => entity(g, 'openlineage_job', `airflow/${name}`, name, { attributes: { namespace: 'airflow', ...more } });
+  assert.equal(parentJobOf(task('a', 'daily_orders.extract')), 'airflow/daily_orders');
+  assert.equal(parentJobOf(task('b', 'loader', { parentJob: 'airflow/nightly' })), 'airflow/nightly');
+  assert.equal(parentJobOf(task('c', 'standalone')), null);
+  assert.equal(parentJobOf(task('d', '.hidden')), null);
+
+  const staged = entity('g-staged', 'kafka_topic', 'staged@prod', 'staged');
+  const raw = [ORDERS, task('t1', 'daily_orders.extract'), task('t2', 'daily_orders.load'), task('t3', 'other.only'), ENRICHED, staged];
+  const model = new GraphModel('g-orders');
+  model.merge(lineageOf('g-orders', raw, [
+    ['g-orders', 't1', 'process_inputs'], ['t1', 'g-enriched', 'process_outputs'],
+    ['g-enriched', 't2', 'process_inputs'], ['g-enriched', 't3', 'process_inputs'],
+    ['t1', 'g-staged', 'process_outputs'], ['g-staged', 't2', 'process_inputs'],
+  ]));
+  const keys = model.groupKeys('job');
+  // Two tasks of one DAG are folded together; a parent with one task in view is not.
+  assert.equal(keys.get('t1'), 'job airflow/daily_orders');
+  assert.equal(keys.get('t2'), 'job airflow/daily_orders');
+  assert.equal(keys.has('t3'), false);
+  // A dataset passed only between the DAG's tasks is inside it; one read elsewhere too, or the focus, is not.
+  assert.equal(keys.get('g-staged'), 'job airflow/daily_orders');
+  assert.equal(keys.has('g-enriched'), false);
+  assert.equal(keys.has('g-orders'), false);
 });

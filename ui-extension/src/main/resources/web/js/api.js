@@ -155,6 +155,12 @@ export const api = {
     return list.map((e) => ({ entity: normalizeEntity(e.entity || e), distance: Number(e.distance ?? 0) }));
   },
 
+  /** Impact as guids and distances only: for a caller that holds the entities already. */
+  impactGuids: async (guid, depth = 10) => {
+    const raw = await request(`/impact/${enc(guid)}${query({ depth, fields: 'guid' })}`);
+    return (raw.entries || []).map((e) => ({ guid: e.guid, distance: Number(e.distance ?? 0) }));
+  },
+
   stats: () => request('/stats'),
 
   ask: (q) => request(`/ask${query({ q })}`),

@@ -26,6 +26,20 @@ export function clusterOf(entity) {
   return host ? host[1] : ns;
 }
 
+/**
+ * The job a job belongs to, for folding a job's internals (its tasks or sub-jobs) into one node:
+ * the parent job the catalog recorded, else OpenLineage's naming of tasks as `parent.task`
+ * (Airflow's `dag.task`, Spark's `app.execute_…`, dbt's `project.model`). Null for a job of its own.
+ */
+export function parentJobOf(entity) {
+  const a = entity.attributes || {};
+  if (a.parentJob) return String(a.parentJob);
+  const name = String(entity.name || '');
+  const dot = name.lastIndexOf('.');
+  if (dot <= 0 || dot === name.length - 1) return null;
+  return `${a.namespace ? `${a.namespace}/` : ''}${name.slice(0, dot)}`;
+}
+
 export function ownersOf(entity) {
   const a = entity.attributes || {};
   return [].concat(a.owners || a.owner || []).map(String).filter(Boolean);
@@ -350,6 +364,7 @@ export class GraphModel {
   groupKeys(grouping) {
     const keys = new Map();
     if (grouping === 'none') return keys;
+    if (grouping === 'job') return this.jobInternals();
     const own = (n) => (grouping === 'cluster' ? clusterOf(n.entity)
       : grouping === 'layer' ? `layer ${n.distance ?? 0}` : namespaceOf(n.entity));
     const jobs = [];
@@ -368,6 +383,42 @@ export class GraphModel {
     for (const j of jobs) {
       const ranked = [...votes.get(j)].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
       keys.set(j, ranked.length ? ranked[0][0] : own(this.nodes.get(j)));
+    }
+    return keys;
+  }
+
+  /**
+   * Jobs that are the internals of another (tasks, sub-jobs), keyed by that parent job; only
+   * parents with two or more of them in view, and nothing else grouped.
+   */
+  jobInternals() {
+    const members = new Map();
+    for (const [g, n] of this.nodes) {
+      if (n.parent || n.entity.redacted || typeCategory(n.entity) !== 'process') continue;
+      const parent = parentJobOf(n.entity);
+      if (!parent) continue;
+      if (!members.has(parent)) members.set(parent, []);
+      members.get(parent).push(g);
+    }
+    const keys = new Map();
+    for (const [parent, guids] of members) {
+      if (guids.length > 1) guids.forEach((g) => keys.set(g, `job ${parent}`));
+    }
+    // A dataset only passed between the tasks of one job (written by one, read by another, used by
+    // nothing else in view) is part of that job's internals too.
+    const touching = new Map();
+    for (const e of this.edges.values()) {
+      if (e.column) continue;
+      for (const [d, other, side] of [[e.from, e.to, 'out'], [e.to, e.from, 'in']]) {
+        if (!touching.has(d)) touching.set(d, { in: new Set(), out: new Set() });
+        touching.get(d)[side].add(keys.get(other) ?? null);
+      }
+    }
+    for (const [d, t] of touching) {
+      const n = this.nodes.get(d);
+      if (!n || keys.has(d) || n.parent || d === this.focus || typeCategory(n.entity) !== 'dataset') continue;
+      const all = new Set([...t.in, ...t.out]);
+      if (t.in.size && t.out.size && all.size === 1 && !all.has(null)) keys.set(d, [...all][0]);
     }
     return keys;
   }

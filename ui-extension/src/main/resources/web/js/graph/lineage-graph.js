@@ -16,6 +16,17 @@ const REL_COLUMNS = 'dataset_stream_columns';
 const LARGE = 400;
 // Above this many elements Cytoscape draws with WebGL where the browser has it on a GPU.
 const WEBGL = 3000;
+// Above this many nodes a graph opens as super-nodes (one per group, with counts and merged edges)
+// unless the URL chose a grouping: creating each node's Cytoscape element is what bounds the time
+// to an interactive graph, so members are created only when their group is opened.
+const OVERVIEW = 1500;
+const OVERVIEW_GROUPS = [2, 150];
+// Column rows inside an open dataset: row pitch, padding and the room for the dataset's label.
+const ROW = 24;
+// Entities listed per hop in the impact card; the graph colours all of them.
+const IMPACT_LISTED = 40;
+const ROW_PAD = 8;
+const ROW_HEADER = 4;
 const FACETS = [['type', 'Type'], ['classification', 'Classification'], ['owner', 'Owner'], ['namespace', 'Namespace']];
 
 function nodeSize(entity, cat) {
@@ -59,6 +70,7 @@ function rgbOf(color) {
 
 /** A group's name as people say it: a broker URL becomes its host and port. */
 function groupLabel(key) {
+  if (String(key).startsWith('job ')) return `${String(key).slice(4).split('/').pop()} (job)`;
   const url = String(key).match(/^([a-z][a-z0-9+.-]*):\/\/([^/]+)/i);
   return url ? `${url[2]} (${url[1]})` : String(key);
 }
@@ -108,7 +120,11 @@ export class LineageGraph extends LightElement {
   connectedCallback() {
     super.connectedCallback();
     this.stopFeed = onChange((c) => this.onFeed(c));
-    this.stopTheme = onThemeChange(() => this.cy && this.cy.style(graphStyle(this.cy.elements().length > LARGE)));
+    this.stopTheme = onThemeChange(() => {
+      if (!this.cy) return;
+      this.cy.style(graphStyle(this.cy.elements().length > LARGE));
+      this.drawMinimap();
+    });
   }
 
   disconnectedCallback() {
@@ -138,6 +154,7 @@ export class LineageGraph extends LightElement {
       this.ops = state.ops;
       this.restoring = state;
       this.orientationChosen = Boolean(p0(this.params).orientation);
+      this.groupingChosen = Boolean(p0(this.params).group || p0(this.params).agg);
       if (this.focus) this.reload();
     }
   }
@@ -186,6 +203,8 @@ export class LineageGraph extends LightElement {
   persist() {
     if (!this.focus || this.restoring) return;
     const params = toParams(this.viewState(), this.stateOptions());
+    // "None" chosen on a graph that would open as an overview has to be said, or a reload groups it.
+    if (this.groupingChosen && this.settings.grouping === 'none' && this.model?.nodes.size > OVERVIEW) params.group = 'none';
     const href = entityHref(this.focus, 'lineage', Object.keys(params).length ? params : undefined);
     this.loadedKey = JSON.stringify([this.focus, params]);
     if (location.hash !== href) history.replaceState(history.state, '', href);
@@ -209,6 +228,8 @@ export class LineageGraph extends LightElement {
   async reload() {
     const { direction, depth, level } = this.settings;
     this.model = new GraphModel(this.focus);
+    this.opened = null;
+    this.overview = null;
     this.offers = new Map();
     this.impactFrom = null;
     this.pathEnds = null;
@@ -226,14 +247,23 @@ export class LineageGraph extends LightElement {
       const lineage = await api.lineage(this.focus, { direction, depth, level });
       this.mark('fetched');
       if (!lineage.nodes.has(this.focus)) lineage.nodes.set(this.focus, await api.entity(this.focus));
+      this.message = `Read ${lineage.nodes.size.toLocaleString('en')} nodes; arranging…`;
       this.model.merge(lineage, { walked: direction, depth, isFresh: (e) => this.isNew(e) });
       this.stats.loadedAt = performance.now();
+      this.overview = this.chooseOverview();
+      if (this.overview) {
+        this.settings = { ...this.settings, grouping: this.overview.grouping };
+        this.aggregated = new Set(this.overview.keys);
+        this.mark('grouped');
+      }
       if (level === 'COLUMN') {
         await this.openAllDatasets();
         // Columns the walk reached in datasets not opened above go inside theirs, never loose.
         await this.placeColumns([...this.model.nodes.keys()]);
       }
-      this.message = `Laying out ${this.model.nodes.size} nodes…`;
+      this.message = this.overview
+        ? `Laying out ${this.overview.keys.length} groups of ${this.model.nodes.size.toLocaleString('en')} nodes…`
+        : `Laying out ${this.model.nodes.size.toLocaleString('en')} nodes…`;
       await this.redraw({ relayout: true, fit: true });
     });
     const state = this.restoring;
@@ -245,6 +275,24 @@ export class LineageGraph extends LightElement {
       }
       this.persist();
     }
+  }
+
+  /**
+   * For a graph too large to create node by node, the grouping to open it with: of namespace,
+   * cluster and layer, the one with a readable number of groups whose largest group is smallest
+   * (so that opening any one stays quick). Null when the graph is small or the URL chose.
+   */
+  chooseOverview() {
+    if (this.groupingChosen || this.settings.level === 'COLUMN' || this.model.nodes.size <= OVERVIEW) return null;
+    let best = null;
+    for (const grouping of ['namespace', 'cluster', 'layer']) {
+      const sizes = new Map();
+      for (const k of this.model.groupKeys(grouping).values()) sizes.set(k, (sizes.get(k) || 0) + 1);
+      if (sizes.size < OVERVIEW_GROUPS[0] || sizes.size > OVERVIEW_GROUPS[1]) continue;
+      const largest = Math.max(...sizes.values());
+      if (!best || largest < best.largest) best = { grouping, keys: [...sizes.keys()].sort(), largest };
+    }
+    return best;
   }
 
   async run(label, fn) {
@@ -354,15 +402,19 @@ export class LineageGraph extends LightElement {
   async showImpact(guid) {
     await this.run('Computing impact…', async () => {
       const depth = Math.max(3, this.settings.depth);
-      const entries = await api.impact(guid, depth);
+      // Guids and distances only: the graph holds the entities it shows, and 5,000 entity views
+      // were most of the answer's bytes and of the time to read it.
+      const found = await api.impactGuids(guid, depth);
       // Only what is not drawn yet needs the lineage walk and a new layout; on a graph that
       // already shows the impact (the usual case) colouring it is all there is to do.
-      const missing = entries.some((e) => !this.model.node(e.entity.guid));
+      const missing = found.some((e) => !this.model.node(e.guid));
       let added = 0;
       if (missing) {
         const lineage = await api.lineage(guid, { direction: DOWN, depth, level: 'DATASET' });
         added = this.model.merge(lineage, { walked: DOWN, depth, isFresh: (e) => this.isNew(e) }).nodes.length;
       }
+      const entries = found.filter((e) => this.model.node(e.guid))
+        .map((e) => ({ entity: this.model.node(e.guid).entity, distance: e.distance }));
       this.model.setImpact(entries);
       this.impactFrom = guid;
       this.impactList = entries;
@@ -456,7 +508,10 @@ export class LineageGraph extends LightElement {
   find(text) {
     this.searchText = text;
     // Only what is drawn: not jobs folded away, filtered nodes or members of a collapsed group.
-    const drawn = (g) => !this.cy || (this.cy.getElementById(g).nonempty() && !this.cy.getElementById(g).hasClass('filtered'));
+    // Members of a super-node count: going to one opens its group.
+    const keys = this.aggregated.size ? this.model.groupKeys(this.settings.grouping) : new Map();
+    const folded = (g) => this.aggregated.has(keys.get(g)) && this.model.passes(g, this.filters);
+    const drawn = (g) => !this.cy || folded(g) || (this.cy.getElementById(g).nonempty() && !this.cy.getElementById(g).hasClass('filtered'));
     const entries = this.model ? [...this.model.nodes].filter(([g, n]) => !n.entity.redacted && drawn(g)).map(([g, n]) => [g, n.entity.name]) : [];
     this.hits = text ? searchGraph(entries, text) : [];
     this.hitIndex = 0;
@@ -476,6 +531,13 @@ export class LineageGraph extends LightElement {
     if (!this.hits.length) return;
     this.hitIndex = (i + this.hits.length) % this.hits.length;
     const g = this.hits[this.hitIndex].guid;
+    if (this.cy && this.cy.getElementById(g).empty() && this.model.node(g)) {
+      const key = this.model.groupKeys(this.settings.grouping).get(g);
+      if (this.aggregated.has(key)) {
+        this.toggleAggregate(key).then(() => this.goToHit(this.hitIndex));
+        return;
+      }
+    }
     this.select(g);
     const el = this.cy?.getElementById(g);
     if (el?.nonempty() && el.visible()) this.cy.animate({ center: { eles: el }, zoom: Math.max(this.cy.zoom(), 0.8) }, { duration: 200 });
@@ -503,6 +565,8 @@ export class LineageGraph extends LightElement {
     const members = new Map(); // super-node id -> count
     const mark = (n) => (n > 0 ? String(n) : n < 0 ? '' : null);
     const hitSet = new Set(this.hits.map((h) => h.guid));
+    const nearest = new Map(); // super-node id -> nearest impact distance of its members
+    const matched = new Set(); // super-nodes with a search match inside
     for (const [guid, n] of m.nodes) {
       if (projection.hidden.has(guid)) continue;
       const e = n.entity;
@@ -513,6 +577,10 @@ export class LineageGraph extends LightElement {
         const id = `agg:${key}`;
         superOf.set(guid, id);
         if (!n.parent) members.set(id, (members.get(id) || 0) + 1);
+        // A super-node shows the nearest impact and any search match among its members.
+        const d = m.impact?.get(guid);
+        if (d !== undefined) nearest.set(id, Math.min(nearest.get(id) ?? Infinity, d));
+        if (hitSet.has(guid)) matched.add(id);
         continue;
       }
       if (!parent && key !== undefined) {
@@ -534,10 +602,24 @@ export class LineageGraph extends LightElement {
       if (hitSet.has(guid)) classes.push('match');
       els.push({ group: 'nodes', data: { id: guid, label, w, h, tw: w - 10, parent }, classes: classes.join(' ') });
     }
+    // A dataset's rows share one width, like a table's.
+    const rowWidth = new Map();
+    for (const el of els) {
+      if (el.data.parent && el.classes.split(' ').includes('column')) rowWidth.set(el.data.parent, Math.max(rowWidth.get(el.data.parent) || 0, el.data.w));
+    }
+    for (const el of els) {
+      if (rowWidth.has(el.data.parent) && el.classes.split(' ').includes('column')) {
+        el.data.w = rowWidth.get(el.data.parent);
+        el.data.tw = el.data.w - 10;
+      }
+    }
     for (const [id, count] of members) {
       const key = id.slice(4);
       const label = `${groupLabel(key)} · ${count}`;
-      els.push({ group: 'nodes', data: { id, label, w: Math.min(320, 60 + label.length * 7), h: 48, tw: 300, key }, classes: 'aggregate' });
+      const classes = ['aggregate'];
+      if (nearest.has(id)) classes.push(`impact-${Math.min(IMPACT_COLORS.length - 1, nearest.get(id))}`);
+      if (matched.has(id)) classes.push('match');
+      els.push({ group: 'nodes', data: { id, label, w: Math.min(320, 60 + label.length * 7), h: 48, tw: 300, key, count }, classes: classes.join(' ') });
     }
     for (const [id, key] of groups) {
       els.push({ group: 'nodes', data: { id, label: groupLabel(key), w: 10, h: 10, tw: 400, key }, classes: 'group' });
@@ -580,7 +662,7 @@ export class LineageGraph extends LightElement {
     let layout = null;
     // Progressive: a large graph is drawn at once in quick layers and refined when the server's
     // layout arrives, so it is interactive while ELK works.
-    const progressive = !this.cy && relayout && large && this.settings.layout === 'layered';
+    const progressive = relayout && large && this.settings.layout === 'layered';
     if (progressive) {
       layout = await this.layout(els, 'quick');
       this.mark('laidOut');
@@ -597,10 +679,11 @@ export class LineageGraph extends LightElement {
     } else {
       this.animating++;
       try {
-        await this.sync(els, layout, fit);
+        await this.sync(els, layout, fit, { animate: !progressive });
       } finally {
         this.animating--;
       }
+      if (progressive) this.refineLater();
     }
     this.markReady();
   }
@@ -608,14 +691,17 @@ export class LineageGraph extends LightElement {
   /** Moves the nodes to the server's layout once it arrives, keeping the user's viewport if moved. */
   refineLater() {
     const pending = this.refine;
+    const revision = this.revision;
     this.refine = null;
     this.refining = true;
     pending.then(async (positions) => {
-      if (!this.cy) return;
+      // A newer redraw laid out a different graph: its own refinement will follow.
+      if (!this.cy || this.revision !== revision) return;
       const moved = this.viewportMoved;
       this.animating++;
       try {
-        await this.sync(this.elements(), positions, !moved, { animate: false });
+        await this.sync(this.elements(), positions, !moved && !this.opened, { animate: false });
+        this.showOpened();
       } finally {
         this.animating--;
         this.refining = false;
@@ -633,18 +719,109 @@ export class LineageGraph extends LightElement {
     const nodes = els.filter((e) => e.group === 'nodes' && !e.classes.includes('filtered'));
     const compound = new Set(nodes.map((n) => n.data.parent).filter(Boolean));
     const ids = new Set(nodes.map((n) => n.data.id));
+    // Columns are rows (ports) of their dataset, as in a table: the layout sees an open dataset as
+    // one box tall enough for its rows and a column's edges as its dataset's, and the rows are
+    // stacked inside the box afterwards, so column edges end at their row.
+    const rows = new Map(); // dataset id -> its column elements, in order
+    const rowOf = new Map(); // column id -> dataset id
+    for (const n of nodes) {
+      if (n.data.parent && ids.has(n.data.parent) && n.classes.split(' ').includes('column')) {
+        if (!rows.has(n.data.parent)) rows.set(n.data.parent, []);
+        rows.get(n.data.parent).push(n);
+        rowOf.set(n.data.id, n.data.parent);
+      }
+    }
+    const boxes = new Map([...rows].map(([d, cols]) => [d, {
+      w: Math.max(...cols.map((c) => c.data.w)) + 2 * ROW_PAD,
+      h: cols.length * ROW + 2 * ROW_PAD + ROW_HEADER,
+    }]));
+    const end = (id) => rowOf.get(id) || id;
     const graph = {
       focus: this.focus,
-      nodes: nodes.map((n) => ({ id: n.data.id, w: n.data.w, h: n.data.h, label: n.data.label,
-        parent: n.data.parent && ids.has(n.data.parent) ? n.data.parent : null, compound: compound.has(n.data.id) })),
-      edges: els.filter((e) => e.group === 'edges' && ids.has(e.data.source) && ids.has(e.data.target))
-        .map((e) => ({ id: e.data.id, source: e.data.source, target: e.data.target })),
+      nodes: nodes.filter((n) => !rowOf.has(n.data.id)).map((n) => ({
+        id: n.data.id, w: boxes.get(n.data.id)?.w ?? n.data.w, h: boxes.get(n.data.id)?.h ?? n.data.h, label: n.data.label,
+        parent: n.data.parent && ids.has(n.data.parent) ? n.data.parent : null,
+        compound: compound.has(n.data.id) && !boxes.has(n.data.id),
+      })),
+      edges: els.filter((e) => e.group === 'edges' && ids.has(e.data.source) && ids.has(e.data.target)
+        && end(e.data.source) !== end(e.data.target))
+        .map((e) => ({ id: e.data.id, source: end(e.data.source), target: end(e.data.target) })),
     };
     const result = await computeLayout(engine, graph, { direction: this.settings.orientation });
     this.stats.layoutMs = result.millis;
     this.stats.layoutEngine = result.engine;
     this.stats.layouts++;
-    return this.fitFlowToViewport(result.positions);
+    const positions = this.compact(nodes, this.fitFlowToViewport(result.positions));
+    for (const [d, cols] of rows) {
+      const p = positions.get(d);
+      if (!p) continue;
+      const top = p.y - boxes.get(d).h / 2 + ROW_HEADER + ROW_PAD;
+      cols.forEach((c, i) => positions.set(c.data.id, { x: p.x, y: top + i * ROW + ROW / 2 }));
+    }
+    return positions;
+  }
+
+  /**
+   * Layered layouts put what has no edges between it in one rank: a chain of layer super-nodes in
+   * one line, an opened layer's hundreds of members in one row, each too thin to read at fit. Such
+   * runs are folded into reading order: the overview's super-nodes in rows, back and forth so that
+   * neighbours stay side by side, and a large group's members in a grid where the row was.
+   */
+  compact(nodes, positions) {
+    const byId = new Map(nodes.map((n) => [n.data.id, n]));
+    const along = this.settings.orientation === 'DOWN' ? 'y' : 'x';
+    const across = along === 'x' ? 'y' : 'x';
+    const top = nodes.filter((n) => !n.data.parent && positions.has(n.data.id));
+    if (top.length > 8 && top.every((n) => n.classes.includes('aggregate') || n.data.id === this.focus)) {
+      const order = top.map((n) => n.data.id)
+        .sort((a, b) => positions.get(a)[along] - positions.get(b)[along] || positions.get(a)[across] - positions.get(b)[across]);
+      const cols = Math.ceil(Math.sqrt(order.length * 2));
+      const cellW = Math.max(...top.map((n) => n.data.w)) + 60;
+      const cellH = Math.max(...top.map((n) => n.data.h)) + 70;
+      order.forEach((id, i) => {
+        const row = Math.floor(i / cols);
+        const col = row % 2 === 0 ? i % cols : cols - 1 - (i % cols);
+        positions.set(id, { x: col * cellW, y: row * cellH });
+      });
+      return positions;
+    }
+    const members = new Map();
+    for (const n of nodes) {
+      if (n.data.parent?.startsWith('group:') && positions.has(n.data.id)) {
+        if (!members.has(n.data.parent)) members.set(n.data.parent, []);
+        members.get(n.data.parent).push(n.data.id);
+      }
+    }
+    for (const ids of members.values()) {
+      if (ids.length <= 30) continue;
+      ids.sort((a, b) => positions.get(a)[across] - positions.get(b)[across]);
+      const mid = { x: 0, y: 0 };
+      for (const id of ids) {
+        mid.x += positions.get(id).x / ids.length;
+        mid.y += positions.get(id).y / ids.length;
+      }
+      // Wide across the flow, a few rows along it; what lies beyond moves out by the rows added.
+      const wide = Math.max(...ids.map((id) => byId.get(id).data.w)) + 30;
+      const cell = along === 'x' ? { across: 50, along: wide } : { across: wide, along: 50 };
+      // About the viewport's shape (2.5 : 1) in pixels, whichever way the flow runs.
+      const shape = along === 'x' ? 1 / 2.5 : 2.5;
+      const alongN = Math.max(1, Math.round(Math.sqrt((ids.length * cell.across) / (shape * cell.along))));
+      const acrossN = Math.ceil(ids.length / alongN);
+      const half = ((alongN - 1) * cell.along) / 2;
+      const inGroup = new Set(ids);
+      for (const [id, p] of positions) {
+        if (inGroup.has(id)) continue;
+        if (p[along] > mid[along] + 1) p[along] += half;
+        else if (p[along] < mid[along] - 1) p[along] -= half;
+      }
+      ids.forEach((id, i) => {
+        positions.set(id, {
+          [across]: mid[across] + ((i % acrossN) - (acrossN - 1) / 2) * cell.across,
+          [along]: mid[along] + Math.floor(i / acrossN) * cell.along - half,
+        });
+      });
+    }
+    return positions;
   }
 
   createCy(container, els, positions, large) {
@@ -680,6 +857,15 @@ export class LineageGraph extends LightElement {
     this.cy.on('viewport', () => {
       if (!this.animating) this.viewportMoved = true;
       this.scheduleMinimap();
+    });
+    this.zoomSeen = this.cy.zoom();
+    this.cy.on('zoom', () => {
+      // Only zooming in opens a group: a fit or zooming out never does.
+      const zoomedIn = this.cy.zoom() > this.zoomSeen;
+      this.zoomSeen = this.cy.zoom();
+      if (this.animating || !zoomedIn) return;
+      clearTimeout(this.zoomTimer);
+      this.zoomTimer = setTimeout(() => this.zoomedInto(), 250);
     });
     this.cy.on('tap', 'node', (evt) => {
       const n = evt.target;
@@ -912,7 +1098,9 @@ export class LineageGraph extends LightElement {
       this.ops = [];
       this.reload().then(() => this.persist());
     } else {
-      if (key === 'grouping') this.aggregated = new Set();
+      // Job internals are grouped to be folded: each job's tasks open as one node.
+      if (key === 'grouping') this.groupingChosen = true;
+      if (key === 'grouping') this.aggregated = value === 'job' ? new Set(this.model.groupKeys('job').values()) : new Set();
       this.redraw({ relayout: true, fit: true });
     }
     this.persist();
@@ -932,18 +1120,48 @@ export class LineageGraph extends LightElement {
   }
 
   /** Collapses a group into one super-node with its count, or expands it again. */
-  toggleAggregate(key) {
-    if (this.aggregated.has(key)) this.aggregated.delete(key);
+  async toggleAggregate(key) {
+    const opening = this.aggregated.has(key);
+    if (opening) this.aggregated.delete(key);
     else this.aggregated.add(key);
     this.aggregated = new Set(this.aggregated);
-    this.redraw({ relayout: true });
+    // An opened group is where the user looks: the view follows it through the new layout.
+    this.opened = opening ? key : null;
     this.persist();
+    await this.redraw({ relayout: true });
+    this.showOpened();
+  }
+
+  /** Frames the group opened last, if any, after a layout moved it. */
+  showOpened() {
+    const box = this.opened !== null && this.opened !== undefined && this.cy?.getElementById(`group:${this.opened}`);
+    if (!box || box.empty()) return;
+    this.animating++;
+    this.cy.fit(box, 30);
+    this.capZoom();
+    this.animating--;
+  }
+
+  /**
+   * Semantic zoom: zooming in until one super-node fills most of the view opens it, so members
+   * appear as the user goes closer rather than all at once.
+   */
+  zoomedInto() {
+    if (!this.cy || this.animating || this.busy) return;
+    const w = this.cy.width();
+    const h = this.cy.height();
+    const hit = this.cy.nodes('.aggregate').filter((n) => {
+      const b = n.renderedBoundingBox();
+      return b.x1 < w / 2 && b.x2 > w / 2 && b.y1 < h / 2 && b.y2 > h / 2 && b.w > w * 0.4;
+    });
+    if (hit.nonempty()) this.toggleAggregate(hit[0].data('key'));
   }
 
   /** Every group collapsed to its super-node, or every one open. */
   aggregateAll(on) {
     const keys = new Set(this.model.groupKeys(this.settings.grouping).values());
     this.aggregated = on ? keys : new Set();
+    this.opened = null;
     this.redraw({ relayout: true, fit: true });
     this.persist();
   }
@@ -983,12 +1201,15 @@ export class LineageGraph extends LightElement {
         d.fillRect(this.minimapBox.ox + (p.x - bb.x1) * scale - 1, this.minimapBox.oy + (p.y - bb.y1) * scale - 1, 2, 2);
       });
       this.minimapDots = dots;
+      // Read once per drawing of the dots: reading the theme's colours forces a style computation,
+      // which moving the viewport should not pay on every frame.
+      this.minimapAccent = themeColors().accent;
     }
     ctx.clearRect(0, 0, w, h);
     ctx.drawImage(this.minimapDots, 0, 0);
     const { bb, scale, ox, oy } = this.minimapBox;
     const ext = this.cy.extent();
-    ctx.strokeStyle = themeColors().accent;
+    ctx.strokeStyle = this.minimapAccent;
     ctx.lineWidth = 1.5;
     ctx.strokeRect(ox + (ext.x1 - bb.x1) * scale, oy + (ext.y1 - bb.y1) * scale, ext.w * scale, ext.h * scale);
   }
@@ -1220,6 +1441,7 @@ export class LineageGraph extends LightElement {
               <option value="namespace" ?selected=${s.grouping === 'namespace'}>Namespace</option>
               <option value="cluster" ?selected=${s.grouping === 'cluster'}>Cluster</option>
               <option value="layer" ?selected=${s.grouping === 'layer'}>Layer</option>
+              <option value="job" ?selected=${s.grouping === 'job'}>Job internals</option>
             </select>
             <label><input id="lg-datasets-only" type="checkbox" .checked=${this.datasetsOnly}
               @change=${(e) => this.setDatasetsOnly(e.target.checked)}> Datasets only</label>
@@ -1351,7 +1573,7 @@ export class LineageGraph extends LightElement {
         <ul class="impact-list" data-testid="impact">
           ${[...byDistance].sort((a, b) => a[0] - b[0]).map(([d, list]) => html`<li>
             <b style="color:${IMPACT_COLORS[Math.min(IMPACT_COLORS.length - 1, d)]}">${d} hop${d === 1 ? '' : 's'}</b>:
-            ${list.map((e, i) => html`${i ? ', ' : ''}<a href=${entityHref(e.guid)}>${e.name}</a>`)}</li>`)}
+            ${list.slice(0, IMPACT_LISTED).map((e, i) => html`${i ? ', ' : ''}<a href=${entityHref(e.guid)}>${e.name}</a>`)}${list.length > IMPACT_LISTED ? html` and ${(list.length - IMPACT_LISTED).toLocaleString('en')} more` : ''}</li>`)}
         </ul>
         <button @click=${() => this.clearImpact()}>Clear impact</button>
       </section>` : nothing}`;

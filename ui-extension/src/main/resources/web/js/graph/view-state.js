@@ -5,7 +5,7 @@
 // graph, a later 3D view) reads the same state and writes it back through toParams.
 
 export const DIRECTIONS = ['BOTH', 'UPSTREAM', 'DOWNSTREAM'];
-export const GROUPINGS = ['none', 'namespace', 'cluster', 'layer'];
+export const GROUPINGS = ['none', 'namespace', 'cluster', 'layer', 'job'];
 export const FACETS = ['type', 'classification', 'owner', 'namespace'];
 const VIEWS = ['2d', '3d'];
 const RENDERERS = ['auto', 'canvas', 'webgl'];

@@ -156,6 +156,20 @@ class HttpIngestIT {
     JsonNode impact = json(server.get("api/v1/impact/" + guid + "?depth=2"));
     assertThat(impact.path("entries").findValuesAsText("qualifiedName"))
         .contains(Events.topic("out-300"));
+    // fields=guid: the same entries as guids and distances, without the entity views.
+    JsonNode guids = json(server.get("api/v1/impact/" + guid + "?depth=2&fields=guid"));
+    assertThat(guids.path("entries").findValuesAsText("guid"))
+        .containsExactlyElementsOf(
+            java.util.stream.StreamSupport.stream(impact.path("entries").spliterator(), false)
+                .map(e -> e.path("entity").path("guid").asText())
+                .toList());
+    assertThat(guids.path("entries").findValues("entity")).isEmpty();
+    assertThat(guids.path("entries").findValuesAsText("distance"))
+        .containsExactlyElementsOf(
+            java.util.stream.StreamSupport.stream(impact.path("entries").spliterator(), false)
+                .map(e -> e.path("distance").asText())
+                .toList());
+    assertThat(server.get("api/v1/impact/" + guid + "?fields=name").statusCode()).isEqualTo(400);
     JsonNode stats = json(server.get("api/v1/stats"));
     assertThat(stats.path("entitiesByType").path("kafka_topic").asLong()).isGreaterThanOrEqualTo(2);
     assertThat(stats.path("entities").asLong()).isGreaterThanOrEqualTo(3);

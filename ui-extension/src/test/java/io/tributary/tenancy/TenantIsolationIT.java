@@ -366,6 +366,12 @@ class TenantIsolationIT {
     assertThat(impact.toString())
         .contains(Lineage.topic("orders-summary"))
         .doesNotContain(any(ACME_PRIVATE));
+    JsonNode impactGuids = globex.ok("api/v1/impact/" + acmeOrders + "?depth=5&fields=guid");
+    assertThat(impactGuids.path("entries").findValuesAsText("guid"))
+        .containsExactlyElementsOf(
+            java.util.stream.StreamSupport.stream(impact.path("entries").spliterator(), false)
+                .map(e -> e.path("entity").path("guid").asText())
+                .toList());
 
     // acme's own reader sees the whole path: the assertions above are not vacuous.
     JsonNode own =

@@ -2,6 +2,7 @@ package io.tributary.ui;
 
 import static io.tributary.ui.LineageEvents.topic;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -382,6 +383,57 @@ class LineageExplorerIT {
     assertThat(node(g, target).path("name").asText()).isEqualTo("email");
     assertThat(node(g, target).path("parent").asText()).isEqualTo(enriched);
     browser.screenshot("13-graph-column-lineage");
+  }
+
+  @Test
+  @Order(22)
+  void shouldStackColumnsAsRowsInsideTheirDatasetWithColumnEdgesEndingAtTheRows() {
+    open("#/entity/" + orders + "/lineage?level=COLUMN");
+    awaitGraph(orders);
+
+    @SuppressWarnings("unchecked")
+    Map<String, Object> layout =
+        (Map<String, Object>)
+            browser.js(
+                "const cy = window.__tributary.view.cy;"
+                    + "const out = {};"
+                    + "cy.nodes('.open').forEach(d => {"
+                    + "  const rows = d.children('.column').map(c => ({x: c.position('x'),"
+                    + "    y: c.position('y'), w: c.width(), h: c.height()}));"
+                    + "  const b = d.boundingBox({includeLabels: false});"
+                    + "  out[d.id()] = {rows, box: {x1: b.x1, x2: b.x2, y1: b.y1, y2: b.y2}};"
+                    + "});"
+                    + "out.columnEdges = cy.edges('.column').map(e => [e.source().hasClass('column'),"
+                    + "  e.target().hasClass('column'), e.source().parent().id() !== e.target().parent().id()]);"
+                    + "return out;");
+    browser.screenshot("22-graph-column-ports");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> ordersBox = (Map<String, Object>) layout.get(orders);
+    assertThat(ordersBox).as("orders is open to its columns").isNotNull();
+    @SuppressWarnings("unchecked")
+    List<Map<String, Number>> rows = (List<Map<String, Number>>) ordersBox.get("rows");
+    assertThat(rows).hasSizeGreaterThanOrEqualTo(2);
+    @SuppressWarnings("unchecked")
+    Map<String, Number> box = (Map<String, Number>) ordersBox.get("box");
+    for (int i = 0; i < rows.size(); i++) {
+      Map<String, Number> r = rows.get(i);
+      // One column of rows of one width, each below the last, all inside the dataset's box.
+      assertThat(r.get("x").doubleValue())
+          .isCloseTo(rows.get(0).get("x").doubleValue(), within(0.5));
+      assertThat(r.get("w").doubleValue())
+          .isCloseTo(rows.get(0).get("w").doubleValue(), within(0.5));
+      if (i > 0) {
+        assertThat(r.get("y").doubleValue())
+            .isCloseTo(rows.get(i - 1).get("y").doubleValue() + 24, within(0.5));
+      }
+      assertThat(r.get("y").doubleValue())
+          .isBetween(box.get("y1").doubleValue(), box.get("y2").doubleValue());
+    }
+    @SuppressWarnings("unchecked")
+    List<List<Boolean>> columnEdges = (List<List<Boolean>>) layout.get("columnEdges");
+    assertThat(columnEdges).isNotEmpty();
+    // Column lineage runs row to row between datasets, never from a dataset's corner.
+    assertThat(columnEdges).allSatisfy(e -> assertThat(e).containsOnly(true));
   }
 
   @Test
@@ -886,7 +938,9 @@ class LineageExplorerIT {
   @Order(70)
   void shouldStayInteractiveAtFiveThousandNodesAndStillExportAPng() throws Exception {
     String root = ingestLayers("big", 25, 100);
-    open("#/entity/" + root + "/lineage?direction=DOWNSTREAM&depth=50");
+    // Every node drawn, as asked for by group=none: without it a graph this large opens as
+    // super-nodes (LargeLineageIT).
+    open("#/entity/" + root + "/lineage?direction=DOWNSTREAM&depth=50&group=none");
     // A shared 2-core machine: creating 12,000 elements takes a while.
     awaitReady(root, Duration.ofMinutes(3));
     JsonNode g = graph();

@@ -36,10 +36,16 @@ final class UiServer implements AutoCloseable {
   }
 
   static UiServer start() {
+    return start(Map.of());
+  }
+
+  /** A server with some settings changed, e.g. larger ingest batches for a large estate. */
+  static UiServer start(Map<String, String> settings) {
     Map<String, String> flags = new LinkedHashMap<>();
     flags.put("server.host", "127.0.0.1");
     flags.put("server.port", "0");
     flags.put("catalog.backend", "embedded-inmemory");
+    flags.putAll(settings);
     return new UiServer(CatalogServer.start(Settings.loader(Map.of()).load(flags)));
   }
 
@@ -69,6 +75,19 @@ final class UiServer implements AutoCloseable {
     if (r.statusCode() / 100 != 2) {
       throw new AssertionError(
           "ingest failed: " + r.statusCode() + " " + new String(r.body(), StandardCharsets.UTF_8));
+    }
+  }
+
+  /** Posts OpenLineage events in batches and fails unless the server committed each batch. */
+  void ingestAll(java.util.List<String> events, int batch) {
+    for (int from = 0; from < events.size(); from += batch) {
+      String body =
+          "[" + String.join(",", events.subList(from, Math.min(events.size(), from + batch))) + "]";
+      HttpResponse<byte[]> r = post("api/v1/lineage/batch", body);
+      if (r.statusCode() / 100 != 2) {
+        throw new AssertionError(
+            "batch failed: " + r.statusCode() + " " + new String(r.body(), StandardCharsets.UTF_8));
+      }
     }
   }
 

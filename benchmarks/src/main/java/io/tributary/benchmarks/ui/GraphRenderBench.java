@@ -35,9 +35,11 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * Cytoscape and the first frame drawn ({@code readyAt} of the graph element's {@code status()},
  * milliseconds since navigation start). Graphs of 5,000 nodes and more are also panned (frame
  * times) and asked for the root's impact (from the action to the coloured graph drawn). Run with
- * {@code java -cp ... io.tributary.benchmarks.ui.GraphRenderBench [sizes] [repetitions]
- * [renderers]} (renderers: {@code canvas,webgl} by default, each measured in turn); results also go
- * to {@code target/ui-bench.json}.
+ * {@code java -cp ... io.tributary.benchmarks.ui.GraphRenderBench [sizes] [repetitions] [renderers]
+ * [modes]} (renderers: {@code canvas,webgl} by default, each measured in turn; modes: {@code
+ * overview,full}, the page as it opens large graphs, as super-nodes, against the baseline of every
+ * node drawn); the server's lineage and impact answers are timed over HTTP for each size. Results
+ * also go to {@code target/ui-bench.json}.
  */
 public final class GraphRenderBench {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -64,26 +66,36 @@ public final class GraphRenderBench {
     }
     int repetitions = args.length > 1 ? Integer.parseInt(args[1]) : 5;
     List<String> renderers = List.of((args.length > 2 ? args[2] : "canvas,webgl").split(","));
+    List<String> modes = List.of((args.length > 3 ? args[3] : "overview,full").split(","));
     Map<String, String> flags = new LinkedHashMap<>();
     flags.put("server.host", "127.0.0.1");
     flags.put("server.port", "0");
     flags.put("catalog.backend", "embedded-inmemory");
     flags.put("ingest.max-body-bytes", String.valueOf(64L << 20));
     flags.put("ingest.batch.max", "5000");
+    // The search indexer embeds every new entity for minutes after the ingest: it would compete
+    // with
+    // the page for the two cores. The graph does not use search.
+    flags.put("search.enabled", "false");
     try (CatalogServer server = CatalogServer.start(Settings.loader(Map.of()).load(flags))) {
-      new GraphRenderBench(server.uri()).run(sizes, repetitions, renderers);
+      new GraphRenderBench(server.uri()).run(sizes, repetitions, renderers, modes);
     }
     // Worker pools of the libraries under the server outlive its close; a benchmark just ends.
     System.exit(0);
   }
 
-  private void run(List<Integer> sizes, int repetitions, List<String> renderers) throws Exception {
+  private void run(List<Integer> sizes, int repetitions, List<String> renderers, List<String> modes)
+      throws Exception {
     Map<Integer, String> roots = new LinkedHashMap<>();
+    Map<String, Object> report = new LinkedHashMap<>();
     for (int size : sizes) {
       long t0 = System.nanoTime();
       roots.put(size, ingest(size));
       System.out.printf(
           Locale.ROOT, "ingested ~%d nodes in %.1f s%n", size, (System.nanoTime() - t0) / 1e9);
+      Map<String, Object> api = api(roots.get(size));
+      report.put("api-" + size, api);
+      System.out.printf(Locale.ROOT, "api %d: %s%n", size, api);
     }
     Path profile = Files.createTempDirectory("bench-chromium-");
     ChromeOptions options = new ChromeOptions();
@@ -106,38 +118,12 @@ public final class GraphRenderBench {
                 .build(),
             options);
     driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
-    Map<String, Object> report = new LinkedHashMap<>();
     try {
       for (String renderer : renderers) {
-        for (int size : sizes) {
-          List<Map<String, Object>> runs = new ArrayList<>();
-          for (int i = 0; i < repetitions + 1; i++) {
-            Map<String, Object> r = load(driver, roots.get(size), renderer);
-            if (i > 0) { // the first load warms the server's JIT and the browser's caches
-              runs.add(r);
-            }
+        for (String mode : modes) {
+          for (int size : sizes) {
+            measure(driver, report, roots.get(size), size, renderer, mode, repetitions);
           }
-          Map<String, Object> summary = summarise(runs);
-          report.put(renderer + "-" + size, summary);
-          System.out.printf(Locale.ROOT, "%s %d: %s%n", renderer, size, summary);
-        }
-        for (int size : sizes) {
-          if (size < 5_000) {
-            continue;
-          }
-          load(driver, roots.get(size), renderer);
-          Map<String, Object> pan;
-          try {
-            pan = pan(driver);
-          } catch (org.openqa.selenium.ScriptTimeoutException e) {
-            // Software WebGL may not draw 240 frames within the script timeout: say so.
-            pan = Map.of("finished", false);
-          }
-          report.put(renderer + "-pan-" + size, pan);
-          System.out.printf(Locale.ROOT, "%s panning %d: %s%n", renderer, size, pan);
-          Map<String, Object> impact = impact(driver, roots.get(size));
-          report.put(renderer + "-impact-" + size, impact);
-          System.out.printf(Locale.ROOT, "%s impact %d: %s%n", renderer, size, impact);
         }
       }
     } finally {
@@ -149,8 +135,55 @@ public final class GraphRenderBench {
     System.out.println("written " + out.toAbsolutePath());
   }
 
+  /**
+   * Loads, pans and asks for impact on one graph in one renderer and mode: {@code overview} opens
+   * it as the UI does by default (large graphs as super-nodes), {@code full} with {@code
+   * group=none}, every node created: the baseline.
+   */
+  private void measure(
+      ChromeDriver driver,
+      Map<String, Object> report,
+      String root,
+      int size,
+      String renderer,
+      String mode,
+      int repetitions)
+      throws InterruptedException {
+    String name = renderer + "-" + mode + "-" + size;
+    List<Map<String, Object>> runs = new ArrayList<>();
+    for (int i = 0; i < repetitions + 1; i++) {
+      Map<String, Object> r = load(driver, root, renderer, mode);
+      if (i > 0) { // the first load warms the server's JIT and the browser's caches
+        runs.add(r);
+      }
+    }
+    Map<String, Object> summary = summarise(runs);
+    report.put(name, summary);
+    System.out.printf(Locale.ROOT, "%s: %s%n", name, summary);
+    if (size < 5_000) {
+      return;
+    }
+    Map<String, Object> pan;
+    try {
+      pan = pan(driver);
+    } catch (org.openqa.selenium.ScriptTimeoutException e) {
+      // Software WebGL may not draw 240 frames within the script timeout: say so.
+      pan = Map.of("finished", false);
+    }
+    report.put(name + "-pan", pan);
+    System.out.printf(Locale.ROOT, "%s panning: %s%n", name, pan);
+    Map<String, Object> impact = impact(driver, root);
+    report.put(name + "-impact", impact);
+    System.out.printf(Locale.ROOT, "%s impact: %s%n", name, impact);
+    if (mode.equals("overview")) {
+      Map<String, Object> open = openGroup(driver);
+      report.put(name + "-open-group", open);
+      System.out.printf(Locale.ROOT, "%s open the largest group: %s%n", name, open);
+    }
+  }
+
   /** Opens the page fresh and waits for the UI's interactive mark. */
-  private Map<String, Object> load(ChromeDriver driver, String root, String renderer)
+  private Map<String, Object> load(ChromeDriver driver, String root, String renderer, String mode)
       throws InterruptedException {
     driver.get("about:blank");
     driver.get(
@@ -158,7 +191,8 @@ public final class GraphRenderBench {
             + "#/entity/"
             + root
             + "/lineage?direction=DOWNSTREAM&depth=50&layout=layered&renderer="
-            + renderer);
+            + renderer
+            + (mode.equals("full") ? "&group=none" : ""));
     JavascriptExecutor js = driver;
     long deadline = System.nanoTime() + Duration.ofSeconds(240).toNanos();
     while (System.nanoTime() < deadline) {
@@ -236,6 +270,59 @@ public final class GraphRenderBench {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("millis", round(((Number) r.get(0)).doubleValue()));
     out.put("entries", r.get(1));
+    return out;
+  }
+
+  /** Opens the largest super-node, from the click to its members laid out and drawn. */
+  private static Map<String, Object> openGroup(ChromeDriver driver) {
+    Object result =
+        driver.executeAsyncScript(
+            "const done = arguments[arguments.length - 1];"
+                + "const v = document.querySelector('tb-lineage-graph');"
+                + "const n = v.cy.nodes('.aggregate').max((x) => x.data('count')).ele;"
+                + "if (!n) { done(null); return; }"
+                + "const t = performance.now();"
+                + "v.toggleAggregate(n.data('key')).then(() => requestAnimationFrame(() =>"
+                + "  done([performance.now() - t, n.data('count'), v.cy.nodes().length])));");
+    Map<String, Object> out = new LinkedHashMap<>();
+    if (result instanceof List<?> r) {
+      out.put("millis", round(((Number) r.get(0)).doubleValue()));
+      out.put("members", r.get(1));
+      out.put("renderedNodes", r.get(2));
+    }
+    return out;
+  }
+
+  /**
+   * The server's side of the page's two large answers, timed from this JVM over HTTP: the lineage
+   * the page loads (bytes, milliseconds) and the impact of the root; medians of 3 after one
+   * warm-up.
+   */
+  private Map<String, Object> api(String root) throws IOException, InterruptedException {
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (String[] q :
+        new String[][] {
+          {"lineage", "/api/v1/lineage/" + root + "?direction=DOWNSTREAM&depth=50&level=DATASET"},
+          {"impact", "/api/v1/impact/" + root + "?depth=50"},
+          {"impactGuids", "/api/v1/impact/" + root + "?depth=50&fields=guid"}
+        }) {
+      List<Double> times = new ArrayList<>();
+      long bytes = 0;
+      for (int i = 0; i < 4; i++) {
+        long t0 = System.nanoTime();
+        HttpResponse<byte[]> r =
+            http.send(
+                HttpRequest.newBuilder(base.resolve(q[1])).timeout(Duration.ofMinutes(2)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        if (i > 0) {
+          times.add((System.nanoTime() - t0) / 1e6);
+        }
+        bytes = r.body().length;
+      }
+      times = times.stream().sorted().toList();
+      out.put(q[0] + "Ms", round(percentile(times, 0.5)));
+      out.put(q[0] + "Bytes", bytes);
+    }
     return out;
   }
 

@@ -7,6 +7,7 @@ import io.tributary.catalog.EntityNotFoundException;
 import io.tributary.catalog.Guid;
 import io.tributary.catalog.ImpactEntry;
 import io.tributary.catalog.LineageQuery;
+import io.tributary.server.problem.ApiException;
 import io.tributary.server.security.Caller;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -38,9 +39,16 @@ public final class ImpactResource {
   public String impact(
       @PathParam("guid") String guidText,
       @QueryParam("depth") String depthText,
+      @QueryParam("fields") String fields,
       @Context ContainerRequestContext context) {
     Guid guid = Params.guid("guid", guidText);
     int depth = Params.integer("depth", depthText, DEFAULT_DEPTH, 1, LineageQuery.MAX_DEPTH);
+    // fields=guid: distances and guids only, for a client that holds the entities already (the
+    // explorer colouring a graph it shows): a fifth of the bytes at 5,000 entities.
+    boolean guidsOnly = "guid".equals(fields);
+    if (fields != null && !guidsOnly) {
+      throw ApiException.badParameter("fields", "'guid' or absent");
+    }
     Caller caller = Caller.of(context);
     if (catalog.get(guid, caller.read()).isEmpty()) {
       throw new EntityNotFoundException(guid.value());
@@ -51,7 +59,12 @@ public final class ImpactResource {
     out.put("depth", depth);
     ArrayNode list = out.putArray("entries");
     for (ImpactEntry e : entries) {
-      list.addObject().put("distance", e.distance()).set("entity", views.entity(e.entity()));
+      ObjectNode entry = list.addObject().put("distance", e.distance());
+      if (guidsOnly) {
+        entry.put("guid", e.entity().guid().value());
+      } else {
+        entry.set("entity", views.entity(e.entity()));
+      }
     }
     return out.toString();
   }
