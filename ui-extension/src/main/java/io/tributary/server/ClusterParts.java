@@ -90,7 +90,8 @@ final class ClusterParts {
                 config.get(ClusterSettings.INGEST_GROUP_ID),
                 null,
                 Duration.ofMillis(200),
-                Map.of()),
+                // A killed server's partitions move to the others within about 10 s.
+                Map.of("session.timeout.ms", "10000", "heartbeat.interval.ms", "2000")),
             local,
             new JournaledAdmission(defaultTenant),
             registry));
