@@ -10,8 +10,8 @@ import java.util.Map;
 /**
  * The embedded JanusGraph catalog as catalog backends, one per storage: {@code embedded-berkeleyje}
  * (files in the data directory), {@code embedded-inmemory} and {@code embedded-cql}
- * (Cassandra/ScyllaDB). Settings under {@value #PROPERTIES} are passed to JanusGraph with the
- * prefix removed, over the storage's defaults.
+ * (Cassandra/ScyllaDB, configured by {@code catalog.cql.*}). Settings under {@value #PROPERTIES}
+ * are passed to JanusGraph with the prefix removed, over the storage's defaults.
  */
 public abstract sealed class JanusBackend implements CatalogBackend {
   /** The prefix of the settings passed to JanusGraph. */
@@ -26,7 +26,9 @@ public abstract sealed class JanusBackend implements CatalogBackend {
           "janusgraph.storage.berkeleyje.cache-percentage: 20");
 
   /** The keys of all three JanusGraph backends: one declaration. */
-  static final ConfigDef SETTINGS = ConfigDef.of().withPrefixes(JANUSGRAPH);
+  static final ConfigDef SETTINGS =
+      ConfigDef.of(CqlSettings.ALL.toArray(new io.tributary.config.Setting<?>[0]))
+          .withPrefixes(JANUSGRAPH);
 
   private final String name;
 
@@ -87,7 +89,10 @@ public abstract sealed class JanusBackend implements CatalogBackend {
     }
   }
 
-  /** Cassandra or ScyllaDB, named by {@code janusgraph.storage.hostname} and the like. */
+  /**
+   * Cassandra or ScyllaDB, named by the {@code catalog.cql.*} keys ({@link CqlSettings}); several
+   * servers may share one keyspace.
+   */
   public static final class Cql extends JanusBackend {
     public static final String NAME = "embedded-cql";
 
@@ -97,7 +102,7 @@ public abstract sealed class JanusBackend implements CatalogBackend {
 
     @Override
     JanusConfig storage(CatalogContext context) {
-      return JanusConfig.cql(Map.of());
+      return JanusConfig.cql(CqlSettings.storage(context));
     }
   }
 }

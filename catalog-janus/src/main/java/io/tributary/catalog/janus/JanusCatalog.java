@@ -38,6 +38,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
@@ -47,6 +49,10 @@ import org.apache.tinkerpop.gremlin.structure.Vertex;
 import org.janusgraph.core.JanusGraph;
 import org.janusgraph.core.JanusGraphFactory;
 import org.janusgraph.core.JanusGraphTransaction;
+import org.janusgraph.core.SchemaViolationException;
+import org.janusgraph.diskstorage.TemporaryBackendException;
+import org.janusgraph.diskstorage.locking.PermanentLockingException;
+import org.janusgraph.diskstorage.locking.TemporaryLockingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,6 +72,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class JanusCatalog implements Catalog {
   private static final Logger LOG = LoggerFactory.getLogger(JanusCatalog.class);
+
+  /** How often a batch that conflicts with another server's write is tried in all. */
+  private static final int CONFLICT_ATTEMPTS = 8;
 
   /** Entities the writer keeps in memory: the working set of a streaming estate's refreshes. */
   private static final int CACHED_ENTITIES = 50_000;
@@ -92,6 +101,11 @@ public final class JanusCatalog implements Catalog {
   private final EntityCounts counts;
 
   private final ReentrantLock writeLock = new ReentrantLock();
+
+  /** Whether other processes may write the same graph (CQL). */
+  private final boolean shared;
+
+  private final AtomicLong conflictRetries = new AtomicLong();
   private volatile boolean closed;
 
   private JanusCatalog(
@@ -100,8 +114,10 @@ public final class JanusCatalog implements Catalog {
       GraphSchema schema,
       TypeRegistry types,
       ChangeFeed feed,
-      EntityCounts counts) {
+      EntityCounts counts,
+      boolean shared) {
     this.graph = graph;
+    this.shared = shared;
     this.lock = lock;
     this.schema = schema;
     this.types = types;
@@ -156,13 +172,14 @@ public final class JanusCatalog implements Catalog {
       GraphSettings.of(config).forEach(builder::set);
       graph = builder.open();
       withoutJanusShutdownHook(graph);
-      GraphSchema schema = GraphSchema.ensure(graph, config.backend() == JanusConfig.Backend.CQL);
+      boolean shared = config.backend() == JanusConfig.Backend.CQL;
+      GraphSchema schema = ensureSchema(graph, shared);
       EntityCounts counts =
           config.backend() == JanusConfig.Backend.CQL
               ? null
               : EntityCounts.open(graph, types, new Json());
       LOG.info("catalog: opened JanusGraph on {}", describe(config));
-      return new JanusCatalog(graph, lock, schema, types, feed, counts);
+      return new JanusCatalog(graph, lock, schema, types, feed, counts, shared);
     } catch (RuntimeException e) {
       if (graph != null) {
         closeQuietly(graph);
@@ -178,14 +195,31 @@ public final class JanusCatalog implements Catalog {
     }
   }
 
-  /** The usual cause on CQL: an adapter that is not bundled and was not added. */
+  /**
+   * The schema, created if missing. Servers starting together on a new keyspace race to create it:
+   * the loser finds the winner's schema when it tries again.
+   */
+  private static GraphSchema ensureSchema(JanusGraph graph, boolean shared) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return GraphSchema.ensure(graph, shared);
+      } catch (RuntimeException e) {
+        if (!shared || attempt >= 5) {
+          throw e;
+        }
+        LOG.debug("catalog: creating the schema conflicted, attempt {}: {}", attempt, e.toString());
+        backOff(attempt);
+      }
+    }
+  }
+
+  /** The usual cause of a missing class: the Elasticsearch adapter, not bundled, not added. */
   private static String missingClassHint(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof ClassNotFoundException) {
         return ": class "
             + t.getMessage()
-            + " is not on the classpath (janusgraph-cql and janusgraph-es are not bundled:"
-            + " see docs/storage.md)";
+            + " is not on the classpath (janusgraph-es is not bundled: see docs/storage.md)";
       }
     }
     return "";
@@ -209,37 +243,96 @@ public final class JanusCatalog implements Catalog {
     writeLock.lock();
     try {
       ensureOpen();
-      for (Mutation m : mutations) {
-        for (RelationshipWrite r : m.relationships()) {
-          schema.ensureEdgeLabel(r.typeName());
+      for (int attempt = 1; ; attempt++) {
+        try {
+          return applyOnce(mutations, cancelled);
+        } catch (CatalogException e) {
+          if (!sharedGraph() || attempt >= CONFLICT_ATTEMPTS || !isConflict(e)) {
+            throw e;
+          }
+          // Another server wrote one of these entities (or the schema) at the same moment; the
+          // batch is read again from the graph, so this time it finds what the other wrote.
+          LOG.debug("catalog: write conflict with another server, attempt {}: {}", attempt, e);
+          conflictRetries.incrementAndGet();
+          backOff(attempt);
         }
       }
-      JanusGraphTransaction tx = writeTransaction();
-      MutationWriter.Outcome outcome;
-      Map<TenantId, Map<String, Long>> newCounts;
-      boolean committing = false;
-      try {
-        outcome = writer.write(tx, mutations, cancelled);
-        newCounts = counts == null ? null : counts.stage(tx, created(outcome), List.of());
-        committing = true;
-        tx.commit();
-      } catch (RuntimeException e) {
-        rollbackQuietly(tx);
-        if (committing) {
-          // The commit may have reached the store or not: what the cache knows is unsure.
-          cache.forget(keysOf(mutations));
-        }
-        throw asCatalogException("Batch of " + mutations.size() + " mutations failed", e);
-      }
-      outcome.committed(cache);
-      if (counts != null) {
-        counts.publish(newCounts);
-      }
-      feed.publish(outcome.drafts());
-      return outcome.results();
     } finally {
       writeLock.unlock();
     }
+  }
+
+  private List<MutationResult> applyOnce(List<Mutation> mutations, BooleanSupplier cancelled) {
+    for (Mutation m : mutations) {
+      for (RelationshipWrite r : m.relationships()) {
+        schema.ensureEdgeLabel(r.typeName());
+      }
+    }
+    JanusGraphTransaction tx = writeTransaction();
+    MutationWriter.Outcome outcome;
+    Map<TenantId, Map<String, Long>> newCounts;
+    boolean committing = false;
+    try {
+      outcome = writer.write(tx, mutations, cancelled);
+      newCounts = counts == null ? null : counts.stage(tx, created(outcome), List.of());
+      committing = true;
+      tx.commit();
+    } catch (RuntimeException e) {
+      rollbackQuietly(tx);
+      if (committing) {
+        // The commit may have reached the store or not: what the cache knows is unsure.
+        cache.forget(keysOf(mutations));
+      }
+      throw asCatalogException("Batch of " + mutations.size() + " mutations failed", e);
+    }
+    outcome.committed(cache);
+    if (counts != null) {
+      counts.publish(newCounts);
+    }
+    feed.publish(outcome.drafts());
+    return outcome.results();
+  }
+
+  /** Whether other processes may write this graph too (CQL): then writes may conflict. */
+  private boolean sharedGraph() {
+    return shared;
+  }
+
+  /**
+   * A conflict with another writer: a storage lock another transaction holds or changed (the unique
+   * guid and key indexes, a schema element), or a unique value that appeared since this transaction
+   * looked.
+   */
+  static boolean isConflict(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof PermanentLockingException
+          || t instanceof TemporaryLockingException
+          || t instanceof SchemaViolationException
+          || t instanceof TemporaryBackendException) {
+        return true;
+      }
+      for (Throwable s : t.getSuppressed()) {
+        if (isConflict(s)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static void backOff(int attempt) {
+    long millis = ThreadLocalRandom.current().nextLong(5, 20L * attempt + 5);
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CatalogException("Interrupted retrying a conflicting write", e);
+    }
+  }
+
+  /** Batches retried after a conflict with another server's write: for tests and metrics. */
+  long conflictRetries() {
+    return conflictRetries.get();
   }
 
   @Override
@@ -337,10 +430,16 @@ public final class JanusCatalog implements Catalog {
           if (!schema.hasEdgeLabel(relationshipType)) {
             return out;
           }
+          // Two servers that add the same relationship at once may both write an edge (edges take
+          // no storage lock): one entity, listed once.
+          Set<Object> seen = new HashSet<>();
           Iterator<Edge> edges = v.edges(toGraph(direction), relationshipType);
           while (edges.hasNext()) {
             Edge e = edges.next();
             Vertex other = e.outVertex().id().equals(v.id()) ? e.inVertex() : e.outVertex();
+            if (!seen.add(other.id())) {
+              continue;
+            }
             Entity entity = vertices.read(other);
             if (scope.canSee(other, entity)) {
               out.add(entity);

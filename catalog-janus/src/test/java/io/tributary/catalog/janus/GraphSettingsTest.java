@@ -61,15 +61,39 @@ class GraphSettingsTest {
   }
 
   @Test
-  void shouldNameTheMissingAdapterWhenCassandraSupportIsNotOnTheClasspath() {
+  void shouldFailWithTheBackendNamedWhenNoCassandraAnswers() {
+    int closedPort = unusedPort();
     assertThatThrownBy(
             () ->
                 JanusCatalog.open(
-                    JanusConfig.cql(Map.of("storage.hostname", "127.0.0.1")),
+                    JanusConfig.cql(
+                        Map.of(
+                            "storage.hostname", "127.0.0.1",
+                            "storage.port", String.valueOf(closedPort),
+                            "storage.cql.local-datacenter", "datacenter1")),
                     io.tributary.catalog.types.TypeRegistry.builtIn(),
                     new io.tributary.catalog.ChangeFeed()))
         .isInstanceOf(io.tributary.catalog.CatalogException.class)
-        .hasMessageContaining("CQLStoreManager")
-        .hasMessageContaining("janusgraph-cql");
+        .hasMessageContaining("Cannot open the catalog on CQL");
+  }
+
+  @Test
+  void shouldTuneIdAllocationForSeveralServersOnCql() {
+    Map<String, String> s = GraphSettings.of(JanusConfig.cql(Map.of()));
+
+    assertThat(s)
+        .containsEntry("storage.backend", "cql")
+        .containsEntry("cache.db-cache", "false")
+        .containsEntry("ids.authority.wait-time", "50 ms")
+        .containsEntry("ids.block-size", "100000");
+  }
+
+  private static int unusedPort() {
+    try (java.net.ServerSocket socket =
+        new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 }

@@ -59,12 +59,63 @@ class JanusBackendTest {
   }
 
   @Test
-  void shouldConfigureCqlFromJanusGraphSettingsOnly() {
-    JanusConfig config =
-        new JanusBackend.Cql()
-            .config(context(Map.of("janusgraph.storage.hostname", "scylla-1,scylla-2")));
+  void shouldConfigureCqlFromTheCatalogCqlKeysWithDefaults() {
+    JanusConfig config = new JanusBackend.Cql().config(context(Map.of()));
 
     assertThat(config.backend()).isEqualTo(JanusConfig.Backend.CQL);
-    assertThat(config.properties()).containsEntry("storage.hostname", "scylla-1,scylla-2");
+    assertThat(config.dataDirectory()).isNull();
+    assertThat(config.properties())
+        .containsEntry("storage.hostname", "localhost")
+        .containsEntry("storage.port", "9042")
+        .containsEntry("storage.cql.keyspace", "tributary")
+        .containsEntry("storage.cql.local-datacenter", "datacenter1")
+        .containsEntry("storage.cql.replication-factor", "1")
+        .doesNotContainKeys("storage.username", "storage.password");
+  }
+
+  @Test
+  void shouldConfigureCqlFromTheCatalogCqlKeysAndLetThePassThroughOverrideThem() {
+    JanusConfig config =
+        new JanusBackend.Cql()
+            .config(
+                context(
+                    Map.of(
+                        "catalog.cql.hosts", "cass-1, cass-2",
+                        "catalog.cql.port", "9142",
+                        "catalog.cql.keyspace", "lineage_prod",
+                        "catalog.cql.local-datacenter", "eu-west",
+                        "catalog.cql.replication-factor", "3",
+                        "catalog.cql.username", "tributary",
+                        "catalog.cql.password", "s3cret",
+                        "janusgraph.storage.cql.write-consistency-level", "LOCAL_QUORUM",
+                        "janusgraph.storage.port", "9242")));
+
+    assertThat(config.properties())
+        .containsEntry("storage.hostname", "cass-1,cass-2")
+        .containsEntry("storage.port", "9242")
+        .containsEntry("storage.cql.keyspace", "lineage_prod")
+        .containsEntry("storage.cql.local-datacenter", "eu-west")
+        .containsEntry("storage.cql.replication-factor", "3")
+        .containsEntry("storage.username", "tributary")
+        .containsEntry("storage.password", "s3cret")
+        .containsEntry("storage.cql.write-consistency-level", "LOCAL_QUORUM");
+  }
+
+  @Test
+  void shouldRefuseAKeyspaceCassandraWouldRefuse() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                new JanusBackend.Cql()
+                    .config(context(Map.of("catalog.cql.keyspace", "lineage-prod"))))
+        .isInstanceOf(io.tributary.config.ConfigException.class)
+        .hasMessageContaining("catalog.cql.keyspace");
+  }
+
+  @Test
+  void shouldDeclareTheCqlKeysNextToThePassThrough() {
+    assertThat(new JanusBackend.Cql().settings().find("catalog.cql.hosts")).isPresent();
+    assertThat(
+            new JanusBackend.Cql().settings().find("catalog.cql.password").orElseThrow().secret())
+        .isTrue();
   }
 }
