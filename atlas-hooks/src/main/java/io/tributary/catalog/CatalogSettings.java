@@ -20,8 +20,8 @@ public final class CatalogSettings {
           backendName(List.of(BACKEND_BERKELEYJE, BACKEND_INMEMORY, BACKEND_CQL, BACKEND_ATLAS)),
           BACKEND_BERKELEYJE,
           "Where the catalog lives: the embedded JanusGraph on BerkeleyJE files in `data.dir`,"
-              + " in memory only (lost at exit), or on Cassandra/ScyllaDB through CQL (set"
-              + " `janusgraph.storage.hostname`); or `atlas`: an existing Apache Atlas at"
+              + " in memory only (lost at exit), or on Cassandra/ScyllaDB through CQL (see"
+              + " `catalog.cql.*`); or `atlas`: an existing Apache Atlas at"
               + " `atlas.url`, written through `atlas.sink`. A jar on the class path adds others"
               + " by registering an `io.tributary.catalog.spi.CatalogBackend` in"
               + " `META-INF/services`.");

@@ -141,4 +141,17 @@ public final class CassandraProcess implements AutoCloseable {
       process.destroyForcibly();
     }
   }
+
+  /**
+   * Starts a node in a child JVM, prints {@code ready <host> <port>} and keeps it running until
+   * this launcher ends (Ctrl-C, {@code kill}, even {@code kill -9}): a Cassandra for a benchmark or
+   * a manual test, started without Cassandra's JVM flags on the command line.
+   */
+  public static void main(String[] args) throws Exception {
+    CassandraProcess node = start();
+    Runtime.getRuntime().addShutdownHook(new Thread(node::close, "cassandra-process-stop"));
+    System.out.println(EmbeddedCassandra.READY_PREFIX + node.host() + " " + node.port());
+    System.out.flush();
+    node.process.waitFor();
+  }
 }
