@@ -22,6 +22,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Sequences are derived from the wall clock in microseconds (and kept strictly increasing), so
  * they also increase across restarts without a stored counter.
+ *
+ * <p>In a cluster, the feed also carries the other servers' changes ({@link #publishRemote}); they
+ * get this feed's own sequences, so a subscriber sees one total order per server. Only this
+ * server's own commits go to the {@link #relay} (the shared change log), so nothing echoes back.
  */
 public final class ChangeFeed {
   private static final Logger LOG = LoggerFactory.getLogger(ChangeFeed.class);
@@ -45,6 +49,7 @@ public final class ChangeFeed {
   private final Clock clock;
   private final Deque<ChangeEvent> window = new ArrayDeque<>();
   private final List<Consumer<ChangeEvent>> listeners = new CopyOnWriteArrayList<>();
+  private final List<Consumer<List<ChangeEvent>>> relays = new CopyOnWriteArrayList<>();
   private final Map<TenantId, Long> lastSequenceByTenant = new HashMap<>();
   private long lastSequence;
   private long evictedUpTo;
@@ -66,29 +71,77 @@ public final class ChangeFeed {
     if (drafts.isEmpty()) {
       return;
     }
-    List<ChangeEvent> events = new ArrayList<>(drafts.size());
     synchronized (this) {
       Instant now = clock.instant();
-      long micros = now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000;
-      for (Draft d : drafts) {
-        lastSequence = Math.max(lastSequence + 1, micros);
-        ChangeEvent event =
-            new ChangeEvent(
-                lastSequence, d.kind(), now, d.subject(), d.relationshipType(), d.target());
-        events.add(event);
-        lastSequenceByTenant.put(d.subject().key().tenant(), lastSequence);
-        window.addLast(event);
-        if (window.size() > capacity) {
-          evictedUpTo = window.removeFirst().sequence();
-        }
-      }
-      // Delivered under the lock so that every subscriber sees one total order.
-      for (ChangeEvent event : events) {
-        for (Consumer<ChangeEvent> listener : listeners) {
-          deliver(listener, event);
+      List<ChangeEvent> events = append(drafts, now, d -> now);
+      // Handed over in commit order, under the lock, so that the shared log keeps it.
+      for (Consumer<List<ChangeEvent>> relay : relays) {
+        try {
+          relay.accept(events);
+        } catch (RuntimeException e) {
+          LOG.warn("change feed: relay failed on {} events: {}", events.size(), e.toString());
         }
       }
     }
+  }
+
+  /**
+   * Publishes changes another server committed, in that server's order: each gets a sequence of
+   * this feed and keeps its commit time. They are not handed to the {@link #relay}.
+   */
+  public void publishRemote(List<ChangeEvent> changes) {
+    if (changes.isEmpty()) {
+      return;
+    }
+    List<Draft> drafts =
+        changes.stream()
+            .map(c -> new Draft(c.kind(), c.subject(), c.relationshipType(), c.target()))
+            .toList();
+    synchronized (this) {
+      int[] i = {0};
+      append(drafts, clock.instant(), d -> changes.get(i[0]++).time());
+    }
+  }
+
+  /**
+   * Hands every change this server commits (never those of {@link #publishRemote}) to {@code
+   * relay}, one commit's changes at a time, in commit order, with their sequences.
+   */
+  public Subscription relay(Consumer<List<ChangeEvent>> relay) {
+    Objects.requireNonNull(relay, "relay");
+    relays.add(relay);
+    return () -> relays.remove(relay);
+  }
+
+  /** Sequences, windows and delivers; the caller holds the lock. */
+  private List<ChangeEvent> append(
+      List<Draft> drafts, Instant now, java.util.function.Function<Draft, Instant> timeOf) {
+    List<ChangeEvent> events = new ArrayList<>(drafts.size());
+    long micros = now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000;
+    for (Draft d : drafts) {
+      lastSequence = Math.max(lastSequence + 1, micros);
+      ChangeEvent event =
+          new ChangeEvent(
+              lastSequence,
+              d.kind(),
+              timeOf.apply(d),
+              d.subject(),
+              d.relationshipType(),
+              d.target());
+      events.add(event);
+      lastSequenceByTenant.put(d.subject().key().tenant(), lastSequence);
+      window.addLast(event);
+      if (window.size() > capacity) {
+        evictedUpTo = window.removeFirst().sequence();
+      }
+    }
+    // Delivered under the lock so that every subscriber sees one total order.
+    for (ChangeEvent event : events) {
+      for (Consumer<ChangeEvent> listener : listeners) {
+        deliver(listener, event);
+      }
+    }
+    return events;
   }
 
   /**

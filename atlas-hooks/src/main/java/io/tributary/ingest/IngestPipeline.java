@@ -53,21 +53,26 @@ import java.util.function.Supplier;
 public final class IngestPipeline {
   private final EventTranslator translator;
   private final GroupCommitter committer;
+  private final IngestJournal journal;
   private final EventLimits limits;
   private final MeterRegistry registry;
   private final MutationEnricher enricher;
   private final Map<String, Counter> warnings = new ConcurrentHashMap<>();
   private final Map<EventLimit, Counter> overLimit = new EnumMap<>(EventLimit.class);
   private final AppliedEvents applied;
+  private final Catalog catalog;
   private final Counter sequencedApplied;
   private final Counter redeliveries;
 
   private IngestPipeline(Builder builder) {
     this.translator = Objects.requireNonNull(builder.translator, "translator");
     this.committer = Objects.requireNonNull(builder.committer, "committer");
+    this.journal =
+        builder.journal == null ? IngestJournal.local(builder.committer) : builder.journal;
     this.limits = Objects.requireNonNull(builder.limits, "limits");
     this.registry = Objects.requireNonNull(builder.registry, "registry");
     this.applied = new AppliedEvents(builder.catalog);
+    this.catalog = builder.catalog;
     this.sequencedApplied =
         Counter.builder("tributary.ingest.sequenced.events")
             .description("Events stamped by an edge node, by whether they were applied or ignored")
@@ -101,8 +106,19 @@ public final class IngestPipeline {
     private MeterRegistry registry;
     private Catalog catalog;
     private MutationEnricher enricher = MutationEnricher.NONE;
+    private IngestJournal journal;
 
     private Builder() {}
+
+    /**
+     * Where events are made durable before the writer is answered; defaults to {@link
+     * IngestJournal#local} over the committer. Writes of the Atlas API ({@link #write}) always
+     * commit through the committer.
+     */
+    public Builder journal(IngestJournal value) {
+      this.journal = value;
+      return this;
+    }
 
     /**
      * Where applied edge events are read back after a restart (optional: without it, redeliveries
@@ -149,27 +165,47 @@ public final class IngestPipeline {
    * An event admitted, checked and translated: ready to commit.
    *
    * @param stamp the edge node's stamp of a sequenced event, or null
+   * @param source the event as received, for a journal that keeps events rather than mutations;
+   *     null when not kept
    */
-  public record Prepared(TenantId tenant, TranslatedEvent event, EventStamp stamp) {
+  public record Prepared(
+      TenantId tenant, TranslatedEvent event, EventStamp stamp, JsonNode source) {
     public Prepared {
       Objects.requireNonNull(tenant, "tenant");
       Objects.requireNonNull(event, "event");
     }
 
+    public Prepared(TenantId tenant, TranslatedEvent event, EventStamp stamp) {
+      this(tenant, event, stamp, null);
+    }
+
     public Prepared(TenantId tenant, TranslatedEvent event) {
-      this(tenant, event, null);
+      this(tenant, event, null, null);
     }
   }
 
   private static final MutationResult NOTHING_WRITTEN =
       new MutationResult(Map.of(), List.of(), List.of());
 
-  /** A committed event. */
-  public record Ingested(TenantId tenant, TranslatedEvent event, MutationResult result) {
+  /**
+   * An accepted event: committed, or (with a {@code position}) journaled for a cluster server to
+   * apply.
+   *
+   * @param position where the event was journaled, or null when committed to the catalog
+   */
+  public record Ingested(
+      TenantId tenant,
+      TranslatedEvent event,
+      MutationResult result,
+      IngestJournal.Position position) {
     public Ingested {
       Objects.requireNonNull(tenant, "tenant");
       Objects.requireNonNull(event, "event");
       Objects.requireNonNull(result, "result");
+    }
+
+    public Ingested(TenantId tenant, TranslatedEvent event, MutationResult result) {
+      this(tenant, event, result, null);
     }
   }
 
@@ -185,6 +221,19 @@ public final class IngestPipeline {
 
   public EventLimits limits() {
     return limits;
+  }
+
+  /** The same pipeline making events durable in {@code other} instead. */
+  public IngestPipeline withJournal(IngestJournal other) {
+    return builder()
+        .translator(translator)
+        .committer(committer)
+        .limits(limits)
+        .meterRegistry(registry)
+        .catalog(catalog)
+        .enricher(enricher)
+        .journal(Objects.requireNonNull(other, "other"))
+        .build();
   }
 
   /** One event, committed. See {@link #prepare} and {@link #commit}. */
@@ -230,12 +279,15 @@ public final class IngestPipeline {
       return CompletableFuture.completedFuture(
           new Ingested(prepared.tenant(), prepared.event(), NOTHING_WRITTEN));
     }
-    return committer
-        .submit(prepared.event().mutation())
+    return journal
+        .append(prepared)
         .thenApply(
-            result -> {
-              recordApplied(prepared);
-              return new Ingested(prepared.tenant(), prepared.event(), result);
+            accepted -> {
+              if (accepted.committed()) {
+                recordApplied(prepared);
+              }
+              return new Ingested(
+                  prepared.tenant(), prepared.event(), accepted.result(), accepted.position());
             });
   }
 
@@ -305,12 +357,11 @@ public final class IngestPipeline {
       }
     }
     perTenant.forEach(admission::acquire);
-    int capacity = committer.settings().queueCapacity();
+    int capacity = journal.capacity();
     if (prepared.size() > capacity) {
       throw new BatchTooLargeException(prepared.size(), capacity);
     }
-    List<CompletableFuture<MutationResult>> futures =
-        committer.submitAll(prepared.stream().map(p -> p.event().mutation()).toList());
+    List<CompletableFuture<IngestJournal.Accepted>> futures = journal.appendAll(prepared);
     return CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new))
         .handle(
             (ignored, error) -> {
@@ -321,13 +372,21 @@ public final class IngestPipeline {
                     futures
                         .get(k)
                         .handle(
-                            (result, failure) -> {
+                            (accepted, failure) -> {
                               if (failure != null) {
                                 return new BatchItem(index, null, unwrap(failure));
                               }
-                              recordApplied(p);
+                              if (accepted.committed()) {
+                                recordApplied(p);
+                              }
                               return new BatchItem(
-                                  index, new Ingested(p.tenant(), p.event(), result), null);
+                                  index,
+                                  new Ingested(
+                                      p.tenant(),
+                                      p.event(),
+                                      accepted.result(),
+                                      accepted.position()),
+                                  null);
                             })
                         .join();
               }
@@ -415,7 +474,8 @@ public final class IngestPipeline {
           .increment();
     }
     EventStamp stamp = translated.runId() == null ? null : EventStamp.read(event).orElse(null);
-    return new Prepared(tenant, translated, stamp);
+    // Only a journal that keeps events holds on to the parsed body until it is durable.
+    return new Prepared(tenant, translated, stamp, journal.keepsSource() ? event : null);
   }
 
   private TranslatedEvent enrich(TenantId tenant, TranslatedEvent translated) {

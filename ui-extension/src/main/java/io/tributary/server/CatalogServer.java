@@ -182,6 +182,7 @@ public final class CatalogServer implements AutoCloseable {
         new ChangeFeed(config.get(CatalogSettings.FEED_WINDOW_SIZE), Clock.systemUTC());
     Catalog catalog = openCatalog(config, types, feed, registry);
     parts.push(catalog);
+    ClusterParts cluster = ClusterParts.start(config, feed, registry, parts);
     Path policyState = PolicySetup.stateDirectory(config);
     if (!policyState.equals(config.get(ServerSettings.DATA_DIR))) {
       parts.push(() -> PolicySetup.deleteTree(policyState));
@@ -311,6 +312,8 @@ public final class CatalogServer implements AutoCloseable {
                     classification.enrich(tenant, entityQuota.enrich(tenant, mutation)))
             .build();
     TenantId defaultTenant = PolicySetup.openTenant(config);
+    // In a cluster, HTTP ingest is journaled to Kafka and applied by the pipeline above.
+    IngestPipeline httpPipeline = cluster.httpPipeline(pipeline, defaultTenant, parts);
     if (config.get(IngestSettings.KAFKA_ENABLED)) {
       KafkaIngestPolicy kafkaPolicy = KafkaIngestPolicy.of(config, policies);
       parts.push(
@@ -338,7 +341,7 @@ public final class CatalogServer implements AutoCloseable {
     LineageIngest ingest =
         new LineageIngest(
             new EventBodyReader(json, config.get(ServerSettings.MAX_BODY_BYTES)),
-            pipeline,
+            httpPipeline,
             config.get(ServerSettings.INGEST_API_KEY),
             json);
     java.util.concurrent.atomic.AtomicBoolean accepting =

@@ -2,6 +2,7 @@ package io.tributary.server;
 
 import io.tributary.catalog.CatalogSettings;
 import io.tributary.catalog.spi.CatalogBackends;
+import io.tributary.cluster.ClusterSettings;
 import io.tributary.config.ConfigDef;
 import io.tributary.config.ConfigDocs;
 import io.tributary.config.ConfigLoader;
@@ -31,6 +32,7 @@ public final class Settings {
           QuotaSettings.ALL,
           SearchSettings.ALL,
           GovernanceSettings.ALL,
+          ClusterSettings.ALL,
           CatalogBackends.settings());
 
   private Settings() {}

@@ -35,6 +35,7 @@ class ModuleBoundariesTest {
   private static final String[] CONTRACT = {"io.tributary.contract.."};
   private static final String[] TEST_KIT = {"io.tributary.testkit.."};
   private static final String[] SEARCH = {"io.tributary.search.."};
+  private static final String[] CLUSTER = {"io.tributary.cluster.."};
   // The catalog server as the test kit's CatalogServerProvider: the one main package that may.
   private static final String SERVER_TESTING = "io.tributary.server.testing..";
 
@@ -57,7 +58,8 @@ class ModuleBoundariesTest {
         .anyMatch(p -> p.startsWith("io.tributary.server"))
         .anyMatch(p -> p.startsWith("io.tributary.config"))
         .anyMatch(p -> p.startsWith("io.tributary.testkit"))
-        .anyMatch(p -> p.startsWith("io.tributary.search.index"));
+        .anyMatch(p -> p.startsWith("io.tributary.search.index"))
+        .anyMatch(p -> p.startsWith("io.tributary.cluster.changes"));
   }
 
   @Test
@@ -221,6 +223,27 @@ class ModuleBoundariesTest {
                   "io.tributary.openlineage..",
                   "io.tributary.atlas.."
                 }))
+        .check(classes);
+  }
+
+  @Test
+  void shouldKeepClusterModeOnTheCatalogApiAndTheCatalogFreeOfIt() {
+    // The cluster parts see the change feed and the ingest pipeline only, never a backend, the
+    // policy engine or the server; nothing below the server knows whether it runs in a cluster.
+    noClasses()
+        .that()
+        .resideInAnyPackage(CLUSTER)
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            concat(SERVER, POLICY, SEARCH, new String[] {"io.tributary.catalog.janus.."}))
+        .check(classes);
+    noClasses()
+        .that()
+        .resideInAnyPackage(concat(CATALOG, POLICY, CONTRACT, CONFIG, SEARCH))
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(CLUSTER)
         .check(classes);
   }
 

@@ -12,6 +12,7 @@ import io.tributary.contract.schema.EventWarning;
 import io.tributary.contract.schema.Violation;
 import io.tributary.ingest.BatchTooLargeException;
 import io.tributary.ingest.EventLimitException;
+import io.tributary.ingest.IngestJournal;
 import io.tributary.ingest.IngestPipeline;
 import io.tributary.ingest.NamedTenant;
 import io.tributary.openlineage.InvalidEventException;
@@ -39,6 +40,10 @@ import java.util.function.Supplier;
  * API key, reads the body within its size limit, passes the tenant the request names ({@value
  * IngestHeaders#HTTP_TENANT} or {@code ?tenant=}) and the caller's admission to the pipeline, and
  * answers what the pipeline did: 201 once committed, with the event's warnings, or a problem.
+ *
+ * <p>In a cluster the pipeline's acceptance point is the Kafka ingest journal: an event is answered
+ * 202 once Kafka acknowledged it, with its journal position; whichever server owns its partition
+ * applies it shortly after (docs/scale-out.md).
  */
 public final class LineageIngest {
   private final EventBodyReader reader;
@@ -71,10 +76,15 @@ public final class LineageIngest {
         .commit(prepared)
         .thenApply(
             ingested ->
-                Response.status(Response.Status.CREATED)
-                    .type(MediaType.APPLICATION_JSON_TYPE)
-                    .entity(committed(ingested.event(), ingested.result()).toString())
-                    .build());
+                ingested.position() == null
+                    ? Response.status(Response.Status.CREATED)
+                        .type(MediaType.APPLICATION_JSON_TYPE)
+                        .entity(committed(ingested.event(), ingested.result()).toString())
+                        .build()
+                    : Response.status(Response.Status.ACCEPTED)
+                        .type(MediaType.APPLICATION_JSON_TYPE)
+                        .entity(journaled(ingested.event(), ingested.position()).toString())
+                        .build());
   }
 
   /**
@@ -199,7 +209,33 @@ public final class LineageIngest {
     out.set("summary", summary);
     out.set("failed_events", failedEvents);
     out.set("warnings", warnings);
-    return Response.ok(out.toString(), MediaType.APPLICATION_JSON_TYPE).build();
+    boolean journaled =
+        items.stream().anyMatch(i -> i.committed() && i.ingested().position() != null);
+    return Response.status(journaled ? Response.Status.ACCEPTED : Response.Status.OK)
+        .type(MediaType.APPLICATION_JSON_TYPE)
+        .entity(out.toString())
+        .build();
+  }
+
+  /** What a cluster server answers: accepted into the journal, applied later in key order. */
+  private ObjectNode journaled(TranslatedEvent event, IngestJournal.Position position) {
+    ObjectNode out = json.createObjectNode();
+    out.put("status", "accepted");
+    out.put("kind", event.kind().name());
+    if (event.eventType() != null) {
+      out.put("eventType", event.eventType());
+    }
+    if (event.runId() != null) {
+      out.put("runId", event.runId().toString());
+    }
+    out.put("eventTime", event.eventTime().toString());
+    out.putObject("position")
+        .put("topic", position.topic())
+        .put("partition", position.partition())
+        .put("offset", position.offset());
+    ArrayNode warnings = out.putArray("warnings");
+    event.warnings().forEach(w -> warning(warnings.addObject(), w));
+    return out;
   }
 
   private ObjectNode committed(TranslatedEvent event, MutationResult result) {

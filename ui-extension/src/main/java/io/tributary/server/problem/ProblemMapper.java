@@ -6,6 +6,7 @@ import io.tributary.catalog.EntityNotFoundException;
 import io.tributary.catalog.InvalidEntityException;
 import io.tributary.ingest.IngestClosedException;
 import io.tributary.ingest.IngestQueueFullException;
+import io.tributary.ingest.IngestUnavailableException;
 import io.tributary.openlineage.InvalidEventException;
 import io.tributary.ranger.AccessDeniedException;
 import io.tributary.ranger.admin.RangerAdminException;
@@ -72,6 +73,11 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
           Problem.of(503, ProblemTypes.OVERLOADED, "Ingest queue full", full.getMessage()),
           Map.of(
               HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, full.retryAfter().toSeconds()))));
+    }
+    if (e instanceof IngestUnavailableException unavailable) {
+      return respond(
+          Problem.of(503, ProblemTypes.UNAVAILABLE, "Ingest unavailable", unavailable.getMessage()),
+          Map.of(HttpHeaders.RETRY_AFTER, "5"));
     }
     if (e instanceof IngestClosedException closed) {
       return respond(

@@ -1,0 +1,117 @@
+package io.tributary.server;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.tributary.catalog.ChangeFeed;
+import io.tributary.cluster.ClusterSettings;
+import io.tributary.cluster.Topics;
+import io.tributary.cluster.changes.KafkaChangeLog;
+import io.tributary.cluster.journal.JournaledAdmission;
+import io.tributary.cluster.journal.KafkaIngestJournal;
+import io.tributary.config.Configuration;
+import io.tributary.contract.TenantId;
+import io.tributary.ingest.IngestPipeline;
+import io.tributary.ingest.IngestSettings;
+import io.tributary.ingest.KafkaLineageConsumer;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.Deque;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The server's cluster mode ({@code cluster.enabled}): the shared change log joined to the feed,
+ * and HTTP ingest journaled to the Kafka ingest topic that the servers apply as one group. Off,
+ * nothing here starts and HTTP ingest commits through the local pipeline as before.
+ */
+final class ClusterParts {
+  private static final Logger LOG = LoggerFactory.getLogger(ClusterParts.class);
+
+  private final Configuration config;
+  private final MeterRegistry registry;
+  private final boolean enabled;
+
+  private ClusterParts(Configuration config, MeterRegistry registry, boolean enabled) {
+    this.config = config;
+    this.registry = registry;
+    this.enabled = enabled;
+  }
+
+  /** Creates the topics when missing and joins the change log; pushes what must be closed. */
+  static ClusterParts start(
+      Configuration config, ChangeFeed feed, MeterRegistry registry, Deque<AutoCloseable> parts) {
+    if (!config.get(ClusterSettings.ENABLED)) {
+      return new ClusterParts(config, registry, false);
+    }
+    String bootstrap = config.get(ClusterSettings.BOOTSTRAP_SERVERS);
+    Topics.ensure(
+        bootstrap,
+        config.get(ClusterSettings.PARTITIONS),
+        config.get(ClusterSettings.REPLICATION_FACTOR),
+        config.get(ClusterSettings.CHANGES_TOPIC),
+        config.get(ClusterSettings.INGEST_TOPIC));
+    String serverId = serverId(config);
+    LOG.info("cluster: server '{}' with Kafka at {}", serverId, bootstrap);
+    parts.push(
+        KafkaChangeLog.start(
+            new KafkaChangeLog.Settings(
+                bootstrap, config.get(ClusterSettings.CHANGES_TOPIC), serverId),
+            feed,
+            registry));
+    return new ClusterParts(config, registry, true);
+  }
+
+  /**
+   * The pipeline HTTP ingest goes through: {@code local} itself, or in a cluster the same checks
+   * with the Kafka journal as the acceptance point, while this server applies its share of the
+   * journal's partitions through {@code local}.
+   */
+  IngestPipeline httpPipeline(
+      IngestPipeline local, TenantId defaultTenant, Deque<AutoCloseable> parts) {
+    if (!enabled) {
+      return local;
+    }
+    String bootstrap = config.get(ClusterSettings.BOOTSTRAP_SERVERS);
+    String topic = config.get(ClusterSettings.INGEST_TOPIC);
+    KafkaIngestJournal journal =
+        new KafkaIngestJournal(
+            new KafkaIngestJournal.Settings(
+                bootstrap,
+                topic,
+                config.get(IngestSettings.QUEUE_CAPACITY),
+                config.get(ClusterSettings.ACK_TIMEOUT)));
+    parts.push(journal);
+    parts.push(
+        KafkaLineageConsumer.start(
+            new KafkaLineageConsumer.Settings(
+                bootstrap,
+                topic,
+                config.get(ClusterSettings.INGEST_GROUP_ID),
+                null,
+                Duration.ofMillis(200),
+                // A killed server's partitions move to the others within about 10 s.
+                Map.of("session.timeout.ms", "10000", "heartbeat.interval.ms", "2000")),
+            local,
+            new JournaledAdmission(defaultTenant),
+            registry));
+    return local.withJournal(journal);
+  }
+
+  /** {@code cluster.server-id}, else {@code <host name>-<port>} (the process id for port 0). */
+  static String serverId(Configuration config) {
+    String configured = config.get(ClusterSettings.SERVER_ID);
+    if (configured != null) {
+      return configured;
+    }
+    String host;
+    try {
+      host = InetAddress.getLocalHost().getHostName();
+    } catch (UnknownHostException e) {
+      host = "localhost";
+    }
+    int port = config.get(ServerSettings.PORT);
+    String suffix = port == 0 ? "pid" + ProcessHandle.current().pid() : String.valueOf(port);
+    return (host + "-" + suffix).replaceAll("[^A-Za-z0-9._-]", "_");
+  }
+}
