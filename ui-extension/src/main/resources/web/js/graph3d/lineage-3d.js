@@ -100,7 +100,10 @@ export class Lineage3d extends LightElement {
    * (view-state.js): the query, the filters, datasets only and the selection.
    */
   viewState() {
-    return fromParams(this.params || {}, { narrow: window.innerWidth < 600 });
+    // The URL as it is now: the selection made here since the route was drawn is in it.
+    const route = parseRoute();
+    const live = route.page === 'entity' && route.guid === this.focus ? route.params : null;
+    return fromParams(live || this.params || {}, { narrow: window.innerWidth < 600 });
   }
 
   /** The lineage query of the 2D explorer. */
