@@ -9,7 +9,7 @@ import { typeCategory } from '../format.js';
 import { onThemeChange } from '../theme.js';
 import { loadDashboardStyles } from '../dashboard/dashboard-grid.js';
 import { fromParams, withSelected } from '../graph/view-state.js';
-import { sceneLayout } from './scene-layout.js';
+import { CELL, sceneLayout } from './scene-layout.js';
 import { projectLineage } from './projection.js';
 
 const FLY_MS = 600;
@@ -143,7 +143,7 @@ export class Lineage3d extends LightElement {
     this.clearScene();
     const focus = this.focus || lineage.start;
     this.nodes = lineage.nodes;
-    const layout = sceneLayout(lineage.nodes, lineage.edges, focus);
+    const layout = sceneLayout(lineage.nodes, lineage.edges, focus, { cell: lineage.nodes.size <= SMALL ? 22 : CELL });
     this.layout = layout;
     this.guids = { dataset: [], process: [] };
     for (const [guid, n] of lineage.nodes) this.guids[typeCategory(n) === 'process' ? 'process' : 'dataset'].push(guid);
@@ -187,7 +187,9 @@ export class Lineage3d extends LightElement {
     this.fit(false);
     this.buildMs = performance.now() - t0;
     const hidden = lineage.hidden ? ` · ${lineage.hidden} hidden by the filters` : '';
-    this.status = `${lineage.nodes.size} nodes · ${this.edgeCount} edges · ${layout.layers.length} layers · ${layout.bands.length} namespaces${hidden}`;
+    const count = (n, one, many) => `${n} ${n === 1 ? one : many}`;
+    this.status = [count(lineage.nodes.size, 'node', 'nodes'), count(this.edgeCount, 'edge', 'edges'),
+      count(layout.layers.length, 'layer', 'layers'), count(layout.bands.length, 'namespace', 'namespaces')].join(' · ') + hidden;
     Object.assign(this.dataset, {
       nodes: String(lineage.nodes.size), edges: String(this.edgeCount), layers: String(layout.layers.length),
       namespaces: String(layout.bands.length), focus: focus || '', ready: 'true', buildMs: this.buildMs.toFixed(0),
