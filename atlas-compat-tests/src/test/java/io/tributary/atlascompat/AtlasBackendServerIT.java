@@ -103,4 +103,45 @@ class AtlasBackendServerIT {
         .extracting(e -> e.getAttribute("qualifiedName"))
         .contains("orders@broker:9092", "orders-enriched@broker:9092");
   }
+
+  private HttpResponse<String> send(String method, String path, String body) throws Exception {
+    return HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .build()
+        .send(
+            HttpRequest.newBuilder(URI.create(server.uri() + path))
+                .header("Content-Type", "application/json")
+                .method(
+                    method,
+                    body == null
+                        ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void dashboardsAreNeverSentToAtlasAndSavingOneSaysWhy() throws Exception {
+    HttpResponse<String> list = send("GET", "api/v1/dashboards", null);
+    assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
+    assertThat(list.body()).contains("\"saving\":false", "\"id\":\"default\"");
+    assertThat(send("GET", "api/v1/dashboards/default", null).statusCode()).isEqualTo(200);
+
+    HttpResponse<String> created =
+        send("POST", "api/v1/dashboards", "{\"title\":\"Mine\",\"widgets\":[]}");
+    assertThat(created.statusCode()).isEqualTo(501);
+    assertThat(created.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    assertThat(created.body())
+        .contains("urn:tributary:problem:not-implemented", "not written to a remote Atlas");
+    HttpResponse<String> imported =
+        send("POST", "api/v1/dashboards/import", "{\"title\":\"Copy\",\"widgets\":[]}");
+    assertThat(imported.statusCode()).isEqualTo(501);
+
+    // Atlas was asked nothing about dashboards: no write, no search for their type.
+    assertThat(atlas.getAllServeEvents())
+        .allSatisfy(
+            e ->
+                assertThat(e.getRequest().getBodyAsString() + e.getRequest().getUrl())
+                    .doesNotContain("tributary_dashboard", "Mine", "Copy"));
+  }
 }

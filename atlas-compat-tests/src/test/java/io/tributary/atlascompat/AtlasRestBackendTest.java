@@ -561,4 +561,31 @@ class AtlasRestBackendTest {
     assertThat(body).as("Atlas reads the request").isNotNull();
     return new AtlasEntitiesWithExtInfo(new ArrayList<>(body.getEntities()));
   }
+
+  @Test
+  void shouldRefuseTributarysInternalEntitiesWithoutSendingAnythingToAtlas() {
+    stubBulk();
+    EntityKey dashboard = new EntityKey(TenantId.DEFAULT, Types.DASHBOARD, "dashboard/d1");
+    Mutation mutation =
+        new Mutation(
+            "dashboard",
+            List.of(
+                new EntityWrite(
+                    dashboard, "Mine", Map.of("title", "Mine"), Set.of(), java.time.Instant.now())),
+            List.of());
+
+    assertThat(catalog.storesInternalTypes()).isFalse();
+    assertThatThrownBy(() -> catalog.applyAll(List.of(mutation)))
+        .isInstanceOf(io.tributary.catalog.atlas.InternalTypeRefusedException.class)
+        .hasMessageContaining("'tributary_dashboard'")
+        .hasMessageContaining("not written to a remote Atlas");
+    assertThat(
+            catalog
+                .search(
+                    new SearchQuery(null, Types.DASHBOARD, null, TenantId.DEFAULT, Map.of(), 50, 0),
+                    Visibility.all())
+                .entities())
+        .isEmpty();
+    assertThat(atlas.getAllServeEvents()).isEmpty();
+  }
 }

@@ -42,6 +42,15 @@ public interface Catalog extends AutoCloseable {
    */
   default void validate(Mutation mutation) {}
 
+  /**
+   * Whether this catalog keeps entities of Tributary's internal types ({@link Types#isInternal}),
+   * such as the web UI's dashboards. A catalog kept in another product (a remote Atlas) does not:
+   * it refuses them in {@link #validate}, so that callers check here first and say so plainly.
+   */
+  default boolean storesInternalTypes() {
+    return true;
+  }
+
   Optional<Entity> get(Guid guid, Visibility visibility);
 
   Optional<Entity> get(EntityKey key, Visibility visibility);

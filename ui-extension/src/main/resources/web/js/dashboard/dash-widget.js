@@ -1,4 +1,4 @@
-import { html, svg } from 'lit';
+import { html, nothing, svg } from 'lit';
 import { LightElement } from '../components/light-element.js';
 import { api } from '../api.js';
 import { onChange } from '../feed.js';
@@ -11,6 +11,14 @@ import { layeredPositions } from '../graph3d/layers.js';
 const STATE_CLASS = { RUNNING: 'ok', START: 'ok', COMPLETE: 'ok', STALE: 'warn', FAIL: 'bad', FAILED: 'bad', ABORT: 'bad' };
 
 /** One widget of a dashboard: its header (title, configure, remove) and what its type shows. */
+/** Records behind, with the partitions furthest behind under it (all of them in the tooltip). */
+function lagCell(lag) {
+  if (!lag) return '—';
+  const all = lag.byPartition.map(([p, v]) => `${p}: ${formatNumber(v)}`).join('\n');
+  const worst = lag.byPartition.filter(([, v]) => v > 0).slice(0, 2);
+  return html`<span title=${all || nothing}>${formatNumber(lag.total)}</span>${worst.map(([p, v]) => html`<br><small class="muted">${p} ${formatNumber(v)}</small>`)}`;
+}
+
 export class DashWidget extends LightElement {
   static properties = {
     widget: { attribute: false },
@@ -120,12 +128,13 @@ export class DashWidget extends LightElement {
         ${states.map(([s, n]) => html`<div class="kpi ${STATE_CLASS[s] || ''}"><b>${n}</b><span>${s.toLowerCase()}</span></div>`)}
       </div>
       <div class="table-wrap"><table class="dense">
-        <thead><tr><th scope="col">Job</th><th scope="col">State</th><th scope="col">Last report</th><th scope="col">Rows/s</th></tr></thead>
+        <thead><tr><th scope="col">Job</th><th scope="col">State</th><th scope="col">Last report</th><th scope="col">Rows/s</th><th scope="col">Lag</th></tr></thead>
         <tbody>${h.jobs.map((j) => html`<tr>
           <td><a href=${entityHref(j.guid)} title=${j.job}>${j.name}</a></td>
           <td><span class="state ${STATE_CLASS[j.state] || ''}">${j.state.toLowerCase()}</span></td>
           <td>${j.age === null ? '—' : `${ago(j.age)} ago`}</td>
-          <td>${j.throughput === null ? '—' : formatNumber(Math.round(j.throughput * 10) / 10)}</td></tr>`)}
+          <td>${j.throughput === null ? '—' : formatNumber(Math.round(j.throughput * 10) / 10)}</td>
+          <td data-lag=${j.lag ? j.lag.total : ''}>${lagCell(j.lag)}</td></tr>`)}
         </tbody></table></div>`;
   }
 

@@ -29,6 +29,24 @@ function rowsOf(stats) {
 }
 
 /**
+ * A consumer's lag from a run's facets ({@code tributary_streaming_metrics}, reported by the Kafka
+ * consumer interceptor and the Kafka Streams emitter): records behind in all, per topic and per
+ * partition (largest first), or null when the run reports none.
+ */
+export function consumerLag(runFacets) {
+  const m = asObject(runFacets)?.tributary_streaming_metrics;
+  if (!m || typeof m !== 'object') return null;
+  const total = Number(m.totalLag);
+  const entries = (o) => Object.entries(o && typeof o === 'object' ? o : {})
+    .map(([k, v]) => [k, Number(v)]).filter(([, v]) => Number.isFinite(v)).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  const byPartition = entries(m.lagByPartition);
+  const byTopic = entries(m.lagByTopic);
+  if (!Number.isFinite(total) && !byTopic.length && !byPartition.length) return null;
+  const sum = (list) => list.reduce((a, [, v]) => a + v, 0);
+  return { total: Number.isFinite(total) ? total : sum(byPartition.length ? byPartition : byTopic), byTopic, byPartition };
+}
+
+/**
  * Streaming health: per job its newest run's state, how long ago it last reported (a RUNNING job
  * silent for more than {@code staleMinutes} counts as STALE), and its output throughput (rows over
  * the run's lifetime, from the run statistics).
@@ -55,7 +73,8 @@ export function streamingHealth(runs, { now = Date.now(), staleMinutes = 5 } = {
     const start = timeOf(pick(a, 'startTime', 'nominalStartTime'));
     const span = start !== null && lastSeen !== null ? (lastSeen - start) / 1000 : null;
     const throughput = out !== null && out > 0 && span > 0 ? out / span : null;
-    jobs.push({ job, name: job.split('/').pop(), guid: run.guid, state, lastSeen, age, throughput, error: pick(a, 'errorMessage') || null });
+    const lag = consumerLag(facets);
+    jobs.push({ job, name: job.split('/').pop(), guid: run.guid, state, lastSeen, age, throughput, lag, error: pick(a, 'errorMessage') || null });
     byState[state] = (byState[state] || 0) + 1;
   }
   const order = { FAIL: 0, FAILED: 0, ABORT: 1, STALE: 2, RUNNING: 3, START: 3, COMPLETE: 4 };

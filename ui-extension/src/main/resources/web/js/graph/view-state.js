@@ -135,3 +135,20 @@ export function searchGraph(entries, query) {
   }
   return hits.sort((a, b) => a.score - b.score || String(a.name).localeCompare(String(b.name)));
 }
+
+/**
+ * Route parameters for the same lineage in another view: everything the user chose stays (query,
+ * filters, selection, expansions), only {@code view} changes; 2D is the default and leaves no trace.
+ */
+export function withView(params, view) {
+  const { view: old, ...rest } = params || {};
+  void old;
+  return view === '3d' ? { ...rest, view: '3d' } : rest;
+}
+
+/** Route parameters with {@code guid} as the selection, or none. */
+export function withSelected(params, guid) {
+  const { sel, ...rest } = params || {};
+  void sel;
+  return guid ? { ...rest, sel: guid } : rest;
+}

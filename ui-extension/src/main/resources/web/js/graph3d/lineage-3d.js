@@ -4,11 +4,13 @@ import { OrbitControls } from 'three/addons/controls/OrbitControls.js';
 import { LightElement } from '../components/light-element.js';
 import { api } from '../api.js';
 import { onChange } from '../feed.js';
-import { entityHref, navigate } from '../router.js';
+import { entityHref, navigate, parseRoute } from '../router.js';
 import { typeCategory } from '../format.js';
 import { onThemeChange } from '../theme.js';
 import { loadDashboardStyles } from '../dashboard/dashboard-grid.js';
-import { sceneLayout } from './scene-layout.js';
+import { fromParams, withSelected } from '../graph/view-state.js';
+import { CELL, sceneLayout } from './scene-layout.js';
+import { projectLineage } from './projection.js';
 
 const FLY_MS = 600;
 const SEARCH_MAX = 8;
@@ -93,14 +95,21 @@ export class Lineage3d extends LightElement {
     }
   }
 
-  /** The lineage query of the 2D explorer, from the same URL parameters and with its defaults. */
+  /**
+   * The 2D explorer's view state, read from the same URL parameters with the same defaults
+   * (view-state.js): the query, the filters, datasets only and the selection.
+   */
+  viewState() {
+    // The URL as it is now: the selection made here since the route was drawn is in it.
+    const route = parseRoute();
+    const live = route.page === 'entity' && route.guid === this.focus ? route.params : null;
+    return fromParams(live || this.params || {}, { narrow: window.innerWidth < 600 });
+  }
+
+  /** The lineage query of the 2D explorer. */
   query() {
-    const p = this.params || {};
-    return {
-      direction: ['UPSTREAM', 'DOWNSTREAM', 'BOTH'].includes(p.direction) ? p.direction : 'BOTH',
-      depth: Math.min(50, Math.max(1, Number(p.depth) || 1)),
-      level: p.level === 'COLUMN' ? 'COLUMN' : 'DATASET',
-    };
+    const { direction, depth, level } = this.viewState();
+    return { direction, depth, level };
   }
 
   async load() {
@@ -119,8 +128,12 @@ export class Lineage3d extends LightElement {
 
   // ---- scene ---------------------------------------------------------------------------------
 
-  build(lineage) {
+  build(answer) {
     const t0 = performance.now();
+    // An embedded view (a dashboard's widget) draws the lineage it is given; the explorer's view
+    // draws what the 2D explorer would show for the same URL.
+    const state = this.compact ? null : this.viewState();
+    const lineage = state ? projectLineage(answer, this.focus || answer.start, state) : { ...answer, hidden: 0 };
     const host = this.querySelector('.l3d-canvas');
     if (!webglAvailable()) {
       this.status = 'This browser cannot draw WebGL: use the 2D view.';
@@ -130,7 +143,7 @@ export class Lineage3d extends LightElement {
     this.clearScene();
     const focus = this.focus || lineage.start;
     this.nodes = lineage.nodes;
-    const layout = sceneLayout(lineage.nodes, lineage.edges, focus);
+    const layout = sceneLayout(lineage.nodes, lineage.edges, focus, { cell: lineage.nodes.size <= SMALL ? 22 : CELL });
     this.layout = layout;
     this.guids = { dataset: [], process: [] };
     for (const [guid, n] of lineage.nodes) this.guids[typeCategory(n) === 'process' ? 'process' : 'dataset'].push(guid);
@@ -173,11 +186,18 @@ export class Lineage3d extends LightElement {
     this.recolor();
     this.fit(false);
     this.buildMs = performance.now() - t0;
-    this.status = `${lineage.nodes.size} nodes · ${this.edgeCount} edges · ${layout.layers.length} layers · ${layout.bands.length} namespaces`;
+    const hidden = lineage.hidden ? ` · ${lineage.hidden} hidden by the filters` : '';
+    const count = (n, one, many) => `${n} ${n === 1 ? one : many}`;
+    this.status = [count(lineage.nodes.size, 'node', 'nodes'), count(this.edgeCount, 'edge', 'edges'),
+      count(layout.layers.length, 'layer', 'layers'), count(layout.bands.length, 'namespace', 'namespaces')].join(' · ') + hidden;
     Object.assign(this.dataset, {
       nodes: String(lineage.nodes.size), edges: String(this.edgeCount), layers: String(layout.layers.length),
       namespaces: String(layout.bands.length), focus: focus || '', ready: 'true', buildMs: this.buildMs.toFixed(0),
+      hidden: String(lineage.hidden),
     });
+    // The selection made in the 2D explorer (or before a reload) stays selected.
+    const keep = state?.selected && lineage.nodes.has(state.selected) ? state.selected : null;
+    if (keep || this.selected) this.select(keep, { persist: false });
   }
 
   instanced(geometry, guids, layout) {
@@ -278,13 +298,36 @@ export class Lineage3d extends LightElement {
     this.placeNames();
   }
 
-  /** Frames the whole graph, seen from upstream-left and above so that layers and planes both show. */
+  /**
+   * Frames the whole graph, seen from upstream-left and above so that layers and planes both show.
+   * The distance is fitted to the box's corners as projected, not to its bounding sphere: a long,
+   * flat estate then fills the view instead of sitting small in its middle.
+   */
   fit(animate) {
     const { min, max } = this.layout.extent;
     const center = new THREE.Vector3((min[0] + max[0]) / 2, (min[1] + max[1]) / 2, (min[2] + max[2]) / 2);
-    const radius = Math.max(30, new THREE.Vector3(max[0] - min[0], max[1] - min[1], max[2] - min[2]).length() / 2);
-    const distance = radius / Math.sin((this.camera.fov * Math.PI) / 360) * (this.camera.aspect < 1 ? 1.6 : 1.05);
-    const eye = center.clone().add(new THREE.Vector3(-0.35, 0.55, 1).normalize().multiplyScalar(distance));
+    const size = new THREE.Vector3(max[0] - min[0], max[1] - min[1], max[2] - min[2]);
+    const radius = Math.max(30, size.length() / 2);
+    const dir = new THREE.Vector3(-0.3, 0.85, 0.85).normalize();
+    let distance = radius / Math.sin((this.camera.fov * Math.PI) / 360);
+    const corners = [];
+    for (const x of [min[0] - 10, max[0] + 10]) for (const y of [min[1] - 10, max[1] + 10]) for (const z of [min[2] - 10, max[2] + 10]) corners.push(new THREE.Vector3(x, y, z));
+    // A few rounds of "how much of the view do the corners take", each scaling the distance.
+    const probe = this.camera.clone();
+    const p = new THREE.Vector3();
+    for (let round = 0; round < 4; round++) {
+      probe.position.copy(center).addScaledVector(dir, distance);
+      probe.lookAt(center);
+      probe.updateMatrixWorld();
+      let extent = 0;
+      for (const c of corners) {
+        p.copy(c).project(probe);
+        extent = Math.max(extent, Math.abs(p.x), Math.abs(p.y));
+      }
+      if (!Number.isFinite(extent) || extent <= 0) break;
+      distance *= extent / 0.88;
+    }
+    const eye = center.clone().addScaledVector(dir, distance);
     this.controls.maxDistance = distance * 4;
     this.flyTo(center, eye, animate);
   }
@@ -336,11 +379,25 @@ export class Lineage3d extends LightElement {
     return hit ? hit.object.userData.guids[hit.instanceId] : null;
   }
 
-  select(guid) {
+  select(guid, { persist = true } = {}) {
     this.selected = guid;
     this.nameEls = null;
     this.dataset.selected = guid || '';
     this.recolor();
+    if (persist) this.persist();
+  }
+
+  /**
+   * Writes the selection into the URL, as the 2D explorer does, without navigating: the 2D view
+   * opened from here (or a reload) selects the same node. Everything else in the URL stays.
+   */
+  persist() {
+    if (this.compact || !this.focus) return;
+    const route = parseRoute();
+    if (route.page !== 'entity' || route.guid !== this.focus) return;
+    const params = withSelected(route.params, this.selected);
+    const href = entityHref(this.focus, 'lineage', Object.keys(params).length ? params : undefined);
+    if (location.hash !== href) history.replaceState(history.state, '', href);
   }
 
   /** Names over the nodes of small graphs, and over each namespace's plane, kept in place on screen. */

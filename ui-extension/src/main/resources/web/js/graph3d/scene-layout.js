@@ -9,10 +9,12 @@ export const CELL = 9;
 export const BAND_MARGIN = 24;
 
 /**
+ * @param {{cell?: number}} options the spacing of nodes within a layer and namespace: wider for
+ *     small graphs, whose names are all shown and would otherwise overlap
  * @returns {{points: Map<string, [x, y, z]>, bands: {namespace, z0, z1}[], layers: number[],
  *     extent: {min: number[], max: number[]}}}
  */
-export function sceneLayout(nodes, edges, focus) {
+export function sceneLayout(nodes, edges, focus, { cell = CELL } = {}) {
   const { positions, layers, namespaces } = layeredPositions(nodes, edges, focus);
   // How many nodes share each (layer, namespace) cell: its grid's side.
   const counts = new Map();
@@ -29,7 +31,7 @@ export function sceneLayout(nodes, edges, focus) {
   const bands = [];
   let z = 0;
   for (const ns of namespaces) {
-    const width = side.get(ns) * CELL;
+    const width = side.get(ns) * cell;
     bands.push({ namespace: ns, z0: z, z1: z + width });
     z += width + BAND_MARGIN;
   }
@@ -47,8 +49,8 @@ export function sceneLayout(nodes, edges, focus) {
     const row = Math.floor(p.row / cols);
     const pt = [
       p.layer * LAYER_GAP,
-      (row - (rows - 1) / 2) * CELL,
-      band.z0 + (s * CELL) / 2 + (col - (cols - 1) / 2) * CELL,
+      (row - (rows - 1) / 2) * cell,
+      band.z0 + (s * cell) / 2 + (col - (cols - 1) / 2) * cell,
     ];
     points.set(guid, pt);
     for (let i = 0; i < 3; i++) {

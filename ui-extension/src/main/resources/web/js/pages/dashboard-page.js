@@ -60,7 +60,10 @@ export class DashboardPage extends LightElement {
 
   async open(id) {
     try {
-      this.list = (await dashboards.list()).dashboards;
+      const listed = await dashboards.list();
+      this.list = listed.dashboards;
+      // False with the remote-Atlas backend: nothing can be saved, the built-in one is shown.
+      this.saving = listed.saving !== false;
       const chosen = id || this.list[0]?.id || 'default';
       this.laidOut = null;
       this.dash = await dashboards.get(chosen);
@@ -293,7 +296,7 @@ export class DashboardPage extends LightElement {
           ${d && this.editing ? html`<label class="visually-hidden" for="dash-title">Title</label>
             <input id="dash-title" class="dash-title" .value=${d.title} maxlength="120" @change=${this.rename}>` : ''}
           <span class="spacer"></span>
-          ${d?.builtIn ? html`<button type="button" id="dash-copy" class="primary" @click=${this.copyDashboard}>Save a copy to edit</button>` : ''}
+          ${d?.builtIn && this.saving !== false ? html`<button type="button" id="dash-copy" class="primary" @click=${this.copyDashboard}>Save a copy to edit</button>` : ''}
           ${d && d.editable ? html`
             <button type="button" id="dash-edit" aria-pressed=${this.editing ? 'true' : 'false'}
               @click=${() => { this.editing = !this.editing; }}>${this.editing ? 'Done' : 'Edit'}</button>` : ''}
@@ -306,7 +309,7 @@ export class DashboardPage extends LightElement {
             <label class="check"><input type="checkbox" id="dash-shared" .checked=${Boolean(d.shared)} @change=${this.setShared}>
               Shared with ${d.tenant}</label>
             <button type="button" id="dash-delete" class="danger" @click=${this.remove}>Delete</button>` : ''}
-          <details class="dash-more">
+          ${this.saving === false ? '' : html`<details class="dash-more">
             <summary>More</summary>
             <div class="menu">
               <button type="button" id="dash-new" @click=${this.newDashboard}>New dashboard</button>
@@ -314,10 +317,12 @@ export class DashboardPage extends LightElement {
               ${d ? html`<a id="dash-export" href=${dashboards.exportUrl(d.id)} download>Export JSON</a>` : ''}
               <label class="file">Import JSON…<input type="file" id="dash-import" accept="application/json,.json" @change=${this.importFile}></label>
             </div>
-          </details>
+          </details>`}
           <span class="status" data-testid="save-status" role="status">${this.status}</span>
         </div>
         ${this.error ? html`<p class="error-banner" role="alert">${this.error}</p>` : ''}
+        ${this.saving === false ? html`<p class="muted small" id="dash-unsaved">Dashboards cannot be saved while the catalog is a
+          remote Atlas (they are not written to it): the built-in dashboard is shown.</p>` : ''}
         ${d && !d.widgets.length ? html`<p class="empty dash-empty">This dashboard has no widgets yet.
           ${d.editable ? html`${this.editing ? 'Add one with “Add widget”.' : 'Press Edit to add some.'}` : ''}</p>` : ''}
         ${d ? html`<p class="muted small dash-meta">${d.builtIn ? 'Built in: is the streaming estate healthy right now?'

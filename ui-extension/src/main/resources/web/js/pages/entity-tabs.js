@@ -3,6 +3,7 @@
 import { html } from 'lit';
 import { entityHref } from '../router.js';
 import { asObject, formatDuration, formatNumber, formatTime, pick } from '../format.js';
+import { consumerLag } from '../dashboard/metrics.js';
 
 function columnsOf(columns, entity) {
   if (columns && columns.length) {
@@ -100,6 +101,7 @@ export function renderRuns(loaded) {
       stack: pick(a, 'errorStackTrace', 'stackTrace'),
       inputs: pick(a, 'inputStatistics', 'inputStats') ?? stats.inputStatistics,
       outputs: pick(a, 'outputStatistics', 'outputStats') ?? stats.outputStatistics,
+      lag: consumerLag(stats),
     };
   }).sort((x, y) => (y.when || 0) - (x.when || 0));
   const longest = Math.max(1, ...runs.map((r) => r.duration || 0));
@@ -116,6 +118,8 @@ export function renderRuns(loaded) {
           ${r.duration ? html`<div class="bar" style="width:${Math.max(1, (100 * r.duration) / longest)}%" aria-hidden="true"></div>` : ''}
           ${r.inputs !== undefined ? html`<div>In: ${statsText(r.inputs)}</div>` : ''}
           ${r.outputs !== undefined ? html`<div>Out: ${statsText(r.outputs)}</div>` : ''}
+          ${r.lag ? html`<div data-testid="run-lag">Lag: ${formatNumber(r.lag.total)} records behind${r.lag.byPartition.length
+            ? html` (${r.lag.byPartition.map(([p, v]) => `${p}: ${formatNumber(v)}`).join(', ')})` : ''}</div>` : ''}
           ${r.error ? html`<div class="error-text" role="note">${r.error}${r.stack ? `\n${r.stack}` : ''}</div>` : ''}
         </li>`)}
     </ol>`;

@@ -36,6 +36,7 @@ import io.tributary.catalog.Mutation;
 import io.tributary.catalog.MutationResult;
 import io.tributary.catalog.SearchQuery;
 import io.tributary.catalog.SearchResult;
+import io.tributary.catalog.Types;
 import io.tributary.catalog.Visibility;
 import io.tributary.catalog.types.TypeRegistry;
 import io.tributary.contract.TenantId;
@@ -144,7 +145,22 @@ public final class AtlasCatalog implements Catalog {
 
   @Override
   public void validate(Mutation mutation) {
+    for (var write : mutation.entities()) {
+      if (Types.isInternal(write.key().typeName())) {
+        throw new InternalTypeRefusedException(write.key().typeName());
+      }
+    }
     typedefs.registry().requireKnownTypes(mutation);
+  }
+
+  /**
+   * False: Tributary's internal entities (the web UI's dashboards) are not Atlas's to hold. Atlas
+   * does not know their types, and its users and other hooks would see them; they are refused
+   * before anything is sent.
+   */
+  @Override
+  public boolean storesInternalTypes() {
+    return false;
   }
 
   @Override
@@ -239,6 +255,10 @@ public final class AtlasCatalog implements Catalog {
 
   @Override
   public SearchResult search(SearchQuery query, Visibility visibility) {
+    if (query.typeName() != null && Types.isInternal(query.typeName())) {
+      // Never written to Atlas, so not asked for: Atlas would answer that it knows no such type.
+      return new SearchResult(List.of(), 0);
+    }
     List<FilterCriteria> filters = new ArrayList<>();
     query.attributes().forEach((name, value) -> filters.add(FilterCriteria.leaf(name, "=", value)));
     if (query.namePrefix() != null && !query.namePrefix().isBlank()) {

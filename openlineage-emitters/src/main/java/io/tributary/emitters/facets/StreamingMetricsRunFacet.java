@@ -19,6 +19,7 @@ public final class StreamingMetricsRunFacet extends TributaryFacet {
   private final Double recordsPerSecond;
   private final Long totalLag;
   private final Map<String, Long> lagByTopic;
+  private final Map<String, Long> lagByPartition;
   private final Map<String, Object> engine;
 
   public StreamingMetricsRunFacet(
@@ -28,11 +29,27 @@ public final class StreamingMetricsRunFacet extends TributaryFacet {
       Long totalLag,
       Map<String, Long> lagByTopic,
       Map<String, Object> engine) {
+    this(producer, state, recordsPerSecond, totalLag, lagByTopic, null, engine);
+  }
+
+  /**
+   * @param lagByPartition records behind the end of each input partition, keyed {@code
+   *     topic-partition}: what a platform team looks at when one partition of a topic falls behind
+   */
+  public StreamingMetricsRunFacet(
+      URI producer,
+      String state,
+      Double recordsPerSecond,
+      Long totalLag,
+      Map<String, Long> lagByTopic,
+      Map<String, Long> lagByPartition,
+      Map<String, Object> engine) {
     super(producer, "TributaryStreamingMetricsRunFacet");
     this.state = state;
     this.recordsPerSecond = recordsPerSecond;
     this.totalLag = totalLag;
     this.lagByTopic = lagByTopic == null ? null : new TreeMap<>(lagByTopic);
+    this.lagByPartition = lagByPartition == null ? null : new TreeMap<>(lagByPartition);
     this.engine = engine == null ? null : new TreeMap<>(engine);
   }
 
@@ -54,6 +71,11 @@ public final class StreamingMetricsRunFacet extends TributaryFacet {
   @JsonProperty("lagByTopic")
   public Map<String, Long> getLagByTopic() {
     return lagByTopic;
+  }
+
+  @JsonProperty("lagByPartition")
+  public Map<String, Long> getLagByPartition() {
+    return lagByPartition;
   }
 
   /** Engine-specific figures, for example Flink's checkpoint counts. */

@@ -1,11 +1,11 @@
 package io.tributary.emitters.kafka;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.tributary.emitters.DatasetTraffic;
 import io.tributary.emitters.EmitterConfig;
 import io.tributary.emitters.EmitterSettings;
 import io.tributary.emitters.JobIdentity;
 import io.tributary.emitters.SharedRuns;
+import io.tributary.emitters.SnapshotSource;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +26,7 @@ final class ClientLineage {
   static SharedRuns.Lease join(
       Map<String, ?> configs,
       boolean consumer,
-      java.util.function.Function<String, DatasetTraffic> traffic) {
+      java.util.function.Function<String, ? extends SnapshotSource> traffic) {
     try {
       EmitterConfig config = EmitterConfig.fromProperties(configs);
       String name = config.jobName().orElseGet(() -> defaultName(configs, consumer));

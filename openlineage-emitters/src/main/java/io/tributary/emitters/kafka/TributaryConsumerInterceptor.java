@@ -2,8 +2,11 @@ package io.tributary.emitters.kafka;
 
 import io.tributary.emitters.DatasetTraffic;
 import io.tributary.emitters.SharedRuns;
+import io.tributary.emitters.Snapshot;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.ConsumerInterceptor;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -12,7 +15,8 @@ import org.apache.kafka.common.TopicPartition;
 
 /**
  * Emits the lineage of a consuming application: every topic it reads is an input, with the records
- * and bytes consumed in each window. Enable with {@code
+ * and bytes consumed in each window, and its lag per partition in each RUNNING event ({@link
+ * ConsumerLag}). Enable with {@code
  * interceptor.classes=io.tributary.emitters.kafka.TributaryConsumerInterceptor}.
  *
  * @param <K> record key type
@@ -20,6 +24,7 @@ import org.apache.kafka.common.TopicPartition;
  */
 public final class TributaryConsumerInterceptor<K, V> implements ConsumerInterceptor<K, V> {
   private DatasetTraffic traffic;
+  private final Set<String> topics = ConcurrentHashMap.newKeySet();
   private SharedRuns.Lease lease;
 
   @Override
@@ -30,7 +35,10 @@ public final class TributaryConsumerInterceptor<K, V> implements ConsumerInterce
             true,
             namespace -> {
               traffic = new DatasetTraffic(namespace, true);
-              return traffic;
+              Object clientId = configs.get("client.id");
+              return clientId == null
+                  ? traffic
+                  : Snapshot.sourceOf(traffic, new ConsumerLag(clientId.toString(), () -> topics));
             });
     if (lease == null) {
       traffic = null;
@@ -51,6 +59,10 @@ public final class TributaryConsumerInterceptor<K, V> implements ConsumerInterce
         bytes += Math.max(0, r.serializedKeySize()) + Math.max(0, r.serializedValueSize());
       }
       t.recordBatch(partition.topic(), batch.size(), bytes);
+      if (!topics.contains(partition.topic())) {
+        // Only the first time: add() takes the bin's lock even when the topic is there.
+        topics.add(partition.topic());
+      }
     }
     return records;
   }

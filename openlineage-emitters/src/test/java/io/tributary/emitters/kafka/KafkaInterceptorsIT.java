@@ -3,6 +3,8 @@ package io.tributary.emitters.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.openlineage.client.OpenLineage.RunEvent;
 import io.openlineage.client.OpenLineage.RunEvent.EventType;
 import io.tributary.emitters.testing.ClientLineage;
@@ -33,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class KafkaInterceptorsIT {
   private static final OpenLineageSchemas SCHEMAS = new OpenLineageSchemas();
+  private static final ObjectMapper JSON = new ObjectMapper();
   private static KafkaBroker broker;
 
   @BeforeAll
@@ -190,6 +193,94 @@ class KafkaInterceptorsIT {
       var metadata = producer.send(new ProducerRecord<>("clicks", "k", "v")).get();
 
       assertThat(metadata.offset()).isNotNegative();
+    }
+  }
+  /** The newest {@code tributary_streaming_metrics} run facet the endpoint received, or null. */
+  private static JsonNode newestLag(LineageEndpoint endpoint) throws Exception {
+    JsonNode newest = null;
+    for (String body : endpoint.bodies()) {
+      JsonNode event = JSON.readTree(body);
+      JsonNode facet = event.path("run").path("facets").path("tributary_streaming_metrics");
+      if ("RUNNING".equals(event.path("eventType").asText()) && facet.has("totalLag")) {
+        newest = facet;
+      }
+    }
+    return newest;
+  }
+
+  @Test
+  void aConsumerFallingBehindReportsItsGrowingLagPerPartitionInRunningEvents() throws Exception {
+    broker.createTopics(2, "orders.lagging");
+    try (LineageEndpoint endpoint = LineageEndpoint.start();
+        KafkaProducer<String, String> producer =
+            new KafkaProducer<>(
+                producerConfig(
+                    "orders-source",
+                    Map.of(
+                        "openlineage.transport.type",
+                        "http",
+                        "openlineage.transport.url",
+                        endpoint.url(),
+                        "openlineage.transport.endpoint",
+                        LineageEndpoint.PATH)))) {
+      for (int i = 0; i < 2000; i++) {
+        producer.send(new ProducerRecord<>("orders.lagging", "k" + i, "order-" + i));
+      }
+      producer.flush();
+      Map<String, Object> config =
+          consumerConfig(
+              "orders-auditor",
+              Map.of(
+                  "openlineage.transport.type",
+                  "http",
+                  "openlineage.transport.url",
+                  endpoint.url(),
+                  "openlineage.transport.endpoint",
+                  LineageEndpoint.PATH));
+      // A slow consumer: ten records a poll, a poll every 100 ms (Awaitility's poll interval).
+      config.put("max.poll.records", "10");
+      Duration every = Duration.ofMillis(100);
+      try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
+        consumer.subscribe(List.of("orders.lagging"));
+        AtomicInteger read = new AtomicInteger();
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .pollInterval(every)
+            .until(
+                () -> {
+                  read.addAndGet(consumer.poll(Duration.ofMillis(50)).count());
+                  JsonNode lag = newestLag(endpoint);
+                  return lag != null && lag.path("totalLag").asLong() > 0;
+                });
+        long first = newestLag(endpoint).path("totalLag").asLong();
+        assertThat(first).isLessThanOrEqualTo(2000);
+
+        // Producers speed up; the consumer does not.
+        for (int i = 0; i < 5000; i++) {
+          producer.send(new ProducerRecord<>("orders.lagging", "k" + i, "order-" + i));
+        }
+        producer.flush();
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .pollInterval(every)
+            .until(
+                () -> {
+                  read.addAndGet(consumer.poll(Duration.ofMillis(50)).count());
+                  return newestLag(endpoint).path("totalLag").asLong() > first + 1000;
+                });
+        JsonNode lag = newestLag(endpoint);
+        // Each partition's lag, summed per topic and in all; topic names keep their dots.
+        long sum = 0;
+        for (String partition : List.of("orders.lagging-0", "orders.lagging-1")) {
+          assertThat(lag.path("lagByPartition").path(partition).isIntegralNumber()).isTrue();
+          sum += lag.path("lagByPartition").path(partition).asLong();
+        }
+        assertThat(sum).isEqualTo(lag.path("totalLag").asLong());
+        assertThat(lag.path("lagByTopic").path("orders.lagging").asLong()).isEqualTo(sum);
+        assertThat(read.get()).isLessThan(7000);
+      }
+      assertThat(endpoint.bodies())
+          .allSatisfy(json -> assertThat(SCHEMAS.violations(json)).isEmpty());
     }
   }
 }

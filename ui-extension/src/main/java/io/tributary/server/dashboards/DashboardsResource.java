@@ -45,6 +45,7 @@ import java.util.Objects;
 @Produces(MediaType.APPLICATION_JSON)
 public final class DashboardsResource {
   private final DashboardStore store;
+  private final boolean stored;
   private final DashboardJson json;
   private final ObjectMapper mapper;
   private final Clock clock;
@@ -54,6 +55,7 @@ public final class DashboardsResource {
     this.clock = Objects.requireNonNull(clock, "clock");
     this.json = new DashboardJson(mapper);
     this.store = new DashboardStore(catalog, json, clock);
+    this.stored = catalog.storesInternalTypes();
   }
 
   /**
@@ -65,9 +67,10 @@ public final class DashboardsResource {
       @QueryParam("tenant") String tenantText, @Context ContainerRequestContext context) {
     Caller caller = Caller.of(context);
     TenantId tenant = readableTenant(tenantText, caller);
-    List<Dashboard> found = store.list(tenant, d -> visible(d, caller));
+    List<Dashboard> found = stored ? store.list(tenant, d -> visible(d, caller)) : List.of();
     ObjectNode out = json.object();
     out.put("tenant", tenant.value());
+    out.put("saving", stored);
     ArrayNode list = out.putArray("dashboards");
     if (found.stream().noneMatch(Dashboard::shared)) {
       list.add(summary(DefaultDashboard.of(tenant, mapper), caller));
@@ -115,6 +118,7 @@ public final class DashboardsResource {
     if (draft.shared()) {
       caller.checkWrite(tenant);
     }
+    requireStore();
     Dashboard d = store.create(tenant, caller.principal().user(), draft);
     return Response.created(URI.create("/api/v1/dashboards/" + d.id()))
         .type(MediaType.APPLICATION_JSON_TYPE)
@@ -183,7 +187,24 @@ public final class DashboardsResource {
     return stored(id, caller);
   }
 
+  /**
+   * With the remote-Atlas backend there is nowhere to keep a dashboard: Atlas is not given
+   * Tributary's internal entities (io.tributary.catalog.atlas.AtlasCatalog refuses them).
+   */
+  private void requireStore() {
+    if (!stored) {
+      throw new ApiException(
+          Problem.of(
+              501,
+              ProblemTypes.NOT_IMPLEMENTED,
+              "Dashboards cannot be saved",
+              "Dashboards are kept in Tributary's embedded catalog and are not written to a remote"
+                  + " Atlas; with catalog.backend=atlas only the built-in dashboard is shown"));
+    }
+  }
+
   private Dashboard stored(String id, Caller caller) {
+    requireStore();
     if (DefaultDashboard.ID.equals(id)) {
       throw new ApiException(
           Problem.of(

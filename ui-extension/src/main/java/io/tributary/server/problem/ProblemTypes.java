@@ -26,6 +26,7 @@ public final class ProblemTypes {
   public static final String INVALID_PATH = BASE + "invalid-path";
   public static final String BAD_GATEWAY = BASE + "bad-gateway";
   public static final String OVERLOADED = BASE + "overloaded";
+  public static final String NOT_IMPLEMENTED = BASE + "not-implemented";
   public static final String UNAVAILABLE = BASE + "unavailable";
   public static final String INTERNAL = BASE + "internal-error";
   public static final String HTTP = BASE + "http-error";
