@@ -177,8 +177,10 @@ public final class ClassificationEngine implements MutationEnricher, AutoCloseab
 
   private Known known(EntityKey key, Reads reads) {
     Known k = known(key);
-    reads.held.put(key, k);
-    reads.complete &= k != null;
+    boolean seen = reads.held.containsKey(key);
+    Known before = reads.held.put(key, k);
+    // Two different states of one entity in one evaluation (a change in between): no replay.
+    reads.complete &= k != null && (!seen || before == k);
     return k;
   }
 
