@@ -31,6 +31,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 
 /**
@@ -42,11 +43,18 @@ import java.util.function.Function;
  * <p>At ingest ({@link #enrich}) it sees the event's own entities and, for the inputs of its column
  * lineage, what the catalog already holds. {@link #reevaluate} recomputes a whole tenant when its
  * rules change or lineage arrived out of order.
+ *
+ * <p>A streaming job re-reports the same schema every few seconds. An event whose rule inputs
+ * (entities' names, field names and types, tags, distinct ratios when a rule asks for them, column
+ * lineage) equal those of the last event over the same entities, under the same rules and with the
+ * same held classifications of everything the evaluation read, is answered from that evaluation
+ * without evaluating rules, parsing lineage or reading the catalog.
  */
 public final class ClassificationEngine implements MutationEnricher, AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int PAGE = SearchQuery.MAX_LIMIT;
   private static final int KNOWN_MAX = 200_000;
+  private static final int EVALUATED_MAX = 20_000;
 
   /** What the catalog holds of an entity's classifications, as last read or written here. */
   private record Known(Set<String> classifications, Map<String, ClassificationSource> recorded) {
@@ -77,6 +85,52 @@ public final class ClassificationEngine implements MutationEnricher, AutoCloseab
   private final Map<EntityKey, Known> known = new ConcurrentHashMap<>();
 
   private final ChangeFeed.Subscription forgetting;
+
+  /** What an event's evaluation read of the event itself, per entity it writes. */
+  private record WriteInputs(
+      EntityKey key,
+      String name,
+      Set<String> classifications,
+      Object type,
+      Object tags,
+      Object datasetQualifiedName,
+      Object metrics,
+      Object lineageLevel,
+      Object transformations,
+      Object masking) {}
+
+  /** A relationship between a column and a column lineage entry, as propagation reads it. */
+  private record Link(String typeName, EntityKey from, EntityKey to) {}
+
+  /**
+   * The last evaluation of an event over the same entities: its inputs, the rules, the held state
+   * of every entity it read (the very objects, left in {@link #known} as the evaluation left them),
+   * and the classifications it gave each write.
+   */
+  private record Evaluated(
+      List<WriteInputs> inputs,
+      List<Link> links,
+      List<ClassificationRule> rules,
+      Map<EntityKey, Known> held,
+      Map<EntityKey, Set<String>> classified) {}
+
+  /**
+   * What one evaluation read of the held state; incomplete when an entity was not in the catalog.
+   */
+  private static final class Reads {
+    final Map<EntityKey, Known> held = new HashMap<>();
+    boolean complete = true;
+  }
+
+  /**
+   * Keyed by the entities an event writes, in order. Any change to a held entity (the change feed
+   * drops it from {@link #known}, a write here replaces it) makes the entry stale, so a refresh
+   * that could classify differently is always evaluated.
+   */
+  private final Map<List<EntityKey>, Evaluated> evaluated = new ConcurrentHashMap<>();
+
+  private final LongAdder evaluations = new LongAdder();
+  private final LongAdder answered = new LongAdder();
 
   public ClassificationEngine(
       Function<TenantId, List<ClassificationRule>> rules,
@@ -121,16 +175,44 @@ public final class ClassificationEngine implements MutationEnricher, AutoCloseab
     return k;
   }
 
-  private void remember(EntityKey key, Known k) {
+  private Known known(EntityKey key, Reads reads) {
+    Known k = known(key);
+    boolean seen = reads.held.containsKey(key);
+    Known before = reads.held.put(key, k);
+    // Two different states of one entity in one evaluation (a change in between): no replay.
+    reads.complete &= k != null && (!seen || before == k);
+    return k;
+  }
+
+  /**
+   * Holds {@code k} for {@code key}; keeps the held object when it is equal, so that evaluations
+   * that read it stay valid, and returns what is held.
+   */
+  private Known remember(EntityKey key, Known k) {
+    Known current = known.get(key);
+    if (k.equals(current)) {
+      return current;
+    }
     if (known.size() >= KNOWN_MAX) {
       known.clear();
     }
     known.put(key, k);
+    return k;
   }
 
   /** Turns classification at ingest on or off (for measuring what it costs). */
   public void setEnabled(boolean value) {
     enabled = value;
+  }
+
+  /** Events whose rules and propagation were evaluated at ingest. */
+  public long evaluations() {
+    return evaluations.sum();
+  }
+
+  /** Events answered from the evaluation of an equal earlier one, without evaluating. */
+  public long answered() {
+    return answered.sum();
   }
 
   /** What one re-evaluation changed. */
@@ -142,6 +224,123 @@ public final class ClassificationEngine implements MutationEnricher, AutoCloseab
       return mutation;
     }
     List<ClassificationRule> tenantRules = rules.apply(tenant);
+    boolean ratios = needsRatios(tenantRules);
+    List<EntityKey> keys = new ArrayList<>(mutation.entities().size());
+    List<WriteInputs> inputs = new ArrayList<>(mutation.entities().size());
+    for (EntityWrite write : mutation.entities()) {
+      keys.add(write.key());
+      inputs.add(inputsOf(write, ratios));
+    }
+    List<Link> links = linksOf(mutation);
+    Evaluated last = evaluated.get(keys);
+    if (last != null
+        && last.inputs().equals(inputs)
+        && last.links().equals(links)
+        && (last.rules() == tenantRules || last.rules().equals(tenantRules))
+        && stillHeld(last.held())) {
+      answered.increment();
+      return replay(mutation, last.classified());
+    }
+    evaluations.increment();
+    Reads reads = new Reads();
+    Mutation out = evaluate(tenantRules, ratios, mutation, reads);
+    if (reads.complete) {
+      Map<EntityKey, Set<String>> classified = new HashMap<>();
+      for (int i = 0; i < out.entities().size(); i++) {
+        EntityWrite after = out.entities().get(i);
+        if (!after.classifications().equals(mutation.entities().get(i).classifications())) {
+          classified.put(after.key(), after.classifications());
+        }
+      }
+      if (evaluated.size() >= EVALUATED_MAX) {
+        evaluated.clear();
+      }
+      evaluated.put(
+          List.copyOf(keys),
+          new Evaluated(
+              inputs, links, List.copyOf(tenantRules), Map.copyOf(reads.held), classified));
+    }
+    return out;
+  }
+
+  private boolean stillHeld(Map<EntityKey, Known> held) {
+    for (Map.Entry<EntityKey, Known> e : held.entrySet()) {
+      if (known.get(e.getKey()) != e.getValue()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The result an evaluation gave the same inputs: the classifications it added, nothing else. */
+  private static Mutation replay(Mutation mutation, Map<EntityKey, Set<String>> classified) {
+    if (classified.isEmpty()) {
+      return mutation;
+    }
+    List<EntityWrite> out = new ArrayList<>(mutation.entities().size());
+    for (EntityWrite write : mutation.entities()) {
+      Set<String> names = classified.get(write.key());
+      out.add(
+          names == null
+              ? write
+              : new EntityWrite(
+                  write.key(), write.name(), write.attributes(), names, write.asOf()));
+    }
+    return new Mutation(mutation.source(), out, mutation.relationships());
+  }
+
+  private WriteInputs inputsOf(EntityWrite write, boolean ratios) {
+    Map<String, Object> a = write.attributes();
+    String type = write.key().typeName();
+    if (isColumnLineage(type)) {
+      return new WriteInputs(
+          write.key(),
+          write.name(),
+          write.classifications(),
+          null,
+          null,
+          null,
+          null,
+          a.get("lineageLevel"),
+          a.get("transformations"),
+          a.get("masking"));
+    }
+    return new WriteInputs(
+        write.key(),
+        write.name(),
+        write.classifications(),
+        a.get("type"),
+        a.get("tags"),
+        ratios ? a.get("datasetQualifiedName") : null,
+        ratios ? a.get("dataQualityMetrics") : null,
+        null,
+        null,
+        null);
+  }
+
+  private List<Link> linksOf(Mutation mutation) {
+    List<Link> out = new ArrayList<>();
+    for (RelationshipWrite r : mutation.relationships()) {
+      if ((r.typeName().equals(Types.REL_INPUTS) && isColumnLineage(r.to().typeName()))
+          || (r.typeName().equals(Types.REL_OUTPUTS) && isColumnLineage(r.from().typeName()))) {
+        out.add(new Link(r.typeName(), r.from(), r.to()));
+      }
+    }
+    return out;
+  }
+
+  /** Distinct ratios cost a facet parse per column: only worth it when a rule reads them. */
+  private static boolean needsRatios(List<ClassificationRule> tenantRules) {
+    for (ClassificationRule rule : tenantRules) {
+      if (rule.minDistinctRatio() != null) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private Mutation evaluate(
+      List<ClassificationRule> tenantRules, boolean ratios, Mutation mutation, Reads reads) {
     Map<EntityKey, EntityWrite> writes = new LinkedHashMap<>();
     for (EntityWrite write : mutation.entities()) {
       writes.put(write.key(), write);
@@ -154,7 +353,7 @@ public final class ClassificationEngine implements MutationEnricher, AutoCloseab
       }
       if (!tenantRules.isEmpty() && isClassifiable(write.key().typeName())) {
         boolean column = isColumn(write.key().typeName());
-        Double ratio = column ? distinctRatio(write, writes) : null;
+        Double ratio = column && ratios ? distinctRatio(write, writes) : null;
         for (ClassificationRule rule : tenantRules) {
           if (rule.matches(
               write.key().qualifiedName(),
@@ -174,7 +373,7 @@ public final class ClassificationEngine implements MutationEnricher, AutoCloseab
         found.put(write.key(), sources);
       }
     }
-    propagateWithin(mutation, writes, found);
+    propagateWithin(mutation, writes, found, reads);
     if (found.isEmpty()) {
       return mutation;
     }
@@ -186,7 +385,7 @@ public final class ClassificationEngine implements MutationEnricher, AutoCloseab
         out.add(write);
         continue;
       }
-      EntityWrite enriched = withSources(write, sources);
+      EntityWrite enriched = withSources(write, sources, reads);
       changed |= enriched != write;
       out.add(enriched);
     }
@@ -197,7 +396,8 @@ public final class ClassificationEngine implements MutationEnricher, AutoCloseab
   private void propagateWithin(
       Mutation mutation,
       Map<EntityKey, EntityWrite> writes,
-      Map<EntityKey, Map<String, ClassificationSource>> found) {
+      Map<EntityKey, Map<String, ClassificationSource>> found,
+      Reads reads) {
     Map<EntityKey, List<EntityKey>> inputs = new HashMap<>();
     Map<EntityKey, List<EntityKey>> outputs = new HashMap<>();
     for (RelationshipWrite r : mutation.relationships()) {
@@ -217,22 +417,27 @@ public final class ClassificationEngine implements MutationEnricher, AutoCloseab
         continue;
       }
       LineageHop hop = LineageHop.of(lineage.attributes());
+      List<EntityKey> targets = outputs.getOrDefault(entry.getKey(), List.of());
       for (EntityKey input : entry.getValue()) {
         EntityWrite inputWrite = writes.get(input);
+        // What the values do not reach needs no catalog read.
+        if (targets.isEmpty()
+            || !hop.carries(input.qualifiedName(), inputWrite == null ? null : inputWrite.name())) {
+          continue;
+        }
         Map<String, ClassificationSource> upstream = new LinkedHashMap<>();
         upstream.putAll(
             stored.computeIfAbsent(
                 input,
                 k -> {
-                  Known held = known(k);
+                  Known held = known(k, reads);
                   return held == null ? Map.of() : held.sources();
                 }));
         upstream.putAll(found.getOrDefault(input, Map.of()));
-        if (upstream.isEmpty()
-            || !hop.carries(input.qualifiedName(), inputWrite == null ? null : inputWrite.name())) {
+        if (upstream.isEmpty()) {
           continue;
         }
-        for (EntityKey output : outputs.getOrDefault(entry.getKey(), List.of())) {
+        for (EntityKey output : targets) {
           Map<String, ClassificationSource> target =
               found.computeIfAbsent(output, k -> new LinkedHashMap<>());
           upstream.forEach(
@@ -266,8 +471,9 @@ public final class ClassificationEngine implements MutationEnricher, AutoCloseab
    * The write with the found classifications and their sources merged into what the entity records;
    * unchanged when it records them all already.
    */
-  private EntityWrite withSources(EntityWrite write, Map<String, ClassificationSource> found) {
-    Known existing = known(write.key());
+  private EntityWrite withSources(
+      EntityWrite write, Map<String, ClassificationSource> found, Reads reads) {
+    Known existing = known(write.key(), reads);
     Map<String, ClassificationSource> recorded = existing == null ? Map.of() : existing.recorded();
     Map<String, ClassificationSource> merged = new LinkedHashMap<>(recorded);
     found.forEach((name, source) -> put(merged, name, source));
@@ -284,7 +490,9 @@ public final class ClassificationEngine implements MutationEnricher, AutoCloseab
     if (existing != null) {
       after.addAll(existing.classifications());
     }
-    remember(write.key(), new Known(Set.copyOf(after), Map.copyOf(merged)));
+    // What this write leaves held is what a later equal event must find to be answered alike.
+    reads.held.put(
+        write.key(), remember(write.key(), new Known(Set.copyOf(after), Map.copyOf(merged))));
     Map<String, Object> attributes = new LinkedHashMap<>(write.attributes());
     if (!merged.equals(recorded)) {
       attributes.put(ClassificationSource.ATTRIBUTE, ClassificationSource.write(merged));
@@ -307,6 +515,7 @@ public final class ClassificationEngine implements MutationEnricher, AutoCloseab
    */
   public Report reevaluate(TenantId tenant) {
     known.clear();
+    evaluated.clear();
     List<ClassificationRule> tenantRules = rules.apply(tenant);
     Map<EntityKey, Entity> entities = new LinkedHashMap<>();
     for (Entity e : all(tenant, Types.DATASET)) {
