@@ -46,8 +46,24 @@ public interface Visibility {
             owner.updateTime()));
   }
 
+  /** Everything: one instance, so that a catalog can tell it apart and decide nothing. */
   static Visibility all() {
-    return entity -> true;
+    return Everything.INSTANCE;
+  }
+
+  /** The caller that may see everything (the catalog's own readers: indexer, governance). */
+  enum Everything implements Visibility {
+    INSTANCE;
+
+    @Override
+    public boolean canSee(Entity entity) {
+      return true;
+    }
+
+    @Override
+    public boolean canSeeDependent(Entity dependent, Entity owner) {
+      return true;
+    }
   }
 
   static Visibility tenants(Set<TenantId> tenants) {

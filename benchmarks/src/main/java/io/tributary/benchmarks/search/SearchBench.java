@@ -40,10 +40,10 @@ import java.util.UUID;
  *   <li>{@code search} (keyword, semantic, hybrid) and {@code ask} latency, p50/p99.
  * </ol>
  *
- * <p>Usage: {@code SearchBench [jobs] [refreshesPerSecond] [refreshSeconds] [queries]
- * [indexes]}: the last, which of {@code off,keyword,embeddings} to ingest into, in order
- * (default {@code off,keyword,embeddings,off}; {@code embeddings} alone for a large estate, whose
- * ingest with and without the index is measured by {@code HttpRefreshBench}).
+ * <p>Usage: {@code SearchBench [jobs] [refreshesPerSecond] [refreshSeconds] [queries] [indexes]}:
+ * the last, which of {@code off,keyword,embeddings} to ingest into, in order (default {@code
+ * off,keyword,embeddings,off}; {@code embeddings} alone for a large estate, whose ingest with and
+ * without the index is measured by {@code HttpRefreshBench}).
  */
 public final class SearchBench {
   private static final ObjectMapper JSON = new ObjectMapper();

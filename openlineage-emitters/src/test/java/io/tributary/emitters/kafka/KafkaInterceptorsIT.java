@@ -195,6 +195,7 @@ class KafkaInterceptorsIT {
       assertThat(metadata.offset()).isNotNegative();
     }
   }
+
   /** The newest {@code tributary_streaming_metrics} run facet the endpoint received, or null. */
   private static JsonNode newestLag(LineageEndpoint endpoint) throws Exception {
     JsonNode newest = null;
