@@ -43,9 +43,25 @@ public final class Types {
    */
   public static final String DASHBOARD = "tributary_dashboard";
 
+  /**
+   * A tenant's governance record (rules, holds, tasks, proposals, owners): kept in the catalog with
+   * the tenant's data, read and written only through the governance API.
+   */
+  public static final String GOVERNANCE_RECORD = "tributary_governance_record";
+
   /** Whether entities of the type are internal: left out of search, statistics, lineage, feed. */
   public static boolean isInternal(String typeName) {
     return DASHBOARD.equals(typeName);
+  }
+
+  /**
+   * Whether generic reads (search, entity lists, statistics, the feed) leave the type out: the
+   * internal types and governance records, whose own APIs decide who sees them. A task about a
+   * column names the column, so listing tasks to whoever may read the tenant would reveal columns
+   * of datasets the reader may not see.
+   */
+  public static boolean isPrivate(String typeName) {
+    return isInternal(typeName) || GOVERNANCE_RECORD.equals(typeName);
   }
 
   private Types() {}

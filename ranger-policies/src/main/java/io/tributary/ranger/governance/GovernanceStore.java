@@ -10,6 +10,7 @@ import io.tributary.catalog.EntityWrite;
 import io.tributary.catalog.Guid;
 import io.tributary.catalog.Mutation;
 import io.tributary.catalog.SearchQuery;
+import io.tributary.catalog.Types;
 import io.tributary.catalog.Visibility;
 import io.tributary.catalog.types.TypeRegistry;
 import io.tributary.contract.TenantId;
@@ -29,7 +30,7 @@ import java.util.Set;
  * isolated as the tenant's other entities. Each record is a JSON body under (kind, id).
  */
 public final class GovernanceStore {
-  public static final String TYPE = "tributary_governance_record";
+  public static final String TYPE = Types.GOVERNANCE_RECORD;
   public static final String NAMESPACE = "_governance";
   private static final String TYPEDEFS = "/typedefs/tributary-governance.json";
   private static final ObjectMapper JSON = new ObjectMapper();

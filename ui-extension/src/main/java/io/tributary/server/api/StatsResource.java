@@ -34,7 +34,7 @@ public final class StatsResource {
     Caller caller = Caller.of(context);
     // Tenants the caller reads whole are counted without reading their entities.
     Map<String, Long> counts = new TreeMap<>(catalog.countByType(caller::mayRead, caller.read()));
-    counts.keySet().removeIf(Types::isInternal);
+    counts.keySet().removeIf(Types::isPrivate);
     ObjectNode out = views.object();
     ObjectNode byType = out.putObject("entitiesByType");
     counts.forEach(byType::put);

@@ -22,10 +22,13 @@ public record AtlasScope(TenantId tenant, Visibility visibility) {
     return new AtlasScope(tenant, entity -> true);
   }
 
-  /** The tenant's entities that the caller may see; never internal ones (dashboards). */
+  /**
+   * The tenant's entities that the caller may see; never private ones (dashboards, governance
+   * records).
+   */
   public Visibility visible() {
     return Visibility.tenants(Set.of(tenant))
         .and(visibility)
-        .and(entity -> !Types.isInternal(entity.typeName()));
+        .and(entity -> !Types.isPrivate(entity.typeName()));
   }
 }

@@ -65,15 +65,15 @@ public final class Caller implements Admission {
   }
 
   /**
-   * What the caller may read: search, entities, stats, exports. Never entities of internal types
-   * (dashboards), which their own API decides.
+   * What the caller may read: search, entities, stats, exports. Never entities of private types
+   * (dashboards, governance records), which their own APIs decide.
    */
   public Visibility read() {
-    return reads().visibility(AccessType.READ).and(Caller::notInternal);
+    return reads().visibility(AccessType.READ).and(Caller::notPrivate);
   }
 
-  private static boolean notInternal(Entity entity) {
-    return !Types.isInternal(entity.typeName());
+  private static boolean notPrivate(Entity entity) {
+    return !Types.isPrivate(entity.typeName());
   }
 
   /**
@@ -111,7 +111,7 @@ public final class Caller implements Admission {
    * streams that outlive a request's decisions.
    */
   public Visibility following(AccessType access) {
-    return new FollowingVisibility(authorizer, principal, access).and(Caller::notInternal);
+    return new FollowingVisibility(authorizer, principal, access).and(Caller::notPrivate);
   }
 
   @Override
