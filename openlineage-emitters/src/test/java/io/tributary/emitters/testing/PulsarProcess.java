@@ -36,8 +36,24 @@ public final class PulsarProcess implements AutoCloseable {
     this.httpUrl = httpUrl;
   }
 
-  /** Starts the child JVM and returns once its broker serves. */
+  /**
+   * Starts the child JVM and returns once its broker serves. The broker's ports are chosen free
+   * just before it binds them, so another process can take one in between: a start that fails is
+   * tried again on new ports.
+   */
   public static PulsarProcess start() throws IOException {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return startOnce();
+      } catch (IllegalStateException e) {
+        if (attempt == 3) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private static PulsarProcess startOnce() throws IOException {
     Path workDir = Files.createTempDirectory("pulsar-process");
     Path ready = workDir.resolve("ready");
     List<String> command = new ArrayList<>();

@@ -21,7 +21,16 @@ public final class PulsarStandaloneMain {
     // Without the tests' logback-test.xml the default is DEBUG, which slows the broker down.
     ((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
     Path ready = Path.of(args[0]);
-    try (PulsarServer server = PulsarServer.start()) {
+    PulsarServer started;
+    try {
+      started = PulsarServer.start();
+    } catch (Exception | Error e) {
+      // The broker's own threads would keep this JVM alive: exit, so the parent sees the failure.
+      e.printStackTrace();
+      System.exit(2);
+      return;
+    }
+    try (PulsarServer server = started) {
       Path partial = ready.resolveSibling(ready.getFileName() + ".tmp");
       Files.writeString(
           partial, server.serviceUrl() + "\n" + server.httpUrl() + "\n", StandardCharsets.UTF_8);
