@@ -47,13 +47,15 @@ import picocli.CommandLine.Spec;
 public final class DemoCommand implements Callable<Integer> {
   // Engines that log every start-up step at INFO, and Flink that warns about what a MiniCluster
   // lacks (log files, delegation tokens) and about its Kafka sink's metric names at every
-  // checkpoint: the demo prints what matters itself.
+  // checkpoint, and the MQTT broker that logs every packet of the simulated sensors at INFO: the
+  // demo prints what matters itself.
   private static final Map<String, Level> CHATTY =
       Map.of(
           "kafka", Level.WARN,
           "state.change.logger", Level.WARN,
           "org.apache.flink", Level.ERROR,
-          "org.apache.pekko", Level.WARN);
+          "org.apache.pekko", Level.WARN,
+          "io.moquette", Level.WARN);
 
   @Spec CommandSpec spec;
 
