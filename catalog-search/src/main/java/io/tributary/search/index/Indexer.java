@@ -59,6 +59,9 @@ public final class Indexer implements AutoCloseable {
   private long embedNanos;
   private long embedded;
   private volatile long unchanged;
+  // The newest change dropped at the listener (a run, a column lineage entry): searchable as soon
+  // as everything before it is, since it changes no document.
+  private long dropped;
   private volatile boolean stopped;
   private ChangeFeed.Subscription subscription;
   private Thread thread;
@@ -159,6 +162,13 @@ public final class Indexer implements AutoCloseable {
             && EntityKind.indexed(target.key().typeName());
     if (!subjectIndexed && !targetIndexed) {
       // A run or a column lineage entry: never a document of its own.
+      lock.lock();
+      try {
+        dropped = Math.max(dropped, event.sequence());
+        changed.signal();
+      } finally {
+        lock.unlock();
+      }
       return;
     }
     Pending p =
@@ -215,6 +225,7 @@ public final class Indexer implements AutoCloseable {
     long uncommitted = 0;
     while (!stopped) {
       Map<Guid, Pending> batch = new LinkedHashMap<>();
+      long droppedBefore;
       lock.lock();
       try {
         if (pending.isEmpty()) {
@@ -226,6 +237,7 @@ public final class Indexer implements AutoCloseable {
           batch.put(e.getKey(), e.getValue());
           it.remove();
         }
+        droppedBefore = dropped;
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
@@ -241,8 +253,10 @@ public final class Indexer implements AutoCloseable {
         }
         if (!batch.isEmpty()) {
           index.refresh();
-          markSearchable(sequence, new ArrayList<>(batch.values()));
+          markSearchable(Math.max(sequence, droppedBefore), new ArrayList<>(batch.values()));
           uncommitted = Math.max(uncommitted, sequence);
+        } else if (droppedBefore > searchableSequence()) {
+          markSearchable(droppedBefore, List.of());
         }
         if (uncommitted > 0 && System.nanoTime() - lastCommit >= commitInterval.toNanos()) {
           // Under steady load the queue is never empty: commit up to just before its oldest
