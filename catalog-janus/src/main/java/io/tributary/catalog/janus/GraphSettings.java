@@ -55,6 +55,12 @@ final class GraphSettings {
         // NTP-synchronised hosts in one data centre. Larger blocks make claims rarer still.
         s.put("ids.authority.wait-time", "50 ms");
         s.put("ids.block-size", "100000");
+        // A lock claim of a server killed mid-commit is honoured until it expires: JanusGraph's 5
+        // minutes would stall every write to the keys it was committing (its retries give up
+        // after 100 s) long after its partitions moved to the others. A claim is held only while
+        // one group commit writes (well under a second, seconds under heavy load); 30 s keeps a
+        // wide margin. Stored in the keyspace when the graph is first created (GLOBAL_OFFLINE).
+        s.put("storage.lock.expiry-time", "30000");
       }
       default -> throw new IllegalStateException("unhandled backend " + config.backend());
     }

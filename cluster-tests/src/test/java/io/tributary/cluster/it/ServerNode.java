@@ -7,7 +7,9 @@ import java.io.InputStreamReader;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,9 +30,12 @@ final class ServerNode implements AutoCloseable {
   private final StringBuffer output = new StringBuffer();
   private final CompletableFuture<URI> ready = new CompletableFuture<>();
 
-  private ServerNode(String id, Process process) {
+  private final Path log;
+
+  private ServerNode(String id, Process process, Path log) {
     this.id = id;
     this.process = process;
+    this.log = log;
   }
 
   /** Starts a server with {@code settings} as {@code --set key=value}. */
@@ -57,9 +62,12 @@ final class ServerNode implements AutoCloseable {
     command.addAll(List.of("--set", "cluster.server-id=" + id));
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().keySet().removeIf(k -> k.startsWith("TRIBUTARY_"));
-    ServerNode node = new ServerNode(id, builder.start());
+    // Kept beside the test reports: what a server did is the first thing to read when a test fails.
+    Path log = Path.of("target", "server-logs", id + "-" + System.currentTimeMillis() + ".log");
+    Files.createDirectories(log.getParent());
+    builder.redirectErrorStream(true);
+    ServerNode node = new ServerNode(id, builder.start(), log);
     node.pump(node.process.getInputStream());
-    node.pump(node.process.getErrorStream());
     return node;
   }
 
@@ -78,6 +86,12 @@ final class ServerNode implements AutoCloseable {
                 String line;
                 while ((line = r.readLine()) != null) {
                   output.append(line).append('\n');
+                  Files.writeString(
+                      log,
+                      line + "\n",
+                      StandardCharsets.UTF_8,
+                      StandardOpenOption.CREATE,
+                      StandardOpenOption.APPEND);
                   Matcher m = READY.matcher(line);
                   if (m.find()) {
                     ready.complete(URI.create(m.group(1)));

@@ -1,0 +1,81 @@
+package io.tributary.catalog.janus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tributary.catalog.ChangeFeed;
+import io.tributary.catalog.Entity;
+import io.tributary.catalog.EntityKey;
+import io.tributary.catalog.EntityWrite;
+import io.tributary.catalog.Visibility;
+import io.tributary.catalog.types.TypeRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A server killed in the middle of a commit leaves its lock claims in the keyspace. The servers
+ * that take over its work write the same keys: they must get through once the claims expire, not
+ * fail after JanusGraph's retries give up (100 s) while its 5-minute default expiry runs.
+ */
+class StaleLockIT {
+  private static final CqlKeyspace KEYSPACE = new CqlKeyspace("stale_lock");
+
+  @TempDir Path dir;
+
+  @AfterAll
+  static void closeKeyspace() {
+    KEYSPACE.close();
+  }
+
+  @Test
+  void keysLockedByAServerKilledMidCommitAreWritableOnceItsClaimsExpire() throws Exception {
+    try (JanusCatalog survivor =
+        JanusCatalog.open(KEYSPACE.config(), TypeRegistry.builtIn(), new ChangeFeed())) {
+      Process dead = startHaltingServer();
+      assertThat(dead.waitFor(3, TimeUnit.MINUTES)).as("the halting server ended").isTrue();
+      assertThat(dead.exitValue())
+          .as("halted inside its commit: %s", Files.readString(dir.resolve("halted.log")))
+          .isEqualTo(HaltedMidCommit.HALTED);
+
+      List<EntityWrite> writes = new ArrayList<>();
+      for (EntityKey key : HaltedMidCommit.keys()) {
+        writes.add(
+            new EntityWrite(
+                key, Fixtures.nameOf(key), Map.of("writtenBy", "survivor"), Set.of(), Fixtures.T1));
+      }
+      CompletableFuture<?> taken =
+          CompletableFuture.runAsync(() -> survivor.apply(Fixtures.mutation(writes, List.of())));
+      // Claims expire 30 s after they were written; JanusGraph retries for 100 s before failing.
+      taken.get(Duration.ofSeconds(95).toSeconds(), TimeUnit.SECONDS);
+
+      assertThat(KEYSPACE.entityVertices()).isEqualTo(HaltedMidCommit.KEYS);
+      for (EntityKey key : HaltedMidCommit.keys()) {
+        Entity entity = survivor.get(key, Visibility.all()).orElseThrow();
+        assertThat(entity.attributes()).containsEntry("writtenBy", "survivor");
+      }
+    }
+  }
+
+  private Process startHaltingServer() throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xmx384m");
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(HaltedMidCommit.class.getName());
+    KEYSPACE.config().properties().forEach((k, v) -> command.add(k + "=" + v));
+    return new ProcessBuilder(command)
+        .redirectErrorStream(true)
+        .redirectOutput(dir.resolve("halted.log").toFile())
+        .start();
+  }
+}
