@@ -33,6 +33,18 @@ test('streaming health takes each job\'s newest run, and a RUNNING job silent to
   assert.equal(h.jobs[0].error, 'boom');
 });
 
+test('streaming health reads throughput from the newest window: records written, else read', () => {
+  const h = streamingHealth([
+    run('w', 'streaming/writer', 'RUNNING', 0, { windowOutputRecords: 300, windowInputRecords: 900, windowSeconds: 60 }),
+    run('r', 'streaming/reader', 'RUNNING', 0, { windowInputRecords: 120, windowSeconds: 60 }),
+    run('n', 'streaming/silent', 'RUNNING', 0, { windowSeconds: 60 }),
+  ], { now: NOW });
+  const rate = (name) => h.jobs.find((j) => j.name === name).throughput;
+  assert.equal(rate('writer'), 5);
+  assert.equal(rate('reader'), 2);
+  assert.equal(rate('silent'), null);
+});
+
 test('freshness lists the stalest datasets first and counts those over the limit', () => {
   const f = freshness([
     entity('new', 'kafka_topic', {}, { updateTime: minutesAgo(1) }),

@@ -52,6 +52,79 @@ class RunMappingTest {
   }
 
   @Test
+  void shouldKeepTheWindowsRecordsReadAndWrittenAndItsLengthOnTheRun() {
+    ObjectNode event = (ObjectNode) Fixtures.event("run-required-only.json").deepCopy();
+    event.put("eventType", "RUNNING");
+    event
+        .withObject("/job")
+        .withObject("/facets")
+        .set(
+            "jobType",
+            event
+                .objectNode()
+                .put("_producer", "https://github.com/tributary/tests/v1")
+                .put(
+                    "_schemaURL",
+                    "https://openlineage.io/spec/facets/2-0-4/JobTypeJobFacet.json#/$defs/JobTypeJobFacet")
+                .put("processingType", "STREAMING")
+                .put("integration", "KAFKA")
+                .set(
+                    "emissionPattern",
+                    event
+                        .objectNode()
+                        .put("eventTrigger", "PERIODIC")
+                        .put("eventContentMode", "COMPLETE_SNAPSHOT")
+                        .put("windowDuration", 30)));
+    for (String[] side :
+        new String[][] {
+          {
+            "inputs",
+            "inputFacets",
+            "inputStatistics",
+            "orders",
+            "40",
+            "InputStatisticsInputDatasetFacet"
+          },
+          {
+            "inputs",
+            "inputFacets",
+            "inputStatistics",
+            "refunds",
+            "2",
+            "InputStatisticsInputDatasetFacet"
+          },
+          {
+            "outputs",
+            "outputFacets",
+            "outputStatistics",
+            "enriched",
+            "33",
+            "OutputStatisticsOutputDatasetFacet"
+          }
+        }) {
+      ObjectNode dataset = event.withArray(side[0]).addObject();
+      dataset.put("namespace", "kafka://broker:9092").put("name", side[3]);
+      dataset
+          .withObject("/" + side[1])
+          .withObject("/" + side[2])
+          .put("_producer", "https://github.com/tributary/tests/v1")
+          .put(
+              "_schemaURL",
+              "https://openlineage.io/spec/facets/1-0-2/" + side[5] + ".json#/$defs/" + side[5])
+          .put("rowCount", Long.parseLong(side[4]));
+    }
+
+    EntityWrite run = run(Fixtures.TRANSLATOR.translate(event, Fixtures.TENANT).mutation());
+
+    assertThat(run.attributes())
+        .containsEntry("windowInputRecords", 42L)
+        .containsEntry("windowOutputRecords", 33L)
+        .containsEntry("windowSeconds", 30L);
+    assertThat(run(withType("RUNNING").mutation()).attributes())
+        .doesNotContainKeys("windowInputRecords", "windowOutputRecords", "windowSeconds");
+  }
+
+  @Test
   void shouldWriteNoStateWithoutAnEventType() {
     assertThat(run(Fixtures.translate("run-required-only.json").mutation()).attributes())
         .doesNotContainKeys("state", "startTime", "endTime");

@@ -72,7 +72,33 @@ public final class Configuration {
     return origins.getOrDefault(setting.name(), "default");
   }
 
-  /** Every key and value, secrets masked; for a startup log line. */
+  /**
+   * The keys a source set (file, environment, flag), with their values and origins, secrets masked,
+   * then how many are at their defaults: a startup log line a person reads.
+   */
+  public String describeSet() {
+    StringBuilder out = new StringBuilder();
+    int defaults = 0;
+    for (Setting<?> s : declared.settings()) {
+      String origin = origins.get(s.name());
+      if (origin == null || "default".equals(origin)) {
+        defaults++;
+        continue;
+      }
+      out.append(out.isEmpty() ? "" : ", ")
+          .append(s.name())
+          .append('=')
+          .append(s.secret() ? "****" : get(s))
+          .append(" (")
+          .append(origin)
+          .append(')');
+    }
+    passThrough.forEach(
+        (k, v) -> out.append(out.isEmpty() ? "" : ", ").append(k).append('=').append(v));
+    return (out.isEmpty() ? "no settings set" : out) + "; " + defaults + " more at their defaults";
+  }
+
+  /** Every key and value, secrets masked. */
   @Override
   public String toString() {
     StringBuilder out = new StringBuilder();

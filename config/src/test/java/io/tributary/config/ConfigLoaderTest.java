@@ -46,6 +46,22 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void shouldDescribeOnlyWhatASourceSetWithSecretsMaskedAndCountTheDefaults() {
+    Configuration config =
+        new ConfigLoader(DECLARED, Map.of("TRIBUTARY_CLIENT_TIMEOUT", "2s"))
+            .load(Map.of("client.token", "secret-value"));
+
+    String described = config.describeSet();
+
+    assertThat(described)
+        .contains("client.timeout=PT2S (environment variable TRIBUTARY_CLIENT_TIMEOUT)")
+        .contains("client.token=****")
+        .doesNotContain("secret-value")
+        .doesNotContain("server.port")
+        .endsWith("more at their defaults");
+  }
+
+  @Test
   void shouldUseADeclaredDefaultWhenNothingIsSet() {
     Configuration config = new ConfigLoader(DECLARED, Map.of()).load(Map.of());
 

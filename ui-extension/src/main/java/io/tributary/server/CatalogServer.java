@@ -162,7 +162,7 @@ public final class CatalogServer implements AutoCloseable {
   }
 
   private static CatalogServer start(Configuration config, Deque<AutoCloseable> parts) {
-    LOG.info("catalog server: starting with {}", config);
+    LOG.info("catalog server: starting with {}", config.describeSet());
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     parts.push(registry::close);
     bindJvmMetrics(registry, parts);

@@ -128,7 +128,7 @@ export class DashWidget extends LightElement {
         ${states.map(([s, n]) => html`<div class="kpi ${STATE_CLASS[s] || ''}"><b>${n}</b><span>${s.toLowerCase()}</span></div>`)}
       </div>
       <div class="table-wrap"><table class="dense">
-        <thead><tr><th scope="col">Job</th><th scope="col">State</th><th scope="col">Last report</th><th scope="col">Rows/s</th><th scope="col">Lag</th></tr></thead>
+        <thead><tr><th scope="col">Job</th><th scope="col">State</th><th scope="col">Last report</th><th scope="col">Records/s</th><th scope="col">Lag</th></tr></thead>
         <tbody>${h.jobs.map((j) => html`<tr>
           <td><a href=${entityHref(j.guid)} title=${j.job}>${j.name}</a></td>
           <td><span class="state ${STATE_CLASS[j.state] || ''}">${j.state.toLowerCase()}</span></td>

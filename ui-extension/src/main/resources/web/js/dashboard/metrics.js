@@ -46,10 +46,25 @@ export function consumerLag(runFacets) {
   return { total: Number.isFinite(total) ? total : sum(byPartition.length ? byPartition : byTopic), byTopic, byPartition };
 }
 
+/** Records per second in the newest reported window: written, or read by a job that only reads. */
+function windowRate(a) {
+  const seconds = Number(pick(a, 'windowSeconds'));
+  const records = Number(pick(a, 'windowOutputRecords') ?? pick(a, 'windowInputRecords'));
+  return Number.isFinite(seconds) && seconds > 0 && Number.isFinite(records) ? records / seconds : null;
+}
+
+/** Rows over the run's lifetime, for producers that report totals rather than windows. */
+function lifetimeRate(a, facets, lastSeen) {
+  const out = rowsOf(pick(a, 'outputStatistics', 'outputStats') ?? facets.outputStatistics);
+  const start = timeOf(pick(a, 'startTime', 'nominalStartTime'));
+  const span = start !== null && lastSeen !== null ? (lastSeen - start) / 1000 : null;
+  return out !== null && out > 0 && span > 0 ? out / span : null;
+}
+
 /**
  * Streaming health: per job its newest run's state, how long ago it last reported (a RUNNING job
- * silent for more than {@code staleMinutes} counts as STALE), and its output throughput (rows over
- * the run's lifetime, from the run statistics).
+ * silent for more than {@code staleMinutes} counts as STALE), and its throughput in records per
+ * second (the newest window's records written, else read; else rows over the run's lifetime).
  */
 export function streamingHealth(runs, { now = Date.now(), staleMinutes = 5 } = {}) {
   const newest = new Map();
@@ -69,10 +84,7 @@ export function streamingHealth(runs, { now = Date.now(), staleMinutes = 5 } = {
     const age = lastSeen === null ? null : Math.max(0, now - lastSeen);
     if ((state === 'RUNNING' || state === 'START') && age !== null && age > staleMinutes * 60_000) state = 'STALE';
     const facets = asObject(pick(a, 'runFacets')) || {};
-    const out = rowsOf(pick(a, 'outputStatistics', 'outputStats') ?? facets.outputStatistics);
-    const start = timeOf(pick(a, 'startTime', 'nominalStartTime'));
-    const span = start !== null && lastSeen !== null ? (lastSeen - start) / 1000 : null;
-    const throughput = out !== null && out > 0 && span > 0 ? out / span : null;
+    const throughput = windowRate(a) ?? lifetimeRate(a, facets, lastSeen);
     const lag = consumerLag(facets);
     jobs.push({ job, name: job.split('/').pop(), guid: run.guid, state, lastSeen, age, throughput, lag, error: pick(a, 'errorMessage') || null });
     byState[state] = (byState[state] || 0) + 1;

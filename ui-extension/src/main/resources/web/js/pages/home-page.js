@@ -6,18 +6,31 @@ import { entityHref } from '../router.js';
 import { foldChanges, formatNumber, formatTime } from '../format.js';
 
 const RUN = 'stream_process_run';
+const UPDATED = 'ENTITY_UPDATED';
+const KEPT = 100;
 
-/** The pipelines and jobs of the catalog first, then counts of each type and the changes as they happen. */
+/**
+ * The pipelines and jobs of the catalog first, then what needs attention (insights), then the
+ * changes as they happen beside counts of each type. A streaming estate updates every running job
+ * and topic every few seconds: those routine updates are counted in one line and listed only on
+ * request, so that a new job, dataset or lineage edge stays on screen rather than scrolling away.
+ */
 export class HomePage extends LightElement {
   static properties = {
     stats: { state: true }, changes: { state: true }, error: { state: true }, insights: { state: true },
-    jobs: { state: true }, runJobs: { state: true },
+    jobs: { state: true }, runJobs: { state: true }, showUpdates: { state: true },
   };
 
   constructor() {
     super();
     this.stats = null;
-    this.changes = recentChanges();
+    const recent = recentChanges();
+    this.changes = recent.slice(0, KEPT);
+    // Kept apart so that a flood of updates never pushes the last creations out of the list.
+    this.shapeChanges = recent.filter((c) => c.kind !== UPDATED).slice(0, KEPT);
+    this.showUpdates = false;
+    // Every update of the last minute (time, entity), beyond the KEPT rows listed.
+    this.updateLog = recent.filter((c) => c.kind === UPDATED).map((c) => [Date.parse(c.time), c.subject?.guid]);
     this.error = null;
     this.insights = [];
     this.fresh = new Set();
@@ -30,7 +43,9 @@ export class HomePage extends LightElement {
     this.load();
     this.stop = onChange((c) => {
       this.fresh.add(c.id);
-      this.changes = [c, ...this.changes].slice(0, 100);
+      this.changes = [c, ...this.changes].slice(0, KEPT);
+      if (c.kind !== UPDATED) this.shapeChanges = [c, ...this.shapeChanges].slice(0, KEPT);
+      else this.updateLog.push([Date.parse(c.time), c.subject?.guid]);
       if (c.kind === 'ENTITY_CREATED' || c.kind === 'ENTITY_DELETED') this.scheduleStats();
     });
   }
@@ -85,9 +100,17 @@ export class HomePage extends LightElement {
     return Object.entries(byType).filter(([, v]) => typeof v === 'number').sort((a, b) => b[1] - a[1]);
   }
 
+  /** Updates in the last minute: how many, of how many entities. */
+  recentUpdates() {
+    const since = Date.now() - 60_000;
+    this.updateLog = this.updateLog.filter(([t]) => t >= since);
+    return { count: this.updateLog.length, entities: new Set(this.updateLog.map(([, g]) => g)).size };
+  }
+
   render() {
     const counts = this.counts();
-    const rows = foldChanges(this.changes);
+    const rows = foldChanges(this.showUpdates ? this.changes : this.shapeChanges);
+    const updates = this.recentUpdates();
     return html`
       <h1 class="visually-hidden">Tributary home</h1>
       <section class="card home-jobs" aria-labelledby="jobs-title">
@@ -97,11 +120,29 @@ export class HomePage extends LightElement {
           : html`<ul class="job-list" data-testid="jobs">${this.jobs.map((j) => html`<li>
               <a href=${entityHref(j.guid, 'lineage')}>${j.name}</a> <span class="type-badge">${j.typeName}</span></li>`)}</ul>`}
       </section>
+      ${this.insights.length ? html`
+        <section class="card home-insights" aria-labelledby="insights-title">
+          <h2 id="insights-title">Insights</h2>
+          <ul class="activity" data-testid="insights">
+            ${this.insights.slice(0, 20).map((i) => html`
+              <li data-kind=${i.kind}>
+                <span class="kind">${i.kind.replace('_', ' ')}</span>
+                ${i.links?.[0] ? html`<a href=${entityHref(i.links[0].guid)}>${i.text}</a>` : i.text}
+              </li>`)}
+          </ul>
+        </section>` : ''}
       <div class="grid-2">
         <section class="card" aria-labelledby="activity-title">
           <h2 id="activity-title">Live activity</h2>
+          <p class="activity-summary" data-testid="updates-summary">
+            <span>${updates.count === 0 ? 'No updates in the last minute.'
+              : `${formatNumber(updates.count)} update${updates.count === 1 ? '' : 's'} to ${formatNumber(updates.entities)} entit${updates.entities === 1 ? 'y' : 'ies'} in the last minute.`}</span>
+            <label><input type="checkbox" data-testid="show-updates" .checked=${this.showUpdates}
+              @change=${(e) => { this.showUpdates = e.target.checked; }}> list updates</label>
+          </p>
           <ul class="activity" aria-live="polite" aria-relevant="additions" data-testid="activity">
-            ${this.changes.length === 0 ? html`<li class="empty">Waiting for changes…</li>` : ''}
+            ${rows.length === 0 ? html`<li class="empty">${this.showUpdates ? 'Waiting for changes…'
+              : 'No entity or lineage edge created or deleted lately.'}</li>` : ''}
             ${rows.slice(0, 40).map((c) => html`
               <li class=${this.fresh.has(c.id) ? 'fresh' : ''} data-kind=${c.kind}>
                 <span class="kind ${c.kind}">${c.kind.replace('_', ' ').toLowerCase()}</span>
@@ -122,18 +163,7 @@ export class HomePage extends LightElement {
                 <b>${formatNumber(n)}</b><span>${type}</span></a>`)}
           </div>
         </section>
-      </div>
-      ${this.insights.length ? html`
-        <section class="card" aria-labelledby="insights-title">
-          <h2 id="insights-title">Insights</h2>
-          <ul class="activity" data-testid="insights">
-            ${this.insights.slice(0, 20).map((i) => html`
-              <li data-kind=${i.kind}>
-                <span class="kind">${i.kind.replace('_', ' ')}</span>
-                ${i.links?.[0] ? html`<a href=${entityHref(i.links[0].guid)}>${i.text}</a>` : i.text}
-              </li>`)}
-          </ul>
-        </section>` : ''}`;
+      </div>`;
   }
 }
 customElements.define('tb-home-page', HomePage);

@@ -215,6 +215,53 @@ class LineageExplorerIT {
 
   @Test
   @Order(2)
+  void shouldKeepCreationsListedAndCountRoutineUpdatesOnTheHomePage() {
+    open("#/");
+    await()
+        .atMost(WAIT)
+        .until(() -> browser.js("return window.__tributary.feed.connected").equals(true));
+    io.tributary.testkit.events.LineageEvent job =
+        io.tributary.testkit.events.LineageEvents.job("home-newcomer")
+            .output(io.tributary.testkit.events.TestDataset.topic("home-news"));
+    server.ingest(job.start().json());
+    for (int i = 0; i < 5; i++) {
+      server.ingest(job.running().json());
+    }
+
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () ->
+                assertThat(
+                        browser
+                            .driver
+                            .findElement(By.cssSelector("[data-testid=updates-summary]"))
+                            .getText())
+                    .matches(
+                        "(?s)[1-9]\\d* updates? to [1-9]\\d* entit(y|ies) in the last minute.*"));
+    String listed = browser.driver.findElement(By.cssSelector("[data-testid=activity]")).getText();
+    assertThat(listed)
+        .contains("entity created")
+        .contains("home-news")
+        .doesNotContain("entity updated");
+
+    browser.driver.findElement(By.cssSelector("[data-testid=show-updates]")).click();
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () ->
+                assertThat(
+                        browser
+                            .driver
+                            .findElement(By.cssSelector("[data-testid=activity]"))
+                            .getText())
+                    .contains("entity updated")
+                    .contains("entity created"));
+    browser.screenshot("01-home-updates");
+  }
+
+  @Test
+  @Order(2)
   void shouldSuggestEntitiesAsTheUserTypesAndOpenTheChosenOne() {
     open("#/");
     WebElement input = browser.driver.findElement(By.cssSelector("tb-search-box input"));

@@ -45,6 +45,12 @@ import java.util.function.Supplier;
  * "uri": "file"} in {@code dataSource}). So a value that breaks its format never fails a schema,
  * not even inside {@code anyOf}: it is a warning, except in the envelope fields the catalog reads
  * ({@link #ENVELOPE_FORMATS}), where it is a violation.
+ *
+ * <p>Likewise a facet missing a property its schema requires (a run facet without {@code
+ * _producer}, an error message without {@code programmingLanguage}) is a warning: the rest of the
+ * facet and the whole event are still read, and a lineage event is not lost over what it leaves
+ * out. A facet value of the wrong type, and anything missing from the event's own envelope, job or
+ * datasets, is a violation: the catalog cannot read it.
  */
 public final class EventValidator {
   /**
@@ -359,6 +365,13 @@ public final class EventValidator {
     }
   }
 
+  /**
+   * A pointer inside one facet of the run, the job, a dataset, or an input's or output's facets.
+   */
+  private static final java.util.regex.Pattern IN_FACET =
+      java.util.regex.Pattern.compile(
+          "^(/run|/job|/dataset|/inputs/\\d+|/outputs/\\d+)/(facets|inputFacets|outputFacets)/(?!tributary_)[^/]+/.+");
+
   /** The violations and warnings of one event, each listed once, and its unknown facets. */
   private static final class Findings {
     final List<Violation> violations = new ArrayList<>();
@@ -377,6 +390,15 @@ public final class EventValidator {
         String pointer = prefix + error.getInstanceLocation().toString();
         if ("required".equals(error.getKeyword()) && error.getProperty() != null) {
           pointer = pointer + "/" + escape(error.getProperty());
+          if (IN_FACET.matcher(pointer).matches()) {
+            // A facet missing a field its schema requires still says what it has: the event is
+            // kept, the mapping reads what is there, and the producer is told.
+            EventWarning warning = new EventWarning("facet:required", pointer, error.getMessage());
+            if (!warnings.contains(warning)) {
+              warnings.add(warning);
+            }
+            continue;
+          }
         }
         add(new Violation(pointer, error.getMessage()));
       }

@@ -69,6 +69,9 @@ final class Attributes {
   public static final String START_TIME = "startTime";
   public static final String END_TIME = "endTime";
   public static final String LAST_SEEN = "lastSeen";
+  public static final String WINDOW_INPUT_RECORDS = "windowInputRecords";
+  public static final String WINDOW_OUTPUT_RECORDS = "windowOutputRecords";
+  public static final String WINDOW_SECONDS = "windowSeconds";
   public static final String RUN_FACETS = "runFacets";
   public static final String ERROR_MESSAGE = "errorMessage";
   public static final String ERROR_STACK_TRACE = "errorStackTrace";

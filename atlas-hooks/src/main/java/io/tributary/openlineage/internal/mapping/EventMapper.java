@@ -39,13 +39,15 @@ public final class EventMapper {
     EntityKey process =
         jobs.job(draft, job.getNamespace(), job.getName(), json.path("job").path("facets"));
     String eventType = event.getEventType() == null ? null : event.getEventType().name();
-    runs.run(
-        draft,
-        event.getRun().getRunId(),
-        eventType,
-        eventTime.toEpochMilli(),
-        process,
-        json.path("run").path("facets"));
+    EntityKey run =
+        runs.run(
+            draft,
+            event.getRun().getRunId(),
+            eventType,
+            eventTime.toEpochMilli(),
+            process,
+            json.path("run").path("facets"));
+    runs.window(draft, run, json);
     lineage(draft, process, event.getInputs(), event.getOutputs(), json);
     return draft.build(
         "OpenLineage RunEvent "

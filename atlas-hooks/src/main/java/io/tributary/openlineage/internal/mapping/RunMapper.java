@@ -110,6 +110,48 @@ final class RunMapper {
     return key;
   }
 
+  /**
+   * The records a streaming run read and wrote in the window its event reports (the sum of its
+   * inputs' {@code inputStatistics} and outputs' {@code outputStatistics} row counts), and the
+   * window's length from the job type facet's emission pattern: what a job's throughput is computed
+   * from. Nothing is written when the event carries no statistics.
+   */
+  void window(MutationDraft draft, EntityKey run, JsonNode event) {
+    Long in = rows(event.path("inputs"), "inputFacets", "inputStatistics");
+    Long out = rows(event.path("outputs"), "outputFacets", "outputStatistics");
+    if (in == null && out == null) {
+      return;
+    }
+    MutationDraft.EntityDraft entity = draft.entity(run);
+    if (in != null) {
+      entity.put(Attributes.WINDOW_INPUT_RECORDS, in);
+    }
+    if (out != null) {
+      entity.put(Attributes.WINDOW_OUTPUT_RECORDS, out);
+    }
+    JsonNode seconds =
+        event
+            .path("job")
+            .path("facets")
+            .path("jobType")
+            .path("emissionPattern")
+            .path("windowDuration");
+    if (seconds.canConvertToLong() && seconds.asLong() > 0) {
+      entity.put(Attributes.WINDOW_SECONDS, seconds.asLong());
+    }
+  }
+
+  private static Long rows(JsonNode datasets, String facetsField, String facet) {
+    Long sum = null;
+    for (JsonNode dataset : datasets) {
+      JsonNode count = dataset.path(facetsField).path(facet).path("rowCount");
+      if (count.canConvertToLong() && count.asLong() >= 0) {
+        sum = (sum == null ? 0 : sum) + count.asLong();
+      }
+    }
+    return sum;
+  }
+
   private static void putTime(
       MutationDraft.EntityDraft entity, String attribute, JsonNode facet, String field) {
     Long millis = Facets.epochMillis(Facets.text(facet, field));
