@@ -32,9 +32,7 @@ class SearchTenancyIT {
 
   @BeforeAll
   static void start() {
-    Users users = Users.write(dataDir.resolve("users.json"), List.of("acme", "globex"), Map.of());
-    server = TenancyServer.start(dataDir, users, Map.of());
-    server.createTenants(List.of("acme", "globex"));
+    server = TenancyServer.withTenants(dataDir, List.of("acme", "globex"));
     server.ingest(
         "acme",
         Lineage.job("crm-sync", List.of("signups"), List.of("crm.contacts"))

@@ -55,6 +55,14 @@ final class TenancyServer implements AutoCloseable {
     return new TenancyServer(CatalogServer.start(Settings.loader(Map.of()).load(flags)), users);
   }
 
+  /** A server with {@code tenants} created, each with a user of every role. */
+  static TenancyServer withTenants(Path dataDir, List<String> tenants) {
+    TenancyServer server =
+        start(dataDir, Users.write(dataDir.resolve("users.json"), tenants, Map.of()), Map.of());
+    server.createTenants(tenants);
+    return server;
+  }
+
   /**
    * A server whose tenants get a default ingest quota of {@code eventsPerSecond} and {@code burst},
    * with {@code limited} created under it and {@code unlimited} created with no quota.

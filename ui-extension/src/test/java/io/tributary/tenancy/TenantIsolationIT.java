@@ -50,9 +50,7 @@ class TenantIsolationIT {
 
   @BeforeAll
   static void start() {
-    Users users = Users.write(dataDir.resolve("users.json"), TENANTS, Map.of());
-    server = TenancyServer.start(dataDir, users, Map.of());
-    server.createTenants(TENANTS);
+    server = TenancyServer.withTenants(dataDir, TENANTS);
     server.ingest(
         "acme",
         Lineage.job("acme-secret-enricher", List.of("orders"), List.of("acme-private-enriched"))

@@ -38,9 +38,7 @@ class TenantSharingIT {
 
   @BeforeAll
   static void start() {
-    Users users = Users.write(dataDir.resolve("users.json"), TENANTS, Map.of());
-    server = TenancyServer.start(dataDir, users, Map.of());
-    server.createTenants(TENANTS);
+    server = TenancyServer.withTenants(dataDir, TENANTS);
     server.ingest(
         "acme",
         Lineage.job("acme-loader", List.of("acme-raw"), List.of("acme-orders", "acme-refunds"))
