@@ -8,21 +8,13 @@ import io.tributary.e2e.CatalogApi;
 import io.tributary.e2e.PipelineGraph;
 import io.tributary.server.CatalogServer;
 import io.tributary.server.Settings;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
+import io.tributary.testkit.process.JavaProcess;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -37,39 +29,44 @@ class DemoShutdownIT {
   private static final Pattern READY = Pattern.compile("ready: open (http://\\S+)");
   private static final Duration PATIENCE = Duration.ofMinutes(4);
 
-  private final StringBuffer output = new StringBuffer();
-  private final CompletableFuture<URI> ready = new CompletableFuture<>();
-  private final List<Thread> pumps = new ArrayList<>();
-  private Process demo;
+  private JavaProcess demo;
 
   @AfterEach
   void killWhatIsLeft() throws InterruptedException {
     if (demo != null && demo.isAlive()) {
-      demo.destroyForcibly();
-      demo.waitFor(30, TimeUnit.SECONDS);
+      demo.kill();
     }
   }
 
   @Test
   void shouldRecordEveryJobsTerminalEventBeforeTheCatalogClosesOnSigterm(@TempDir Path dataDir)
       throws Exception {
-    start(dataDir);
-    URI uri = awaitReady();
+    demo =
+        JavaProcess.start(
+            "demo",
+            READY,
+            List.of(),
+            "io.tributary.demo.cli.DemoCommand",
+            // As typed before the demo had its own jar: still accepted.
+            List.of(
+                "demo",
+                "--port",
+                "0",
+                "--kafka-port",
+                "0",
+                "--interval",
+                "2",
+                "--data-dir",
+                dataDir.toString()));
+    URI uri = URI.create(demo.awaitReady(PATIENCE));
     PipelineGraph graph = new PipelineGraph(new CatalogApi(uri), Demo.CLUSTER);
     await()
         .atMost(PATIENCE)
         .pollInterval(Duration.ofSeconds(1))
         .until(() -> graph.missing().isEmpty() && everyRunIn(graph, "RUNNING"));
 
-    // Through the handle: Process.destroy() would also close the pipes, losing the last output.
-    demo.toHandle().destroy();
-    assertThat(demo.waitFor(PATIENCE.toMillis(), TimeUnit.MILLISECONDS))
-        .as("stopped within %s; output:%n%s", PATIENCE, output)
-        .isTrue();
-    for (Thread pump : pumps) {
-      pump.join(10_000);
-    }
-    String log = output.toString();
+    demo.stop(PATIENCE);
+    String log = demo.output();
     assertThat(log)
         .as("the pipeline first, the catalog last")
         .containsSubsequence(
@@ -96,62 +93,6 @@ class DemoShutdownIT {
       }
     }
     return true;
-  }
-
-  private void start(Path dataDir) throws IOException {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder builder =
-        new ProcessBuilder(
-            java,
-            "-cp",
-            System.getProperty("java.class.path"),
-            "io.tributary.demo.cli.DemoCommand",
-            // As typed before the demo had its own jar: still accepted.
-            "demo",
-            "--port",
-            "0",
-            "--kafka-port",
-            "0",
-            "--interval",
-            "2",
-            "--data-dir",
-            dataDir.toString());
-    builder.environment().keySet().removeIf(k -> k.startsWith("TRIBUTARY_"));
-    demo = builder.start();
-    pump(demo.getInputStream(), "out");
-    pump(demo.getErrorStream(), "err");
-  }
-
-  private void pump(InputStream in, String name) {
-    Thread t =
-        new Thread(
-            () -> {
-              try (BufferedReader r =
-                  new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = r.readLine()) != null) {
-                  output.append(line).append('\n');
-                  Matcher m = READY.matcher(line);
-                  if (m.find()) {
-                    ready.complete(URI.create(m.group(1)));
-                  }
-                }
-              } catch (IOException e) {
-                // the process is gone
-              }
-            },
-            "demo-process-" + name);
-    t.setDaemon(true);
-    pumps.add(t);
-    t.start();
-  }
-
-  private URI awaitReady() throws Exception {
-    try {
-      return ready.get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (java.util.concurrent.TimeoutException e) {
-      throw new AssertionError("demo not ready within " + PATIENCE + "; output:\n" + output);
-    }
   }
 
   private static CatalogServer reopen(Path dataDir) {

@@ -36,7 +36,8 @@ final class AskCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     String question = String.join(" ", words);
-    ApiClient.Reply reply = new ApiClient(url, null).get("api/v1/ask", Map.of("q", question));
+    ServerConnection.Reply reply =
+        new ApiClient(url, null).get("api/v1/ask", Map.of("q", question));
     if (reply.status() != 200) {
       throw new CliException(
           "ask failed: " + ApiClient.describe(reply),

@@ -61,7 +61,7 @@ final class IngestCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     int failed = 0;
     for (Event event : events) {
-      ApiClient.Reply reply =
+      ServerConnection.Reply reply =
           client.post(
               "api/v1/lineage",
               tenant == null ? Map.of() : Map.of("tenant", tenant),

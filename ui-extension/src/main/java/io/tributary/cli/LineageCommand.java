@@ -52,7 +52,7 @@ final class LineageCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ApiClient.Reply reply =
+    ServerConnection.Reply reply =
         new ApiClient(url, null)
             .get(
                 "api/v1/lineage/"

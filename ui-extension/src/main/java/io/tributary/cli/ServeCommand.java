@@ -3,6 +3,7 @@ package io.tributary.cli;
 import io.tributary.catalog.CatalogSettings;
 import io.tributary.config.ConfigLoader;
 import io.tributary.config.Configuration;
+import io.tributary.config.Flags;
 import io.tributary.server.CatalogServer;
 import io.tributary.server.ServerSettings;
 import io.tributary.server.Settings;
@@ -56,12 +57,13 @@ final class ServeCommand implements Callable<Integer> {
     // One log stream: Grizzly's and Jersey's java.util.logging records go through logback too.
     SLF4JBridgeHandler.removeHandlersForRootLogger();
     SLF4JBridgeHandler.install();
-    Map<String, String> flags = new LinkedHashMap<>(set);
-    put(flags, ServerSettings.PORT.name(), port);
-    put(flags, ServerSettings.HOST.name(), host);
-    put(flags, ServerSettings.DATA_DIR.name(), dataDir);
-    put(flags, ConfigLoader.CONFIG_FILE.name(), configFile);
-    Configuration config = Settings.loader(parent.environment()).load(flags);
+    Flags flags =
+        Flags.of(set)
+            .with(ServerSettings.PORT, port)
+            .with(ServerSettings.HOST, host)
+            .with(ServerSettings.DATA_DIR, dataDir)
+            .with(ConfigLoader.CONFIG_FILE, configFile);
+    Configuration config = Settings.loader(parent.environment()).load(flags.toMap());
 
     CatalogServer server = CatalogServer.start(config);
     CountDownLatch stopped = new CountDownLatch(1);
@@ -93,11 +95,5 @@ final class ServeCommand implements Callable<Integer> {
     out.flush();
     stopped.await();
     return 0;
-  }
-
-  private static void put(Map<String, String> flags, String key, String value) {
-    if (value != null) {
-      flags.put(key, value);
-    }
   }
 }

@@ -6,9 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tributary.ranger.tenancy.TenantRole;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,21 +22,7 @@ class AtlasWriteQuotaIT {
 
   @BeforeAll
   static void start() {
-    Users users = Users.write(dataDir.resolve("users.json"), List.of("bulky", "steady"), Map.of());
-    server =
-        TenancyServer.start(
-            dataDir,
-            users,
-            Map.of("quota.default.events-per-second", "1", "quota.default.burst", "3"));
-    TenancyServer.Client platform = server.as(Users.PLATFORM);
-    assertThat(platform.post("api/v1/tenants", "{\"id\":\"bulky\"}").statusCode()).isEqualTo(201);
-    assertThat(
-            platform
-                .post(
-                    "api/v1/tenants",
-                    "{\"id\":\"steady\",\"quotas\":{\"eventsPerSecond\":0,\"burst\":0}}")
-                .statusCode())
-        .isEqualTo(201);
+    server = TenancyServer.withDefaultQuota(dataDir, 1, 3, "bulky", "steady");
   }
 
   @AfterAll
@@ -63,18 +46,12 @@ class AtlasWriteQuotaIT {
   @Test
   void shouldAnswerAtlasShaped429OnceATenantsAtlasWritesPassItsQuota() {
     TenancyServer.Client bulky = server.as(Users.user("bulky", TenantRole.WRITER));
-    List<Integer> statuses = new ArrayList<>();
-    HttpResponse<String> refused = null;
-    for (int i = 0; i < 30 && refused == null; i++) {
-      HttpResponse<String> r = bulky.post("api/atlas/v2/entity/bulk", bulk("bulky-" + i));
-      statuses.add(r.statusCode());
-      if (r.statusCode() == 429) {
-        refused = r;
-      }
-    }
+    TenancyServer.Flood flood =
+        bulky.postUntilRefused("api/atlas/v2/entity/bulk", 30, i -> bulk("bulky-" + i));
+    HttpResponse<String> refused = flood.refused();
 
-    assertThat(refused).as("statuses " + statuses).isNotNull();
-    assertThat(statuses.subList(0, 3)).containsOnly(200);
+    assertThat(refused).as("statuses " + flood.statuses()).isNotNull();
+    assertThat(flood.statuses().subList(0, 3)).containsOnly(200);
     assertThat(refused.headers().firstValue("Retry-After")).isPresent();
     assertThat(json(refused).path("errorCode").asText()).isEqualTo("ATLAS-429-00-001");
     assertThat(json(refused).path("errorMessage").asText()).contains("bulky");

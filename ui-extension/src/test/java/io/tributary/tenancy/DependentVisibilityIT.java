@@ -1,5 +1,6 @@
 package io.tributary.tenancy;
 
+import static io.tributary.tenancy.TenancyServer.created;
 import static io.tributary.tenancy.TenancyServer.encode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -88,9 +89,7 @@ class DependentVisibilityIT {
                 CONTRACTOR,
                 new Users.Extra(Set.of("acme.reader"), Set.of("contractors"), "acme")));
     server = TenancyServer.start(dataDir, users, Map.of("policy.poll-interval", "200ms"));
-    for (String tenant : List.of("acme", "globex")) {
-      created(server.as(Users.PLATFORM).post("api/v1/tenants", "{\"id\":\"" + tenant + "\"}"));
-    }
+    server.createTenants(List.of("acme", "globex"));
     Files.createDirectories(dataDir.resolve("policies"));
     Files.writeString(dataDir.resolve("policies").resolve("dependents.json"), POLICIES);
     created(
@@ -99,7 +98,7 @@ class DependentVisibilityIT {
             .post(
                 "api/v1/tenants/acme/shares",
                 "{\"grantee\":\"globex\",\"namespace\":\"prod\",\"datasets\":[\"customers\"]}"));
-    created(server.as(Users.user("acme", TenantRole.WRITER)).post("api/v1/lineage", event(0)));
+    server.ingest("acme", event(0));
 
     customers = guid("kafka_topic", CUSTOMERS);
     signups = guid("kafka_topic", Lineage.topic("signups"));
@@ -124,15 +123,10 @@ class DependentVisibilityIT {
     }
     // A later event adds a column, its lineage entry and their relationships: feed material;
     // then a job of acme's that every acme reader may see marks the end of those changes.
-    created(server.as(Users.user("acme", TenantRole.WRITER)).post("api/v1/lineage", event(60)));
-    created(
-        server
-            .as(Users.user("acme", TenantRole.WRITER))
-            .post(
-                "api/v1/lineage",
-                Lineage.job("feed-marker", List.of("marker-in"), List.of("marker-out"))
-                    .at(120)
-                    .json()));
+    server.ingest("acme", event(60));
+    server.ingest(
+        "acme",
+        Lineage.job("feed-marker", List.of("marker-in"), List.of("marker-out")).at(120).json());
   }
 
   @AfterAll
@@ -165,22 +159,8 @@ class DependentVisibilityIT {
     return event.toString();
   }
 
-  private static void created(HttpResponse<String> response) {
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-  }
-
   private static String guid(String type, String qualifiedName) {
-    JsonNode found =
-        server
-            .as(Users.PLATFORM)
-            .ok(
-                "api/v1/entities?type="
-                    + type
-                    + "&tenant=acme&qualifiedName="
-                    + encode(qualifiedName))
-            .path("entities");
-    assertThat(found).as(type + " " + qualifiedName).hasSize(1);
-    return found.get(0).path("guid").asText();
+    return server.guid("acme", type, qualifiedName);
   }
 
   private static int status(String user, String path) {
@@ -227,13 +207,7 @@ class DependentVisibilityIT {
         }
         assertThat(as.get("api/v1/entities/" + guid).body().contains(CUSTOMERS))
             .isEqualTo(sees(user));
-        JsonNode byKey =
-            as.ok(
-                "api/v1/entities?type="
-                    + typeOf(d.getKey())
-                    + "&tenant=acme&qualifiedName="
-                    + encode(d.getKey()));
-        assertThat(byKey.path("entities").size())
+        assertThat(as.byKey("acme", typeOf(d.getKey()), d.getKey()).size())
             .as(user + " " + d.getKey())
             .isEqualTo(sees(user) ? 1 : 0);
       }

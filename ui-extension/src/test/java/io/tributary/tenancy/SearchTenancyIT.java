@@ -32,27 +32,17 @@ class SearchTenancyIT {
 
   @BeforeAll
   static void start() {
-    Users users = Users.write(dataDir.resolve("users.json"), List.of("acme", "globex"), Map.of());
-    server = TenancyServer.start(dataDir, users, Map.of());
-    for (String tenant : List.of("acme", "globex")) {
-      created(server.as(Users.PLATFORM).post("api/v1/tenants", "{\"id\":\"" + tenant + "\"}"));
-    }
-    created(
-        server
-            .as(Users.user("acme", TenantRole.WRITER))
-            .post(
-                "api/v1/lineage",
-                Lineage.job("crm-sync", List.of("signups"), List.of("crm.contacts"))
-                    .columns(Map.of("email", "mail_address", "first_name", "name"))
-                    .json()));
-    created(
-        server
-            .as(Users.user("globex", TenantRole.WRITER))
-            .post(
-                "api/v1/lineage",
-                Lineage.job("lead-loader", List.of("leads"), List.of("globex.contacts"))
-                    .columns(Map.of("email", "lead_email"))
-                    .json()));
+    server = TenancyServer.withTenants(dataDir, List.of("acme", "globex"));
+    server.ingest(
+        "acme",
+        Lineage.job("crm-sync", List.of("signups"), List.of("crm.contacts"))
+            .columns(Map.of("email", "mail_address", "first_name", "name"))
+            .json());
+    server.ingest(
+        "globex",
+        Lineage.job("lead-loader", List.of("leads"), List.of("globex.contacts"))
+            .columns(Map.of("email", "lead_email"))
+            .json());
     await()
         .atMost(Duration.ofSeconds(60))
         .until(
@@ -142,9 +132,5 @@ class SearchTenancyIT {
     HttpResponse<String> r = server.as(user).get(path);
     assertThat(r.statusCode()).as(user + " GET " + path + ": " + r.body()).isEqualTo(200);
     return json(r);
-  }
-
-  private static void created(HttpResponse<String> response) {
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
   }
 }

@@ -1,6 +1,7 @@
 package io.tributary.tenancy;
 
 import static io.tributary.contract.IngestHeaders.HTTP_TENANT;
+import static io.tributary.tenancy.TenancyServer.created;
 import static io.tributary.tenancy.TenancyServer.encode;
 import static io.tributary.tenancy.TenancyServer.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,40 +50,25 @@ class TenantIsolationIT {
 
   @BeforeAll
   static void start() {
-    Users users = Users.write(dataDir.resolve("users.json"), TENANTS, Map.of());
-    server = TenancyServer.start(dataDir, users, Map.of());
-    for (String tenant : TENANTS) {
-      created(server.as(Users.PLATFORM).post("api/v1/tenants", "{\"id\":\"" + tenant + "\"}"));
-    }
-    TenancyServer.Client acme = server.as(Users.user("acme", TenantRole.WRITER));
-    created(
-        acme.post(
-            "api/v1/lineage",
-            Lineage.job("acme-secret-enricher", List.of("orders"), List.of("acme-private-enriched"))
-                .columns(Map.of("email_hash", "email"))
-                .json()));
-    created(
-        acme.post(
-            "api/v1/lineage",
-            Lineage.job(
-                    "acme-private-aggregator",
-                    List.of("acme-private-enriched"),
-                    List.of("orders-summary"))
-                .json()));
-    created(
-        server
-            .as(Users.user("globex", TenantRole.WRITER))
-            .post(
-                "api/v1/lineage",
-                Lineage.job("globex-billing", List.of("globex-invoices"), List.of("globex-ledger"))
-                    .json()));
-    created(
-        server
-            .as(Users.user("initech", TenantRole.WRITER))
-            .post(
-                "api/v1/lineage",
-                Lineage.job("initech-reports", List.of("initech-raw"), List.of("initech-clean"))
-                    .json()));
+    server = TenancyServer.withTenants(dataDir, TENANTS);
+    server.ingest(
+        "acme",
+        Lineage.job("acme-secret-enricher", List.of("orders"), List.of("acme-private-enriched"))
+            .columns(Map.of("email_hash", "email"))
+            .json());
+    server.ingest(
+        "acme",
+        Lineage.job(
+                "acme-private-aggregator",
+                List.of("acme-private-enriched"),
+                List.of("orders-summary"))
+            .json());
+    server.ingest(
+        "globex",
+        Lineage.job("globex-billing", List.of("globex-invoices"), List.of("globex-ledger")).json());
+    server.ingest(
+        "initech",
+        Lineage.job("initech-reports", List.of("initech-raw"), List.of("initech-clean")).json());
     created(
         server
             .as(Users.user("acme", TenantRole.ADMIN))
@@ -90,37 +76,17 @@ class TenantIsolationIT {
                 "api/v1/tenants/acme/shares",
                 "{\"grantee\":\"globex\",\"namespace\":\"prod\","
                     + "\"datasets\":[\"orders\",\"orders-summary\"]}"));
-    acmeOrders = guid("acme", "kafka_topic", Lineage.topic("orders"));
-    acmeSummary = guid("acme", "kafka_topic", Lineage.topic("orders-summary"));
-    acmePrivateTopic = guid("acme", "kafka_topic", Lineage.topic("acme-private-enriched"));
-    acmePrivateJob = guid("acme", "flink_application", "streaming/acme-secret-enricher");
-    globexLedger = guid("globex", "kafka_topic", Lineage.topic("globex-ledger"));
-    initechClean = guid("initech", "kafka_topic", Lineage.topic("initech-clean"));
+    acmeOrders = server.guid("acme", "kafka_topic", Lineage.topic("orders"));
+    acmeSummary = server.guid("acme", "kafka_topic", Lineage.topic("orders-summary"));
+    acmePrivateTopic = server.guid("acme", "kafka_topic", Lineage.topic("acme-private-enriched"));
+    acmePrivateJob = server.guid("acme", "flink_application", "streaming/acme-secret-enricher");
+    globexLedger = server.guid("globex", "kafka_topic", Lineage.topic("globex-ledger"));
+    initechClean = server.guid("initech", "kafka_topic", Lineage.topic("initech-clean"));
   }
 
   @AfterAll
   static void stop() {
     server.close();
-  }
-
-  private static void created(HttpResponse<String> response) {
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-  }
-
-  private static String guid(String tenant, String type, String qualifiedName) {
-    JsonNode found =
-        server
-            .as(Users.PLATFORM)
-            .ok(
-                "api/v1/entities?type="
-                    + type
-                    + "&tenant="
-                    + tenant
-                    + "&qualifiedName="
-                    + encode(qualifiedName))
-            .path("entities");
-    assertThat(found).as(tenant + "/" + type + "/" + qualifiedName).hasSize(1);
-    return found.get(0).path("guid").asText();
   }
 
   private static String reader(String tenant) {
@@ -236,35 +202,17 @@ class TenantIsolationIT {
 
   @Test
   void shouldNotFindAnEntityOfAnotherTenantByKey() {
-    JsonNode asGlobex =
-        server
-            .as(reader("globex"))
-            .ok(
-                "api/v1/entities?type=kafka_topic&tenant=acme&qualifiedName="
-                    + encode(Lineage.topic("acme-private-enriched")));
-    assertThat(asGlobex.path("entities")).isEmpty();
-    JsonNode asInitech =
-        server
-            .as(reader("initech"))
-            .ok(
-                "api/v1/entities?type=kafka_topic&tenant=globex&qualifiedName="
-                    + encode(Lineage.topic("globex-ledger")));
-    assertThat(asInitech.path("entities")).isEmpty();
+    TenancyServer.Client globex = server.as(reader("globex"));
+    assertThat(globex.byKey("acme", "kafka_topic", Lineage.topic("acme-private-enriched")))
+        .isEmpty();
+    assertThat(
+            server
+                .as(reader("initech"))
+                .byKey("globex", "kafka_topic", Lineage.topic("globex-ledger")))
+        .isEmpty();
     // Without a tenant, a key is looked up in the caller's own tenant.
-    JsonNode own =
-        server
-            .as(reader("globex"))
-            .ok(
-                "api/v1/entities?type=kafka_topic&qualifiedName="
-                    + encode(Lineage.topic("globex-ledger")));
-    assertThat(own.path("entities")).hasSize(1);
-    JsonNode shared =
-        server
-            .as(reader("globex"))
-            .ok(
-                "api/v1/entities?type=kafka_topic&tenant=acme&qualifiedName="
-                    + encode(Lineage.topic("orders")));
-    assertThat(shared.path("entities")).hasSize(1);
+    assertThat(globex.byKey(null, "kafka_topic", Lineage.topic("globex-ledger"))).hasSize(1);
+    assertThat(globex.byKey("acme", "kafka_topic", Lineage.topic("orders"))).hasSize(1);
   }
 
   @Test
@@ -331,16 +279,10 @@ class TenantIsolationIT {
   void shouldNotTellATenantWhenAnotherTenantWrites() {
     long before = server.as(reader("initech")).ok("api/v1/stats").path("lastSequence").asLong();
     assertThat(before).isPositive();
-    created(
-        server
-            .as(Users.user("globex", TenantRole.WRITER))
-            .post(
-                "api/v1/lineage",
-                Lineage.job(
-                        "globex-sequence-probe",
-                        List.of("globex-invoices"),
-                        List.of("globex-probe"))
-                    .json()));
+    server.ingest(
+        "globex",
+        Lineage.job("globex-sequence-probe", List.of("globex-invoices"), List.of("globex-probe"))
+            .json());
     assertThat(server.as(reader("initech")).ok("api/v1/stats").path("lastSequence").asLong())
         .isEqualTo(before);
     assertThat(server.as(reader("globex")).ok("api/v1/stats").path("lastSequence").asLong())
@@ -536,35 +478,25 @@ class TenantIsolationIT {
   void shouldFeedEachSubscriberOnlyTheChangesItMayRead() throws Exception {
     try (FeedReader acme = FeedReader.open(server.as(reader("acme")).request("api/v1/feed"));
         FeedReader globex = FeedReader.open(server.as(reader("globex")).request("api/v1/feed"))) {
-      created(
-          server
-              .as(Users.user("acme", TenantRole.WRITER))
-              .post(
-                  "api/v1/lineage",
-                  Lineage.job("acme-feed-secret", List.of("acme-feed-in"), List.of("acme-feed-out"))
-                      .at(100)
-                      .json()));
-      created(
-          server
-              .as(Users.user("globex", TenantRole.WRITER))
-              .post(
-                  "api/v1/lineage",
-                  Lineage.job(
-                          "globex-feed-job", List.of("globex-feed-in"), List.of("globex-feed-out"))
-                      .at(101)
-                      .json()));
+      server.ingest(
+          "acme",
+          Lineage.job("acme-feed-secret", List.of("acme-feed-in"), List.of("acme-feed-out"))
+              .at(100)
+              .json());
+      server.ingest(
+          "globex",
+          Lineage.job("globex-feed-job", List.of("globex-feed-in"), List.of("globex-feed-out"))
+              .at(101)
+              .json());
       await().atMost(Duration.ofSeconds(20)).until(() -> acme.mentions("acme-feed-secret"));
       await().atMost(Duration.ofSeconds(20)).until(() -> globex.mentions("globex-feed-job"));
       // The feed is in commit order: globex's stream passed acme's changes without sending them.
       assertThat(globex.data).noneMatch(d -> d.contains("acme-feed"));
-      created(
-          server
-              .as(Users.user("acme", TenantRole.WRITER))
-              .post(
-                  "api/v1/lineage",
-                  Lineage.job("acme-feed-later", List.of("acme-feed-in"), List.of("acme-feed-out"))
-                      .at(102)
-                      .json()));
+      server.ingest(
+          "acme",
+          Lineage.job("acme-feed-later", List.of("acme-feed-in"), List.of("acme-feed-out"))
+              .at(102)
+              .json());
       await().atMost(Duration.ofSeconds(20)).until(() -> acme.mentions("acme-feed-later"));
       assertThat(acme.data).noneMatch(d -> d.contains("globex-feed"));
     }

@@ -8,7 +8,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
@@ -26,21 +25,7 @@ class TenantQuotaIT {
 
   @BeforeAll
   static void start() {
-    Users users = Users.write(dataDir.resolve("users.json"), List.of("flood", "calm"), Map.of());
-    server =
-        TenancyServer.start(
-            dataDir,
-            users,
-            Map.of("quota.default.events-per-second", "2", "quota.default.burst", "4"));
-    TenancyServer.Client platform = server.as(Users.PLATFORM);
-    assertThat(platform.post("api/v1/tenants", "{\"id\":\"flood\"}").statusCode()).isEqualTo(201);
-    assertThat(
-            platform
-                .post(
-                    "api/v1/tenants",
-                    "{\"id\":\"calm\",\"quotas\":{\"eventsPerSecond\":0,\"burst\":0}}")
-                .statusCode())
-        .isEqualTo(201);
+    server = TenancyServer.withDefaultQuota(dataDir, 2, 4, "flood", "calm");
   }
 
   @AfterAll
@@ -64,17 +49,10 @@ class TenantQuotaIT {
   @Test
   void shouldAnswer429WithRetryAfterOnceATenantIsOverItsQuotaWhileOthersGoOn() throws Exception {
     TenancyServer.Client flood = server.as(Users.user("flood", TenantRole.WRITER));
-    List<Integer> statuses = new ArrayList<>();
-    HttpResponse<String> refused = null;
-    for (int i = 0; i < 50 && refused == null; i++) {
-      HttpResponse<String> r = flood.post("api/v1/lineage", event("flood", i));
-      statuses.add(r.statusCode());
-      if (r.statusCode() == 429) {
-        refused = r;
-      }
-    }
-    assertThat(refused).as("statuses " + statuses).isNotNull();
-    assertThat(statuses.subList(0, 4)).containsOnly(201);
+    TenancyServer.Flood run = flood.postUntilRefused("api/v1/lineage", 50, i -> event("flood", i));
+    HttpResponse<String> refused = run.refused();
+    assertThat(refused).as("statuses " + run.statuses()).isNotNull();
+    assertThat(run.statuses().subList(0, 4)).containsOnly(201);
     assertThat(refused.headers().firstValue("Retry-After")).isPresent();
     assertThat(Long.parseLong(refused.headers().firstValue("Retry-After").get())).isBetween(1L, 5L);
     assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");

@@ -1,11 +1,10 @@
 package io.tributary.tenancy;
 
-import static io.tributary.tenancy.TenancyServer.encode;
+import static io.tributary.tenancy.TenancyServer.created;
 import static io.tributary.tenancy.TenancyServer.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.tributary.cli.tenants.TenantsCommand;
 import io.tributary.ranger.service.TributaryRangerService;
 import io.tributary.ranger.servicedef.ServiceDefinitions;
@@ -39,17 +38,11 @@ class TenantSharingIT {
 
   @BeforeAll
   static void start() {
-    Users users = Users.write(dataDir.resolve("users.json"), TENANTS, Map.of());
-    server = TenancyServer.start(dataDir, users, Map.of());
-    for (String tenant : TENANTS) {
-      created(server.as(Users.PLATFORM).post("api/v1/tenants", "{\"id\":\"" + tenant + "\"}"));
-    }
-    TenancyServer.Client acme = server.as(Users.user("acme", TenantRole.WRITER));
-    created(
-        acme.post(
-            "api/v1/lineage",
-            Lineage.job("acme-loader", List.of("acme-raw"), List.of("acme-orders", "acme-refunds"))
-                .json()));
+    server = TenancyServer.withTenants(dataDir, TENANTS);
+    server.ingest(
+        "acme",
+        Lineage.job("acme-loader", List.of("acme-raw"), List.of("acme-orders", "acme-refunds"))
+            .json());
   }
 
   @AfterAll
@@ -57,22 +50,8 @@ class TenantSharingIT {
     server.close();
   }
 
-  private static void created(HttpResponse<String> response) {
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-  }
-
   private static String guid(String tenant, String topic) {
-    JsonNode found =
-        server
-            .as(Users.PLATFORM)
-            .ok(
-                "api/v1/entities?type=kafka_topic&tenant="
-                    + tenant
-                    + "&qualifiedName="
-                    + encode(Lineage.topic(topic)))
-            .path("entities");
-    assertThat(found).hasSize(1);
-    return found.get(0).path("guid").asText();
+    return server.guid(tenant, "kafka_topic", Lineage.topic(topic));
   }
 
   private static int status(String user, String path) {

@@ -1,5 +1,7 @@
 package io.tributary.benchmarks.catalog;
 
+import static io.tributary.benchmarks.BenchRun.load;
+
 import io.tributary.server.CatalogServer;
 import io.tributary.server.Settings;
 import io.tributary.testkit.kafka.KafkaBroker;
@@ -158,13 +160,5 @@ public final class HttpRefreshBench {
     KafkaBroker broker = KafkaBroker.start();
     broker.createTopics(3, TOPIC);
     return broker;
-  }
-
-  private static String load() {
-    try {
-      return Files.readString(Path.of("/proc/loadavg")).trim();
-    } catch (java.io.IOException e) {
-      return "unknown";
-    }
   }
 }

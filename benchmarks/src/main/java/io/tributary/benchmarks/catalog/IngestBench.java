@@ -1,5 +1,8 @@
 package io.tributary.benchmarks.catalog;
 
+import static io.tributary.benchmarks.BenchRun.arg;
+import static io.tributary.benchmarks.BenchRun.load;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tributary.catalog.ChangeFeed;
@@ -35,6 +38,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.UnaryOperator;
 
 /**
  * The ingest figures, side by side in one run on a streaming estate ({@link StreamingEstate}):
@@ -116,10 +120,6 @@ public final class IngestBench {
     System.out.printf("load at the end: %s%n", load());
   }
 
-  private static int arg(String[] args, int index, int fallback) {
-    return args.length > index ? Integer.parseInt(args[index]) : fallback;
-  }
-
   private static Mutation translate(EventTranslator translator, String event) throws Exception {
     return translator.translate(JSON.readTree(event), TenantId.DEFAULT).mutation();
   }
@@ -136,34 +136,10 @@ public final class IngestBench {
             GroupCommitter.start(
                 catalog, GroupCommitter.Settings.defaults(), new SimpleMeterRegistry())) {
       return new double[] {
-        submit(committer, starts, threads), submit(committer, refreshes, threads)
+        CommitLoad.rate(committer, starts, threads, UnaryOperator.identity()),
+        CommitLoad.rate(committer, refreshes, threads, UnaryOperator.identity())
       };
     }
-  }
-
-  private static double submit(GroupCommitter committer, List<Mutation> mutations, int threads)
-      throws Exception {
-    AtomicInteger next = new AtomicInteger();
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    long start = System.nanoTime();
-    List<Future<?>> done = new ArrayList<>();
-    for (int t = 0; t < threads; t++) {
-      done.add(
-          pool.submit(
-              () -> {
-                for (int i = next.getAndIncrement();
-                    i < mutations.size();
-                    i = next.getAndIncrement()) {
-                  committer.submit(mutations.get(i)).join();
-                }
-                return null;
-              }));
-    }
-    for (Future<?> f : done) {
-      f.get();
-    }
-    pool.shutdown();
-    return mutations.size() / ((System.nanoTime() - start) / 1e9);
   }
 
   private static void http(
@@ -365,14 +341,6 @@ public final class IngestBench {
       System.out.printf(
           "(e) GET /api/v1/stats at %,d entities, %d requests: p50 %.2f ms, p99 %.2f ms; %s%n",
           entities, requests, latency.percentileMillis(50), latency.percentileMillis(99), body);
-    }
-  }
-
-  private static String load() {
-    try {
-      return Files.readString(Path.of("/proc/loadavg")).trim();
-    } catch (java.io.IOException e) {
-      return "unknown";
     }
   }
 

@@ -1,7 +1,11 @@
 package io.tributary.benchmarks.governance;
 
+import static io.tributary.benchmarks.BenchRun.arg;
+import static io.tributary.benchmarks.BenchRun.load;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.tributary.benchmarks.catalog.CommitLoad;
 import io.tributary.catalog.ChangeFeed;
 import io.tributary.catalog.Mutation;
 import io.tributary.catalog.janus.JanusCatalog;
@@ -21,10 +25,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 
 /**
  * Classification at ingest, on and off side by side in one run: chains of streaming jobs, each
@@ -136,11 +138,12 @@ public final class GovernanceBench {
           classify
               ? new ClassificationEngine(t -> RULES, catalog, types, Clock.systemUTC())
               : MutationEnricher.NONE;
-      double startRate = submit(committer, enricher, starts, threads);
+      UnaryOperator<Mutation> enrich = m -> enricher.enrich(TenantId.DEFAULT, m);
+      double startRate = CommitLoad.rate(committer, starts, threads, enrich);
       long t0 = System.nanoTime();
-      double firstRate = submit(committer, enricher, running.subList(0, jobs), threads);
+      double firstRate = CommitLoad.rate(committer, running.subList(0, jobs), threads, enrich);
       double laterRate =
-          submit(committer, enricher, running.subList(jobs, running.size()), threads);
+          CommitLoad.rate(committer, running.subList(jobs, running.size()), threads, enrich);
       double runningRate = running.size() / ((System.nanoTime() - t0) / 1e9);
       long evaluated = 0;
       long answered = 0;
@@ -311,32 +314,6 @@ public final class GovernanceBench {
     }
   }
 
-  private static double submit(
-      GroupCommitter committer, MutationEnricher enricher, List<Mutation> mutations, int threads)
-      throws Exception {
-    AtomicInteger next = new AtomicInteger();
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    long start = System.nanoTime();
-    List<Future<?>> done = new ArrayList<>();
-    for (int t = 0; t < threads; t++) {
-      done.add(
-          pool.submit(
-              () -> {
-                for (int i = next.getAndIncrement();
-                    i < mutations.size();
-                    i = next.getAndIncrement()) {
-                  committer.submit(enricher.enrich(TenantId.DEFAULT, mutations.get(i))).join();
-                }
-                return null;
-              }));
-    }
-    for (Future<?> f : done) {
-      f.get();
-    }
-    pool.shutdown();
-    return mutations.size() / ((System.nanoTime() - start) / 1e9);
-  }
-
   private static Mutation translate(EventTranslator translator, String event) throws Exception {
     return translator.translate(JSON.readTree(event), TenantId.DEFAULT).mutation();
   }
@@ -410,17 +387,5 @@ public final class GovernanceBench {
         + "\",\"_schemaURL\":\"https://openlineage.io/spec/facets/1-1-1/SchemaDatasetFacet.json#/$defs/SchemaDatasetFacet\",\"fields\":["
         + out
         + "]}";
-  }
-
-  private static int arg(String[] args, int index, int fallback) {
-    return args.length > index ? Integer.parseInt(args[index]) : fallback;
-  }
-
-  private static String load() {
-    try {
-      return Files.readString(Path.of("/proc/loadavg")).trim();
-    } catch (java.io.IOException e) {
-      return "unknown";
-    }
   }
 }

@@ -1,5 +1,8 @@
 package io.tributary.benchmarks.search;
 
+import static io.tributary.benchmarks.BenchRun.arg;
+import static io.tributary.benchmarks.BenchRun.load;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -318,17 +321,5 @@ public final class SearchBench {
       return 0;
     }
     return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
-  }
-
-  private static int arg(String[] args, int i, int fallback) {
-    return args.length > i ? Integer.parseInt(args[i]) : fallback;
-  }
-
-  private static String load() {
-    try {
-      return Files.readString(Path.of("/proc/loadavg")).trim();
-    } catch (java.io.IOException e) {
-      return "unknown";
-    }
   }
 }

@@ -3,6 +3,7 @@ package io.tributary.edge.cli;
 import io.tributary.config.ConfigException;
 import io.tributary.config.ConfigLoader;
 import io.tributary.config.Configuration;
+import io.tributary.config.Flags;
 import io.tributary.edge.EdgeBridge;
 import io.tributary.edge.EdgeSettings;
 import java.io.PrintWriter;
@@ -91,16 +92,17 @@ public final class EdgeCommand implements Callable<Integer> {
 
   /** The configuration the flags, the file and the environment give. */
   Configuration configuration() {
-    Map<String, String> flags = new LinkedHashMap<>(set);
-    put(flags, EdgeSettings.MQTT_URL.name(), mqtt);
-    put(flags, EdgeSettings.CATALOG_URL.name(), catalog);
-    put(flags, EdgeSettings.JOURNAL_DIR.name(), journal);
-    put(flags, EdgeSettings.NODE.name(), node);
-    put(flags, EdgeSettings.API_KEY.name(), apiKey);
-    put(flags, EdgeSettings.JOURNAL_MAX_BYTES.name(), journalMaxBytes);
-    put(flags, EdgeSettings.HTTP_PORT.name(), httpPort);
-    put(flags, ConfigLoader.CONFIG_FILE.name(), configFile);
-    return new ConfigLoader(EdgeSettings.ALL, environment).load(flags);
+    Flags flags =
+        Flags.of(set)
+            .with(EdgeSettings.MQTT_URL, mqtt)
+            .with(EdgeSettings.CATALOG_URL, catalog)
+            .with(EdgeSettings.JOURNAL_DIR, journal)
+            .with(EdgeSettings.NODE, node)
+            .with(EdgeSettings.API_KEY, apiKey)
+            .with(EdgeSettings.JOURNAL_MAX_BYTES, journalMaxBytes)
+            .with(EdgeSettings.HTTP_PORT, httpPort)
+            .with(ConfigLoader.CONFIG_FILE, configFile);
+    return new ConfigLoader(EdgeSettings.ALL, environment).load(flags.toMap());
   }
 
   @Override
@@ -123,11 +125,5 @@ public final class EdgeCommand implements Callable<Integer> {
     out.flush();
     stopped.await();
     return 0;
-  }
-
-  private static void put(Map<String, String> flags, String key, String value) {
-    if (value != null) {
-      flags.put(key, value);
-    }
   }
 }

@@ -42,6 +42,9 @@ class RangerAdminPolicySourceTest {
       WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
   private static final TenantId ACME = new TenantId("acme");
+  // Ranger Admin's roles make every member of group 'analysts' a member of role acme.reader.
+  private static final Principal ANALYST = new Principal("ann", Set.of("analysts"), Set.of(), ACME);
+  private static final ResourcePath ORDERS = ResourcePath.dataset(ACME, "prod", "orders");
 
   @TempDir Path cacheDir;
 
@@ -67,18 +70,10 @@ class RangerAdminPolicySourceTest {
         get(urlPathEqualTo("/service/tags/download/tributary"))
             .willReturn(aResponse().withStatus(304)));
 
-    AuthorizerConfig config =
-        AuthorizerConfig.rangerAdmin(ranger.baseUrl(), "tributary", cacheDir)
-            .withPollInterval(Duration.ofHours(1), Duration.ofHours(1));
-    try (TributaryAuthorizer authorizer =
-        TributaryAuthorizer.start(config, new NoAudit(), EntityResources.builtIn())) {
-      // Ranger Admin makes every member of group 'analysts' a member of role acme.reader.
-      Principal analyst = new Principal("ann", Set.of("analysts"), Set.of(), ACME);
-      ResourcePath orders = ResourcePath.dataset(ACME, "prod", "orders");
-
+    try (TributaryAuthorizer authorizer = startAuthorizer()) {
       assertThat(authorizer.policyVersion()).isEqualTo(12);
-      assertThat(authorizer.isAllowed(analyst, AccessType.READ, orders)).isTrue();
-      assertThat(authorizer.isAllowed(analyst, AccessType.WRITE, orders)).isFalse();
+      assertThat(authorizer.isAllowed(ANALYST, AccessType.READ, ORDERS)).isTrue();
+      assertThat(authorizer.isAllowed(ANALYST, AccessType.WRITE, ORDERS)).isFalse();
       assertThat(authorizer.policyFiles()).isEmpty();
 
       authorizer.refresh();
@@ -107,17 +102,17 @@ class RangerAdminPolicySourceTest {
         get(urlPathEqualTo("/service/roles/download/tributary"))
             .willReturn(aResponse().withStatus(503)));
 
+    try (TributaryAuthorizer authorizer = startAuthorizer()) {
+      assertThat(authorizer.isAllowed(ANALYST, AccessType.READ, ORDERS)).isTrue();
+    }
+  }
+
+  /** The authorizer with Ranger Admin (the stub) as its policy source; it polls once an hour. */
+  private TributaryAuthorizer startAuthorizer() {
     AuthorizerConfig config =
         AuthorizerConfig.rangerAdmin(ranger.baseUrl(), "tributary", cacheDir)
             .withPollInterval(Duration.ofHours(1), Duration.ofHours(1));
-    try (TributaryAuthorizer authorizer =
-        TributaryAuthorizer.start(config, new NoAudit(), EntityResources.builtIn())) {
-      Principal analyst = new Principal("ann", Set.of("analysts"), Set.of(), ACME);
-      assertThat(
-              authorizer.isAllowed(
-                  analyst, AccessType.READ, ResourcePath.dataset(ACME, "prod", "orders")))
-          .isTrue();
-    }
+    return TributaryAuthorizer.start(config, new NoAudit(), EntityResources.builtIn());
   }
 
   /** What Ranger Admin's policy download returns: the service def and the service's policies. */

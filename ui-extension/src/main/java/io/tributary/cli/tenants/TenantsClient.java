@@ -2,58 +2,49 @@ package io.tributary.cli.tenants;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.net.ConnectException;
-import java.net.URI;
+import io.tributary.cli.CliException;
+import io.tributary.cli.ServerConnection;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
-/** The tenant API's calls (and the governance API's), with the caller's API key. */
+/**
+ * Calls to a catalog server's JSON API with the caller's API key ({@code X-API-Key}): the tenant
+ * API's, the governance API's and the user admin API's. An answer other than the one expected is a
+ * {@link Failure} that says what failed.
+ */
 public final class TenantsClient {
   /** A failed call, with the message to print and the exit code. */
-  public static final class Failure extends RuntimeException {
-    private final int exitCode;
-
+  public static final class Failure extends CliException {
     Failure(String message, int exitCode) {
-      super(message);
-      this.exitCode = exitCode;
-    }
-
-    public int exitCode() {
-      return exitCode;
+      super(message, exitCode);
     }
   }
-
-  record Reply(int status, JsonNode body) {}
 
   public static final int FAILED = 1;
   public static final int USAGE = 2;
   public static final int UNAVAILABLE = 3;
 
-  private final URI base;
+  private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(120);
+
+  private final ServerConnection server;
   private final String apiKey;
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-  private final ObjectMapper json = new ObjectMapper();
+  private final Duration timeout;
 
   public TenantsClient(String url, String apiKey) {
-    try {
-      this.base = URI.create(url.endsWith("/") ? url : url + "/");
-    } catch (IllegalArgumentException e) {
-      throw new Failure("'" + url + "' is not a URL", USAGE);
-    }
-    if (base.getScheme() == null || base.getHost() == null) {
-      throw new Failure("'" + url + "' is not an http(s) URL", USAGE);
-    }
-    this.apiKey = apiKey == null || apiKey.isBlank() ? null : apiKey.trim();
+    this(url, apiKey, DEFAULT_TIMEOUT);
   }
 
-  ObjectMapper json() {
-    return json;
+  /** A client whose calls each wait at most {@code timeout} for their answer. */
+  public TenantsClient(String url, String apiKey, Duration timeout) {
+    this.server = new ServerConnection(url, Failure::new);
+    this.apiKey = apiKey == null || apiKey.isBlank() ? null : apiKey.trim();
+    this.timeout = timeout;
+  }
+
+  public ObjectMapper json() {
+    return server.json();
   }
 
   public static String segment(String value) {
@@ -63,8 +54,8 @@ public final class TenantsClient {
   /** Sends a call; answers other than {@code expected} become a {@link Failure}. */
   public JsonNode call(String method, String path, JsonNode body, int expected, String what) {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(base.resolve(path))
-            .timeout(Duration.ofSeconds(120))
+        HttpRequest.newBuilder(server.resolve(path))
+            .timeout(timeout)
             .header("Accept", "application/json")
             .method(
                 method,
@@ -77,7 +68,7 @@ public final class TenantsClient {
     if (apiKey != null) {
       request.header("X-API-Key", apiKey);
     }
-    Reply reply = send(request.build());
+    ServerConnection.Reply reply = server.send(request.build());
     if (reply.status() != expected) {
       String detail = reply.body().path("detail").asText(reply.body().path("title").asText(""));
       throw new Failure(
@@ -85,28 +76,5 @@ public final class TenantsClient {
           reply.status() == 400 ? USAGE : FAILED);
     }
     return reply.body();
-  }
-
-  private Reply send(HttpRequest request) {
-    try {
-      HttpResponse<String> response =
-          http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-      JsonNode body;
-      try {
-        body = response.body().isBlank() ? json.createObjectNode() : json.readTree(response.body());
-      } catch (IOException e) {
-        body = json.createObjectNode().put("detail", response.body());
-      }
-      return new Reply(response.statusCode(), body);
-    } catch (ConnectException e) {
-      throw new Failure(
-          "cannot reach the catalog server at " + base + " (is `tributary serve` running?)",
-          UNAVAILABLE);
-    } catch (IOException e) {
-      throw new Failure("request to " + request.uri() + " failed: " + e.getMessage(), UNAVAILABLE);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new Failure("interrupted", FAILED);
-    }
   }
 }

@@ -2,6 +2,7 @@ package io.tributary.cli.tenants;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tributary.cli.CliException;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -62,16 +63,7 @@ public final class TenantsCommand implements Runnable {
 
     @Override
     public final Integer call() {
-      PrintWriter out = spec.commandLine().getOut();
-      try {
-        run(new TenantsClient(server.url, server.apiKey), out);
-        out.flush();
-        return 0;
-      } catch (TenantsClient.Failure e) {
-        spec.commandLine().getErr().println("tributary: " + e.getMessage());
-        spec.commandLine().getErr().flush();
-        return e.exitCode();
-      }
+      return CliException.run(spec, out -> run(new TenantsClient(server.url, server.apiKey), out));
     }
 
     abstract void run(TenantsClient client, PrintWriter out);

@@ -1,5 +1,6 @@
 package io.tributary.cli.users;
 
+import io.tributary.cli.CliException;
 import java.util.List;
 import java.util.Set;
 
@@ -23,17 +24,13 @@ interface UsersBackend {
     }
   }
 
-  /** A refused or failed change, with the message to print and the exit code. */
-  final class Failure extends RuntimeException {
-    private final int exitCode;
-
+  /**
+   * A refused or failed change, with the message to print and the exit code; a server's refusal
+   * comes as the server client's failure.
+   */
+  final class Failure extends CliException {
     Failure(String message, int exitCode) {
-      super(message);
-      this.exitCode = exitCode;
-    }
-
-    int exitCode() {
-      return exitCode;
+      super(message, exitCode);
     }
   }
 

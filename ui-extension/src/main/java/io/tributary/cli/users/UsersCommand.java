@@ -1,5 +1,6 @@
 package io.tributary.cli.users;
 
+import io.tributary.cli.CliException;
 import io.tributary.cli.Tributary;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -8,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -89,26 +91,25 @@ public final class UsersCommand implements Runnable {
 
     @Override
     public final Integer call() {
-      PrintWriter out = spec.commandLine().getOut();
-      try {
-        run(target.backend(spec), out);
-        out.flush();
-        return 0;
-      } catch (UsersBackend.Failure e) {
-        spec.commandLine().getErr().println("tributary: " + e.getMessage());
-        spec.commandLine().getErr().flush();
-        return e.exitCode();
-      }
+      return CliException.run(spec, out -> run(target.backend(spec), out));
     }
 
     abstract void run(UsersBackend users, PrintWriter out);
 
-    /** The new password: from standard input, or asked for on the terminal. */
-    char[] password(boolean fromStdin, String user) {
-      if (fromStdin) {
-        return Passwords.fromStdin(stdin());
+    /**
+     * Hands {@code change} the new password of {@code user}, from standard input or asked for on
+     * the terminal, and wipes it afterwards.
+     */
+    void withNewPassword(NewPassword source, String user, Consumer<char[]> change) {
+      char[] password =
+          source.fromStdin
+              ? Passwords.fromStdin(stdin())
+              : Passwords.fromConsole(System.console(), user);
+      try {
+        change.accept(password);
+      } finally {
+        Passwords.wipe(password);
       }
-      return Passwords.fromConsole(System.console(), user);
     }
 
     private InputStream stdin() {
@@ -116,6 +117,14 @@ public final class UsersCommand implements Runnable {
           ? tributary.stdin()
           : System.in;
     }
+  }
+
+  /** Where a new password comes from. */
+  static final class NewPassword {
+    @Option(
+        names = "--password-stdin",
+        description = "Read the password from standard input (else it is asked for)")
+    boolean fromStdin;
   }
 
   /** What a user or key is given: groups, roles, home tenant. */
@@ -146,21 +155,20 @@ public final class UsersCommand implements Runnable {
     String name;
 
     @Mixin Labels labels;
-
-    @Option(
-        names = "--password-stdin",
-        description = "Read the password from standard input (else it is asked for)")
-    boolean passwordStdin;
+    @Mixin NewPassword newPassword;
 
     @Override
     void run(UsersBackend users, PrintWriter out) {
-      char[] password = password(passwordStdin, name);
-      try {
-        users.add(
-            name, password, Labels.set(labels.groups), Labels.set(labels.roles), labels.tenant);
-      } finally {
-        Passwords.wipe(password);
-      }
+      withNewPassword(
+          newPassword,
+          name,
+          password ->
+              users.add(
+                  name,
+                  password,
+                  Labels.set(labels.groups),
+                  Labels.set(labels.roles),
+                  labels.tenant));
       out.println("User '" + name + "' added.");
     }
   }
@@ -173,19 +181,11 @@ public final class UsersCommand implements Runnable {
     @Parameters(paramLabel = "NAME")
     String name;
 
-    @Option(
-        names = "--password-stdin",
-        description = "Read the password from standard input (else it is asked for)")
-    boolean passwordStdin;
+    @Mixin NewPassword newPassword;
 
     @Override
     void run(UsersBackend users, PrintWriter out) {
-      char[] password = password(passwordStdin, name);
-      try {
-        users.changePassword(name, password);
-      } finally {
-        Passwords.wipe(password);
-      }
+      withNewPassword(newPassword, name, password -> users.changePassword(name, password));
       out.println("Password of '" + name + "' changed.");
     }
   }

@@ -25,6 +25,7 @@ import io.tributary.ranger.AccessType;
 import io.tributary.ranger.ResourcePath;
 import io.tributary.ranger.quota.QuotaExceededException;
 import io.tributary.server.security.Caller;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -119,28 +120,22 @@ public final class AtlasV2Resource {
 
   @POST
   @Path("entity/bulk")
-  public Response createOrUpdate(
-      @HeaderParam(IngestHeaders.HTTP_TENANT) String tenant,
-      String body,
-      @Context ContainerRequestContext context) {
+  public Response createOrUpdate(String body, @BeanParam AtlasCall call) {
     return respond(
         () -> {
-          AtlasScope scope = scope(tenant, context, true);
+          AtlasScope scope = write(call);
           return service.createOrUpdate(
-              scope, admission(scope, context), json.read(body, AtlasEntitiesWithExtInfo.class));
+              scope, admission(scope, call), json.read(body, AtlasEntitiesWithExtInfo.class));
         });
   }
 
   /** {@code POST /v2/entity}: one entity, as {@code AtlasClientV2.createEntity} sends it. */
   @POST
   @Path("entity")
-  public Response createOrUpdateOne(
-      @HeaderParam(IngestHeaders.HTTP_TENANT) String tenant,
-      String body,
-      @Context ContainerRequestContext context) {
+  public Response createOrUpdateOne(String body, @BeanParam AtlasCall call) {
     return respond(
         () -> {
-          AtlasScope scope = scope(tenant, context, true);
+          AtlasScope scope = write(call);
           AtlasEntityWithExtInfo one = json.read(body, AtlasEntityWithExtInfo.class);
           if (one.entity() == null) {
             throw new AtlasApiException(
@@ -148,7 +143,7 @@ public final class AtlasV2Resource {
           }
           return service.createOrUpdate(
               scope,
-              admission(scope, context),
+              admission(scope, call),
               new AtlasEntitiesWithExtInfo(List.of(one.entity()), one.referredEntities()));
         });
   }
@@ -156,133 +151,94 @@ public final class AtlasV2Resource {
   /** {@code GET /v2/entity/bulk?guid=...}: several entities, as {@code getEntitiesByGuids} asks. */
   @GET
   @Path("entity/bulk")
-  public Response entities(
-      @HeaderParam(IngestHeaders.HTTP_TENANT) String tenant,
-      @QueryParam("guid") List<String> guids,
-      @Context ContainerRequestContext context) {
-    return respond(() -> service.entities(scope(tenant, context, false), guids));
+  public Response entities(@QueryParam("guid") List<String> guids, @BeanParam AtlasCall call) {
+    return respond(() -> service.entities(read(call), guids));
   }
 
   @GET
   @Path("entity/guid/{guid}")
-  public Response entity(
-      @HeaderParam(IngestHeaders.HTTP_TENANT) String tenant,
-      @PathParam("guid") String guid,
-      @Context ContainerRequestContext context) {
-    return respond(() -> service.entity(scope(tenant, context, false), guid));
+  public Response entity(@PathParam("guid") String guid, @BeanParam AtlasCall call) {
+    return respond(() -> service.entity(read(call), guid));
   }
 
   /** Atlas's {@code deleteByGuid}: needs write on the tenant. */
   @DELETE
   @Path("entity/guid/{guid}")
-  public Response deleteEntity(
-      @HeaderParam(IngestHeaders.HTTP_TENANT) String tenant,
-      @PathParam("guid") String guid,
-      @Context ContainerRequestContext context) {
-    return respond(() -> service.deleteEntity(scope(tenant, context, true), guid));
+  public Response deleteEntity(@PathParam("guid") String guid, @BeanParam AtlasCall call) {
+    return respond(() -> service.deleteEntity(write(call), guid));
   }
 
   @GET
   @Path("entity/guid/{guid}/classifications")
-  public Response classifications(
-      @HeaderParam(IngestHeaders.HTTP_TENANT) String tenant,
-      @PathParam("guid") String guid,
-      @Context ContainerRequestContext context) {
-    return respond(() -> service.classifications(scope(tenant, context, false), guid));
+  public Response classifications(@PathParam("guid") String guid, @BeanParam AtlasCall call) {
+    return respond(() -> service.classifications(read(call), guid));
   }
 
   /** Atlas's singular path for one classification. */
   @GET
   @Path("entity/guid/{guid}/classification/{classificationName}")
   public Response classification(
-      @HeaderParam(IngestHeaders.HTTP_TENANT) String tenant,
       @PathParam("guid") String guid,
       @PathParam("classificationName") String name,
-      @Context ContainerRequestContext context) {
-    return respond(() -> service.classification(scope(tenant, context, false), guid, name));
+      @BeanParam AtlasCall call) {
+    return respond(() -> service.classification(read(call), guid, name));
   }
 
   /** Atlas's {@code addClassifications}: a JSON array of classifications; 204 as Atlas answers. */
   @POST
   @Path("entity/guid/{guid}/classifications")
   public Response addClassifications(
-      @HeaderParam(IngestHeaders.HTTP_TENANT) String tenant,
-      @PathParam("guid") String guid,
-      String body,
-      @Context ContainerRequestContext context) {
+      @PathParam("guid") String guid, String body, @BeanParam AtlasCall call) {
     return respondEmpty(
         () ->
             service.addClassifications(
-                scope(tenant, context, true),
-                guid,
-                List.of(json.read(body, AtlasClassification[].class))));
+                write(call), guid, List.of(json.read(body, AtlasClassification[].class))));
   }
 
   @DELETE
   @Path("entity/guid/{guid}/classification/{classificationName}")
   public Response deleteClassification(
-      @HeaderParam(IngestHeaders.HTTP_TENANT) String tenant,
       @PathParam("guid") String guid,
       @PathParam("classificationName") String name,
-      @Context ContainerRequestContext context) {
-    return respondEmpty(
-        () -> service.deleteClassification(scope(tenant, context, true), guid, name));
+      @BeanParam AtlasCall call) {
+    return respondEmpty(() -> service.deleteClassification(write(call), guid, name));
   }
 
   @GET
   @Path("entity/uniqueAttribute/type/{typeName}")
   public Response entityByUniqueAttribute(
-      @HeaderParam(IngestHeaders.HTTP_TENANT) String tenant,
-      @PathParam("typeName") String typeName,
-      @Context UriInfo uri,
-      @Context ContainerRequestContext context) {
-    return respond(
-        () -> service.entity(scope(tenant, context, false), typeName, qualifiedName(uri)));
+      @PathParam("typeName") String typeName, @Context UriInfo uri, @BeanParam AtlasCall call) {
+    return respond(() -> service.entity(read(call), typeName, qualifiedName(uri)));
   }
 
   @GET
   @Path("lineage/{guid}")
   public Response lineage(
-      @HeaderParam(IngestHeaders.HTTP_TENANT) String tenant,
       @PathParam("guid") String guid,
       @QueryParam("direction") @DefaultValue("BOTH") String direction,
       @QueryParam("depth") @DefaultValue("3") String depth,
-      @Context ContainerRequestContext context) {
-    return respond(
-        () ->
-            service.lineage(
-                scope(tenant, context, false), guid, direction, integer("depth", depth)));
+      @BeanParam AtlasCall call) {
+    return respond(() -> service.lineage(read(call), guid, direction, integer("depth", depth)));
   }
 
   @GET
   @Path("lineage/uniqueAttribute/type/{typeName}")
   public Response lineageByUniqueAttribute(
-      @HeaderParam(IngestHeaders.HTTP_TENANT) String tenant,
       @PathParam("typeName") String typeName,
       @QueryParam("direction") @DefaultValue("BOTH") String direction,
       @QueryParam("depth") @DefaultValue("3") String depth,
       @Context UriInfo uri,
-      @Context ContainerRequestContext context) {
+      @BeanParam AtlasCall call) {
     return respond(
         () ->
             service.lineage(
-                scope(tenant, context, false),
-                typeName,
-                qualifiedName(uri),
-                direction,
-                integer("depth", depth)));
+                read(call), typeName, qualifiedName(uri), direction, integer("depth", depth)));
   }
 
   @POST
   @Path("search/basic")
-  public Response basicSearch(
-      @HeaderParam(IngestHeaders.HTTP_TENANT) String tenant,
-      String body,
-      @Context ContainerRequestContext context) {
-    return respond(
-        () ->
-            service.basicSearch(
-                scope(tenant, context, false), json.read(body, SearchParameters.class)));
+  public Response basicSearch(String body, @BeanParam AtlasCall call) {
+    return respond(() -> service.basicSearch(read(call), json.read(body, SearchParameters.class)));
   }
 
   /**
@@ -291,19 +247,18 @@ public final class AtlasV2Resource {
   @GET
   @Path("search/basic")
   public Response basicSearchByQuery(
-      @HeaderParam(IngestHeaders.HTTP_TENANT) String tenant,
       @QueryParam("typeName") String typeName,
       @QueryParam("classification") String classification,
       @QueryParam("query") String query,
       @QueryParam("excludeDeletedEntities") @DefaultValue("true") String excludeDeleted,
       @QueryParam("limit") @DefaultValue("100") String limit,
       @QueryParam("offset") @DefaultValue("0") String offset,
-      @Context ContainerRequestContext context) {
+      @BeanParam AtlasCall call) {
     // Parameters read here rather than by Jersey, which answers 404 to one it cannot convert.
     return respond(
         () ->
             service.basicSearch(
-                scope(tenant, context, false),
+                read(call),
                 new SearchParameters(
                     query,
                     typeName,
@@ -338,14 +293,7 @@ public final class AtlasV2Resource {
     } catch (AtlasApiException e) {
       return error(e);
     } catch (AccessDeniedException e) {
-      return Response.status(403)
-          .type(MediaType.APPLICATION_JSON_TYPE)
-          .entity(
-              json.write(
-                  new java.util.TreeMap<>(
-                      java.util.Map.of(
-                          "errorCode", FORBIDDEN_CODE, "errorMessage", e.getMessage()))))
-          .build();
+      return error(403, FORBIDDEN_CODE, e.getMessage(), 0);
     } catch (QuotaExceededException e) {
       return error(
           429,
@@ -379,8 +327,8 @@ public final class AtlasV2Resource {
   }
 
   /** Who the write is admitted for: the caller, or anyone when the resource is not secured. */
-  private Admission admission(AtlasScope scope, ContainerRequestContext context) {
-    return secured ? Caller.of(context) : Admission.open(scope.tenant());
+  private Admission admission(AtlasScope scope, AtlasCall call) {
+    return secured ? Caller.of(call.context) : Admission.open(scope.tenant());
   }
 
   private Response error(AtlasApiException e) {
@@ -390,16 +338,34 @@ public final class AtlasV2Resource {
         .build();
   }
 
+  /** What every tenant-scoped call is given: the tenant header, if any, and the request. */
+  public static final class AtlasCall {
+    @HeaderParam(IngestHeaders.HTTP_TENANT)
+    String tenant;
+
+    @Context ContainerRequestContext context;
+  }
+
+  /** The scope of a call that reads. */
+  private AtlasScope read(AtlasCall call) {
+    return scope(call, false);
+  }
+
+  /** The scope of a call that writes: the caller must be allowed to write the tenant. */
+  private AtlasScope write(AtlasCall call) {
+    return scope(call, true);
+  }
+
   /**
    * The tenant the call acts in: the header's when the caller may read (or, to write, write) all of
    * it, else the caller's home tenant.
    */
-  private AtlasScope scope(String header, ContainerRequestContext context, boolean write) {
-    TenantId named = tenant(header);
+  private AtlasScope scope(AtlasCall call, boolean write) {
+    TenantId named = tenant(call.tenant);
     if (!secured) {
       return AtlasScope.unrestricted(named == null ? TenantId.DEFAULT : named);
     }
-    Caller caller = Caller.of(context);
+    Caller caller = Caller.of(call.context);
     TenantId tenant = named == null ? caller.principal().tenant() : named;
     if (write) {
       caller.checkWrite(tenant);

@@ -76,6 +76,14 @@ final class Facets {
     }
   }
 
+  /** A timestamp field as epoch milliseconds; nothing when absent or not RFC 3339. */
+  static void putTime(MutationDraft.EntityDraft entity, String attribute, JsonNode node, String f) {
+    Long millis = epochMillis(text(node, f));
+    if (millis != null) {
+      entity.put(attribute, millis);
+    }
+  }
+
   /** Epoch milliseconds of an RFC 3339 timestamp, or null when it is not one. */
   static Long epochMillis(String timestamp) {
     java.time.Instant instant = Rfc3339.parse(timestamp);

@@ -114,7 +114,7 @@ final class JobMapper {
               Facets.putText(entity, field, facet, field);
             }
             putBoolean(entity, "online", facet);
-            putTime(entity, "lastSeen", facet);
+            Facets.putTime(entity, "lastSeen", facet, "lastSeen");
           },
           EDGE_DEVICE,
           facets);
@@ -128,7 +128,7 @@ final class JobMapper {
             Facets.putNumber(entity, "dropped", facet, "dropped");
             Facets.putNumber(entity, "oldestUnsyncedSeconds", facet, "oldestUnsyncedSeconds");
             putBoolean(entity, "mqttConnected", facet);
-            putTime(entity, "lastSync", facet);
+            Facets.putTime(entity, "lastSync", facet, "lastSync");
           },
           EDGE_NODE,
           facets);
@@ -139,13 +139,6 @@ final class JobMapper {
     JsonNode value = facet.get(field);
     if (value != null && value.isBoolean()) {
       entity.put(field, value.booleanValue());
-    }
-  }
-
-  private static void putTime(MutationDraft.EntityDraft entity, String field, JsonNode facet) {
-    Long millis = Facets.epochMillis(Facets.text(facet, field));
-    if (millis != null) {
-      entity.put(field, millis);
     }
   }
 }

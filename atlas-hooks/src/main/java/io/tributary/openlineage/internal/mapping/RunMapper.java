@@ -74,8 +74,8 @@ final class RunMapper {
         entity,
         "nominalTime",
         facet -> {
-          putTime(entity, Attributes.NOMINAL_START_TIME, facet, "nominalStartTime");
-          putTime(entity, Attributes.NOMINAL_END_TIME, facet, "nominalEndTime");
+          Facets.putTime(entity, Attributes.NOMINAL_START_TIME, facet, "nominalStartTime");
+          Facets.putTime(entity, Attributes.NOMINAL_END_TIME, facet, "nominalEndTime");
         },
         NOMINAL_TIME,
         facets);
@@ -150,13 +150,5 @@ final class RunMapper {
       }
     }
     return sum;
-  }
-
-  private static void putTime(
-      MutationDraft.EntityDraft entity, String attribute, JsonNode facet, String field) {
-    Long millis = Facets.epochMillis(Facets.text(facet, field));
-    if (millis != null) {
-      entity.put(attribute, millis);
-    }
   }
 }
