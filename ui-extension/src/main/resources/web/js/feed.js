@@ -37,6 +37,9 @@ function ref(r) {
 
 function deliver(event) {
   const change = parse(event);
+  // When it arrived here: a change's own time is its event's time, which a replay or a late
+  // producer sets in the past.
+  change.receivedAt = Date.now();
   lastId = change.id || lastId;
   recent.unshift(change);
   if (recent.length > RECENT_MAX) recent.pop();

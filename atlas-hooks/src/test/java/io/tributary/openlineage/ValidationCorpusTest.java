@@ -63,7 +63,9 @@ class ValidationCorpusTest {
 
   @ParameterizedTest
   @MethodSource("warnedEvents")
-  void shouldAcceptEveryEventBreakingOnlyAFacetFormatOrLeavingOutAFacetFieldWithAWarningAtThePointer(String name) {
+  void
+      shouldAcceptEveryEventBreakingOnlyAFacetFormatOrLeavingOutAFacetFieldWithAWarningAtThePointer(
+          String name) {
     JsonNode fixture = Fixtures.read("/openlineage/events/warned/" + name);
 
     TranslatedEvent translated =

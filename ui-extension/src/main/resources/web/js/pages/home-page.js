@@ -30,7 +30,7 @@ export class HomePage extends LightElement {
     this.shapeChanges = recent.filter((c) => c.kind !== UPDATED).slice(0, KEPT);
     this.showUpdates = false;
     // Every update of the last minute (time, entity), beyond the KEPT rows listed.
-    this.updateLog = recent.filter((c) => c.kind === UPDATED).map((c) => [Date.parse(c.time), c.subject?.guid]);
+    this.updateLog = recent.filter((c) => c.kind === UPDATED).map((c) => [c.receivedAt ?? Date.now(), c.subject?.guid]);
     this.error = null;
     this.insights = [];
     this.fresh = new Set();
@@ -45,7 +45,7 @@ export class HomePage extends LightElement {
       this.fresh.add(c.id);
       this.changes = [c, ...this.changes].slice(0, KEPT);
       if (c.kind !== UPDATED) this.shapeChanges = [c, ...this.shapeChanges].slice(0, KEPT);
-      else this.updateLog.push([Date.parse(c.time), c.subject?.guid]);
+      else this.updateLog.push([c.receivedAt ?? Date.now(), c.subject?.guid]);
       if (c.kind === 'ENTITY_CREATED' || c.kind === 'ENTITY_DELETED') this.scheduleStats();
     });
   }
@@ -100,7 +100,7 @@ export class HomePage extends LightElement {
     return Object.entries(byType).filter(([, v]) => typeof v === 'number').sort((a, b) => b[1] - a[1]);
   }
 
-  /** Updates in the last minute: how many, of how many entities. */
+  /** Updates received in the last minute: how many, of how many entities. */
   recentUpdates() {
     const since = Date.now() - 60_000;
     this.updateLog = this.updateLog.filter(([t]) => t >= since);

@@ -220,7 +220,7 @@ class LineageExplorerIT {
     await()
         .atMost(WAIT)
         .until(() -> browser.js("return window.__tributary.feed.connected").equals(true));
-    io.tributary.testkit.events.LineageEvent job =
+    io.tributary.testkit.events.LineageEvents job =
         io.tributary.testkit.events.LineageEvents.job("home-newcomer")
             .output(io.tributary.testkit.events.TestDataset.topic("home-news"));
     server.ingest(job.start().json());

@@ -8,8 +8,7 @@ import io.tributary.catalog.EntityKey;
 import io.tributary.catalog.EntityWrite;
 import io.tributary.catalog.Visibility;
 import io.tributary.catalog.types.TypeRegistry;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.tributary.testkit.process.JavaProcess;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,9 +16,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A server killed in the middle of a commit leaves its lock claims in the keyspace. The servers
@@ -28,8 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class StaleLockIT {
   private static final CqlKeyspace KEYSPACE = new CqlKeyspace("stale_lock");
-
-  @TempDir Path dir;
 
   @AfterAll
   static void closeKeyspace() {
@@ -40,11 +37,11 @@ class StaleLockIT {
   void keysLockedByAServerKilledMidCommitAreWritableOnceItsClaimsExpire() throws Exception {
     try (JanusCatalog survivor =
         JanusCatalog.open(KEYSPACE.config(), TypeRegistry.builtIn(), new ChangeFeed())) {
-      Process dead = startHaltingServer();
-      assertThat(dead.waitFor(3, TimeUnit.MINUTES)).as("the halting server ended").isTrue();
-      assertThat(dead.exitValue())
-          .as("halted inside its commit: %s", Files.readString(dir.resolve("halted.log")))
-          .isEqualTo(HaltedMidCommit.HALTED);
+      try (JavaProcess dead = startHaltingServer()) {
+        assertThat(dead.awaitExit(Duration.ofMinutes(3)))
+            .as("halted inside its commit: %s", dead.output())
+            .isEqualTo(HaltedMidCommit.HALTED);
+      }
 
       List<EntityWrite> writes = new ArrayList<>();
       for (EntityKey key : HaltedMidCommit.keys()) {
@@ -65,17 +62,14 @@ class StaleLockIT {
     }
   }
 
-  private Process startHaltingServer() throws Exception {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-Xmx384m");
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add(HaltedMidCommit.class.getName());
-    KEYSPACE.config().properties().forEach((k, v) -> command.add(k + "=" + v));
-    return new ProcessBuilder(command)
-        .redirectErrorStream(true)
-        .redirectOutput(dir.resolve("halted.log").toFile())
-        .start();
+  private JavaProcess startHaltingServer() throws Exception {
+    List<String> args = new ArrayList<>();
+    KEYSPACE.config().properties().forEach((k, v) -> args.add(k + "=" + v));
+    return JavaProcess.start(
+        "halting catalog",
+        Pattern.compile("(committing)"),
+        List.of("-Xmx384m"),
+        HaltedMidCommit.class.getName(),
+        args);
   }
 }
