@@ -224,8 +224,10 @@ class LineageExplorerIT {
         io.tributary.testkit.events.LineageEvents.job("home-newcomer")
             .output(io.tributary.testkit.events.TestDataset.topic("home-news"));
     server.ingest(job.start().json());
-    for (int i = 0; i < 5; i++) {
-      server.ingest(job.running().json());
+    java.time.Instant started = java.time.Instant.now();
+    for (int i = 1; i <= 5; i++) {
+      // Each snapshot later than the last: a repeat of the same snapshot changes nothing.
+      server.ingest(job.at(started.plusSeconds(i)).running().json());
     }
 
     await()
