@@ -111,6 +111,14 @@ final class SecuredUiServer implements AutoCloseable {
             .build());
   }
 
+  HttpResponse<String> delete(String user, String path) {
+    return send(
+        HttpRequest.newBuilder(server.uri().resolve(path))
+            .header("X-API-Key", key(user))
+            .DELETE()
+            .build());
+  }
+
   HttpResponse<String> get(String user, String path) {
     return send(
         HttpRequest.newBuilder(server.uri().resolve(path))

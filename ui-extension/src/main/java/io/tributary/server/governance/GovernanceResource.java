@@ -219,7 +219,12 @@ public final class GovernanceResource {
   private ObjectNode rulesJson(List<ClassificationRule> rules, ClassificationEngine.Report report) {
     ObjectNode out = json.createObjectNode();
     ArrayNode list = out.putArray("rules");
-    rules.forEach(r -> RuleJson.write(list.addObject(), r));
+    for (ClassificationRule r : rules) {
+      ObjectNode item = list.addObject();
+      RuleJson.write(item, r);
+      // How an entity's classification source names the rule: what ties a rule to what it did.
+      item.put("rule", r.describe());
+    }
     if (report != null) {
       out.set("reevaluation", report(report));
     }
