@@ -22,6 +22,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 /**
  * What every governance resource does with a request before its own work: resolve the tenant the
@@ -41,6 +42,27 @@ public final class GovernanceRequests {
 
   public ObjectMapper json() {
     return json;
+  }
+
+  public Catalog catalog() {
+    return catalog;
+  }
+
+  public TenantRegistry tenants() {
+    return tenants;
+  }
+
+  /**
+   * Removes what {@code remove} names from the tenant the caller administers: 204, or 404 with
+   * {@code missing} when there was nothing to remove.
+   */
+  public Response removed(
+      String tenantText, Caller caller, Predicate<TenantId> remove, String missing) {
+    Tenant tenant = administered(tenantText, caller);
+    if (!remove.test(tenant.id())) {
+      throw ApiException.notFound(missing);
+    }
+    return Response.noContent().build();
   }
 
   /** The tenant named by the path, when the caller may read it; else 404. */
