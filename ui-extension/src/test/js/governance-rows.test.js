@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  classifiedBy, describeChange, dryRunRows, formToRule, qualityBadge, qualityBounds, qualityScope, ruleConditions,
+  classifiedBy, count, describeChange, dryRunRows, durationWords, formToRule, qualityBadge, qualityBounds, qualityScope, ruleConditions,
   ruleToForm, rulesForPut, timelineLanes,
 } from '../../main/resources/web/js/pages/governance-rows.js';
 
@@ -87,4 +87,15 @@ test('a dry-run list counts what the caller may not see without naming it', () =
   assert.deepEqual(rows.map((r) => r.guid), ['a']);
   assert.equal(hidden, 3);
   assert.deepEqual(dryRunRows(undefined), { rows: [], hidden: 0 });
+});
+
+test('a duration reads in words in the largest unit that divides it', () => {
+  assert.equal(durationWords('PT216H'), '9 days');
+  assert.equal(durationWords('P30D'), '30 days');
+  assert.equal(durationWords('PT1S'), '1 second');
+  assert.equal(durationWords('PT1H30M'), '90 minutes');
+  assert.equal(durationWords('PT12H'), '12 hours');
+  assert.equal(durationWords('P1Y'), 'P1Y');
+  assert.equal(count(1, 'entity', 'entities'), '1 entity');
+  assert.equal(count(3, 'classification'), '3 classifications');
 });

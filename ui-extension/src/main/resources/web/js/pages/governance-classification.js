@@ -5,10 +5,10 @@ import { html } from 'lit';
 import { api } from '../api.js';
 import { governanceHref } from '../router.js';
 import { GovernanceSection, entityCell, formValues } from './governance-section.js';
-import { classifiedBy, formToRule, ruleConditions, ruleToForm, rulesForPut } from './governance-rows.js';
+import { classifiedBy, count, formToRule, ruleConditions, ruleToForm, rulesForPut } from './governance-rows.js';
 
 function report(r) {
-  return r ? `${r.examined} entities examined: ${r.added} classifications added, ${r.removed} removed` : '';
+  return r ? `${count(r.examined, 'entity', 'entities')} examined: ${count(r.added, 'classification')} added, ${r.removed} removed` : '';
 }
 
 export class GovernanceClassification extends GovernanceSection {
@@ -37,6 +37,14 @@ export class GovernanceClassification extends GovernanceSection {
     const lists = await Promise.all(names.map((n) => api.classified(this.tenant, n)));
     this.rules = rules;
     this.classified = new Map(names.map((n, i) => [n, lists[i]]));
+  }
+
+  updated(changed) {
+    // The entities of a rule chosen from the table open below it: brought into view on a phone.
+    if (changed.has('rules') && this.selected !== null && this.scrollToSelected !== this.params?.rule) {
+      this.scrollToSelected = this.params?.rule;
+      this.querySelector('[data-testid=rule-entities]')?.scrollIntoView({ block: 'nearest' });
+    }
   }
 
   href(extra = {}) {

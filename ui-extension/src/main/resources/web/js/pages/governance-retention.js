@@ -6,7 +6,7 @@ import { api } from '../api.js';
 import { entityHref, governanceHref, navigate } from '../router.js';
 import { formatTime } from '../format.js';
 import { GovernanceSection, formValues } from './governance-section.js';
-import { dryRunRows } from './governance-rows.js';
+import { count, dryRunRows, durationWords } from './governance-rows.js';
 
 const TENANT_DEFAULT = 'tenant-retention';
 
@@ -16,6 +16,7 @@ export class GovernanceRetention extends GovernanceSection {
     holds: { state: true },
     report: { state: true },
     holdKind: { state: true },
+    heldEntities: { state: true },
   };
 
   constructor() {
@@ -24,6 +25,7 @@ export class GovernanceRetention extends GovernanceSection {
     this.holds = [];
     this.report = null;
     this.holdKind = 'guid';
+    this.heldEntities = new Map();
   }
 
   /** The dry run is kept in the URL (it reads only), so that a reload shows it again. */
@@ -37,7 +39,26 @@ export class GovernanceRetention extends GovernanceSection {
       api.holds(this.tenant),
       this.dryRunShown ? api.dryRun(this.tenant) : null,
     ]);
-    Object.assign(this, { rules, holds, report });
+    // A hold names its entity by guid: the names are read for the table (one request a held entity).
+    const guids = holds.map((h) => h.guid).filter((g) => g && !this.heldEntities.has(g));
+    const found = await Promise.all(guids.map((g) => api.entity(g).catch(() => null)));
+    const heldEntities = new Map(this.heldEntities);
+    guids.forEach((g, i) => heldEntities.set(g, found[i]));
+    Object.assign(this, { rules, holds, report, heldEntities });
+  }
+
+  updated(changed) {
+    // A dry run asked for by its button is shown where the eye is, not below the fold of a phone.
+    if (changed.has('report') && this.report && this.scrollToReport) {
+      this.scrollToReport = false;
+      this.querySelector('[data-testid=dry-run]')?.scrollIntoView({ block: 'start' });
+    }
+  }
+
+  dryRun() {
+    this.scrollToReport = true;
+    if (this.dryRunShown) this.reload();
+    else navigate(this.href({ dryrun: '1' }));
   }
 
   href(extra = {}) {
@@ -72,7 +93,15 @@ export class GovernanceRetention extends GovernanceSection {
 
   render() {
     return html`
+      <div class="section-head">
+        <p class="muted">Rules purge what has not changed for longer than they allow, on a schedule; a legal hold
+          keeps an entity or a namespace through every purge.</p>
+        <p class="actions">
+          <button class="primary" data-action="dry-run" @click=${() => this.dryRun()}>${this.dryRunShown ? 'Run the dry run again' : 'Dry run'}</button>
+          ${this.dryRunShown ? html`<a href=${this.href()}>Hide dry run</a>` : ''}</p>
+      </div>
       ${this.messages()}
+      ${this.report ? this.renderReport(this.report) : ''}
       <h2>Retention rules</h2>
       ${this.rules.length ? html`<div class="table-wrap"><table class="stack" data-testid="retention-rules">
         <thead><tr><th>Rule</th><th>Type</th><th>Classification</th><th>Removes what is unchanged for</th><th><span class="visually-hidden">Actions</span></th></tr></thead>
@@ -80,7 +109,7 @@ export class GovernanceRetention extends GovernanceSection {
           <td><strong>${r.id}</strong>${r.id === TENANT_DEFAULT ? html`<div class="muted">the tenant's own retention</div>` : ''}</td>
           <td data-label="Type">${r.typeName || html`<span class="muted">any type</span>`}</td>
           <td data-label="Classification">${r.classification ? html`<span class="chip classification">${r.classification}</span>` : html`<span class="muted">any</span>`}</td>
-          <td data-label="Unchanged for"><code>${r.olderThan}</code></td>
+          <td data-label="Unchanged for">${durationWords(r.olderThan)} <code class="muted">${r.olderThan}</code></td>
           <td class="actions">${r.id === TENANT_DEFAULT ? ''
             : this.deleteButton(`rule-${r.id}`, 'Delete', `retention rule ${r.id}`,
               () => this.run(() => api.deleteRetentionRule(this.tenant, r.id), `Retention rule ${r.id} deleted.`))}</td>
@@ -99,7 +128,8 @@ export class GovernanceRetention extends GovernanceSection {
         <thead><tr><th>Hold</th><th>Keeps</th><th>Reason</th><th>Placed</th><th><span class="visually-hidden">Actions</span></th></tr></thead>
         <tbody>${this.holds.map((h) => html`<tr data-hold=${h.id}>
           <td><code>${h.id}</code></td>
-          <td data-label="Keeps">${h.guid ? html`<a href=${entityHref(h.guid)}>entity ${h.guid}</a>` : html`namespace <strong>${h.namespace}</strong>`}</td>
+          <td data-label="Keeps">${h.guid ? html`<a href=${entityHref(h.guid)}>${this.heldEntities.get(h.guid)?.qualifiedName || `entity ${h.guid}`}</a>`
+            : html`namespace <strong>${h.namespace}</strong>`}</td>
           <td data-label="Reason">${h.reason || html`<span class="muted">—</span>`}</td>
           <td data-label="Placed">${formatTime(h.created)}<div class="muted">by ${h.createdBy}</div></td>
           <td class="actions">${this.deleteButton(`hold-${h.id}`, 'Release', `legal hold ${h.id}`,
@@ -115,23 +145,16 @@ export class GovernanceRetention extends GovernanceSection {
         <p class="form-actions"><button class="primary" type="submit">Place hold</button></p>
       </form>
 
-      <h2>Dry run</h2>
-      <p class="actions">
-        ${this.dryRunShown
-          ? html`<button data-action="dry-run" @click=${() => this.reload()}>Run again</button>
-            <a href=${this.href()}>Hide</a>`
-          : html`<button class="primary" data-action="dry-run" @click=${() => navigate(this.href({ dryrun: '1' }))}>
-            Dry run: what would a purge remove now?</button>`}
-      </p>
-      ${this.report ? this.renderReport(this.report) : ''}`;
+`;
   }
 
   renderReport(report) {
     const removed = dryRunRows(report.removed);
     const held = dryRunRows(report.held);
     return html`<section class="card" data-testid="dry-run" aria-labelledby="dry-run-title">
-      <h3 id="dry-run-title">A purge now would remove ${removed.rows.length + removed.hidden}
-        ${removed.rows.length + removed.hidden === 1 ? 'entity' : 'entities'}; legal holds keep ${held.rows.length + held.hidden}</h3>
+      <h2 id="dry-run-title">Dry run: a purge now would remove ${count(removed.rows.length + removed.hidden, 'entity', 'entities')};
+        legal holds keep ${held.rows.length + held.hidden}</h2>
+      <p class="muted">Nothing is removed by a dry run. Hold what must stay; the scheduled purge removes the rest.</p>
       ${removed.rows.length ? html`<div class="table-wrap"><table class="stack" data-testid="would-remove">
         <thead><tr><th>Would remove</th><th>Type</th><th>By rule</th><th>Last changed</th><th><span class="visually-hidden">Actions</span></th></tr></thead>
         <tbody>${removed.rows.map((r) => html`<tr data-guid=${r.guid}>

@@ -123,3 +123,19 @@ export function dryRunRows(list = []) {
   const hidden = list.reduce((n, r) => n + (r.notShown || 0), 0);
   return { rows, hidden };
 }
+
+/** An ISO-8601 duration as the server writes it (PT216H) in words (9 days); as given if unknown. */
+export function durationWords(iso) {
+  const m = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/.exec(String(iso ?? ''));
+  if (!m || iso === 'P' || iso === 'PT') return String(iso ?? '');
+  const seconds = Number(m[1] || 0) * 86400 + Number(m[2] || 0) * 3600 + Number(m[3] || 0) * 60 + Number(m[4] || 0);
+  const units = [[86400, 'day'], [3600, 'hour'], [60, 'minute'], [1, 'second']];
+  const [size, name] = units.find(([s]) => seconds >= s && seconds % s === 0) || [1, 'second'];
+  const n = seconds / size;
+  return `${n} ${name}${n === 1 ? '' : 's'}`;
+}
+
+/** "1 entity", "2 entities". */
+export function count(n, one, many = `${one}s`) {
+  return `${n} ${n === 1 ? one : many}`;
+}

@@ -16,6 +16,8 @@ export class GovernanceSection extends LightElement {
   };
 
   willUpdate(changed) {
+    // A notice speaks of the view it was given in: moving elsewhere in the tab drops it.
+    if (changed.get('params') !== undefined) this.notice = null;
     if ((changed.has('tenant') || changed.has('params')) && this.tenant) this.reload();
   }
 
