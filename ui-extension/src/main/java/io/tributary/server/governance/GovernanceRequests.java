@@ -3,6 +3,7 @@ package io.tributary.server.governance;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tributary.catalog.Catalog;
 import io.tributary.catalog.Entity;
 import io.tributary.catalog.EntityNotFoundException;
@@ -20,8 +21,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -50,6 +53,18 @@ public final class GovernanceRequests {
 
   public TenantRegistry tenants() {
     return tenants;
+  }
+
+  /** {@code {"<field>": [...]}}: what {@code items} lists of the tenant the caller may read. */
+  public String listed(
+      String tenantText,
+      Caller caller,
+      String field,
+      Function<TenantId, ? extends Collection<? extends JsonNode>> items) {
+    Tenant tenant = readable(tenantText, caller);
+    ObjectNode out = json.createObjectNode();
+    out.putArray(field).addAll(items.apply(tenant.id()));
+    return out.toString();
   }
 
   /**

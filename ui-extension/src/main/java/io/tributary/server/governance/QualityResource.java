@@ -52,11 +52,11 @@ public final class QualityResource {
   @GET
   @Path("tenants/{tenant}/quality-rules")
   public String rules(@PathParam("tenant") String tenantText, @Context ContainerRequestContext c) {
-    Tenant tenant = requests.readable(tenantText, Caller.of(c));
-    ObjectNode out = requests.json().createObjectNode();
-    ArrayNode list = out.putArray("rules");
-    quality.rules(tenant.id()).forEach(r -> list.add(Quality.toJson(r)));
-    return out.toString();
+    return requests.listed(
+        tenantText,
+        Caller.of(c),
+        "rules",
+        t -> quality.rules(t).stream().map(Quality::toJson).toList());
   }
 
   @PUT

@@ -53,11 +53,11 @@ public final class RetentionResource {
   @GET
   @Path("tenants/{tenant}/retention-rules")
   public String rules(@PathParam("tenant") String tenantText, @Context ContainerRequestContext c) {
-    Tenant tenant = requests.readable(tenantText, Caller.of(c));
-    ObjectNode out = requests.json().createObjectNode();
-    ArrayNode list = out.putArray("rules");
-    retention.rules(tenant.id()).forEach(r -> list.add(rule(r)));
-    return out.toString();
+    return requests.listed(
+        tenantText,
+        Caller.of(c),
+        "rules",
+        t -> retention.rules(t).stream().map(this::rule).toList());
   }
 
   @PUT
@@ -105,11 +105,11 @@ public final class RetentionResource {
   @GET
   @Path("tenants/{tenant}/legal-holds")
   public String holds(@PathParam("tenant") String tenantText, @Context ContainerRequestContext c) {
-    Tenant tenant = requests.readable(tenantText, Caller.of(c));
-    ObjectNode out = requests.json().createObjectNode();
-    ArrayNode list = out.putArray("holds");
-    retention.holds(tenant.id()).forEach(h -> list.add(hold(h)));
-    return out.toString();
+    return requests.listed(
+        tenantText,
+        Caller.of(c),
+        "holds",
+        t -> retention.holds(t).stream().map(this::hold).toList());
   }
 
   /** {@code {"guid"} or {"namespace"}, "reason"?}: the entity must be the tenant's and visible. */
