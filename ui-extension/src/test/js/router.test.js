@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { entityHref, navigate, parseRoute, searchHref } from '../../main/resources/web/js/router.js';
+import { entityHref, governanceHref, navigate, parseRoute, searchHref } from '../../main/resources/web/js/router.js';
 
 test('an empty or root hash is the home page', () => {
   assert.deepEqual(parseRoute(''), { page: 'home', params: {} });
@@ -62,4 +62,15 @@ test('navigate changes the hash only when it differs', (t) => {
 test('a dashboards route names the dashboard, or none for the list', () => {
   assert.deepEqual(parseRoute('#/dashboards'), { page: 'dashboards', id: null, params: {} });
   assert.equal(parseRoute('#/dashboards/5d0f-1').id, '5d0f-1');
+});
+
+test('the governance page keeps its tab and what the tab shows in the query', () => {
+  assert.deepEqual(parseRoute('#/governance?tenant=acme&tab=quality&dataset=g-1'), {
+    page: 'governance', params: { tenant: 'acme', tab: 'quality', dataset: 'g-1' },
+  });
+});
+
+test('a governance link carries the tenant and the tab', () => {
+  assert.equal(governanceHref({ tenant: 'acme', tab: 'retention', dryrun: '1' }), '#/governance?tenant=acme&tab=retention&dryrun=1');
+  assert.equal(governanceHref(), '#/governance');
 });

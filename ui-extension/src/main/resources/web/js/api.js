@@ -193,5 +193,48 @@ export const api = {
     request(`/governance/tenants/${enc(tenant)}/proposals/${enc(id)}/${decision}`,
       { method: 'POST', body: JSON.stringify(comment ? { comment } : {}) }),
 
+  /** Governance: classification rules (replaced as a whole) and the entities a classification is on. */
+  classificationRules: (tenant) => request(`/governance/tenants/${enc(tenant)}/classification-rules`),
+
+  putClassificationRules: (tenant, rules) =>
+    request(`/governance/tenants/${enc(tenant)}/classification-rules`, { method: 'PUT', body: JSON.stringify({ rules }) }),
+
+  reevaluate: (tenant) => request(`/governance/tenants/${enc(tenant)}/classifications/reevaluate`, { method: 'POST' }),
+
+  classified: async (tenant, classification, limit = 500) =>
+    (await request(`/governance/tenants/${enc(tenant)}/classifications${query({ classification, limit })}`))?.entities || [],
+
+  /** Governance: retention rules, legal holds and the dry run of a purge. */
+  retentionRules: async (tenant) => (await request(`/governance/tenants/${enc(tenant)}/retention-rules`))?.rules || [],
+
+  putRetentionRule: (tenant, id, rule) =>
+    request(`/governance/tenants/${enc(tenant)}/retention-rules/${enc(id)}`, { method: 'PUT', body: JSON.stringify(rule) }),
+
+  deleteRetentionRule: (tenant, id) =>
+    request(`/governance/tenants/${enc(tenant)}/retention-rules/${enc(id)}`, { method: 'DELETE' }),
+
+  holds: async (tenant) => (await request(`/governance/tenants/${enc(tenant)}/legal-holds`))?.holds || [],
+
+  placeHold: (tenant, hold) =>
+    request(`/governance/tenants/${enc(tenant)}/legal-holds`, { method: 'POST', body: JSON.stringify(hold) }),
+
+  releaseHold: (tenant, id) => request(`/governance/tenants/${enc(tenant)}/legal-holds/${enc(id)}`, { method: 'DELETE' }),
+
+  dryRun: (tenant) => request(`/governance/tenants/${enc(tenant)}/retention/dry-run`),
+
+  /** Governance: data-quality rules and their results, the current ones or the history. */
+  qualityRules: async (tenant) => (await request(`/governance/tenants/${enc(tenant)}/quality-rules`))?.rules || [],
+
+  putQualityRule: (tenant, id, rule) =>
+    request(`/governance/tenants/${enc(tenant)}/quality-rules/${enc(id)}`, { method: 'PUT', body: JSON.stringify(rule) }),
+
+  deleteQualityRule: (tenant, id) =>
+    request(`/governance/tenants/${enc(tenant)}/quality-rules/${enc(id)}`, { method: 'DELETE' }),
+
+  qualityResults: async (tenant, { dataset, view = 'latest' } = {}) =>
+    (await request(`/governance/tenants/${enc(tenant)}/quality-results${query({ dataset, view })}`))?.results || [],
+
+  checkFreshness: (tenant) => request(`/governance/tenants/${enc(tenant)}/quality/freshness-check`, { method: 'POST' }),
+
   exportUrl: (guid, format, params = {}) => `${BASE}/lineage/${enc(guid)}/export${query({ format, ...params })}`,
 };

@@ -1,4 +1,4 @@
-// Hash routes: #/ (home), #/search?q=, #/edge, #/governance?tenant=&task=, #/entity/{guid}/{tab}?params. Hash routing needs nothing
+// Hash routes: #/ (home), #/search?q=, #/edge, #/governance?tenant=&tab=&task= (tabs: inbox, classification, retention, quality), #/entity/{guid}/{tab}?params. Hash routing needs nothing
 // from the server beyond index.html.
 
 export function parseRoute(hash = location.hash) {

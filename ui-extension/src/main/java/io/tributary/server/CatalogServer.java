@@ -40,6 +40,7 @@ import io.tributary.ranger.auth.UsersStore;
 import io.tributary.ranger.bootstrap.PolicyServices;
 import io.tributary.ranger.governance.Approvals;
 import io.tributary.ranger.governance.ClassificationEngine;
+import io.tributary.ranger.governance.GovernanceContext;
 import io.tributary.ranger.governance.GovernanceSettings;
 import io.tributary.ranger.governance.GovernanceStore;
 import io.tributary.ranger.governance.KafkaAlerts;
@@ -64,6 +65,7 @@ import io.tributary.server.dashboards.DashboardsResource;
 import io.tributary.server.export.LineageExportResource;
 import io.tributary.server.export.LineageExporters;
 import io.tributary.server.export.NodeKinds;
+import io.tributary.server.governance.GovernanceRequests;
 import io.tributary.server.governance.GovernanceResource;
 import io.tributary.server.governance.ProposalResource;
 import io.tributary.server.governance.QualityResource;
@@ -218,37 +220,33 @@ public final class CatalogServer implements AutoCloseable {
             types,
             Clock.systemUTC());
     parts.push(classification);
-    Retention retention =
-        new Retention(
+    GovernanceContext governance =
+        new GovernanceContext(
             catalog,
             new GovernanceStore(catalog, Clock.systemUTC()),
             types,
             new EntityResources(types, EntityResources.DEFAULT_NAMESPACE),
+            () -> policies.tenants().list().stream().map(t -> t.id()).toList(),
+            Clock.systemUTC());
+    Retention retention =
+        new Retention(
+            governance,
             tenant ->
                 policies
                     .tenants()
                     .get(tenant)
                     .map(t -> java.util.Optional.ofNullable(t.config().retention()))
                     .orElse(java.util.Optional.empty()),
-            () -> policies.tenants().list().stream().map(t -> t.id()).toList(),
-            policies.audit(),
-            Clock.systemUTC());
+            policies.audit());
     retention.schedule(config.get(GovernanceSettings.RETENTION_INTERVAL));
     parts.push(retention);
-    Stewardship stewardship =
-        new Stewardship(
-            catalog,
-            new GovernanceStore(catalog, Clock.systemUTC()),
-            types,
-            new EntityResources(types, EntityResources.DEFAULT_NAMESPACE),
-            () -> policies.tenants().list().stream().map(t -> t.id()).toList(),
-            Clock.systemUTC());
+    Stewardship stewardship = new Stewardship(governance);
     stewardship.start(config.get(GovernanceSettings.ORPHAN_SCAN_INTERVAL));
     parts.push(stewardship);
     Approvals approvals =
         Approvals.builder()
             .catalog(catalog)
-            .store(new GovernanceStore(catalog, Clock.systemUTC()))
+            .store(governance.store())
             .stewardship(stewardship)
             .retention(retention)
             .tenants(policies.tenants())
@@ -279,15 +277,7 @@ public final class CatalogServer implements AutoCloseable {
       parts.push(kafkaAlerts);
       alerts = alerts.andThen(kafkaAlerts);
     }
-    Quality quality =
-        new Quality(
-            catalog,
-            new GovernanceStore(catalog, Clock.systemUTC()),
-            types,
-            new EntityResources(types, EntityResources.DEFAULT_NAMESPACE),
-            () -> policies.tenants().list().stream().map(t -> t.id()).toList(),
-            alerts,
-            Clock.systemUTC());
+    Quality quality = new Quality(governance, alerts);
     quality.start(config.get(GovernanceSettings.FRESHNESS_INTERVAL));
     parts.push(quality);
     EntityQuota entityQuota =
@@ -347,6 +337,8 @@ public final class CatalogServer implements AutoCloseable {
     java.util.concurrent.atomic.AtomicBoolean accepting =
         new java.util.concurrent.atomic.AtomicBoolean();
 
+    GovernanceRequests governanceRequests =
+        new GovernanceRequests(policies.tenants(), catalog, json);
     ResourceConfig resources =
         new ResourceConfig()
             .register(JacksonFeature.withoutExceptionMappers())
@@ -384,13 +376,11 @@ public final class CatalogServer implements AutoCloseable {
                     new TenantDataEraser(catalog),
                     json,
                     PolicySetup.defaultQuotas(config)))
-            .register(
-                new GovernanceResource(policies.tenants(), classification, catalog, types, json))
-            .register(new RetentionResource(policies.tenants(), retention, catalog, json))
-            .register(new QualityResource(policies.tenants(), quality, catalog, json))
-            .register(
-                new StewardshipResource(policies.tenants(), stewardship, approvals, catalog, json))
-            .register(new ProposalResource(policies.tenants(), approvals, catalog, types, json))
+            .register(new GovernanceResource(governanceRequests, classification, types))
+            .register(new RetentionResource(governanceRequests, retention))
+            .register(new QualityResource(governanceRequests, quality))
+            .register(new StewardshipResource(governanceRequests, stewardship, approvals))
+            .register(new ProposalResource(governanceRequests, approvals, types))
             .register(new DashboardsResource(catalog, json, Clock.systemUTC()))
             .register(new UsersResource(PolicySetup.userAdmin(users), json))
             .register(new ApiKeysResource(PolicySetup.userAdmin(users), json))

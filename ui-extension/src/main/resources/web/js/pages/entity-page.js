@@ -1,11 +1,12 @@
 import { html } from 'lit';
 import { LightElement } from '../components/light-element.js';
 import { api } from '../api.js';
-import { entityHref } from '../router.js';
+import { entityHref, governanceHref } from '../router.js';
 import { formatTime, pick, typeCategory } from '../format.js';
 import { renderProperties, renderQuality, renderRuns, renderSchema } from './entity-tabs.js';
 import '../graph/lineage-graph.js';
 import { lineageView } from '../graph3d/view-switch.js';
+import { qualityBadgeChip, renderQualityTimeline } from './quality-timeline.js';
 
 const TABS = [
   ['lineage', 'Lineage'],
@@ -29,6 +30,8 @@ export class EntityPage extends LightElement {
     columns: { state: true },
     runs: { state: true },
     stewards: { state: true },
+    qualityLatest: { state: true },
+    qualityHistory: { state: true },
     error: { state: true },
   };
 
@@ -46,6 +49,8 @@ export class EntityPage extends LightElement {
       this.columns = null;
       this.runs = null;
       this.stewards = null;
+      this.qualityLatest = null;
+      this.qualityHistory = null;
       this.load();
     }
     if (changed.has('tab') || changed.has('guid')) this.loadTab();
@@ -68,6 +73,11 @@ export class EntityPage extends LightElement {
       api.summary(guid).then((s) => { if (guid === this.guid) this.summary = s.summary; }).catch(() => {});
       // Owners set by stewards and the entity's stewards; the facet's owners stand when there are none.
       api.stewardship(guid).then((s) => { if (guid === this.guid) this.stewards = s; }).catch(() => {});
+      // The outcome of the tenant's data-quality rules on it: a badge; none when no rule checked it.
+      if (entity.tenant) {
+        api.qualityResults(entity.tenant, { dataset: guid })
+          .then((r) => { if (guid === this.guid) this.qualityLatest = r; }).catch(() => {});
+      }
     } catch (e) {
       this.error = e.status === 404 ? `No entity has guid ${guid}` : e.message;
     }
@@ -79,6 +89,9 @@ export class EntityPage extends LightElement {
     try {
       if ((tab === 'schema' || tab === 'quality') && this.columns === null) {
         this.columns = await api.related(guid, REL_COLUMNS, 'BOTH').catch(() => []);
+      }
+      if (tab === 'quality' && this.qualityHistory === null && this.entity?.tenant) {
+        this.qualityHistory = await api.qualityResults(this.entity.tenant, { dataset: guid, view: 'history' }).catch(() => []);
       }
       if (tab === 'runs' && this.runs === null && this.entity) {
         this.runs = await this.loadRuns(guid);
@@ -152,6 +165,8 @@ export class EntityPage extends LightElement {
           <dt>Classifications</dt>
           <dd data-testid="classifications">${e.classifications.length
             ? e.classifications.map((c) => html`<span class="chip classification">${c}</span>`) : '—'}</dd>
+          ${this.qualityLatest?.length ? html`<dt>Quality</dt>
+            <dd>${qualityBadgeChip(this.qualityLatest, entityHref(e.guid, 'quality'))}</dd>` : ''}
           <dt>Updated</dt><dd>${formatTime(e.updateTime) || '—'}</dd>
         </dl>
       </section>
@@ -172,7 +187,11 @@ export class EntityPage extends LightElement {
       case 'runs':
         return renderRuns(this.runs);
       case 'quality':
-        return renderQuality(e, this.columns);
+        return html`${renderQuality(e, this.columns)}
+          ${this.qualityHistory?.length ? html`<h2>Data-quality rules</h2>
+            <p class="muted">Each change of outcome of the tenant's rules on this dataset.
+              <a href=${governanceHref({ tenant: e.tenant, tab: 'quality', dataset: e.guid })}>All quality results</a></p>
+            ${renderQualityTimeline(this.qualityHistory)}` : ''}`;
       case 'properties':
         return renderProperties(e);
       default:

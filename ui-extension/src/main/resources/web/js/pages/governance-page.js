@@ -4,6 +4,16 @@ import { api } from '../api.js';
 import { entityHref, governanceHref, navigate } from '../router.js';
 import { formatTime } from '../format.js';
 import { describeChange } from './governance-rows.js';
+import './governance-classification.js';
+import './governance-retention.js';
+import './governance-quality.js';
+
+const TABS = [
+  ['inbox', 'Inbox'],
+  ['classification', 'Classification'],
+  ['retention', 'Retention'],
+  ['quality', 'Quality'],
+];
 
 const STATUS_CHIP = { open: 'warn', claimed: '', resolved: 'ok', pending: 'warn', applied: 'ok', rejected: '', failed: 'warn' };
 
@@ -17,8 +27,10 @@ function entityLink(item) {
 }
 
 /**
- * Governance: the caller's inbox (their tasks, the proposals awaiting their approval), the tenant's
- * proposals with approve and reject, its open tasks, and one task with its comments.
+ * Governance, in tabs kept in the URL ({@code #/governance?tenant=&tab=}): the caller's inbox (their
+ * tasks, the proposals awaiting their approval), the tenant's proposals with approve and reject, its
+ * open tasks, and one task with its comments; then classification rules, retention and legal holds,
+ * and data quality, each its own element.
  */
 export class GovernancePage extends LightElement {
   static properties = {
@@ -46,6 +58,26 @@ export class GovernancePage extends LightElement {
     return this.params?.tenant || this.tenants[0]?.id || '';
   }
 
+  get tab() {
+    return TABS.some(([id]) => id === this.params?.tab) ? this.params.tab : 'inbox';
+  }
+
+  selectTab(id) {
+    navigate(governanceHref(id === 'inbox' ? { tenant: this.tenant } : { tenant: this.tenant, tab: id }));
+  }
+
+  onTabKey(e) {
+    const ids = TABS.map(([id]) => id);
+    const i = ids.indexOf(this.tab);
+    const next = { ArrowRight: ids[(i + 1) % ids.length], ArrowLeft: ids[(i - 1 + ids.length) % ids.length],
+      Home: ids[0], End: ids[ids.length - 1] }[e.key];
+    if (next) {
+      e.preventDefault();
+      this.selectTab(next);
+      this.updateComplete.then(() => this.querySelector(`#gov-tab-${next}`)?.focus());
+    }
+  }
+
   willUpdate(changed) {
     if (changed.has('params')) this.load();
   }
@@ -57,6 +89,11 @@ export class GovernancePage extends LightElement {
       const tenant = this.tenant;
       if (!tenant) {
         this.error = 'You are not a member of any tenant.';
+        return;
+      }
+      // The other tabs load what they show themselves.
+      if (this.tab !== 'inbox') {
+        this.error = null;
         return;
       }
       const taskId = this.params?.task;
@@ -105,15 +142,40 @@ export class GovernancePage extends LightElement {
 
   render() {
     const tenant = this.tenant;
+    const tab = this.tab;
     return html`
       <div class="page-head">
         <h1>Governance</h1>
         ${this.tenants.length > 1 ? html`
           <label>Tenant
-            <select data-testid="tenant" @change=${(e) => navigate(governanceHref({ tenant: e.target.value }))}>
+            <select data-testid="tenant" @change=${(e) => navigate(governanceHref({ tenant: e.target.value, tab }))}>
               ${this.tenants.map((t) => html`<option value=${t.id} ?selected=${t.id === tenant}>${t.id}</option>`)}
             </select></label>` : ''}
       </div>
+      <div role="tablist" aria-label="Governance views" @keydown=${this.onTabKey}>
+        ${TABS.map(([id, label]) => html`
+          <button role="tab" id="gov-tab-${id}" aria-controls="gov-panel" aria-selected=${id === tab ? 'true' : 'false'}
+            tabindex=${id === tab ? '0' : '-1'} data-tab=${id} @click=${() => this.selectTab(id)}>${label}</button>`)}
+      </div>
+      <section role="tabpanel" id="gov-panel" aria-labelledby="gov-tab-${tab}">
+        ${tab === 'inbox' || !tenant ? this.renderInbox() : this.renderTab(tab, tenant)}
+      </section>`;
+  }
+
+  renderTab(tab, tenant) {
+    const params = this.params || {};
+    switch (tab) {
+      case 'classification':
+        return html`<tb-governance-classification .tenant=${tenant} .params=${params}></tb-governance-classification>`;
+      case 'retention':
+        return html`<tb-governance-retention .tenant=${tenant} .params=${params}></tb-governance-retention>`;
+      default:
+        return html`<tb-governance-quality .tenant=${tenant} .params=${params}></tb-governance-quality>`;
+    }
+  }
+
+  renderInbox() {
+    return html`
       ${this.error ? html`<p class="error-banner" role="alert">${this.error}</p>` : ''}
       ${this.notice ? html`<p class="notice" role="status" data-testid="notice">${this.notice}</p>` : ''}
       <p aria-live="polite" class="muted">${this.loading ? 'Loading…' : ''}</p>

@@ -124,12 +124,13 @@ class TributaryCliIT {
   }
 
   @Test
-  void shouldManageRetentionAndQualityRulesWithGovernanceCommands() {
+  void shouldManageRetentionAndQualityRulesWithGovernanceCommands() throws Exception {
     Run rule =
         run(
             "governance",
-            "retention-rule",
+            "retention",
             "default",
+            "set",
             "old-topics",
             "--older-than",
             "P30D",
@@ -142,15 +143,66 @@ class TributaryCliIT {
     Run rules = run("governance", "retention", "default", "--url", url);
     assertThat(rules.exit()).as(rules.err()).isZero();
     assertThat(rules.out()).contains("old-topics");
-    Run dryRun = run("governance", "dry-run", "default", "--url", url);
+    Run dryRun = run("governance", "retention", "default", "dry-run", "--url", url);
     assertThat(dryRun.exit()).as(dryRun.err()).isZero();
     assertThat(dryRun.out()).contains("\"removed\"").contains("\"held\"");
+    Run deleted = run("governance", "retention", "default", "delete", "old-topics", "--url", url);
+    assertThat(deleted.exit()).as(deleted.err()).isZero();
+    assertThat(run("governance", "retention", "default", "--url", url).out())
+        .doesNotContain("old-topics");
+
+    Run hold =
+        run(
+            "governance",
+            "holds",
+            "default",
+            "place",
+            "--namespace",
+            "kafka",
+            "--reason",
+            "audit",
+            "--url",
+            url);
+    assertThat(hold.exit()).as(hold.err()).isZero();
+    String holdId = CLI_JSON.readTree(hold.out()).path("id").asText();
+    assertThat(run("governance", "holds", "default", "--url", url).out()).contains(holdId);
+    Run released = run("governance", "holds", "default", "release", holdId, "--url", url);
+    assertThat(released.exit()).as(released.err()).isZero();
+    Run neither = run("governance", "holds", "default", "place", "--url", url);
+    assertThat(neither.exit()).isEqualTo(2);
+
+    Run added =
+        run(
+            "governance",
+            "rules",
+            "default",
+            "add",
+            "--classification",
+            "SENSITIVE",
+            "--pattern",
+            "no-such-name",
+            "--url",
+            url);
+    assertThat(added.exit()).as(added.err()).isZero();
+    assertThat(added.out()).contains("\"rule\" : \"SENSITIVE pattern=no-such-name\"");
+    Run removed =
+        run(
+            "governance",
+            "rules",
+            "default",
+            "delete",
+            "SENSITIVE pattern=no-such-name",
+            "--url",
+            url);
+    assertThat(removed.exit()).as(removed.err()).isZero();
+    assertThat(removed.out()).doesNotContain("no-such-name");
 
     Run bad =
         run(
             "governance",
-            "quality-rule",
+            "quality",
             "default",
+            "set",
             "nulls",
             "--metric",
             "nullRatio",
@@ -160,6 +212,25 @@ class TributaryCliIT {
             url);
     assertThat(bad.exit()).isEqualTo(2);
     assertThat(bad.err()).startsWith("tributary: saving rule failed: 400").contains("column");
+    Run quality =
+        run(
+            "governance",
+            "quality",
+            "default",
+            "set",
+            "rows",
+            "--metric",
+            "rowCount",
+            "--min",
+            "1",
+            "--url",
+            url);
+    assertThat(quality.exit()).as(quality.err()).isZero();
+    assertThat(run("governance", "quality", "default", "rules", "--url", url).out())
+        .contains("\"rows\"");
+    assertThat(run("governance", "quality", "default", "delete", "rows", "--url", url).exit())
+        .isZero();
+    assertThat(run("governance", "quality", "default", "--url", url).out()).contains("results");
   }
 
   @Test

@@ -5,12 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tributary.ranger.tenancy.TenantRole;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,26 +28,21 @@ class GovernanceInboxIT {
   private static final String BASE = "api/v1/governance/tenants/acme/";
 
   @TempDir static Path dataDir;
+  private static SecuredUi ui;
   private static SecuredUiServer server;
   private static Browser browser;
 
   @BeforeAll
   static void start() {
-    server = SecuredUiServer.start(dataDir, List.of("acme", "globex"));
-    for (String event : LineageEvents.estate()) {
-      assertThat(server.post(WRITER, "api/v1/lineage", event).statusCode() / 100).isEqualTo(2);
-    }
-    browser = Browser.start(1440, 900);
-    browser.driver.executeCdpCommand("Network.enable", Map.of());
+    ui = SecuredUi.start(dataDir, WRITER);
+    server = ui.server;
+    browser = ui.browser;
   }
 
   @AfterAll
   static void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (server != null) {
-      server.close();
+    if (ui != null) {
+      ui.close();
     }
   }
 
@@ -178,17 +170,10 @@ class GovernanceInboxIT {
   }
 
   private static void openAs(String user, String hash) {
-    browser.driver.executeCdpCommand(
-        "Network.setExtraHTTPHeaders", Map.of("headers", Map.of("X-API-Key", server.key(user))));
-    browser.driver.get("about:blank");
-    browser.driver.get(server.url("") + hash);
+    ui.open(user, hash);
   }
 
-  private static JsonNode json(java.net.http.HttpResponse<String> response) {
-    try {
-      return UiServer.JSON.readTree(response.body());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  private static JsonNode json(HttpResponse<String> response) {
+    return SecuredUiServer.json(response);
   }
 }

@@ -1,5 +1,6 @@
 package io.tributary.ui;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.tributary.contract.TenantId;
 import io.tributary.ranger.auth.ApiKeys;
 import io.tributary.ranger.auth.SecretHasher;
@@ -81,6 +82,41 @@ final class SecuredUiServer implements AutoCloseable {
     return server;
   }
 
+  /** Started as {@link #start}, with the lineage estate ingested by {@code writer}. */
+  static SecuredUiServer withEstate(Path dataDir, List<String> tenants, String writer) {
+    SecuredUiServer server = start(dataDir, tenants);
+    for (String event : LineageEvents.estate()) {
+      server.expect2xx(server.post(writer, "api/v1/lineage", event));
+    }
+    return server;
+  }
+
+  /**
+   * Opens {@code hash} of the web UI in {@code browser} as {@code user} (their key on requests).
+   */
+  void open(Browser browser, String user, String hash) {
+    browser.driver.executeCdpCommand("Network.enable", Map.of());
+    browser.driver.executeCdpCommand(
+        "Network.setExtraHTTPHeaders", Map.of("headers", Map.of("X-API-Key", key(user))));
+    browser.driver.get("about:blank");
+    browser.driver.get(url("") + hash);
+  }
+
+  static JsonNode json(HttpResponse<String> response) {
+    try {
+      return UiServer.JSON.readTree(response.body());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void expect2xx(HttpResponse<String> response) {
+    if (response.statusCode() / 100 != 2) {
+      throw new AssertionError(
+          response.request().uri() + " answered " + response.statusCode() + ": " + response.body());
+    }
+  }
+
   static String user(String tenant, TenantRole role) {
     return tenant + "-" + role.name().toLowerCase(Locale.ROOT);
   }
@@ -108,6 +144,14 @@ final class SecuredUiServer implements AutoCloseable {
             .header("Content-Type", "application/json")
             .header("X-API-Key", key(user))
             .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
+            .build());
+  }
+
+  HttpResponse<String> delete(String user, String path) {
+    return send(
+        HttpRequest.newBuilder(server.uri().resolve(path))
+            .header("X-API-Key", key(user))
+            .DELETE()
             .build());
   }
 

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -40,20 +39,12 @@ public record Proposal(
 
     @JsonValue
     public String jsonName() {
-      return name().toLowerCase(Locale.ROOT);
+      return JsonEnums.name(this);
     }
 
     @JsonCreator
     public static Kind parse(String text) {
-      for (Kind k : values()) {
-        if (k.jsonName().equals(text)) {
-          return k;
-        }
-      }
-      throw new IllegalArgumentException(
-          "proposal kind '"
-              + text
-              + "' is unknown; known: classification, owner, description, retention, share");
+      return JsonEnums.parse(Kind.class, "proposal kind", text);
     }
   }
 
@@ -65,18 +56,12 @@ public record Proposal(
 
     @JsonValue
     public String jsonName() {
-      return name().toLowerCase(Locale.ROOT);
+      return JsonEnums.name(this);
     }
 
     @JsonCreator
     public static Status parse(String text) {
-      for (Status s : values()) {
-        if (s.jsonName().equals(text)) {
-          return s;
-        }
-      }
-      throw new IllegalArgumentException(
-          "proposal status '" + text + "' is unknown; known: pending, applied, rejected, failed");
+      return JsonEnums.parse(Status.class, "proposal status", text);
     }
   }
 

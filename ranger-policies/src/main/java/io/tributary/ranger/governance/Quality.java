@@ -3,7 +3,6 @@ package io.tributary.ranger.governance;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.tributary.catalog.Catalog;
 import io.tributary.catalog.ChangeEvent;
 import io.tributary.catalog.ChangeFeed;
 import io.tributary.catalog.Dependents;
@@ -13,11 +12,8 @@ import io.tributary.catalog.Guid;
 import io.tributary.catalog.SearchQuery;
 import io.tributary.catalog.Types;
 import io.tributary.catalog.Visibility;
-import io.tributary.catalog.types.TypeRegistry;
 import io.tributary.contract.TenantId;
-import io.tributary.ranger.EntityResources;
 import java.io.IOException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,7 +27,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,35 +47,18 @@ public final class Quality implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Quality.class);
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final Catalog catalog;
-  private final GovernanceStore store;
+  private final GovernanceContext context;
   private final Dependents dependents;
-  private final TypeRegistry types;
-  private final EntityResources resources;
-  private final Supplier<List<TenantId>> tenants;
   private final Consumer<JsonNode> alerts;
-  private final Clock clock;
   private final Set<Guid> pending = ConcurrentHashMap.newKeySet();
   private final Map<TenantId, List<QualityRule>> rulesCache = new ConcurrentHashMap<>();
   private final ScheduledExecutorService worker;
   private ChangeFeed.Subscription subscription;
 
-  public Quality(
-      Catalog catalog,
-      GovernanceStore store,
-      TypeRegistry types,
-      EntityResources resources,
-      Supplier<List<TenantId>> tenants,
-      Consumer<JsonNode> alerts,
-      Clock clock) {
-    this.catalog = Objects.requireNonNull(catalog, "catalog");
-    this.store = Objects.requireNonNull(store, "store");
-    this.types = Objects.requireNonNull(types, "types");
-    this.dependents = new Dependents(types);
-    this.resources = Objects.requireNonNull(resources, "resources");
-    this.tenants = Objects.requireNonNull(tenants, "tenants");
+  public Quality(GovernanceContext context, Consumer<JsonNode> alerts) {
+    this.context = Objects.requireNonNull(context, "context");
+    this.dependents = new Dependents(context.types());
     this.alerts = Objects.requireNonNull(alerts, "alerts");
-    this.clock = Objects.requireNonNull(clock, "clock");
     this.worker =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -95,7 +73,7 @@ public final class Quality implements AutoCloseable {
     if (subscription != null) {
       return;
     }
-    subscription = catalog.changes().subscribe(0, this::changed);
+    subscription = context.catalog().changes().subscribe(0, this::changed);
     worker.scheduleWithFixedDelay(
         this::checkFreshnessQuietly,
         interval.toMillis(),
@@ -122,7 +100,8 @@ public final class Quality implements AutoCloseable {
   private void evaluateQuietly(Guid guid) {
     pending.remove(guid);
     try {
-      catalog
+      context
+          .catalog()
           .get(guid, Visibility.all())
           .filter(e -> !rulesOf(e.tenant()).isEmpty())
           .ifPresent(this::evaluate);
@@ -133,7 +112,7 @@ public final class Quality implements AutoCloseable {
 
   private void checkFreshnessQuietly() {
     try {
-      for (TenantId tenant : tenants.get()) {
+      for (TenantId tenant : context.tenants().get()) {
         checkFreshness(tenant);
       }
     } catch (RuntimeException e) {
@@ -153,7 +132,7 @@ public final class Quality implements AutoCloseable {
 
   private List<QualityRule> load(TenantId tenant) {
     List<QualityRule> out = new ArrayList<>();
-    for (JsonNode b : store.list(tenant, RULE_KIND)) {
+    for (JsonNode b : context.store().list(tenant, RULE_KIND)) {
       out.add(
           new QualityRule(
               b.path("id").asText(),
@@ -171,12 +150,12 @@ public final class Quality implements AutoCloseable {
   }
 
   public void putRule(TenantId tenant, QualityRule rule) {
-    store.put(tenant, RULE_KIND, rule.id(), toJson(rule));
+    context.store().put(tenant, RULE_KIND, rule.id(), toJson(rule));
     rulesCache.remove(tenant);
   }
 
   public boolean deleteRule(TenantId tenant, String id) {
-    boolean deleted = store.delete(tenant, RULE_KIND, id);
+    boolean deleted = context.store().delete(tenant, RULE_KIND, id);
     rulesCache.remove(tenant);
     return deleted;
   }
@@ -211,7 +190,7 @@ public final class Quality implements AutoCloseable {
   /** Checks the tenant's freshness rules now. */
   public List<QualityResult> checkFreshness(TenantId tenant) {
     List<QualityResult> out = new ArrayList<>();
-    Instant now = clock.instant();
+    Instant now = context.clock().instant();
     for (QualityRule rule : rulesOf(tenant)) {
       if (rule.metric() != QualityRule.Metric.FRESHNESS) {
         continue;
@@ -230,7 +209,8 @@ public final class Quality implements AutoCloseable {
     if (rule.dataset() != null) {
       List<Entity> out = new ArrayList<>();
       for (Entity e :
-          catalog
+          context
+              .catalog()
               .search(
                   new SearchQuery(
                       null, Types.DATASET, null, tenant, Map.of(), SearchQuery.MAX_LIMIT, 0),
@@ -245,7 +225,8 @@ public final class Quality implements AutoCloseable {
     List<Entity> out = new ArrayList<>();
     for (int offset = 0; ; offset += SearchQuery.MAX_LIMIT) {
       List<Entity> page =
-          catalog
+          context
+              .catalog()
               .search(
                   new SearchQuery(
                       null,
@@ -273,7 +254,7 @@ public final class Quality implements AutoCloseable {
       return rule.dataset().equals(dataset.qualifiedName());
     }
     if (rule.namespace() != null) {
-      return rule.namespace().equals(resources.of(dataset).namespace());
+      return rule.namespace().equals(context.resources().of(dataset).namespace());
     }
     return rule.classification() == null
         || dataset.classifications().contains(rule.classification());
@@ -328,7 +309,7 @@ public final class Quality implements AutoCloseable {
           true,
           null,
           "no facet carries " + rule.metric().jsonName(),
-          clock.instant());
+          context.clock().instant());
     } else {
       passed =
           (rule.min() == null || value >= rule.min())
@@ -352,10 +333,10 @@ public final class Quality implements AutoCloseable {
             passed,
             value,
             detail,
-            clock.instant());
+            context.clock().instant());
     String latestId = rule.id() + "/" + dataset.guid().value();
     boolean changed =
-        store.list(dataset.tenant(), LATEST_KIND).stream()
+        context.store().list(dataset.tenant(), LATEST_KIND).stream()
             .filter(b -> latestId.equals(b.path("id").asText()))
             .findFirst()
             .map(b -> b.path("passed").asBoolean() != passed)
@@ -364,10 +345,12 @@ public final class Quality implements AutoCloseable {
       return result;
     }
     ObjectNode body = toJson(dataset.tenant(), result);
-    store.put(dataset.tenant(), RESULT_KIND, latestId + "/" + result.time().toEpochMilli(), body);
+    context
+        .store()
+        .put(dataset.tenant(), RESULT_KIND, latestId + "/" + result.time().toEpochMilli(), body);
     ObjectNode latest = body.deepCopy();
     latest.put("id", latestId);
-    store.put(dataset.tenant(), LATEST_KIND, latestId, latest);
+    context.store().put(dataset.tenant(), LATEST_KIND, latestId, latest);
     if (!passed) {
       try {
         alerts.accept(body);
@@ -380,12 +363,12 @@ public final class Quality implements AutoCloseable {
 
   /** The outcome history of a tenant's datasets (or of one), oldest first. */
   public List<JsonNode> history(TenantId tenant, String datasetGuid) {
-    return sorted(store.list(tenant, RESULT_KIND), datasetGuid);
+    return sorted(context.store().list(tenant, RESULT_KIND), datasetGuid);
   }
 
   /** The current outcome of each rule on each dataset: what a badge shows. */
   public List<JsonNode> latest(TenantId tenant, String datasetGuid) {
-    return sorted(store.list(tenant, LATEST_KIND), datasetGuid);
+    return sorted(context.store().list(tenant, LATEST_KIND), datasetGuid);
   }
 
   private static List<JsonNode> sorted(List<JsonNode> records, String datasetGuid) {
@@ -413,7 +396,8 @@ public final class Quality implements AutoCloseable {
   }
 
   private boolean isDataset(String type) {
-    return types.isA(type, Types.DATASET) && dependents.kindOf(type) == Dependents.Kind.NONE;
+    return context.types().isA(type, Types.DATASET)
+        && dependents.kindOf(type) == Dependents.Kind.NONE;
   }
 
   private static JsonNode json(Object value) {

@@ -3,17 +3,13 @@ package io.tributary.ranger.governance;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.tributary.catalog.Catalog;
 import io.tributary.catalog.Entity;
 import io.tributary.catalog.SearchQuery;
 import io.tributary.catalog.Visibility;
-import io.tributary.catalog.types.TypeRegistry;
 import io.tributary.contract.TenantId;
-import io.tributary.ranger.EntityResources;
 import io.tributary.ranger.ResourcePath;
 import io.tributary.ranger.audit.AuditRecord;
 import io.tributary.ranger.audit.AuditSink;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,7 +25,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,14 +44,9 @@ public final class Retention implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Retention.class);
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final Catalog catalog;
-  private final GovernanceStore store;
-  private final TypeRegistry types;
-  private final EntityResources resources;
+  private final GovernanceContext context;
   private final Function<TenantId, Optional<Duration>> tenantRetention;
-  private final Supplier<List<TenantId>> tenants;
   private final AuditSink audit;
-  private final Clock clock;
   private ScheduledExecutorService schedule;
 
   /** What a rule would remove, and what a hold keeps. */
@@ -66,22 +56,12 @@ public final class Retention implements AutoCloseable {
   public record Report(List<Candidate> removed, List<Candidate> held) {}
 
   public Retention(
-      Catalog catalog,
-      GovernanceStore store,
-      TypeRegistry types,
-      EntityResources resources,
+      GovernanceContext context,
       Function<TenantId, Optional<Duration>> tenantRetention,
-      Supplier<List<TenantId>> tenants,
-      AuditSink audit,
-      Clock clock) {
-    this.catalog = Objects.requireNonNull(catalog, "catalog");
-    this.store = Objects.requireNonNull(store, "store");
-    this.types = Objects.requireNonNull(types, "types");
-    this.resources = Objects.requireNonNull(resources, "resources");
+      AuditSink audit) {
+    this.context = Objects.requireNonNull(context, "context");
     this.tenantRetention = Objects.requireNonNull(tenantRetention, "tenantRetention");
-    this.tenants = Objects.requireNonNull(tenants, "tenants");
     this.audit = Objects.requireNonNull(audit, "audit");
-    this.clock = Objects.requireNonNull(clock, "clock");
   }
 
   /** Purges every tenant every {@code interval}, on a daemon thread. */
@@ -101,7 +81,7 @@ public final class Retention implements AutoCloseable {
   }
 
   private void purgeAll() {
-    for (TenantId tenant : tenants.get()) {
+    for (TenantId tenant : context.tenants().get()) {
       try {
         Report report = purge(tenant, "retention-schedule");
         if (!report.removed().isEmpty()) {
@@ -124,7 +104,7 @@ public final class Retention implements AutoCloseable {
     tenantRetention
         .apply(tenant)
         .ifPresent(d -> out.add(new RetentionRule(TENANT_DEFAULT, null, null, d)));
-    for (JsonNode body : store.list(tenant, RULE_KIND)) {
+    for (JsonNode body : context.store().list(tenant, RULE_KIND)) {
       out.add(
           new RetentionRule(
               body.path("id").asText(),
@@ -140,7 +120,7 @@ public final class Retention implements AutoCloseable {
       throw new IllegalArgumentException(
           "'" + TENANT_DEFAULT + "' is the tenant's own retention: change it on the tenant");
     }
-    if (rule.typeName() != null && !types.hasEntityType(rule.typeName())) {
+    if (rule.typeName() != null && !context.types().hasEntityType(rule.typeName())) {
       throw new IllegalArgumentException("typeName '" + rule.typeName() + "' is not a known type");
     }
     ObjectNode body = JSON.createObjectNode();
@@ -148,18 +128,18 @@ public final class Retention implements AutoCloseable {
     body.put("typeName", rule.typeName());
     body.put("classification", rule.classification());
     body.put("olderThan", rule.olderThan().toString());
-    store.put(tenant, RULE_KIND, rule.id(), body);
+    context.store().put(tenant, RULE_KIND, rule.id(), body);
   }
 
   public boolean deleteRule(TenantId tenant, String id) {
-    return store.delete(tenant, RULE_KIND, id);
+    return context.store().delete(tenant, RULE_KIND, id);
   }
 
   // Holds
 
   public List<LegalHold> holds(TenantId tenant) {
     List<LegalHold> out = new ArrayList<>();
-    for (JsonNode body : store.list(tenant, HOLD_KIND)) {
+    for (JsonNode body : context.store().list(tenant, HOLD_KIND)) {
       out.add(
           new LegalHold(
               body.path("id").asText(),
@@ -180,7 +160,7 @@ public final class Retention implements AutoCloseable {
             namespace,
             reason,
             by,
-            clock.instant());
+            context.clock().instant());
     ObjectNode body = JSON.createObjectNode();
     body.put("id", hold.id());
     body.put("guid", guid);
@@ -188,12 +168,12 @@ public final class Retention implements AutoCloseable {
     body.put("reason", reason);
     body.put("createdBy", by);
     body.put("created", hold.created().toString());
-    store.put(tenant, HOLD_KIND, hold.id(), body);
+    context.store().put(tenant, HOLD_KIND, hold.id(), body);
     return hold;
   }
 
   public boolean release(TenantId tenant, String id) {
-    return store.delete(tenant, HOLD_KIND, id);
+    return context.store().delete(tenant, HOLD_KIND, id);
   }
 
   // Dry run and purge
@@ -211,14 +191,15 @@ public final class Retention implements AutoCloseable {
     for (LegalHold hold : holds) {
       if (hold.guid() != null) {
         heldGuids.put(hold.guid(), hold.id());
-        catalog
+        context
+            .catalog()
             .get(new io.tributary.catalog.Guid(hold.guid()), Visibility.all())
             .ifPresent(e -> heldDatasets.add(e.qualifiedName() + "\u0000" + hold.id()));
       } else {
         heldNamespaces.put(hold.namespace(), hold.id());
       }
     }
-    Instant now = clock.instant();
+    Instant now = context.clock().instant();
     List<Candidate> removed = new ArrayList<>();
     List<Candidate> held = new ArrayList<>();
     for (Entity e : all(tenant)) {
@@ -240,13 +221,13 @@ public final class Retention implements AutoCloseable {
     Report plan = dryRun(tenant);
     List<Candidate> done = new ArrayList<>();
     for (Candidate c : plan.removed()) {
-      if (catalog.delete(c.entity().guid())) {
+      if (context.catalog().delete(c.entity().guid())) {
         done.add(c);
-        ResourcePath resource = resources.of(c.entity());
+        ResourcePath resource = context.resources().of(c.entity());
         audit.send(
             AuditRecord.decision(
                 UUID.randomUUID().toString(),
-                clock.instant(),
+                context.clock().instant(),
                 "tributary",
                 user,
                 "purge",
@@ -282,7 +263,7 @@ public final class Retention implements AutoCloseable {
     for (RetentionRule rule : rules) {
       if (rule.typeName() != null
           && !rule.typeName().equals(e.typeName())
-          && !types.isA(e.typeName(), rule.typeName())) {
+          && !context.types().isA(e.typeName(), rule.typeName())) {
         continue;
       }
       if (rule.classification() != null && !e.classifications().contains(rule.classification())) {
@@ -314,7 +295,7 @@ public final class Retention implements AutoCloseable {
       }
     }
     if (!namespaces.isEmpty()) {
-      return namespaces.get(resources.of(e).namespace());
+      return namespaces.get(context.resources().of(e).namespace());
     }
     return null;
   }
@@ -323,7 +304,8 @@ public final class Retention implements AutoCloseable {
     List<Entity> out = new ArrayList<>();
     for (int offset = 0; ; offset += SearchQuery.MAX_LIMIT) {
       List<Entity> page =
-          catalog
+          context
+              .catalog()
               .search(
                   new SearchQuery(
                       null, null, null, tenant, Map.of(), SearchQuery.MAX_LIMIT, offset),

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -36,18 +35,12 @@ public record StewardTask(
 
     @JsonValue
     public String jsonName() {
-      return name().toLowerCase(Locale.ROOT);
+      return JsonEnums.name(this);
     }
 
     @JsonCreator
     public static Kind parse(String text) {
-      for (Kind k : values()) {
-        if (k.jsonName().equals(text)) {
-          return k;
-        }
-      }
-      throw new IllegalArgumentException(
-          "task kind '" + text + "' is unknown; known: manual, pii, quality, orphan");
+      return JsonEnums.parse(Kind.class, "task kind", text);
     }
   }
 
@@ -58,18 +51,12 @@ public record StewardTask(
 
     @JsonValue
     public String jsonName() {
-      return name().toLowerCase(Locale.ROOT);
+      return JsonEnums.name(this);
     }
 
     @JsonCreator
     public static Status parse(String text) {
-      for (Status s : values()) {
-        if (s.jsonName().equals(text)) {
-          return s;
-        }
-      }
-      throw new IllegalArgumentException(
-          "task status '" + text + "' is unknown; known: open, claimed, resolved");
+      return JsonEnums.parse(Status.class, "task status", text);
     }
   }
 

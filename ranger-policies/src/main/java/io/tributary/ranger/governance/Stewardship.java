@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import io.tributary.catalog.Catalog;
 import io.tributary.catalog.ChangeEvent;
 import io.tributary.catalog.ChangeFeed;
 import io.tributary.catalog.Dependents;
@@ -18,10 +17,7 @@ import io.tributary.catalog.LineageQuery;
 import io.tributary.catalog.SearchQuery;
 import io.tributary.catalog.Types;
 import io.tributary.catalog.Visibility;
-import io.tributary.catalog.types.TypeRegistry;
 import io.tributary.contract.TenantId;
-import io.tributary.ranger.EntityResources;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -36,7 +32,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,13 +65,8 @@ public final class Stewardship implements AutoCloseable {
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
           .build();
 
-  private final Catalog catalog;
-  private final GovernanceStore store;
-  private final TypeRegistry types;
+  private final GovernanceContext context;
   private final Dependents dependents;
-  private final EntityResources resources;
-  private final Supplier<List<TenantId>> tenants;
-  private final Clock clock;
   private final Set<Guid> pending = ConcurrentHashMap.newKeySet();
   private final ScheduledExecutorService worker =
       Executors.newSingleThreadScheduledExecutor(
@@ -88,20 +78,9 @@ public final class Stewardship implements AutoCloseable {
   private volatile Consumer<StewardTask> created = t -> {};
   private ChangeFeed.Subscription subscription;
 
-  public Stewardship(
-      Catalog catalog,
-      GovernanceStore store,
-      TypeRegistry types,
-      EntityResources resources,
-      Supplier<List<TenantId>> tenants,
-      Clock clock) {
-    this.catalog = Objects.requireNonNull(catalog, "catalog");
-    this.store = Objects.requireNonNull(store, "store");
-    this.types = Objects.requireNonNull(types, "types");
-    this.dependents = new Dependents(types);
-    this.resources = Objects.requireNonNull(resources, "resources");
-    this.tenants = Objects.requireNonNull(tenants, "tenants");
-    this.clock = Objects.requireNonNull(clock, "clock");
+  public Stewardship(GovernanceContext context) {
+    this.context = Objects.requireNonNull(context, "context");
+    this.dependents = new Dependents(context.types());
   }
 
   /** Follows the change feed for suspected PII, and looks for orphans every {@code interval}. */
@@ -109,7 +88,7 @@ public final class Stewardship implements AutoCloseable {
     if (subscription != null) {
       return;
     }
-    subscription = catalog.changes().subscribe(0, this::changed);
+    subscription = context.catalog().changes().subscribe(0, this::changed);
     worker.scheduleWithFixedDelay(
         this::scanQuietly, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
   }
@@ -123,20 +102,22 @@ public final class Stewardship implements AutoCloseable {
       List<String> owners,
       List<String> stewards,
       String user) {
-    Ownership o = new Ownership(entityGuid, namespace, owners, stewards, user, clock.instant());
-    store.put(tenant, OWNERSHIP_KIND, o.id(), JSON.valueToTree(o));
+    Ownership o =
+        new Ownership(entityGuid, namespace, owners, stewards, user, context.clock().instant());
+    context.store().put(tenant, OWNERSHIP_KIND, o.id(), JSON.valueToTree(o));
     return o;
   }
 
   public Optional<Ownership> ownership(TenantId tenant, String entityGuid, String namespace) {
     String id =
-        new Ownership(entityGuid, namespace, List.of(), List.of(), null, clock.instant()).id();
+        new Ownership(entityGuid, namespace, List.of(), List.of(), null, context.clock().instant())
+            .id();
     return ownerships(tenant).stream().filter(o -> o.id().equals(id)).findFirst();
   }
 
   public List<Ownership> ownerships(TenantId tenant) {
     List<Ownership> out = new ArrayList<>();
-    for (JsonNode b : store.list(tenant, OWNERSHIP_KIND)) {
+    for (JsonNode b : context.store().list(tenant, OWNERSHIP_KIND)) {
       out.add(read(b, Ownership.class));
     }
     out.sort(Comparator.comparing(Ownership::id));
@@ -149,7 +130,7 @@ public final class Stewardship implements AutoCloseable {
    */
   public Stewards stewardsOf(Entity entity) {
     List<Ownership> all = ownerships(entity.tenant());
-    String namespace = resources.of(entity).namespace();
+    String namespace = context.resources().of(entity).namespace();
     Optional<Ownership> own =
         all.stream().filter(o -> entity.guid().value().equals(o.entityGuid())).findFirst();
     Optional<Ownership> ns = all.stream().filter(o -> namespace.equals(o.namespace())).findFirst();
@@ -208,14 +189,14 @@ public final class Stewardship implements AutoCloseable {
             assignee != null ? assignee : entity == null ? null : firstSteward(entity),
             null,
             user,
-            clock.instant(),
+            context.clock().instant(),
             null,
             List.of()));
   }
 
   public List<StewardTask> tasks(TenantId tenant) {
     List<StewardTask> out = new ArrayList<>();
-    for (JsonNode b : store.list(tenant, TASK_KIND)) {
+    for (JsonNode b : context.store().list(tenant, TASK_KIND)) {
       out.add(read(b, StewardTask.class));
     }
     out.sort(Comparator.comparing(StewardTask::created).thenComparing(StewardTask::id));
@@ -234,7 +215,7 @@ public final class Stewardship implements AutoCloseable {
   public synchronized StewardTask comment(
       TenantId tenant, StewardTask t, String user, String text) {
     List<StewardTask.Comment> comments = new ArrayList<>(t.comments());
-    comments.add(new StewardTask.Comment(user, clock.instant(), text));
+    comments.add(new StewardTask.Comment(user, context.clock().instant(), text));
     return save(tenant, with(t, t.status(), t.claimedBy(), t.resolution(), comments));
   }
 
@@ -245,7 +226,7 @@ public final class Stewardship implements AutoCloseable {
     return save(tenant, with(t, StewardTask.Status.RESOLVED, by, resolution, t.comments()));
   }
 
-  /** Called with every task the catalog makes by itself (for alerts; tests). */
+  /** Called with every task the context.catalog() makes by itself (for alerts; tests). */
   public void onCreated(Consumer<StewardTask> listener) {
     this.created = Objects.requireNonNull(listener, "listener");
   }
@@ -278,7 +259,7 @@ public final class Stewardship implements AutoCloseable {
   }
 
   private StewardTask save(TenantId tenant, StewardTask t) {
-    store.put(tenant, TASK_KIND, t.id(), JSON.valueToTree(t));
+    context.store().put(tenant, TASK_KIND, t.id(), JSON.valueToTree(t));
     return t;
   }
 
@@ -293,7 +274,8 @@ public final class Stewardship implements AutoCloseable {
       TenantId tenant = new TenantId(alert.path("tenant").asText());
       String guid = alert.path("datasetGuid").asText();
       String rule = alert.path("rule").asText();
-      catalog
+      context
+          .catalog()
           .get(new Guid(guid), Visibility.all())
           .ifPresent(
               e ->
@@ -318,7 +300,8 @@ public final class Stewardship implements AutoCloseable {
     List<StewardTask> made = new ArrayList<>();
     for (int offset = 0; ; offset += SearchQuery.MAX_LIMIT) {
       List<Entity> page =
-          catalog
+          context
+              .catalog()
               .search(
                   new SearchQuery(
                       null, Types.DATASET, null, tenant, Map.of(), SearchQuery.MAX_LIMIT, offset),
@@ -343,7 +326,8 @@ public final class Stewardship implements AutoCloseable {
   }
 
   private boolean isOrphan(Entity dataset) {
-    return catalog
+    return context
+        .catalog()
         .lineage(
             new LineageQuery(dataset.guid(), Direction.BOTH, 1, LineageLevel.DATASET),
             Visibility.all())
@@ -372,7 +356,8 @@ public final class Stewardship implements AutoCloseable {
   private void checkPii(Guid guid) {
     pending.remove(guid);
     try {
-      catalog
+      context
+          .catalog()
           .get(guid, Visibility.all())
           .filter(e -> e.classifications().isEmpty())
           .filter(
@@ -410,7 +395,7 @@ public final class Stewardship implements AutoCloseable {
                 firstSteward(e),
                 null,
                 "catalog",
-                clock.instant(),
+                context.clock().instant(),
                 null,
                 List.of()));
     created.accept(t);
@@ -426,12 +411,13 @@ public final class Stewardship implements AutoCloseable {
   }
 
   private boolean isDataset(String type) {
-    return types.isA(type, Types.DATASET) && dependents.kindOf(type) == Dependents.Kind.NONE;
+    return context.types().isA(type, Types.DATASET)
+        && dependents.kindOf(type) == Dependents.Kind.NONE;
   }
 
   private void scanQuietly() {
     try {
-      for (TenantId tenant : tenants.get()) {
+      for (TenantId tenant : context.tenants().get()) {
         scanOrphans(tenant);
       }
     } catch (RuntimeException e) {

@@ -9,7 +9,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,9 +18,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code tributary governance ...}: classification rules, retention and legal holds, and
- * data-quality rules of a running catalog server ({@code /api/v1/governance}). Prints the server's
- * JSON answers. Exit codes as the other commands: 1 refused, 2 bad usage, 3 unreachable.
+ * {@code tributary governance rules|retention|holds|quality|tasks|proposals <tenant> [action]
+ * [id]}: classification rules, retention and legal holds, data-quality rules, steward tasks and
+ * proposals of a running catalog server ({@code /api/v1/governance}). Each command lists by
+ * default; its other actions create, change or delete. Prints the server's JSON answers. Exit codes
+ * as the other commands: 1 refused, 2 bad usage, 3 unreachable.
  */
 @Command(
     name = "governance",
@@ -30,19 +31,10 @@ import picocli.CommandLine.Spec;
         "Classification rules, retention, legal holds, data-quality rules, steward tasks and"
             + " proposals.",
     subcommands = {
-      GovernanceCommand.Rules.class,
-      GovernanceCommand.SetRules.class,
-      GovernanceCommand.Classified.class,
-      GovernanceCommand.Reevaluate.class,
-      GovernanceCommand.Retention.class,
-      GovernanceCommand.RetentionRule.class,
-      GovernanceCommand.Holds.class,
-      GovernanceCommand.Hold.class,
-      GovernanceCommand.Release.class,
-      GovernanceCommand.DryRun.class,
-      GovernanceCommand.Purge.class,
-      GovernanceCommand.QualityRule.class,
-      GovernanceCommand.Quality.class,
+      RuleCommands.Rules.class,
+      RuleCommands.Retention.class,
+      RuleCommands.Holds.class,
+      RuleCommands.Quality.class,
       WorkflowCommands.Tasks.class,
       WorkflowCommands.Proposals.class
     })
@@ -91,14 +83,17 @@ public final class GovernanceCommand implements Runnable {
         out.flush();
         return 0;
       } catch (TenantsClient.Failure e) {
-        spec.commandLine().getErr().println("tributary: " + e.getMessage());
-        spec.commandLine().getErr().flush();
-        return e.exitCode();
+        return failed(e.getMessage(), e.exitCode());
       } catch (IOException e) {
-        spec.commandLine().getErr().println("tributary: " + e.getMessage());
-        spec.commandLine().getErr().flush();
-        return TenantsClient.USAGE;
+        return failed(e.getMessage(), TenantsClient.USAGE);
       }
+    }
+
+    private int failed(String message, int exitCode) {
+      PrintWriter err = spec.commandLine().getErr();
+      err.println("tributary: " + message);
+      err.flush();
+      return exitCode;
     }
 
     String base() {
@@ -108,235 +103,89 @@ public final class GovernanceCommand implements Runnable {
     abstract JsonNode run(TenantsClient client) throws IOException;
   }
 
-  @Command(name = "rules", mixinStandardHelpOptions = true, description = "Classification rules.")
-  static final class Rules extends Call {
-    @Override
-    JsonNode run(TenantsClient client) {
-      return client.call("GET", base() + "classification-rules", null, 200, "reading rules");
-    }
-  }
+  /**
+   * A command of several actions: {@code <tenant> [action] [id]}, the action's options beside. An
+   * action is a case of {@link #act}; an unknown one is bad usage.
+   */
+  abstract static class Actions extends Call {
+    @Parameters(index = "1", arity = "0..1", description = "Action; see the command's description")
+    String action;
 
-  @Command(
-      name = "set-rules",
-      mixinStandardHelpOptions = true,
-      description = "Replaces the classification rules from a JSON file ({\"rules\": [...]}).")
-  static final class SetRules extends Call {
-    @Parameters(index = "1", description = "JSON file")
-    Path file;
-
-    @Override
-    JsonNode run(TenantsClient client) throws IOException {
-      return client.call(
-          "PUT",
-          base() + "classification-rules",
-          JSON.readTree(Files.readString(file)),
-          200,
-          "replacing rules");
-    }
-  }
-
-  @Command(
-      name = "classified",
-      mixinStandardHelpOptions = true,
-      description = "Entities carrying a classification, with where it came from.")
-  static final class Classified extends Call {
-    @Parameters(index = "1", description = "Classification (PII, SENSITIVE, ...)")
-    String classification;
-
-    @Override
-    JsonNode run(TenantsClient client) {
-      return client.call(
-          "GET",
-          base() + "classifications?classification=" + TenantsClient.segment(classification),
-          null,
-          200,
-          "listing");
-    }
-  }
-
-  @Command(
-      name = "reevaluate",
-      mixinStandardHelpOptions = true,
-      description = "Re-applies the rules and propagation to the whole tenant.")
-  static final class Reevaluate extends Call {
-    @Override
-    JsonNode run(TenantsClient client) {
-      return client.call("POST", base() + "classifications/reevaluate", null, 200, "re-evaluation");
-    }
-  }
-
-  @Command(name = "retention", mixinStandardHelpOptions = true, description = "Retention rules.")
-  static final class Retention extends Call {
-    @Override
-    JsonNode run(TenantsClient client) {
-      return client.call("GET", base() + "retention-rules", null, 200, "reading retention rules");
-    }
-  }
-
-  @Command(
-      name = "retention-rule",
-      mixinStandardHelpOptions = true,
-      description = "Creates or replaces a retention rule.")
-  static final class RetentionRule extends Call {
-    @Parameters(index = "1", description = "Rule id")
-    String id;
-
-    @Option(names = "--older-than", required = true, description = "ISO-8601 duration (P30D)")
-    String olderThan;
-
-    @Option(names = "--type", description = "Entity type (and its subtypes)")
-    String type;
-
-    @Option(names = "--classification", description = "Only entities carrying it")
-    String classification;
-
-    @Override
-    JsonNode run(TenantsClient client) {
-      ObjectNode body = JSON.createObjectNode().put("olderThan", olderThan);
-      body.put("typeName", type);
-      body.put("classification", classification);
-      return client.call(
-          "PUT", base() + "retention-rules/" + TenantsClient.segment(id), body, 200, "saving rule");
-    }
-  }
-
-  @Command(name = "holds", mixinStandardHelpOptions = true, description = "Legal holds.")
-  static final class Holds extends Call {
-    @Override
-    JsonNode run(TenantsClient client) {
-      return client.call("GET", base() + "legal-holds", null, 200, "reading holds");
-    }
-  }
-
-  @Command(
-      name = "hold",
-      mixinStandardHelpOptions = true,
-      description = "Places a legal hold on an entity or a namespace.")
-  static final class Hold extends Call {
-    static final class Target {
-      @Option(names = "--guid", description = "The entity held")
-      String guid;
-
-      @Option(names = "--namespace", description = "The namespace held")
-      String namespace;
-    }
-
-    @ArgGroup(exclusive = true, multiplicity = "1")
-    Target target;
-
-    @Option(names = "--reason", description = "Why")
-    String reason;
-
-    @Override
-    JsonNode run(TenantsClient client) {
-      ObjectNode body = JSON.createObjectNode();
-      body.put("guid", target.guid);
-      body.put("namespace", target.namespace);
-      body.put("reason", reason);
-      return client.call("POST", base() + "legal-holds", body, 201, "placing the hold");
-    }
-  }
-
-  @Command(name = "release", mixinStandardHelpOptions = true, description = "Releases a hold.")
-  static final class Release extends Call {
-    @Parameters(index = "1", description = "Hold id")
+    @Parameters(index = "2", arity = "0..1", description = "What the action names (an id, ...)")
     String id;
 
     @Override
-    JsonNode run(TenantsClient client) {
-      client.call(
-          "DELETE", base() + "legal-holds/" + TenantsClient.segment(id), null, 204, "releasing");
+    final JsonNode run(TenantsClient client) throws IOException {
+      if (action == null) {
+        action = defaultAction();
+      }
+      return act(client, action);
+    }
+
+    String defaultAction() {
+      return "list";
+    }
+
+    abstract JsonNode act(TenantsClient client, String action) throws IOException;
+
+    static JsonNode get(TenantsClient client, String path, String what) {
+      return client.call("GET", path, null, 200, what);
+    }
+
+    static JsonNode post(TenantsClient client, String path, String what) {
+      return client.call("POST", path, null, 200, what);
+    }
+
+    /** Deletes {@code collection/<id>}: the answer is empty, printed as "done". */
+    JsonNode delete(TenantsClient client, String collection, String what) {
+      client.call("DELETE", collection + "/" + id(what), null, 204, "deleting");
       return null;
     }
-  }
 
-  @Command(
-      name = "dry-run",
-      mixinStandardHelpOptions = true,
-      description = "What a purge would remove now, and what holds keep.")
-  static final class DryRun extends Call {
-    @Override
-    JsonNode run(TenantsClient client) {
-      return client.call("GET", base() + "retention/dry-run", null, 200, "dry run");
+    ParameterException unknown() {
+      return new ParameterException(spec.commandLine(), "Unknown action: " + action);
     }
-  }
 
-  @Command(name = "purge", mixinStandardHelpOptions = true, description = "Purges now.")
-  static final class Purge extends Call {
-    @Override
-    JsonNode run(TenantsClient client) {
-      return client.call("POST", base() + "retention/purge", null, 200, "purge");
+    /** The id the action names, as a path segment. */
+    String id(String what) {
+      return TenantsClient.segment(required(id, what));
     }
-  }
 
-  @Command(
-      name = "quality-rule",
-      mixinStandardHelpOptions = true,
-      description = "Creates or replaces a data-quality rule.")
-  static final class QualityRule extends Call {
-    @Parameters(index = "1", description = "Rule id")
-    String id;
-
-    @Option(
-        names = "--metric",
-        required = true,
-        description = "rowCount, nullRatio, distinctCount, assertionSuccess or freshness")
-    String metric;
-
-    @Option(names = "--dataset", description = "A dataset's qualifiedName")
-    String dataset;
-
-    @Option(names = "--namespace", description = "A namespace")
-    String namespace;
-
-    @Option(names = "--classification", description = "Datasets carrying it")
-    String classification;
-
-    @Option(names = "--column", description = "The column (nullRatio, distinctCount)")
-    String column;
-
-    @Option(names = "--min", description = "Least value that passes")
-    Double min;
-
-    @Option(names = "--max", description = "Largest value that passes")
-    Double max;
-
-    @Option(names = "--max-age", description = "Freshness: ISO-8601 duration (PT5M)")
-    String maxAge;
-
-    @Override
-    JsonNode run(TenantsClient client) {
-      ObjectNode body = JSON.createObjectNode().put("metric", metric);
-      body.put("dataset", dataset);
-      body.put("namespace", namespace);
-      body.put("classification", classification);
-      body.put("column", column);
-      body.put("min", min);
-      body.put("max", max);
-      body.put("maxAge", maxAge);
-      return client.call(
-          "PUT", base() + "quality-rules/" + TenantsClient.segment(id), body, 200, "saving rule");
-    }
-  }
-
-  @Command(
-      name = "quality",
-      mixinStandardHelpOptions = true,
-      description = "Data-quality results: the current outcome per rule, or the history.")
-  static final class Quality extends Call {
-    @Option(names = "--dataset", description = "A dataset's guid")
-    String dataset;
-
-    @Option(names = "--history", description = "Every change of outcome, oldest first")
-    boolean history;
-
-    @Override
-    JsonNode run(TenantsClient client) {
-      String query = "?view=" + (history ? "history" : "latest");
-      if (dataset != null) {
-        query += "&dataset=" + TenantsClient.segment(dataset);
+    String required(String value, String what) {
+      if (value == null || value.isBlank()) {
+        throw new ParameterException(spec.commandLine(), action + " needs " + what);
       }
-      return client.call("GET", base() + "quality-results" + query, null, 200, "reading results");
+      return value;
+    }
+
+    static ObjectNode body() {
+      return JSON.createObjectNode();
+    }
+
+    static JsonNode read(Path file) throws IOException {
+      return JSON.readTree(Files.readString(file));
+    }
+
+    /** Appends {@code name=value} to a query string when the value is set. */
+    static void query(StringBuilder q, String name, String value) {
+      if (value != null) {
+        q.append(q.isEmpty() ? '?' : '&')
+            .append(name)
+            .append('=')
+            .append(TenantsClient.segment(value));
+      }
+    }
+
+    static void putIfSet(ObjectNode body, String name, String value) {
+      if (value != null) {
+        body.put(name, value);
+      }
+    }
+
+    static void putIfSet(ObjectNode body, String name, Double value) {
+      if (value != null) {
+        body.put(name, value);
+      }
     }
   }
 }

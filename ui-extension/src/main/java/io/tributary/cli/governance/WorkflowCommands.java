@@ -7,8 +7,6 @@ import io.tributary.cli.tenants.TenantsClient;
 import java.io.IOException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
 
 /** {@code tributary governance tasks|proposals ...}: steward tasks and approval workflows. */
 final class WorkflowCommands {
@@ -21,13 +19,7 @@ final class WorkflowCommands {
       mixinStandardHelpOptions = true,
       description =
           "Steward tasks: list (default), show, create, claim, comment, resolve, scan (orphans).")
-  static final class Tasks extends GovernanceCommand.Call {
-    @Parameters(index = "1", arity = "0..1", defaultValue = "list", description = "Action")
-    String action;
-
-    @Parameters(index = "2", arity = "0..1", description = "Task id")
-    String id;
-
+  static final class Tasks extends GovernanceCommand.Actions {
     @Option(names = "--status", description = "open, claimed or resolved")
     String status;
 
@@ -50,20 +42,20 @@ final class WorkflowCommands {
     String text;
 
     @Override
-    JsonNode run(TenantsClient client) {
+    JsonNode act(TenantsClient client, String action) {
       String tasks = base() + "tasks";
-      ObjectNode body = JSON.createObjectNode();
+      ObjectNode body = body();
       return switch (action) {
         case "list" -> {
           if (mine) {
-            yield client.call("GET", base() + "inbox", null, 200, "reading the inbox");
+            yield get(client, base() + "inbox", "reading the inbox");
           }
           StringBuilder q = new StringBuilder();
           query(q, "status", status);
           query(q, "kind", kind);
-          yield client.call("GET", tasks + q, null, 200, "listing tasks");
+          yield get(client, tasks + q, "listing tasks");
         }
-        case "show" -> client.call("GET", tasks + "/" + id(), null, 200, "reading the task");
+        case "show" -> get(client, tasks + "/" + id("a task id"), "reading the task");
         case "create" -> {
           body.put("title", required(title, "--title"));
           putIfSet(body, "guid", guid);
@@ -71,29 +63,20 @@ final class WorkflowCommands {
           putIfSet(body, "detail", text);
           yield client.call("POST", tasks, body, 201, "creating the task");
         }
-        case "claim" -> client.call("POST", tasks + "/" + id() + "/claim", null, 200, "claiming");
+        case "claim" -> post(client, tasks + "/" + id("a task id") + "/claim", "claiming");
         case "comment" -> {
           body.put("text", required(text, "--text"));
-          yield client.call("POST", tasks + "/" + id() + "/comments", body, 201, "commenting");
+          yield client.call(
+              "POST", tasks + "/" + id("a task id") + "/comments", body, 201, "commenting");
         }
         case "resolve" -> {
           putIfSet(body, "resolution", text);
-          yield client.call("POST", tasks + "/" + id() + "/resolve", body, 200, "resolving");
+          yield client.call(
+              "POST", tasks + "/" + id("a task id") + "/resolve", body, 200, "resolving");
         }
-        case "scan" -> client.call("POST", tasks + "/scan", null, 200, "scanning for orphans");
-        default -> throw new ParameterException(spec.commandLine(), "Unknown action: " + action);
+        case "scan" -> post(client, tasks + "/scan", "scanning for orphans");
+        default -> throw unknown();
       };
-    }
-
-    private String id() {
-      return TenantsClient.segment(required(id, "a task id"));
-    }
-
-    private String required(String value, String what) {
-      if (value == null || value.isBlank()) {
-        throw new ParameterException(spec.commandLine(), action + " needs " + what);
-      }
-      return value;
     }
   }
 
@@ -101,13 +84,7 @@ final class WorkflowCommands {
       name = "proposals",
       mixinStandardHelpOptions = true,
       description = "Proposals: list (default), show, propose, approve, reject.")
-  static final class Proposals extends GovernanceCommand.Call {
-    @Parameters(index = "1", arity = "0..1", defaultValue = "list", description = "Action")
-    String action;
-
-    @Parameters(index = "2", arity = "0..1", description = "Proposal id")
-    String id;
-
+  static final class Proposals extends GovernanceCommand.Actions {
     @Option(names = "--status", description = "pending, applied, rejected or failed")
     String status;
 
@@ -129,16 +106,16 @@ final class WorkflowCommands {
     String text;
 
     @Override
-    JsonNode run(TenantsClient client) throws IOException {
+    JsonNode act(TenantsClient client, String action) throws IOException {
       String proposals = base() + "proposals";
-      ObjectNode body = JSON.createObjectNode();
+      ObjectNode body = body();
       return switch (action) {
         case "list" -> {
           StringBuilder q = new StringBuilder();
           query(q, "status", status);
-          yield client.call("GET", proposals + q, null, 200, "listing proposals");
+          yield get(client, proposals + q, "listing proposals");
         }
-        case "show" -> client.call("GET", proposals + "/" + id(), null, 200, "reading");
+        case "show" -> get(client, proposals + "/" + id("a proposal id"), "reading");
         case "propose" -> {
           body.put("kind", required(kind, "--kind"));
           putIfSet(body, "guid", guid);
@@ -149,36 +126,14 @@ final class WorkflowCommands {
         case "approve", "reject" -> {
           putIfSet(body, "comment", text);
           yield client.call(
-              "POST", proposals + "/" + id() + "/" + action, body, 200, action + "ing");
+              "POST",
+              proposals + "/" + id("a proposal id") + "/" + action,
+              body,
+              200,
+              action + "ing");
         }
-        default -> throw new ParameterException(spec.commandLine(), "Unknown action: " + action);
+        default -> throw unknown();
       };
-    }
-
-    private String id() {
-      return TenantsClient.segment(required(id, "a proposal id"));
-    }
-
-    private String required(String value, String what) {
-      if (value == null || value.isBlank()) {
-        throw new ParameterException(spec.commandLine(), action + " needs " + what);
-      }
-      return value;
-    }
-  }
-
-  private static void query(StringBuilder q, String name, String value) {
-    if (value != null) {
-      q.append(q.isEmpty() ? '?' : '&')
-          .append(name)
-          .append('=')
-          .append(TenantsClient.segment(value));
-    }
-  }
-
-  private static void putIfSet(ObjectNode body, String name, String value) {
-    if (value != null) {
-      body.put(name, value);
     }
   }
 }

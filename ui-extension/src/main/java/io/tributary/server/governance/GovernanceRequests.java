@@ -3,6 +3,7 @@ package io.tributary.server.governance;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tributary.catalog.Catalog;
 import io.tributary.catalog.Entity;
 import io.tributary.catalog.EntityNotFoundException;
@@ -20,8 +21,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * What every governance resource does with a request before its own work: resolve the tenant the
@@ -41,6 +45,39 @@ public final class GovernanceRequests {
 
   public ObjectMapper json() {
     return json;
+  }
+
+  public Catalog catalog() {
+    return catalog;
+  }
+
+  public TenantRegistry tenants() {
+    return tenants;
+  }
+
+  /** {@code {"<field>": [...]}}: what {@code items} lists of the tenant the caller may read. */
+  public String listed(
+      String tenantText,
+      Caller caller,
+      String field,
+      Function<TenantId, ? extends Collection<? extends JsonNode>> items) {
+    Tenant tenant = readable(tenantText, caller);
+    ObjectNode out = json.createObjectNode();
+    out.putArray(field).addAll(items.apply(tenant.id()));
+    return out.toString();
+  }
+
+  /**
+   * Removes what {@code remove} names from the tenant the caller administers: 204, or 404 with
+   * {@code missing} when there was nothing to remove.
+   */
+  public Response removed(
+      String tenantText, Caller caller, Predicate<TenantId> remove, String missing) {
+    Tenant tenant = administered(tenantText, caller);
+    if (!remove.test(tenant.id())) {
+      throw ApiException.notFound(missing);
+    }
+    return Response.noContent().build();
   }
 
   /** The tenant named by the path, when the caller may read it; else 404. */

@@ -63,17 +63,13 @@ public final class GovernanceResource {
   private final GovernanceRequests requests;
 
   public GovernanceResource(
-      TenantRegistry tenants,
-      ClassificationEngine engine,
-      Catalog catalog,
-      TypeRegistry types,
-      ObjectMapper json) {
-    this.tenants = Objects.requireNonNull(tenants, "tenants");
+      GovernanceRequests requests, ClassificationEngine engine, TypeRegistry types) {
+    this.requests = Objects.requireNonNull(requests, "requests");
     this.engine = Objects.requireNonNull(engine, "engine");
-    this.catalog = Objects.requireNonNull(catalog, "catalog");
     this.types = Objects.requireNonNull(types, "types");
-    this.json = Objects.requireNonNull(json, "json");
-    this.requests = new GovernanceRequests(tenants, catalog, json);
+    this.tenants = requests.tenants();
+    this.catalog = requests.catalog();
+    this.json = requests.json();
     this.classifications = new Classifications(catalog);
   }
 
@@ -219,7 +215,12 @@ public final class GovernanceResource {
   private ObjectNode rulesJson(List<ClassificationRule> rules, ClassificationEngine.Report report) {
     ObjectNode out = json.createObjectNode();
     ArrayNode list = out.putArray("rules");
-    rules.forEach(r -> RuleJson.write(list.addObject(), r));
+    for (ClassificationRule r : rules) {
+      ObjectNode item = list.addObject();
+      RuleJson.write(item, r);
+      // How an entity's classification source names the rule: what ties a rule to what it did.
+      item.put("rule", r.describe());
+    }
     if (report != null) {
       out.set("reevaluation", report(report));
     }

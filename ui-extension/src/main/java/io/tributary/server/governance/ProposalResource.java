@@ -15,7 +15,6 @@ import io.tributary.ranger.AccessType;
 import io.tributary.ranger.governance.Approvals;
 import io.tributary.ranger.governance.Proposal;
 import io.tributary.ranger.tenancy.Tenant;
-import io.tributary.ranger.tenancy.TenantRegistry;
 import io.tributary.server.api.Params;
 import io.tributary.server.problem.ApiException;
 import io.tributary.server.problem.Problem;
@@ -59,17 +58,12 @@ public final class ProposalResource {
   private final GovernanceRequests requests;
   private final ObjectMapper json;
 
-  public ProposalResource(
-      TenantRegistry tenants,
-      Approvals approvals,
-      Catalog catalog,
-      TypeRegistry types,
-      ObjectMapper json) {
+  public ProposalResource(GovernanceRequests requests, Approvals approvals, TypeRegistry types) {
+    this.requests = Objects.requireNonNull(requests, "requests");
     this.approvals = Objects.requireNonNull(approvals, "approvals");
-    this.catalog = Objects.requireNonNull(catalog, "catalog");
     this.types = Objects.requireNonNull(types, "types");
-    this.json = Objects.requireNonNull(json, "json");
-    this.requests = new GovernanceRequests(tenants, catalog, json);
+    this.catalog = requests.catalog();
+    this.json = requests.json();
   }
 
   @GET

@@ -4,15 +4,12 @@ import static io.tributary.server.governance.GovernanceRequests.number;
 import static io.tributary.server.governance.GovernanceRequests.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.tributary.catalog.Catalog;
 import io.tributary.catalog.Guid;
 import io.tributary.ranger.governance.Quality;
 import io.tributary.ranger.governance.QualityRule;
 import io.tributary.ranger.tenancy.Tenant;
-import io.tributary.ranger.tenancy.TenantRegistry;
 import io.tributary.server.api.Params;
 import io.tributary.server.problem.ApiException;
 import io.tributary.server.security.Caller;
@@ -44,29 +41,22 @@ import java.util.Objects;
 @Path("/api/v1/governance")
 @Produces(MediaType.APPLICATION_JSON)
 public final class QualityResource {
-  private final TenantRegistry tenants;
   private final Quality quality;
-  private final Catalog catalog;
-  private final ObjectMapper json;
   private final GovernanceRequests requests;
 
-  public QualityResource(
-      TenantRegistry tenants, Quality quality, Catalog catalog, ObjectMapper json) {
-    this.tenants = Objects.requireNonNull(tenants, "tenants");
+  public QualityResource(GovernanceRequests requests, Quality quality) {
+    this.requests = Objects.requireNonNull(requests, "requests");
     this.quality = Objects.requireNonNull(quality, "quality");
-    this.catalog = Objects.requireNonNull(catalog, "catalog");
-    this.json = Objects.requireNonNull(json, "json");
-    this.requests = new GovernanceRequests(tenants, catalog, json);
   }
 
   @GET
   @Path("tenants/{tenant}/quality-rules")
   public String rules(@PathParam("tenant") String tenantText, @Context ContainerRequestContext c) {
-    Tenant tenant = requests.readable(tenantText, Caller.of(c));
-    ObjectNode out = json.createObjectNode();
-    ArrayNode list = out.putArray("rules");
-    quality.rules(tenant.id()).forEach(r -> list.add(Quality.toJson(r)));
-    return out.toString();
+    return requests.listed(
+        tenantText,
+        Caller.of(c),
+        "rules",
+        t -> quality.rules(t).stream().map(Quality::toJson).toList());
   }
 
   @PUT
@@ -109,12 +99,8 @@ public final class QualityResource {
       @PathParam("tenant") String tenantText,
       @PathParam("id") String id,
       @Context ContainerRequestContext c) {
-    Caller caller = Caller.of(c);
-    Tenant tenant = requests.administered(tenantText, caller);
-    if (!quality.deleteRule(tenant.id(), id)) {
-      throw ApiException.notFound("no quality rule '" + id + "'");
-    }
-    return Response.noContent().build();
+    return requests.removed(
+        tenantText, Caller.of(c), t -> quality.deleteRule(t, id), "no quality rule '" + id + "'");
   }
 
   /**
@@ -138,11 +124,12 @@ public final class QualityResource {
     List<JsonNode> records =
         history ? quality.history(tenant.id(), guid) : quality.latest(tenant.id(), guid);
     Map<String, Boolean> visible = new HashMap<>();
-    ObjectNode out = json.createObjectNode();
+    ObjectNode out = requests.json().createObjectNode();
     ArrayNode list = out.putArray("results");
     for (JsonNode r : records) {
       String of = r.path("datasetGuid").asText();
-      if (visible.computeIfAbsent(of, g -> catalog.get(new Guid(g), caller.read()).isPresent())) {
+      if (visible.computeIfAbsent(
+          of, g -> requests.catalog().get(new Guid(g), caller.read()).isPresent())) {
         list.add(r);
       }
     }
@@ -156,7 +143,7 @@ public final class QualityResource {
       @PathParam("tenant") String tenantText, @Context ContainerRequestContext c) {
     Caller caller = Caller.of(c);
     Tenant tenant = requests.administered(tenantText, caller);
-    ObjectNode out = json.createObjectNode();
+    ObjectNode out = requests.json().createObjectNode();
     out.put("checked", quality.checkFreshness(tenant.id()).size());
     return out.toString();
   }

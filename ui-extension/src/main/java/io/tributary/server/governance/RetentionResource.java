@@ -3,10 +3,8 @@ package io.tributary.server.governance;
 import static io.tributary.server.governance.GovernanceRequests.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.tributary.catalog.Catalog;
 import io.tributary.catalog.Entity;
 import io.tributary.catalog.EntityNotFoundException;
 import io.tributary.catalog.Guid;
@@ -15,7 +13,6 @@ import io.tributary.ranger.governance.LegalHold;
 import io.tributary.ranger.governance.Retention;
 import io.tributary.ranger.governance.RetentionRule;
 import io.tributary.ranger.tenancy.Tenant;
-import io.tributary.ranger.tenancy.TenantRegistry;
 import io.tributary.server.api.Params;
 import io.tributary.server.problem.ApiException;
 import io.tributary.server.security.Caller;
@@ -45,29 +42,22 @@ import java.util.Objects;
 @Path("/api/v1/governance")
 @Produces(MediaType.APPLICATION_JSON)
 public final class RetentionResource {
-  private final TenantRegistry tenants;
   private final Retention retention;
-  private final Catalog catalog;
-  private final ObjectMapper json;
   private final GovernanceRequests requests;
 
-  public RetentionResource(
-      TenantRegistry tenants, Retention retention, Catalog catalog, ObjectMapper json) {
-    this.tenants = Objects.requireNonNull(tenants, "tenants");
+  public RetentionResource(GovernanceRequests requests, Retention retention) {
+    this.requests = Objects.requireNonNull(requests, "requests");
     this.retention = Objects.requireNonNull(retention, "retention");
-    this.catalog = Objects.requireNonNull(catalog, "catalog");
-    this.json = Objects.requireNonNull(json, "json");
-    this.requests = new GovernanceRequests(tenants, catalog, json);
   }
 
   @GET
   @Path("tenants/{tenant}/retention-rules")
   public String rules(@PathParam("tenant") String tenantText, @Context ContainerRequestContext c) {
-    Tenant tenant = requests.readable(tenantText, Caller.of(c));
-    ObjectNode out = json.createObjectNode();
-    ArrayNode list = out.putArray("rules");
-    retention.rules(tenant.id()).forEach(r -> list.add(rule(r)));
-    return out.toString();
+    return requests.listed(
+        tenantText,
+        Caller.of(c),
+        "rules",
+        t -> retention.rules(t).stream().map(this::rule).toList());
   }
 
   @PUT
@@ -105,22 +95,21 @@ public final class RetentionResource {
       @PathParam("tenant") String tenantText,
       @PathParam("id") String id,
       @Context ContainerRequestContext c) {
-    Caller caller = Caller.of(c);
-    Tenant tenant = requests.administered(tenantText, caller);
-    if (!retention.deleteRule(tenant.id(), id)) {
-      throw ApiException.notFound("no retention rule '" + id + "'");
-    }
-    return Response.noContent().build();
+    return requests.removed(
+        tenantText,
+        Caller.of(c),
+        t -> retention.deleteRule(t, id),
+        "no retention rule '" + id + "'");
   }
 
   @GET
   @Path("tenants/{tenant}/legal-holds")
   public String holds(@PathParam("tenant") String tenantText, @Context ContainerRequestContext c) {
-    Tenant tenant = requests.readable(tenantText, Caller.of(c));
-    ObjectNode out = json.createObjectNode();
-    ArrayNode list = out.putArray("holds");
-    retention.holds(tenant.id()).forEach(h -> list.add(hold(h)));
-    return out.toString();
+    return requests.listed(
+        tenantText,
+        Caller.of(c),
+        "holds",
+        t -> retention.holds(t).stream().map(this::hold).toList());
   }
 
   /** {@code {"guid"} or {"namespace"}, "reason"?}: the entity must be the tenant's and visible. */
@@ -140,7 +129,8 @@ public final class RetentionResource {
     if (guid != null) {
       Guid id = Params.guid("guid", guid);
       Entity entity =
-          catalog
+          requests
+              .catalog()
               .get(id, Visibility.tenants(java.util.Set.of(tenant.id())).and(caller.read()))
               .orElseThrow(() -> new EntityNotFoundException(id.value()));
       guid = entity.guid().value();
@@ -161,12 +151,8 @@ public final class RetentionResource {
       @PathParam("tenant") String tenantText,
       @PathParam("id") String id,
       @Context ContainerRequestContext c) {
-    Caller caller = Caller.of(c);
-    Tenant tenant = requests.administered(tenantText, caller);
-    if (!retention.release(tenant.id(), id)) {
-      throw ApiException.notFound("no legal hold '" + id + "'");
-    }
-    return Response.noContent().build();
+    return requests.removed(
+        tenantText, Caller.of(c), t -> retention.release(t, id), "no legal hold '" + id + "'");
   }
 
   @GET
@@ -187,14 +173,14 @@ public final class RetentionResource {
   }
 
   private ObjectNode report(Retention.Report report, Visibility visible) {
-    ObjectNode out = json.createObjectNode();
+    ObjectNode out = requests.json().createObjectNode();
     out.set("removed", candidates(report.removed(), visible));
     out.set("held", candidates(report.held(), visible));
     return out;
   }
 
   private ArrayNode candidates(List<Retention.Candidate> candidates, Visibility visible) {
-    ArrayNode out = json.createArrayNode();
+    ArrayNode out = requests.json().createArrayNode();
     int hidden = 0;
     for (Retention.Candidate candidate : candidates) {
       Entity e = candidate.entity();
@@ -220,7 +206,7 @@ public final class RetentionResource {
   }
 
   private ObjectNode rule(RetentionRule rule) {
-    ObjectNode out = json.createObjectNode();
+    ObjectNode out = requests.json().createObjectNode();
     out.put("id", rule.id());
     out.put("typeName", rule.typeName());
     out.put("classification", rule.classification());
@@ -229,7 +215,7 @@ public final class RetentionResource {
   }
 
   private ObjectNode hold(LegalHold hold) {
-    ObjectNode out = json.createObjectNode();
+    ObjectNode out = requests.json().createObjectNode();
     out.put("id", hold.id());
     out.put("guid", hold.guid());
     out.put("namespace", hold.namespace());

@@ -11,6 +11,7 @@ import io.tributary.catalog.Catalog;
 import io.tributary.catalog.Entity;
 import io.tributary.catalog.Guid;
 import io.tributary.catalog.Visibility;
+import io.tributary.contract.TenantId;
 import io.tributary.ranger.AccessType;
 import io.tributary.ranger.governance.Approvals;
 import io.tributary.ranger.governance.Ownership;
@@ -18,7 +19,6 @@ import io.tributary.ranger.governance.Proposal;
 import io.tributary.ranger.governance.StewardTask;
 import io.tributary.ranger.governance.Stewardship;
 import io.tributary.ranger.tenancy.Tenant;
-import io.tributary.ranger.tenancy.TenantRegistry;
 import io.tributary.server.api.Params;
 import io.tributary.server.problem.ApiException;
 import io.tributary.server.security.Caller;
@@ -66,16 +66,12 @@ public final class StewardshipResource {
   private final ObjectMapper json;
 
   public StewardshipResource(
-      TenantRegistry tenants,
-      Stewardship stewardship,
-      Approvals approvals,
-      Catalog catalog,
-      ObjectMapper json) {
+      GovernanceRequests requests, Stewardship stewardship, Approvals approvals) {
+    this.requests = Objects.requireNonNull(requests, "requests");
     this.stewardship = Objects.requireNonNull(stewardship, "stewardship");
     this.approvals = Objects.requireNonNull(approvals, "approvals");
-    this.catalog = Objects.requireNonNull(catalog, "catalog");
-    this.json = Objects.requireNonNull(json, "json");
-    this.requests = new GovernanceRequests(tenants, catalog, json);
+    this.catalog = requests.catalog();
+    this.json = requests.json();
   }
 
   // Owners and stewards
@@ -226,16 +222,7 @@ public final class StewardshipResource {
       @PathParam("tenant") String tenantText,
       @PathParam("id") String id,
       @Context ContainerRequestContext c) {
-    Caller caller = Caller.of(c);
-    Tenant tenant = requests.readable(tenantText, caller);
-    StewardTask t = visibleTask(tenant, id, caller);
-    caller.checkWrite(tenant.id());
-    try {
-      return task(stewardship.claim(tenant.id(), t, caller.principal().user()), caller.read())
-          .toString();
-    } catch (IllegalStateException e) {
-      throw GovernanceRequests.conflict(e.getMessage());
-    }
+    return change(tenantText, id, c, stewardship::claim).toString();
   }
 
   /** {@code {"text"}}. */
@@ -247,16 +234,26 @@ public final class StewardshipResource {
       @PathParam("id") String id,
       String body,
       @Context ContainerRequestContext c) {
-    Caller caller = Caller.of(c);
-    Tenant tenant = requests.readable(tenantText, caller);
-    StewardTask t = visibleTask(tenant, id, caller);
-    caller.checkWrite(tenant.id());
-    String text =
-        Params.text("text", GovernanceRequests.required(requests.object(body), "text"), 10_000);
-    StewardTask updated = stewardship.comment(tenant.id(), t, caller.principal().user(), text);
+    ObjectNode task =
+        change(
+            tenantText,
+            id,
+            c,
+            (tenant, t, user) ->
+                stewardship.comment(
+                    tenant,
+                    t,
+                    user,
+                    Params.text(
+                        "text",
+                        GovernanceRequests.required(requests.object(body), "text"),
+                        10_000)));
     return GovernanceRequests.created(
-        "/api/v1/governance/tenants/" + tenant.id().value() + "/tasks/" + t.id(),
-        task(updated, caller.read()));
+        "/api/v1/governance/tenants/"
+            + Params.tenant("tenant", tenantText).value()
+            + "/tasks/"
+            + task.path("id").asText(),
+        task);
   }
 
   /** {@code {"resolution"?}}. */
@@ -268,17 +265,38 @@ public final class StewardshipResource {
       @PathParam("id") String id,
       String body,
       @Context ContainerRequestContext c) {
+    return change(
+            tenantText,
+            id,
+            c,
+            (tenant, t, user) ->
+                stewardship.resolve(
+                    tenant,
+                    t,
+                    user,
+                    Params.text(
+                        "resolution", text(requests.objectOrEmpty(body), "resolution"), 10_000)))
+        .toString();
+  }
+
+  /** What a writer does to a task: claim, comment, resolve. */
+  @FunctionalInterface
+  private interface TaskChange {
+    StewardTask apply(TenantId tenant, StewardTask task, String user);
+  }
+
+  /**
+   * A change to a task the caller can see, by one of its tenant's writers (checked before the body
+   * is read); a change the task's state does not allow is 409.
+   */
+  private ObjectNode change(
+      String tenantText, String id, ContainerRequestContext c, TaskChange change) {
     Caller caller = Caller.of(c);
     Tenant tenant = requests.readable(tenantText, caller);
     StewardTask t = visibleTask(tenant, id, caller);
     caller.checkWrite(tenant.id());
-    String resolution =
-        Params.text("resolution", text(requests.objectOrEmpty(body), "resolution"), 10_000);
     try {
-      return task(
-              stewardship.resolve(tenant.id(), t, caller.principal().user(), resolution),
-              caller.read())
-          .toString();
+      return task(change.apply(tenant.id(), t, caller.principal().user()), caller.read());
     } catch (IllegalStateException e) {
       throw GovernanceRequests.conflict(e.getMessage());
     }
