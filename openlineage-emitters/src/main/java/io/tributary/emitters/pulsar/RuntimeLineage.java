@@ -1,5 +1,6 @@
 package io.tributary.emitters.pulsar;
 
+import io.micrometer.core.instrument.Metrics;
 import io.tributary.emitters.DatasetTraffic;
 import io.tributary.emitters.EmitterConfig;
 import io.tributary.emitters.EmitterException;
@@ -17,7 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The run of one Pulsar Functions instance (a function, a source or a sink): its input and output
  * topics come from the runtime's context, the emitter's settings from the instance's configuration
- * ({@code userConfig} of a function, {@code configs} of a connector).
+ * ({@code userConfig} of a function, {@code configs} of a connector). Its meters go to Micrometer's
+ * global registry.
  */
 final class RuntimeLineage implements AutoCloseable {
   /** The configuration key naming the wrapped function, source or sink class. */
@@ -73,7 +75,8 @@ final class RuntimeLineage implements AutoCloseable {
           SharedRuns.SHARED.join(
               new JobIdentity(config.namespace(), job, ClientLineage.INTEGRATION, jobType),
               config,
-              null,
+              // The runtime passes configuration as JSON, so no registry object can come with it.
+              Metrics.globalRegistry,
               Snapshot.sourceOf(in, out));
       return new RuntimeLineage(in, out, lease);
     } catch (RuntimeException e) {
