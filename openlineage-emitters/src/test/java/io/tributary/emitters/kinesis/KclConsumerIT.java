@@ -7,6 +7,7 @@ import io.openlineage.client.OpenLineage.RunEvent;
 import io.openlineage.client.OpenLineage.RunEvent.EventType;
 import io.tributary.emitters.testing.ClientLineage;
 import io.tributary.emitters.testing.KclWorker;
+import io.tributary.emitters.testing.KinesisStreams;
 import io.tributary.emitters.testing.LineageEndpoint;
 import io.tributary.emitters.testing.OpenLineageSchemas;
 import io.tributary.emitters.testing.RunEvents;
@@ -17,12 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
-import software.amazon.awssdk.services.kinesis.model.StreamStatus;
 
 /**
  * The KCL hook in a real Kinesis Client Library consumer: its scheduler keeps leases in a real
@@ -40,22 +37,8 @@ class KclConsumerIT {
     try (KinesisLocal kinesis = KinesisLocal.start("payments");
         Dynalite dynamo = Dynalite.start();
         LineageEndpoint endpoint = LineageEndpoint.start();
-        KinesisClient writer =
-            KinesisClient.builder()
-                .endpointOverride(kinesis.endpoint())
-                .region(Region.of(KinesisLocal.REGION))
-                .credentialsProvider(
-                    StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-                .build()) {
-      await()
-          .atMost(Duration.ofSeconds(30))
-          .until(
-              () ->
-                  writer
-                          .describeStreamSummary(r -> r.streamName("payments"))
-                          .streamDescriptionSummary()
-                          .streamStatus()
-                      == StreamStatus.ACTIVE);
+        KinesisClient writer = KinesisStreams.client(kinesis, null)) {
+      KinesisStreams.awaitActive(writer, "payments");
       for (int i = 0; i < records; i++) {
         int n = i;
         writer.putRecord(

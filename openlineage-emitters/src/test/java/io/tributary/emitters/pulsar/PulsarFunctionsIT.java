@@ -3,7 +3,6 @@ package io.tributary.emitters.pulsar;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Metrics;
 import io.openlineage.client.OpenLineage.RunEvent;
 import io.openlineage.client.OpenLineage.RunEvent.EventType;
@@ -15,6 +14,7 @@ import io.tributary.emitters.testing.OpenLineageSchemas;
 import io.tributary.emitters.testing.PulsarApps;
 import io.tributary.emitters.testing.PulsarFunctions;
 import io.tributary.emitters.testing.PulsarFunctions.Kind;
+import io.tributary.emitters.testing.PulsarProcess.Deployment;
 import io.tributary.emitters.testing.PulsarServer;
 import io.tributary.emitters.testing.RunEvents;
 import java.time.Duration;
@@ -37,7 +37,6 @@ import org.junit.jupiter.api.Test;
  */
 class PulsarFunctionsIT {
   private static final OpenLineageSchemas SCHEMAS = new OpenLineageSchemas();
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static PulsarServer pulsar;
   private static PulsarClient client;
 
@@ -62,44 +61,6 @@ class PulsarFunctionsIT {
     return config;
   }
 
-  private static String function(
-      String name, Class<?> delegate, String input, String output, Map<String, Object> lineage)
-      throws Exception {
-    Map<String, Object> userConfig = new HashMap<>(lineage);
-    userConfig.put("tributary.delegate.class", delegate.getName());
-    return JSON.writeValueAsString(
-        Map.of(
-            "tenant",
-            "public",
-            "namespace",
-            "default",
-            "name",
-            name,
-            "className",
-            TributaryFunction.class.getName(),
-            "inputs",
-            List.of(input),
-            "output",
-            output,
-            "subscriptionPosition",
-            "Earliest",
-            "userConfig",
-            userConfig));
-  }
-
-  private static Map<String, Object> connector(
-      String name, Class<?> wrapper, Class<?> delegate, Map<String, Object> lineage) {
-    Map<String, Object> configs = new HashMap<>(lineage);
-    configs.put("tributary.delegate.class", delegate.getName());
-    Map<String, Object> config = new HashMap<>();
-    config.put("tenant", "public");
-    config.put("namespace", "default");
-    config.put("name", name);
-    config.put("className", wrapper.getName());
-    config.put("configs", configs);
-    return config;
-  }
-
   @Test
   void shouldEmitASourceAFunctionAndASinkWithTheTopicsTheRuntimeGivesThem() throws Exception {
     int records = 30;
@@ -107,22 +68,20 @@ class PulsarFunctionsIT {
     String clean = "persistent://public/default/readings-clean";
     try (LineageEndpoint endpoint = LineageEndpoint.start()) {
       Map<String, Object> lineage = lineage(ClientLineage.http(endpoint, "acme"));
-      Map<String, Object> source =
-          connector("readings", TributarySource.class, PulsarApps.Sequence.class, lineage);
-      source.put("topicName", raw);
-      @SuppressWarnings("unchecked")
-      Map<String, Object> sourceConfigs = (Map<String, Object>) source.get("configs");
+      Map<String, Object> sourceConfigs = new HashMap<>(lineage);
       sourceConfigs.put("records", String.valueOf(records));
-      Map<String, Object> sink =
-          connector("warehouse", TributarySink.class, PulsarApps.CountingSink.class, lineage);
-      sink.put("inputs", List.of(clean));
-      sink.put("sourceSubscriptionPosition", "Earliest");
 
       try (PulsarFunctions runtime = PulsarFunctions.start(pulsar.serviceUrl(), pulsar.httpUrl())) {
-        runtime.deploy(Kind.SINK, JSON.writeValueAsString(sink));
-        runtime.deploy(
-            Kind.FUNCTION, function("upper", PulsarApps.UpperCase.class, raw, clean, lineage));
-        runtime.deploy(Kind.SOURCE, JSON.writeValueAsString(source));
+        deploy(
+            runtime,
+            Deployment.sink("warehouse", PulsarApps.CountingSink.class.getName(), clean, lineage));
+        deploy(
+            runtime,
+            Deployment.function(
+                "upper", PulsarApps.UpperCase.class.getName(), raw, clean, lineage));
+        deploy(
+            runtime,
+            Deployment.source("readings", PulsarApps.Sequence.class.getName(), raw, sourceConfigs));
         await().atMost(Duration.ofSeconds(60)).until(() -> PulsarApps.sunk("warehouse") == records);
       }
 
@@ -156,6 +115,10 @@ class PulsarFunctionsIT {
     }
   }
 
+  private static void deploy(PulsarFunctions runtime, Deployment deployment) throws Exception {
+    runtime.deploy(Kind.valueOf(deployment.kind()), deployment.configJson());
+  }
+
   private static List<RunEvent> ofJob(List<RunEvent> events, String job) {
     return events.stream().filter(e -> e.getJob().getName().equals(job)).toList();
   }
@@ -170,11 +133,11 @@ class PulsarFunctionsIT {
       Metrics.globalRegistry.add(outage.registry());
       AtomicInteger sent = new AtomicInteger();
       try (PulsarFunctions runtime = PulsarFunctions.start(pulsar.serviceUrl(), pulsar.httpUrl())) {
-        runtime.deploy(
-            Kind.FUNCTION,
-            function(
+        deploy(
+            runtime,
+            Deployment.function(
                 "click-upper",
-                PulsarApps.UpperCase.class,
+                PulsarApps.UpperCase.class.getName(),
                 in,
                 out,
                 lineage(outage.lineageConfig())));
