@@ -372,12 +372,12 @@ public final class PlatformEmitterBench {
 
   private static long sink;
 
-  private static void blackhole(long v) {
+  static void blackhole(long v) {
     sink += v;
   }
 
   /** Bytes per call of {@code path} less those of {@code baseline}, after a warm-up. */
-  private static long allocation(String name, IntConsumer path, IntConsumer baseline) {
+  static long allocation(String name, IntConsumer path, IntConsumer baseline) {
     com.sun.management.ThreadMXBean threads =
         (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     long id = Thread.currentThread().getId();
@@ -414,7 +414,7 @@ public final class PlatformEmitterBench {
     }
   }
 
-  private static void summary(String name, List<double[]> rounds) {
+  static void summary(String name, List<double[]> rounds) {
     double without = median(rounds.stream().mapToDouble(r -> r[0]).toArray());
     double with = median(rounds.stream().mapToDouble(r -> r[1]).toArray());
     double[] ratios = rounds.stream().mapToDouble(r -> r[1] / r[0]).sorted().toArray();

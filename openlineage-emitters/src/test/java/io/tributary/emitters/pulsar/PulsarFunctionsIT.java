@@ -72,16 +72,9 @@ class PulsarFunctionsIT {
       sourceConfigs.put("records", String.valueOf(records));
 
       try (PulsarFunctions runtime = PulsarFunctions.start(pulsar.serviceUrl(), pulsar.httpUrl())) {
-        deploy(
-            runtime,
-            Deployment.sink("warehouse", PulsarApps.CountingSink.class.getName(), clean, lineage));
-        deploy(
-            runtime,
-            Deployment.function(
-                "upper", PulsarApps.UpperCase.class.getName(), raw, clean, lineage));
-        deploy(
-            runtime,
-            Deployment.source("readings", PulsarApps.Sequence.class.getName(), raw, sourceConfigs));
+        deploy(runtime, Deployment.sink("warehouse", PulsarApps.COUNTING_SINK, clean, lineage));
+        deploy(runtime, Deployment.function("upper", PulsarApps.UPPER_CASE, raw, clean, lineage));
+        deploy(runtime, Deployment.source("readings", PulsarApps.SEQUENCE, raw, sourceConfigs));
         await().atMost(Duration.ofSeconds(60)).until(() -> PulsarApps.sunk("warehouse") == records);
       }
 
@@ -136,11 +129,7 @@ class PulsarFunctionsIT {
         deploy(
             runtime,
             Deployment.function(
-                "click-upper",
-                PulsarApps.UpperCase.class.getName(),
-                in,
-                out,
-                lineage(outage.lineageConfig())));
+                "click-upper", PulsarApps.UPPER_CASE, in, out, lineage(outage.lineageConfig())));
         outage.writeUntilDropped(
             () -> {
               producer.send("click");

@@ -17,6 +17,16 @@ import org.apache.pulsar.io.core.SourceContext;
  * Functions runtime creates them from their class names, here through Tributary's wrappers.
  */
 public final class PulsarApps {
+  /**
+   * The classes' names, for configurations written where Pulsar's API is not on the class path
+   * (constants: reading them loads no class).
+   */
+  public static final String UPPER_CASE = "io.tributary.emitters.testing.PulsarApps$UpperCase";
+
+  public static final String SEQUENCE = "io.tributary.emitters.testing.PulsarApps$Sequence";
+  public static final String COUNTING_SINK =
+      "io.tributary.emitters.testing.PulsarApps$CountingSink";
+
   private static final Map<String, AtomicInteger> SUNK = new ConcurrentHashMap<>();
 
   private PulsarApps() {}

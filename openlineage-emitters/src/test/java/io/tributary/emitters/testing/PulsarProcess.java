@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tributary.emitters.EmitterConfig;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -199,14 +200,9 @@ public final class PulsarProcess implements AutoCloseable {
 
   /** This module's test classes (or test jar) and the class path written beside them. */
   private static String classPath() throws IOException {
-    String own;
-    try {
-      own =
-          Path.of(PulsarProcess.class.getProtectionDomain().getCodeSource().getLocation().toURI())
-              .toString();
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException(e);
-    }
+    // The emitters themselves (classes or jar; EmitterConfig needs nothing of Pulsar's), which
+    // the Functions runtime instantiates, come before the test classes and their class path.
+    String own = location(PulsarProcess.class) + File.pathSeparator + location(EmitterConfig.class);
     try (InputStream in = PulsarProcess.class.getResourceAsStream(CLASSPATH_RESOURCE)) {
       if (in == null) {
         throw new IllegalStateException(
@@ -217,6 +213,14 @@ public final class PulsarProcess implements AutoCloseable {
       return own
           + File.pathSeparator
           + new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
+    }
+  }
+
+  private static String location(Class<?> type) {
+    try {
+      return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
     }
   }
 
