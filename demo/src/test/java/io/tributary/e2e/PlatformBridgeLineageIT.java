@@ -25,7 +25,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 
 /**
@@ -71,14 +70,7 @@ class PlatformBridgeLineageIT {
               new TributaryKinesisInterceptor(kinesisLineage(catalog, "orders-writer"));
           KinesisClient writer = KinesisStreams.client(server, writerLineage)) {
         KinesisStreams.awaitActive(writer, "orders");
-        for (int i = 0; i < RECORDS; i++) {
-          int n = i;
-          writer.putRecord(
-              r ->
-                  r.streamName("orders")
-                      .partitionKey("k" + n)
-                      .data(SdkBytes.fromUtf8String("order-" + n)));
-        }
+        KinesisStreams.putEach(writer, "orders", "order", 0, RECORDS);
       }
 
       // A Kinesis Client Library application reading the stream, its leases in DynamoDB.

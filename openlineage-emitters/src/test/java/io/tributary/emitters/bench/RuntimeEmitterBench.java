@@ -65,23 +65,9 @@ public final class RuntimeEmitterBench {
   private RuntimeEmitterBench() {}
 
   public static void main(String[] args) throws Exception {
-    System.setProperty("sun.net.httpserver.nodelay", "true");
-    System.out.printf(
-        Locale.ROOT,
-        "runtime emitters: %d rounds, %d processors, %s %s%n",
-        ROUNDS,
-        Runtime.getRuntime().availableProcessors(),
-        System.getProperty("java.vm.name"),
-        System.getProperty("java.version"));
+    PlatformEmitterBench.header("runtime emitters", ROUNDS);
     try (LineageEndpoint endpoint = LineageEndpoint.start()) {
-      Map<String, Object> lineage = new HashMap<>();
-      lineage.put("openlineage.transport.type", "http");
-      lineage.put("openlineage.transport.url", endpoint.url());
-      lineage.put("openlineage.transport.endpoint", LineageEndpoint.PATH);
-      lineage.put("openlineage.namespace", "bench");
-      lineage.put("openlineage.snapshot.interval.ms", "1000");
-      lineage.put("openlineage.abort.on.jvm.exit", "false");
-      lineage.put("openlineage.aws.account", KinesisLocal.ACCOUNT);
+      Map<String, Object> lineage = PlatformEmitterBench.lineage(endpoint);
       kclThroughput(lineage);
       kclAllocation(lineage);
       wrapperAllocation(lineage);

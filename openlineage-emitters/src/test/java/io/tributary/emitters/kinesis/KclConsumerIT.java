@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 
 /**
@@ -39,14 +38,7 @@ class KclConsumerIT {
         LineageEndpoint endpoint = LineageEndpoint.start();
         KinesisClient writer = KinesisStreams.client(kinesis, null)) {
       KinesisStreams.awaitActive(writer, "payments");
-      for (int i = 0; i < records; i++) {
-        int n = i;
-        writer.putRecord(
-            r ->
-                r.streamName("payments")
-                    .partitionKey("p" + n)
-                    .data(SdkBytes.fromUtf8String("payment-" + n)));
-      }
+      KinesisStreams.putEach(writer, "payments", "payment", 0, records);
 
       Map<String, Object> config =
           ClientLineage.config("payments-ledger", ClientLineage.http(endpoint, "acme"));

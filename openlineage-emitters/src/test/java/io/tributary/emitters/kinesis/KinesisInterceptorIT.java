@@ -105,14 +105,7 @@ class KinesisInterceptorIT {
                           "openlineage.transport.location",
                           writerFile.toString())));
           KinesisClient writer = client(writerLineage)) {
-        for (int i = 0; i < 10; i++) {
-          int n = i;
-          writer.putRecord(
-              r ->
-                  r.streamName("orders")
-                      .partitionKey("k" + n)
-                      .data(SdkBytes.fromUtf8String("order-" + n)));
-        }
+        KinesisStreams.putEach(writer, "orders", "order", 0, 10);
         List<PutRecordsRequestEntry> batch = new ArrayList<>();
         for (int i = 10; i < 30; i++) {
           batch.add(

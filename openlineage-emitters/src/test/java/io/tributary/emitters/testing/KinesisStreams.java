@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
@@ -52,6 +53,21 @@ public final class KinesisStreams {
                                     .streamDescriptionSummary()
                                     .streamStatus()
                                 == StreamStatus.ACTIVE));
+  }
+
+  /**
+   * Writes {@code <prefix>-<i>} for i in [from, to), one PutRecord each, partition key {@code
+   * k<i>}.
+   */
+  public static void putEach(KinesisClient writer, String stream, String prefix, int from, int to) {
+    for (int i = from; i < to; i++) {
+      int n = i;
+      writer.putRecord(
+          r ->
+              r.streamName(stream)
+                  .partitionKey("k" + n)
+                  .data(SdkBytes.fromUtf8String(prefix + "-" + n)));
+    }
   }
 
   /**

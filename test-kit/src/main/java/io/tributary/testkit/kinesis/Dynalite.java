@@ -1,12 +1,9 @@
 package io.tributary.testkit.kinesis;
 
-import static org.awaitility.Awaitility.await;
-
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 
 /**
  * A real DynamoDB API server for tests: {@code dynalite} (npm), in memory, started as a child
@@ -55,19 +52,7 @@ public final class Dynalite implements AutoCloseable {
             .redirectOutput(workDir.resolve("server.log").toFile())
             .start();
     Dynalite server = new Dynalite(process, port, workDir);
-    try {
-      await()
-          .atMost(Duration.ofSeconds(60))
-          .pollInterval(Duration.ofMillis(100))
-          .until(() -> !process.isAlive() || NodeServers.accepting(port));
-      if (!process.isAlive()) {
-        throw new IllegalStateException(
-            "dynalite exited at start: " + Files.readString(workDir.resolve("server.log")));
-      }
-    } catch (RuntimeException e) {
-      server.close();
-      throw e;
-    }
+    NodeServers.awaitStarted(process, port, workDir, "dynalite", server);
     return server;
   }
 

@@ -1,12 +1,9 @@
 package io.tributary.testkit.kinesis;
 
-import static org.awaitility.Awaitility.await;
-
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 
 /**
  * A real Kinesis API server for tests: {@code kinesis-local} (npm), started as a child process on a
@@ -63,19 +60,7 @@ public final class KinesisLocal implements AutoCloseable {
         String.join(",", streams.length == 0 ? new String[0] : withShards(streams)));
     Process process = builder.start();
     KinesisLocal server = new KinesisLocal(process, port, tlsPort, workDir);
-    try {
-      await()
-          .atMost(Duration.ofSeconds(60))
-          .pollInterval(Duration.ofMillis(100))
-          .until(() -> !process.isAlive() || NodeServers.accepting(port));
-      if (!process.isAlive()) {
-        throw new IllegalStateException(
-            "kinesis-local exited at start: " + Files.readString(workDir.resolve("server.log")));
-      }
-    } catch (RuntimeException e) {
-      server.close();
-      throw e;
-    }
+    NodeServers.awaitStarted(process, port, workDir, "kinesis-local", server);
     return server;
   }
 

@@ -1,5 +1,7 @@
 package io.tributary.testkit.kinesis;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,6 +11,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -66,6 +69,31 @@ final class NodeServers {
       paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     } catch (IOException e) {
       // A temporary directory left behind is harmless.
+    }
+  }
+
+  /**
+   * Waits until the child server accepts connections on {@code port}; if it exits first, or does
+   * not start in time, closes {@code server} and throws with its log.
+   */
+  static void awaitStarted(
+      Process process, int port, Path workDir, String name, AutoCloseable server) {
+    try {
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .pollInterval(Duration.ofMillis(100))
+          .until(() -> !process.isAlive() || accepting(port));
+      if (!process.isAlive()) {
+        throw new IllegalStateException(
+            name + " exited at start: " + Files.readString(workDir.resolve("server.log")));
+      }
+    } catch (IOException | RuntimeException e) {
+      try {
+        server.close();
+      } catch (Exception suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e instanceof RuntimeException r ? r : new UncheckedIOException((IOException) e);
     }
   }
 }
