@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.tributary.emitters.kafka.TributaryConsumerInterceptor;
 import io.tributary.emitters.kafka.TributaryProducerInterceptor;
 import io.tributary.emitters.kinesis.TributaryKinesisInterceptor;
+import io.tributary.emitters.kinesis.TributaryShardRecordProcessorFactory;
+import io.tributary.emitters.testing.KclWorker;
+import io.tributary.emitters.testing.KinesisStreams;
 import io.tributary.testkit.RunningCatalog;
 import io.tributary.testkit.kafka.KafkaBroker;
+import io.tributary.testkit.kinesis.Dynalite;
 import io.tributary.testkit.kinesis.KinesisLocal;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,40 +20,22 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
-import software.amazon.awssdk.services.kinesis.model.GetRecordsResponse;
-import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
-import software.amazon.awssdk.services.kinesis.model.StreamStatus;
 
 /**
- * A Kinesis writer, a Kinesis-to-Kafka bridge and a Kafka reader, on a real Kinesis API server
- * (kinesis-local) and a real broker, emitting to a running catalog: the stream, the bridge and the
- * topic are one lineage graph there.
+ * A Kinesis writer, a Kinesis Client Library application, a Kinesis-to-Kafka bridge and a Kafka
+ * reader, on a real Kinesis API server (kinesis-local), a real DynamoDB API server (dynalite, the
+ * KCL's leases) and a real broker, emitting to a running catalog: the stream, its readers, the
+ * bridge and the topic are one lineage graph there.
  */
 class PlatformBridgeLineageIT {
   private static final String NAMESPACE = "bridges";
-
-  private static KinesisClient kinesis(KinesisLocal server, TributaryKinesisInterceptor lineage) {
-    return KinesisClient.builder()
-        .endpointOverride(server.endpoint())
-        .region(Region.of(KinesisLocal.REGION))
-        .credentialsProvider(
-            StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-        .overrideConfiguration(c -> c.addExecutionInterceptor(lineage))
-        .build();
-  }
+  private static final int RECORDS = 20;
 
   private static Map<String, Object> lineage(RunningCatalog catalog, String job) {
     Map<String, Object> config = new HashMap<>();
@@ -71,9 +56,11 @@ class PlatformBridgeLineageIT {
   }
 
   @Test
-  void shouldJoinAKinesisStreamThroughABridgeToAKafkaTopicAndItsReader(@TempDir Path dir)
-      throws Exception {
+  @SuppressWarnings("try") // The KCL worker runs while the test waits; closing it shuts it down.
+  void shouldJoinAKinesisStreamToItsKclReaderAndThroughABridgeToAKafkaTopicAndItsReader(
+      @TempDir Path dir) throws Exception {
     try (KinesisLocal server = KinesisLocal.start("orders");
+        Dynalite dynamo = Dynalite.start();
         KafkaBroker kafka = KafkaBroker.start();
         RunningCatalog catalog = RunningCatalog.start(dir.resolve("catalog"), Map.of())) {
       kafka.createTopics(1, "orders-mirror");
@@ -81,23 +68,22 @@ class PlatformBridgeLineageIT {
 
       try (TributaryKinesisInterceptor writerLineage =
               new TributaryKinesisInterceptor(kinesisLineage(catalog, "orders-writer"));
-          KinesisClient writer = kinesis(server, writerLineage)) {
-        await()
-            .atMost(Duration.ofSeconds(30))
-            .until(
-                () ->
-                    writer
-                            .describeStreamSummary(r -> r.streamName("orders"))
-                            .streamDescriptionSummary()
-                            .streamStatus()
-                        == StreamStatus.ACTIVE);
-        for (int i = 0; i < 20; i++) {
-          int n = i;
-          writer.putRecord(
-              r ->
-                  r.streamName("orders")
-                      .partitionKey("k" + n)
-                      .data(SdkBytes.fromUtf8String("order-" + n)));
+          KinesisClient writer = KinesisStreams.client(server, writerLineage)) {
+        KinesisStreams.awaitActive(writer, "orders");
+        KinesisStreams.putEach(writer, "orders", "order", 0, RECORDS);
+      }
+
+      // A Kinesis Client Library application reading the stream, its leases in DynamoDB.
+      AtomicInteger received = new AtomicInteger();
+      try (TributaryShardRecordProcessorFactory ledger =
+          new TributaryShardRecordProcessorFactory(
+              KclWorker.counting(received),
+              "orders",
+              KinesisLocal.REGION,
+              kinesisLineage(catalog, "orders-ledger"))) {
+        try (KclWorker worker =
+            KclWorker.start(server, dynamo, "orders", "orders-ledger", ledger)) {
+          await().atMost(Duration.ofSeconds(90)).until(() -> received.get() == RECORDS);
         }
       }
 
@@ -108,51 +94,18 @@ class PlatformBridgeLineageIT {
       kafkaOut.put("value.serializer", StringSerializer.class);
       kafkaOut.put("interceptor.classes", TributaryProducerInterceptor.class.getName());
       try (TributaryKinesisInterceptor bridgeLineage = new TributaryKinesisInterceptor(bridge);
-          KinesisClient reader = kinesis(server, bridgeLineage);
+          KinesisClient reader = KinesisStreams.client(server, bridgeLineage);
           KafkaProducer<String, String> out = new KafkaProducer<>(kafkaOut)) {
-        String shard = reader.listShards(r -> r.streamName("orders")).shards().get(0).shardId();
-        AtomicReference<String> iterator =
-            new AtomicReference<>(
-                reader
-                    .getShardIterator(
-                        r ->
-                            r.streamName("orders")
-                                .shardId(shard)
-                                .shardIteratorType(ShardIteratorType.TRIM_HORIZON))
-                    .shardIterator());
-        AtomicInteger copied = new AtomicInteger();
-        await()
-            .atMost(Duration.ofSeconds(30))
-            .until(
-                () -> {
-                  GetRecordsResponse page = reader.getRecords(r -> r.shardIterator(iterator.get()));
-                  page.records()
-                      .forEach(
-                          r -> {
-                            out.send(
-                                new ProducerRecord<>("orders-mirror", r.data().asUtf8String()));
-                            copied.incrementAndGet();
-                          });
-                  iterator.set(page.nextShardIterator());
-                  return copied.get() == 20;
-                });
+        KinesisStreams.readFromStart(
+            reader,
+            "orders",
+            RECORDS,
+            r -> out.send(new ProducerRecord<>("orders-mirror", r.data().asUtf8String())));
         out.flush();
       }
 
-      Map<String, Object> kafkaIn = new HashMap<>(kafka.clientConfig());
-      kafkaIn.putAll(lineage(catalog, "mirror-reader"));
-      kafkaIn.put("key.deserializer", StringDeserializer.class);
-      kafkaIn.put("value.deserializer", StringDeserializer.class);
-      kafkaIn.put("group.id", "mirror-reader");
-      kafkaIn.put("auto.offset.reset", "earliest");
-      kafkaIn.put("interceptor.classes", TributaryConsumerInterceptor.class.getName());
-      try (KafkaConsumer<String, String> in = new KafkaConsumer<>(kafkaIn)) {
-        in.subscribe(List.of("orders-mirror"));
-        AtomicInteger read = new AtomicInteger();
-        await()
-            .atMost(Duration.ofSeconds(30))
-            .until(() -> read.addAndGet(in.poll(Duration.ofMillis(200)).count()) >= 20);
-      }
+      KafkaReader.read(
+          kafka, lineage(catalog, "mirror-reader"), "orders-mirror", "mirror-reader", RECORDS);
 
       // Every client is closed: its terminal event was accepted (201) before close returned.
       String stream = "orders@" + KinesisLocal.REGION + ":" + KinesisLocal.ACCOUNT;
@@ -168,7 +121,8 @@ class PlatformBridgeLineageIT {
               "kinesis_stream stream/orders",
               "openlineage_job orders-mirror",
               "kafka_topic orders-mirror",
-              "openlineage_job mirror-reader");
+              "openlineage_job mirror-reader",
+              "openlineage_job orders-ledger");
       assertThat(api.entity("openlineage_job", NAMESPACE + "/orders-mirror")).isPresent();
       assertThat(api.entities("kinesis_stream")).hasSize(1);
       assertThat(api.entities("openlineage_dataset")).isEmpty();

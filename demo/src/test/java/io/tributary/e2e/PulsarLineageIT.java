@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.tributary.emitters.kafka.TributaryConsumerInterceptor;
 import io.tributary.emitters.kafka.TributaryProducerInterceptor;
 import io.tributary.emitters.testing.LineageEndpoint;
 import io.tributary.emitters.testing.OpenLineageSchemas;
+import io.tributary.emitters.testing.PulsarApps;
 import io.tributary.emitters.testing.PulsarProcess;
+import io.tributary.emitters.testing.PulsarProcess.Deployment;
+import io.tributary.emitters.testing.RunEvents;
 import io.tributary.testkit.RunningCatalog;
 import io.tributary.testkit.kafka.KafkaBroker;
 import java.nio.file.Path;
@@ -19,10 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.pulsar.client.api.Consumer;
 import org.apache.pulsar.client.api.Message;
@@ -34,14 +34,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A Pulsar writer, a Pulsar reader and a Pulsar-to-Kafka bridge with a Kafka reader behind it, on a
+ * A Pulsar writer, a Pulsar reader and a Pulsar-to-Kafka bridge with a Kafka reader behind it, then
+ * a Pulsar IO source, a Pulsar Function and a Pulsar IO sink in Pulsar's Functions runtime, on a
  * real Pulsar standalone (in a child JVM: its broker needs Jersey 2, the catalog in this JVM Jersey
- * 4) and a real Kafka broker, emitting to a running catalog: the topic, its readers and the bridge
- * are one lineage graph there, and every event the catalog received conforms to the schemas.
+ * 4) and a real Kafka broker, emitting to a running catalog: the topics, their readers, writers and
+ * the bridge are one lineage graph there, and every event the catalog received conforms to the
+ * schemas.
  */
 class PulsarLineageIT {
   private static final String NAMESPACE = "bridges";
   private static final String TOPIC = "persistent://public/default/orders";
+  private static final String UPPER = "persistent://public/default/orders-upper";
   private static final int RECORDS = 20;
   private static final OpenLineageSchemas SCHEMAS = new OpenLineageSchemas();
 
@@ -82,9 +85,10 @@ class PulsarLineageIT {
   }
 
   @Test
-  @SuppressWarnings("unchecked") // Pulsar's intercept(...) takes generic varargs.
-  void shouldJoinAPulsarTopicToItsReadersAndThroughABridgeToAKafkaTopic(@TempDir Path dir)
-      throws Exception {
+  // Pulsar's intercept(...) takes generic varargs; the functions run while the test waits.
+  @SuppressWarnings({"unchecked", "try"})
+  void shouldJoinAPulsarTopicToItsReadersFunctionsAndConnectorsAndThroughABridgeToKafka(
+      @TempDir Path dir) throws Exception {
     try (PulsarProcess pulsar = PulsarProcess.start();
         KafkaBroker kafka = KafkaBroker.start();
         RunningCatalog catalog = RunningCatalog.start(dir.resolve("catalog"), Map.of());
@@ -138,19 +142,26 @@ class PulsarLineageIT {
         out.flush();
       }
 
-      Map<String, Object> kafkaIn = new HashMap<>(kafka.clientConfig());
-      kafkaIn.putAll(lineage(endpoint, "mirror-reader"));
-      kafkaIn.put("key.deserializer", StringDeserializer.class);
-      kafkaIn.put("value.deserializer", StringDeserializer.class);
-      kafkaIn.put("group.id", "mirror-reader");
-      kafkaIn.put("auto.offset.reset", "earliest");
-      kafkaIn.put("interceptor.classes", TributaryConsumerInterceptor.class.getName());
-      try (KafkaConsumer<String, String> reader = new KafkaConsumer<>(kafkaIn)) {
-        reader.subscribe(List.of("orders-mirror"));
-        AtomicInteger read = new AtomicInteger();
+      KafkaReader.read(
+          kafka, lineage(endpoint, "mirror-reader"), "orders-mirror", "mirror-reader", RECORDS);
+
+      // Pulsar Functions and IO in Pulsar's own runtime (a JVM beside the broker's): a source
+      // feeding the topic, a function from it to another, a sink draining that one.
+      Map<String, Object> runtimeLineage = lineage(endpoint, "unused");
+      runtimeLineage.remove("openlineage.job.name");
+      runtimeLineage.put("openlineage.pulsar.service.url", pulsar.serviceUrl());
+      Map<String, Object> sourceConfigs = new HashMap<>(runtimeLineage);
+      sourceConfigs.put("records", String.valueOf(RECORDS));
+      try (AutoCloseable functions =
+          pulsar.runFunctions(
+              Deployment.sink("orders-archive", PulsarApps.COUNTING_SINK, UPPER, runtimeLineage),
+              Deployment.function(
+                  "orders-upper", PulsarApps.UPPER_CASE, TOPIC, UPPER, runtimeLineage),
+              Deployment.source("orders-feed", PulsarApps.SEQUENCE, TOPIC, sourceConfigs))) {
+        // The writer's records and the source's, through the function, into the sink.
         await()
-            .atMost(Duration.ofSeconds(30))
-            .until(() -> read.addAndGet(reader.poll(Duration.ofMillis(200)).count()) >= RECORDS);
+            .atMost(Duration.ofSeconds(90))
+            .until(() -> RunEvents.rows(endpoint.events(), UPPER, true) == 2 * RECORDS);
       }
 
       // Every client is closed: its terminal event was accepted before close returned.
@@ -174,8 +185,14 @@ class PulsarLineageIT {
           .forEach(n -> upstream.add(n.path("typeName").asText() + " " + n.path("name").asText()));
       assertThat(upstream)
           .as("upstream of the Pulsar topic")
-          .contains("openlineage_job orders-writer");
-      assertThat(api.entities("pulsar_topic")).hasSize(1);
+          .contains("openlineage_job orders-writer", "openlineage_job public/default/orders-feed");
+      assertThat(nodes)
+          .as("downstream of the Pulsar topic, through Pulsar Functions")
+          .contains(
+              "openlineage_job public/default/orders-upper",
+              "pulsar_topic " + UPPER,
+              "openlineage_job public/default/orders-archive");
+      assertThat(api.entities("pulsar_topic")).hasSize(2);
       assertThat(api.entities("openlineage_dataset")).isEmpty();
 
       List<String> events = endpoint.bodies();

@@ -50,13 +50,17 @@ public final class TributaryShardRecordProcessorFactory
     KinesisNaming.StreamName name;
     if (id.streamArnOptional().isPresent()) {
       name = resolve(id.streamArnOptional().get().toString());
-    } else {
+    } else if (lineage == null) {
+      name = null;
+    } else if (id.accountIdOptional().isPresent()) {
       name =
-          lineage == null
-              ? null
-              : new KinesisNaming.StreamName(
-                  KinesisNaming.namespace(region, id.accountIdOptional().orElse(null)),
-                  KinesisNaming.name(id.streamName()));
+          new KinesisNaming.StreamName(
+              KinesisNaming.namespace(region, id.accountIdOptional().get()),
+              KinesisNaming.name(id.streamName()));
+    } else {
+      // A single-stream application's identifier has the name only: the configured account
+      // applies, as for the SDK interceptor's requests by name.
+      name = lineage.streams.of(null, id.streamName(), region);
     }
     return wrap(delegate.shardRecordProcessor(id), name);
   }

@@ -1,5 +1,6 @@
 package io.tributary.emitters.pulsar;
 
+import io.micrometer.core.instrument.Metrics;
 import io.tributary.emitters.DatasetTraffic;
 import io.tributary.emitters.EmitterConfig;
 import io.tributary.emitters.EmitterException;
@@ -9,6 +10,7 @@ import io.tributary.emitters.Snapshot;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.pulsar.client.api.Message;
 import org.apache.pulsar.functions.api.BaseContext;
 import org.apache.pulsar.functions.api.Record;
 import org.slf4j.Logger;
@@ -17,7 +19,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The run of one Pulsar Functions instance (a function, a source or a sink): its input and output
  * topics come from the runtime's context, the emitter's settings from the instance's configuration
- * ({@code userConfig} of a function, {@code configs} of a connector).
+ * ({@code userConfig} of a function, {@code configs} of a connector). Its meters go to Micrometer's
+ * global registry.
  */
 final class RuntimeLineage implements AutoCloseable {
   /** The configuration key naming the wrapped function, source or sink class. */
@@ -73,7 +76,8 @@ final class RuntimeLineage implements AutoCloseable {
           SharedRuns.SHARED.join(
               new JobIdentity(config.namespace(), job, ClientLineage.INTEGRATION, jobType),
               config,
-              null,
+              // The runtime passes configuration as JSON, so no registry object can come with it.
+              Metrics.globalRegistry,
               Snapshot.sourceOf(in, out));
       return new RuntimeLineage(in, out, lease);
     } catch (RuntimeException e) {
@@ -92,7 +96,9 @@ final class RuntimeLineage implements AutoCloseable {
     if (name == null) {
       return;
     }
-    long bytes = record.getMessage().map(m -> (long) m.size()).orElse(0L);
+    // No boxing or mapping: this runs once per record.
+    Optional<? extends Message<?>> message = record.getMessage();
+    long bytes = message.isPresent() ? message.get().size() : 0;
     inputs.record(PulsarNaming.topic(name), bytes);
   }
 

@@ -72,25 +72,10 @@ public final class PlatformEmitterBench {
   private PlatformEmitterBench() {}
 
   public static void main(String[] args) throws Exception {
-    // Read once by the JDK's HTTP server: without it every answer waits for a delayed ACK.
-    System.setProperty("sun.net.httpserver.nodelay", "true");
-    System.out.printf(
-        Locale.ROOT,
-        "platform emitters: %d rounds, %d processors, %s %s%n",
-        ROUNDS,
-        Runtime.getRuntime().availableProcessors(),
-        System.getProperty("java.vm.name"),
-        System.getProperty("java.version"));
+    header("platform emitters", ROUNDS);
     try (LineageEndpoint endpoint = LineageEndpoint.start();
         PulsarServer pulsar = PulsarServer.start()) {
-      Map<String, Object> lineage = new HashMap<>();
-      lineage.put("openlineage.transport.type", "http");
-      lineage.put("openlineage.transport.url", endpoint.url());
-      lineage.put("openlineage.transport.endpoint", LineageEndpoint.PATH);
-      lineage.put("openlineage.namespace", "bench");
-      lineage.put("openlineage.snapshot.interval.ms", "1000");
-      lineage.put("openlineage.abort.on.jvm.exit", "false");
-      lineage.put("openlineage.aws.account", KinesisLocal.ACCOUNT);
+      Map<String, Object> lineage = lineage(endpoint);
       lineage.put("serviceUrl", pulsar.serviceUrl());
       kinesisAllocation(lineage);
       kinesisThroughput(lineage);
@@ -101,6 +86,32 @@ public final class PlatformEmitterBench {
       System.out.printf(
           Locale.ROOT, "lineage events received by the endpoint: %d%n", endpoint.bodies().size());
     }
+  }
+
+  static void header(String name, int rounds) {
+    // Read once by the JDK's HTTP server: without it every answer waits for a delayed ACK.
+    System.setProperty("sun.net.httpserver.nodelay", "true");
+    System.out.printf(
+        Locale.ROOT,
+        "%s: %d rounds, %d processors, %s %s%n",
+        name,
+        rounds,
+        Runtime.getRuntime().availableProcessors(),
+        System.getProperty("java.vm.name"),
+        System.getProperty("java.version"));
+  }
+
+  /** The emitters' keys for a bench run: http to the endpoint, snapshots every second. */
+  static Map<String, Object> lineage(LineageEndpoint endpoint) {
+    Map<String, Object> lineage = new HashMap<>();
+    lineage.put("openlineage.transport.type", "http");
+    lineage.put("openlineage.transport.url", endpoint.url());
+    lineage.put("openlineage.transport.endpoint", LineageEndpoint.PATH);
+    lineage.put("openlineage.namespace", "bench");
+    lineage.put("openlineage.snapshot.interval.ms", "1000");
+    lineage.put("openlineage.abort.on.jvm.exit", "false");
+    lineage.put("openlineage.aws.account", KinesisLocal.ACCOUNT);
+    return lineage;
   }
 
   // ---- Pulsar ----
@@ -372,12 +383,12 @@ public final class PlatformEmitterBench {
 
   private static long sink;
 
-  private static void blackhole(long v) {
+  static void blackhole(long v) {
     sink += v;
   }
 
   /** Bytes per call of {@code path} less those of {@code baseline}, after a warm-up. */
-  private static long allocation(String name, IntConsumer path, IntConsumer baseline) {
+  static long allocation(String name, IntConsumer path, IntConsumer baseline) {
     com.sun.management.ThreadMXBean threads =
         (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     long id = Thread.currentThread().getId();
@@ -414,7 +425,7 @@ public final class PlatformEmitterBench {
     }
   }
 
-  private static void summary(String name, List<double[]> rounds) {
+  static void summary(String name, List<double[]> rounds) {
     double without = median(rounds.stream().mapToDouble(r -> r[0]).toArray());
     double with = median(rounds.stream().mapToDouble(r -> r[1]).toArray());
     double[] ratios = rounds.stream().mapToDouble(r -> r[1] / r[0]).sorted().toArray();

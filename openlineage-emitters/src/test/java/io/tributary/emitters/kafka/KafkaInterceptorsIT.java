@@ -9,14 +9,13 @@ import io.openlineage.client.OpenLineage.RunEvent;
 import io.openlineage.client.OpenLineage.RunEvent.EventType;
 import io.tributary.emitters.testing.ClientLineage;
 import io.tributary.emitters.testing.EndpointOutage;
-import io.tributary.emitters.testing.EventFiles;
 import io.tributary.emitters.testing.LineageEndpoint;
 import io.tributary.emitters.testing.OpenLineageSchemas;
+import io.tributary.emitters.testing.RunAssertions;
 import io.tributary.emitters.testing.RunEvents;
 import io.tributary.testkit.kafka.KafkaBroker;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -117,43 +116,19 @@ class KafkaInterceptorsIT {
                                 e.getEventType() == EventType.RUNNING
                                     && RunEvents.rows(List.of(e), "payments", true) > 0));
       }
-      await()
-          .atMost(Duration.ofSeconds(10))
-          .until(
-              () ->
-                  endpoint.events().stream().anyMatch(e -> e.getEventType() == EventType.COMPLETE));
-
+      RunAssertions.awaitComplete(endpoint);
       String namespace = KafkaNaming.namespace(broker.bootstrapServers());
-      List<RunEvent> generated = EventFiles.events(generatorFile);
-      assertThat(generated)
-          .extracting(RunEvent::getEventType)
-          .startsWith(EventType.START)
-          .endsWith(EventType.COMPLETE);
-      assertThat(generated.get(generated.size() - 1).getOutputs())
-          .extracting(d -> d.getNamespace() + "/" + d.getName())
-          .containsExactly(namespace + "/payments");
-      assertThat(RunEvents.rows(generated, "payments", false)).isEqualTo(50);
+      RunAssertions.assertWriterRun(generatorFile, namespace, "payments", 50);
 
       List<RunEvent> enriched = endpoint.events();
-      assertThat(enriched)
-          .extracting(RunEvent::getEventType)
-          .startsWith(EventType.START)
-          .endsWith(EventType.COMPLETE);
-      assertThat(enriched)
-          .extracting(e -> e.getRun().getRunId())
-          .containsOnly(enriched.get(0).getRun().getRunId());
-      RunEvent last = enriched.get(enriched.size() - 1);
+      assertThat(enriched).extracting(RunEvent::getEventType).startsWith(EventType.START);
+      RunEvent last =
+          RunAssertions.assertBridgeRun(
+              enriched, namespace + " payments", namespace + " payments-enriched");
       assertThat(last.getJob().getName()).isEqualTo("payments-enricher");
-      assertThat(RunEvents.datasetsOfRun(enriched, true)).containsExactly(namespace + " payments");
-      assertThat(RunEvents.datasetsOfRun(enriched, false))
-          .containsExactly(namespace + " payments-enriched");
       assertThat(RunEvents.rows(enriched, "payments", true)).isEqualTo(50);
       assertThat(RunEvents.rows(enriched, "payments-enriched", false)).isEqualTo(50);
-      assertThat(endpoint.tenantHeaders()).containsOnly("acme");
-
-      List<String> all = new ArrayList<>(endpoint.bodies());
-      all.addAll(EventFiles.lines(generatorFile));
-      assertThat(all).allSatisfy(json -> assertThat(SCHEMAS.violations(json)).isEmpty());
+      RunAssertions.assertTenantAndSchemas(endpoint, "acme", generatorFile);
     }
   }
 

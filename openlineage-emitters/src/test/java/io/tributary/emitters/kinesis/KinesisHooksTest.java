@@ -27,8 +27,9 @@ import software.amazon.kinesis.processor.ShardRecordProcessor;
 import software.amazon.kinesis.retrieval.KinesisClientRecord;
 
 /**
- * The hooks whose traffic the Kinesis API server of the integration test cannot carry: enhanced
- * fan-out (SubscribeToShard, HTTP/2 event streams) and the KCL, whose scheduler needs DynamoDB.
+ * The hooks driven directly: an enhanced fan-out subscription whose event stream the Kinesis API
+ * server of the integration tests closes before it starts, and the KCL processor wrapper's counting
+ * (a full KCL consumer runs in {@link KclConsumerIT}).
  */
 class KinesisHooksTest {
   private static final OpenLineageSchemas SCHEMAS = new OpenLineageSchemas();

@@ -10,8 +10,10 @@ import io.tributary.emitters.kafka.TributaryProducerInterceptor;
 import io.tributary.emitters.testing.ClientLineage;
 import io.tributary.emitters.testing.EndpointOutage;
 import io.tributary.emitters.testing.EventFiles;
+import io.tributary.emitters.testing.KinesisStreams;
 import io.tributary.emitters.testing.LineageEndpoint;
 import io.tributary.emitters.testing.OpenLineageSchemas;
+import io.tributary.emitters.testing.RunAssertions;
 import io.tributary.emitters.testing.RunEvents;
 import io.tributary.testkit.kafka.KafkaBroker;
 import io.tributary.testkit.kinesis.KinesisLocal;
@@ -24,7 +26,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -43,11 +44,9 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.ConsumerStatus;
-import software.amazon.awssdk.services.kinesis.model.GetRecordsResponse;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
 import software.amazon.awssdk.services.kinesis.model.Record;
 import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
-import software.amazon.awssdk.services.kinesis.model.StreamStatus;
 import software.amazon.awssdk.services.kinesis.model.SubscribeToShardEvent;
 import software.amazon.awssdk.services.kinesis.model.SubscribeToShardResponseHandler;
 import software.amazon.awssdk.utils.AttributeMap;
@@ -67,18 +66,7 @@ class KinesisInterceptorIT {
     kafka = KafkaBroker.start();
     kafka.createTopics(1, "orders-mirror");
     try (KinesisClient admin = client(null)) {
-      await()
-          .atMost(Duration.ofSeconds(30))
-          .until(
-              () ->
-                  List.of("orders", "clicks").stream()
-                      .allMatch(
-                          s ->
-                              admin
-                                      .describeStreamSummary(r -> r.streamName(s))
-                                      .streamDescriptionSummary()
-                                      .streamStatus()
-                                  == StreamStatus.ACTIVE));
+      KinesisStreams.awaitActive(admin, "orders", "clicks");
     }
   }
 
@@ -89,18 +77,7 @@ class KinesisInterceptorIT {
   }
 
   private static KinesisClient client(TributaryKinesisInterceptor interceptor) {
-    return KinesisClient.builder()
-        .endpointOverride(kinesis.endpoint())
-        .region(Region.of(KinesisLocal.REGION))
-        .credentialsProvider(
-            StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-        .overrideConfiguration(
-            c -> {
-              if (interceptor != null) {
-                c.addExecutionInterceptor(interceptor);
-              }
-            })
-        .build();
+    return KinesisStreams.client(kinesis, interceptor);
   }
 
   private static Map<String, Object> lineage(String job, Map<String, Object> extra) {
@@ -128,14 +105,7 @@ class KinesisInterceptorIT {
                           "openlineage.transport.location",
                           writerFile.toString())));
           KinesisClient writer = client(writerLineage)) {
-        for (int i = 0; i < 10; i++) {
-          int n = i;
-          writer.putRecord(
-              r ->
-                  r.streamName("orders")
-                      .partitionKey("k" + n)
-                      .data(SdkBytes.fromUtf8String("order-" + n)));
-        }
+        KinesisStreams.putEach(writer, "orders", "order", 0, 10);
         List<PutRecordsRequestEntry> batch = new ArrayList<>();
         for (int i = 10; i < 30; i++) {
           batch.add(
@@ -162,30 +132,12 @@ class KinesisInterceptorIT {
               new TributaryKinesisInterceptor(bridgeConfig);
           KinesisClient reader = client(bridgeLineage);
           KafkaProducer<String, String> out = new KafkaProducer<>(kafkaConfig)) {
-        String shard = reader.listShards(r -> r.streamName("orders")).shards().get(0).shardId();
-        AtomicReference<String> iterator =
-            new AtomicReference<>(
-                reader
-                    .getShardIterator(
-                        r ->
-                            r.streamName("orders")
-                                .shardId(shard)
-                                .shardIteratorType(ShardIteratorType.TRIM_HORIZON))
-                    .shardIterator());
-        AtomicInteger copied = new AtomicInteger();
-        await()
-            .atMost(Duration.ofSeconds(30))
-            .until(
-                () -> {
-                  GetRecordsResponse page =
-                      reader.getRecords(r -> r.shardIterator(iterator.get()).limit(7));
-                  for (Record record : page.records()) {
-                    out.send(new ProducerRecord<>("orders-mirror", record.data().asUtf8String()));
-                    copied.incrementAndGet();
-                  }
-                  iterator.set(page.nextShardIterator());
-                  return copied.get() == 30;
-                });
+        KinesisStreams.readFromStart(
+            reader,
+            "orders",
+            30,
+            record ->
+                out.send(new ProducerRecord<>("orders-mirror", record.data().asUtf8String())));
         out.flush();
         await()
             .atMost(Duration.ofSeconds(10))
@@ -194,37 +146,15 @@ class KinesisInterceptorIT {
                     RunEvents.rows(endpoint.events(), "stream/orders", true) == 30
                         && RunEvents.rows(endpoint.events(), "orders-mirror", false) == 30);
       }
-      await()
-          .atMost(Duration.ofSeconds(10))
-          .until(
-              () ->
-                  endpoint.events().stream().anyMatch(e -> e.getEventType() == EventType.COMPLETE));
-
-      List<RunEvent> written = EventFiles.events(writerFile);
-      assertThat(written)
-          .extracting(RunEvent::getEventType)
-          .startsWith(EventType.START)
-          .endsWith(EventType.COMPLETE);
-      assertThat(written.get(written.size() - 1).getOutputs())
-          .extracting(d -> d.getNamespace() + " " + d.getName())
-          .containsExactly(namespace + " stream/orders");
-      assertThat(RunEvents.rows(written, "stream/orders", false)).isEqualTo(30);
+      RunAssertions.awaitComplete(endpoint);
+      RunAssertions.assertWriterRun(writerFile, namespace, "stream/orders", 30);
 
       List<RunEvent> bridged = endpoint.events();
-      assertThat(bridged)
-          .extracting(e -> e.getRun().getRunId())
-          .containsOnly(bridged.get(0).getRun().getRunId());
-      RunEvent last = bridged.get(bridged.size() - 1);
-      assertThat(last.getEventType()).isEqualTo(EventType.COMPLETE);
-      assertThat(RunEvents.datasetsOfRun(bridged, true))
-          .containsExactly(namespace + " stream/orders");
-      assertThat(RunEvents.datasetsOfRun(bridged, false))
-          .containsExactly(KafkaNaming.namespace(kafka.bootstrapServers()) + " orders-mirror");
-      assertThat(endpoint.tenantHeaders()).containsOnly("acme");
-
-      List<String> all = new ArrayList<>(endpoint.bodies());
-      all.addAll(EventFiles.lines(writerFile));
-      assertThat(all).allSatisfy(json -> assertThat(SCHEMAS.violations(json)).isEmpty());
+      RunAssertions.assertBridgeRun(
+          bridged,
+          namespace + " stream/orders",
+          KafkaNaming.namespace(kafka.bootstrapServers()) + " orders-mirror");
+      RunAssertions.assertTenantAndSchemas(endpoint, "acme", writerFile);
     }
   }
 

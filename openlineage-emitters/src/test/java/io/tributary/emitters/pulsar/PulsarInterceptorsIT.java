@@ -4,20 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.openlineage.client.OpenLineage.RunEvent;
-import io.openlineage.client.OpenLineage.RunEvent.EventType;
 import io.tributary.emitters.kafka.KafkaNaming;
 import io.tributary.emitters.kafka.TributaryProducerInterceptor;
 import io.tributary.emitters.testing.ClientLineage;
 import io.tributary.emitters.testing.EndpointOutage;
-import io.tributary.emitters.testing.EventFiles;
 import io.tributary.emitters.testing.LineageEndpoint;
 import io.tributary.emitters.testing.OpenLineageSchemas;
 import io.tributary.emitters.testing.PulsarServer;
+import io.tributary.emitters.testing.RunAssertions;
 import io.tributary.emitters.testing.RunEvents;
 import io.tributary.testkit.kafka.KafkaBroker;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -139,39 +137,18 @@ class PulsarInterceptorsIT {
                             == 40
                         && RunEvents.rows(endpoint.events(), "orders-copy", false) == 40);
       }
-      await()
-          .atMost(Duration.ofSeconds(10))
-          .until(
-              () ->
-                  endpoint.events().stream().anyMatch(e -> e.getEventType() == EventType.COMPLETE));
-
-      List<RunEvent> generated = EventFiles.events(generatorFile);
-      assertThat(generated)
-          .extracting(RunEvent::getEventType)
-          .startsWith(EventType.START)
-          .endsWith(EventType.COMPLETE);
-      assertThat(generated.get(generated.size() - 1).getOutputs())
-          .extracting(d -> d.getNamespace() + " " + d.getName())
-          .containsExactly(namespace + " persistent://public/default/orders");
-      assertThat(RunEvents.rows(generated, "persistent://public/default/orders", false))
-          .isEqualTo(40);
+      RunAssertions.awaitComplete(endpoint);
+      RunAssertions.assertWriterRun(
+          generatorFile, namespace, "persistent://public/default/orders", 40);
 
       List<RunEvent> bridged = endpoint.events();
-      assertThat(bridged)
-          .extracting(e -> e.getRun().getRunId())
-          .containsOnly(bridged.get(0).getRun().getRunId());
-      RunEvent last = bridged.get(bridged.size() - 1);
-      assertThat(last.getEventType()).isEqualTo(EventType.COMPLETE);
+      RunEvent last =
+          RunAssertions.assertBridgeRun(
+              bridged,
+              namespace + " persistent://public/default/orders",
+              KafkaNaming.namespace(kafka.bootstrapServers()) + " orders-copy");
       assertThat(last.getJob().getName()).isEqualTo("orders-bridge");
-      assertThat(RunEvents.datasetsOfRun(bridged, true))
-          .containsExactly(namespace + " persistent://public/default/orders");
-      assertThat(RunEvents.datasetsOfRun(bridged, false))
-          .containsExactly(KafkaNaming.namespace(kafka.bootstrapServers()) + " orders-copy");
-      assertThat(endpoint.tenantHeaders()).containsOnly("acme");
-
-      List<String> all = new ArrayList<>(endpoint.bodies());
-      all.addAll(EventFiles.lines(generatorFile));
-      assertThat(all).allSatisfy(json -> assertThat(SCHEMAS.violations(json)).isEmpty());
+      RunAssertions.assertTenantAndSchemas(endpoint, "acme", generatorFile);
     }
   }
 

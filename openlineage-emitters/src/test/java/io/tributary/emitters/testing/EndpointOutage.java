@@ -3,6 +3,7 @@ package io.tributary.emitters.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.openlineage.client.OpenLineage.RunEvent.EventType;
 import java.time.Duration;
@@ -49,6 +50,14 @@ public final class EndpointOutage implements AutoCloseable {
     config.put("openlineage.retry.backoff.max.ms", "200");
     config.put("openlineage.meter.registry", registry);
     return config;
+  }
+
+  /**
+   * The registry counting the emitter, for runtimes that take the emitter's settings as text and
+   * publish its meters in Micrometer's global registry instead.
+   */
+  public MeterRegistry registry() {
+    return registry;
   }
 
   /** Writes with {@code writeOne} until the emitter has dropped snapshots; nothing reached it. */

@@ -1,20 +1,9 @@
 package io.tributary.testkit.kinesis;
 
-import static org.awaitility.Awaitility.await;
-
-import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A real Kinesis API server for tests: {@code kinesis-local} (npm), started as a child process on a
@@ -44,15 +33,15 @@ public final class KinesisLocal implements AutoCloseable {
    */
   public static KinesisLocal start(String... streams) throws IOException {
     Path main =
-        executable()
+        NodeServers.executable("kinesis-local")
             .orElseThrow(
                 () ->
                     new IllegalStateException(
                         "kinesis-local is not installed: run `npm install -g kinesis-local@0.6.2`"
                             + " (.ci/run installs it)"));
     Path workDir = Files.createTempDirectory("kinesis-local");
-    int port = freePort();
-    int tlsPort = freePort();
+    int port = NodeServers.freePort();
+    int tlsPort = NodeServers.freePort();
     ProcessBuilder builder =
         new ProcessBuilder("node", main.toString())
             .directory(workDir.toFile())
@@ -71,19 +60,7 @@ public final class KinesisLocal implements AutoCloseable {
         String.join(",", streams.length == 0 ? new String[0] : withShards(streams)));
     Process process = builder.start();
     KinesisLocal server = new KinesisLocal(process, port, tlsPort, workDir);
-    try {
-      await()
-          .atMost(Duration.ofSeconds(60))
-          .pollInterval(Duration.ofMillis(100))
-          .until(() -> !process.isAlive() || server.accepting());
-      if (!process.isAlive()) {
-        throw new IllegalStateException(
-            "kinesis-local exited at start: " + Files.readString(workDir.resolve("server.log")));
-      }
-    } catch (RuntimeException e) {
-      server.close();
-      throw e;
-    }
+    NodeServers.awaitStarted(process, port, workDir, "kinesis-local", server);
     return server;
   }
 
@@ -93,42 +70,6 @@ public final class KinesisLocal implements AutoCloseable {
       out[i] = streams[i] + ":1:" + REGION;
     }
     return out;
-  }
-
-  /** The installed server's script: {@code kinesis-local} on the PATH, resolved to its file. */
-  private static Optional<Path> executable() {
-    String path = System.getenv("PATH");
-    if (path == null) {
-      return Optional.empty();
-    }
-    for (String dir : path.split(File.pathSeparator)) {
-      Path candidate = Path.of(dir, "kinesis-local");
-      if (Files.isRegularFile(candidate)) {
-        try {
-          return Optional.of(candidate.toRealPath());
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      }
-    }
-    return Optional.empty();
-  }
-
-  private boolean accepting() {
-    try (Socket socket = new Socket()) {
-      socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
-      return true;
-    } catch (IOException e) {
-      return false;
-    }
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   /** The plain-HTTP endpoint, for {@code endpointOverride}. */
@@ -151,18 +92,6 @@ public final class KinesisLocal implements AutoCloseable {
 
   @Override
   public void close() {
-    process.destroy();
-    try {
-      if (!process.waitFor(10, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    try (var paths = Files.walk(workDir)) {
-      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      // A temporary directory left behind is harmless.
-    }
+    NodeServers.stop(process, workDir);
   }
 }

@@ -1,2 +1,4 @@
-/** A real Kinesis API server (kinesis-local, a child process) for tests. */
+/**
+ * Real AWS API servers for tests: Kinesis (kinesis-local) and DynamoDB (dynalite), child processes.
+ */
 package io.tributary.testkit.kinesis;
