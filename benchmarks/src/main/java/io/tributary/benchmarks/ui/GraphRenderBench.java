@@ -97,6 +97,10 @@ public final class GraphRenderBench {
       report.put("api-" + size, api);
       System.out.printf(Locale.ROOT, "api %d: %s%n", size, api);
     }
+    if (renderers.equals(List.of("none"))) {
+      // The server's answers only: no browser.
+      return;
+    }
     Path profile = Files.createTempDirectory("bench-chromium-");
     ChromeOptions options = new ChromeOptions();
     options.setBinary("/usr/bin/chromium");

@@ -29,12 +29,13 @@ import org.janusgraph.core.JanusGraphTransaction;
 
 /**
  * Breadth-first walks over data-flow edges ({@code DataSet → Process} inputs, {@code Process →
- * DataSet} outputs, always stored in that direction). Reads go through {@link VertexReads}, a whole
- * breadth-first level at a time: the flow edges of every vertex about to be expanded in one query,
- * then the properties of every vertex those edges reach (within the depth) in another, because
- * visibility needs them. A lineage walk reads its vertices' edges in both directions at once, so
- * the upstream and downstream degrees come from the walk's own reads; only the neighbours it did
- * not reach are read for them, in one more batch.
+ * DataSet} outputs, always stored in that direction). Before a walk runs, what it will read is read
+ * through {@link VertexReads} a breadth-first level at a time ({@link #readAhead}): the flow edges
+ * of a level's vertices in one query, then the properties of the vertices they reach within the
+ * depth in another, because visibility needs them. The walk itself then runs in memory. A lineage
+ * walk reads its vertices' edges in both directions at once, so the upstream and downstream degrees
+ * come from the walk's own reads; only the neighbours it did not reach are read for them, in one
+ * more batch.
  *
  * <p>Distance counts process hops: entering a process costs one, and so does leaving the start when
  * the start is a process, so that a process's direct inputs and outputs are at distance 1.
@@ -363,12 +364,12 @@ final class LineageWalker {
       queue.add(startNode);
     }
     boolean startIsProcess = isProcess(startEntity);
+    List<Vertex> first = new ArrayList<>(queue.size());
+    queue.forEach(n -> first.add(n.vertex));
+    readAhead(reads, start, first, walkDirection, edges, depth, columnLevel, startIsProcess);
     boolean downstream = walkDirection == Direction.OUT;
     while (!queue.isEmpty()) {
       Node u = queue.poll();
-      if (!reads.hasSteps(u.vertex, walkDirection)) {
-        prefetch(reads, walk, u, queue, walkDirection, edges, depth, startNode, startIsProcess);
-      }
       int base = u.distance + (u == startNode && startIsProcess ? 1 : 0);
       for (VertexReads.Step step : reads.steps(u.vertex, walkDirection)) {
         boolean intoProcess = Types.REL_INPUTS.equals(step.label()) == downstream;
@@ -399,46 +400,44 @@ final class LineageWalker {
   }
 
   /**
-   * Reads ahead for the level being expanded: the edges of {@code u} and of every queued vertex
-   * whose edges are not read yet, then the entities of the vertices they lead to within the depth.
-   * The walk itself then finds everything it asks for loaded; what the read-ahead missed (a
-   * distance that shrinks later) is read on its own.
+   * Reads, one breadth-first level per round, everything the walk will ask for: the edges of each
+   * vertex within {@code depth} (in {@code edges}' direction) and the entities they lead to within
+   * it. Distances here are those of the first paths found, never below the true ones, so nothing
+   * read is wasted; a vertex whose true distance turns out smaller is read by the walk on its own.
    */
-  private void prefetch(
+  private void readAhead(
       VertexReads reads,
-      Walk walk,
-      Node u,
-      Deque<Node> queue,
+      Vertex start,
+      List<Vertex> first,
       Direction walkDirection,
       Direction edges,
       int depth,
-      Node startNode,
+      boolean columnLevel,
       boolean startIsProcess) {
-    List<Node> level = new ArrayList<>(queue.size() + 1);
-    level.add(u);
-    for (Node n : queue) {
-      if (!reads.hasSteps(n.vertex, walkDirection)) {
-        level.add(n);
-      }
-    }
-    List<Vertex> expanding = new ArrayList<>(level.size());
-    level.forEach(n -> expanding.add(n.vertex));
-    reads.loadEdges(expanding, edges);
     boolean downstream = walkDirection == Direction.OUT;
-    Map<Object, Vertex> reached = new LinkedHashMap<>();
-    for (Node n : level) {
-      int base = n.distance + (n == startNode && startIsProcess ? 1 : 0);
-      for (VertexReads.Step step : reads.steps(n.vertex, walkDirection)) {
-        boolean intoProcess = Types.REL_INPUTS.equals(step.label()) == downstream;
-        Object id = step.other().id();
-        if (base + (intoProcess ? 1 : 0) <= depth
-            && !walk.nodes.containsKey(id)
-            && !walk.excluded.contains(id)) {
-          reached.putIfAbsent(id, step.other());
+    Map<Object, Integer> distance = new HashMap<>();
+    first.forEach(v -> distance.put(v.id(), 0));
+    List<Vertex> level = first;
+    while (!level.isEmpty()) {
+      reads.loadEdges(level, edges);
+      Map<Object, Vertex> next = new LinkedHashMap<>();
+      for (Vertex u : level) {
+        int base = distance.get(u.id()) + (u.id().equals(start.id()) && startIsProcess ? 1 : 0);
+        for (VertexReads.Step step : reads.steps(u, walkDirection)) {
+          boolean intoProcess = Types.REL_INPUTS.equals(step.label()) == downstream;
+          int d = base + (intoProcess ? 1 : 0);
+          Integer known = distance.get(step.other().id());
+          if (d <= depth && (known == null || d < known)) {
+            distance.put(step.other().id(), d);
+            next.putIfAbsent(step.other().id(), step.other());
+          }
         }
       }
+      reads.loadEntities(next.values());
+      // A vertex of the other level is not walked through, so its edges are not needed.
+      next.values().removeIf(v -> isColumnLevel(reads.entity(v)) != columnLevel);
+      level = new ArrayList<>(next.values());
     }
-    reads.loadEntities(reached.values());
   }
 
   /** 0-1 breadth-first order: a step that entered no process is explored before the others. */

@@ -48,10 +48,6 @@ final class VertexReads {
     entities.put(v.id(), entity);
   }
 
-  boolean hasEntity(Vertex v) {
-    return entities.containsKey(v.id());
-  }
-
   Entity entity(Vertex v) {
     Entity e = entities.get(v.id());
     if (e == null) {
@@ -78,7 +74,7 @@ final class VertexReads {
     }
   }
 
-  boolean hasSteps(Vertex v, Direction direction) {
+  private boolean hasSteps(Vertex v, Direction direction) {
     return switch (direction) {
       case OUT -> out.containsKey(v.id());
       case IN -> in.containsKey(v.id());
