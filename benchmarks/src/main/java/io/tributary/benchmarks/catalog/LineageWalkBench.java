@@ -28,7 +28,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.IntSupplier;
 import org.janusgraph.core.JanusGraph;
-import org.janusgraph.core.JanusGraphFactory;
 
 /**
  * The explorer's large answers straight from the catalog: the whole downstream lineage of a root
@@ -95,15 +94,7 @@ public final class LineageWalkBench {
                   .entities()
                   .size());
     }
-    JanusGraph graph =
-        JanusGraphFactory.build()
-            .set("storage.backend", "berkeleyje")
-            .set("storage.directory", dir.resolve("graph").toString())
-            .set("storage.berkeleyje.cache-percentage", "30")
-            .set("cache.db-cache", "true")
-            .set("cache.db-cache-size", "0.15")
-            .set("metrics.enabled", "false")
-            .open();
+    JanusGraph graph = LineageQueryBench.openRaw(dir);
     try {
       var g = graph.traversal();
       measure(
