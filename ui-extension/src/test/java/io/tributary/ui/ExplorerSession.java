@@ -57,16 +57,15 @@ final class ExplorerSession implements AutoCloseable {
 
   /** Waits until the graph around {@code focus} is laid out, drawn and idle. */
   void awaitReady(String focus, Duration wait) {
-    await()
-        .atMost(wait)
-        .until(
-            () -> {
-              JsonNode g = graph();
-              return g != null
-                  && g.path("focus").asText().equals(focus)
-                  && !g.path("readyAt").isNull()
-                  && !g.path("busy").asBoolean();
-            });
+    await().atMost(wait).until(() -> isReady(graph(), focus));
+  }
+
+  /** Whether a graph snapshot or status is of {@code focus}, laid out, drawn and idle. */
+  static boolean isReady(JsonNode g, String focus) {
+    return g != null
+        && g.path("focus").asText().equals(focus)
+        && !g.path("readyAt").isNull()
+        && !g.path("busy").asBoolean();
   }
 
   @Override
