@@ -142,14 +142,7 @@ class LargeLineageIT {
     await()
         .atMost(wait)
         .pollInterval(Duration.ofMillis(250))
-        .until(
-            () -> {
-              JsonNode s = status();
-              return s != null
-                  && s.path("focus").asText().equals(focus)
-                  && !s.path("readyAt").isNull()
-                  && !s.path("busy").asBoolean();
-            });
+        .until(() -> ExplorerSession.isReady(status(), focus));
     return status();
   }
 

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -28,6 +27,7 @@ import org.openqa.selenium.interactions.Actions;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class Lineage3dIT {
   private static final Duration WAIT = Duration.ofSeconds(60);
+  private static ExplorerSession session;
   private static UiServer server;
   private static Browser browser;
   private static String orders;
@@ -36,30 +36,23 @@ class Lineage3dIT {
 
   @BeforeAll
   static void start() {
-    Assumptions.assumeTrue(
-        Browser.available() || System.getenv("CI") != null,
-        "needs Debian's chromium and chromium-driver");
-    server = UiServer.start();
-    LineageEvents.estate().forEach(server::ingest);
+    session = ExplorerSession.start(1440, 900);
+    server = session.server();
+    browser = session.browser();
     orders = server.guid("kafka_topic", topic("orders"));
     enriched = server.guid("kafka_topic", topic("enriched_orders"));
     alerts = server.guid("kafka_topic", topic("alerts"));
-    browser = Browser.start(1440, 900);
   }
 
   @AfterAll
   static void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (server != null) {
-      server.close();
+    if (session != null) {
+      session.close();
     }
   }
 
   private static void open(String hash) {
-    browser.driver.get("about:blank");
-    browser.driver.get(server.url("") + hash);
+    session.open(hash);
   }
 
   private static String data(String name) {
@@ -105,26 +98,11 @@ class Lineage3dIT {
 
   /** The 2D explorer's snapshot (page-probe.js), or null while it has none. */
   private static JsonNode graph2d() {
-    Object text =
-        browser.js("return JSON.stringify(window.__tributary && window.__tributary.graph)");
-    try {
-      return UiServer.JSON.readTree(String.valueOf(text));
-    } catch (java.io.IOException e) {
-      throw new AssertionError(e);
-    }
+    return session.graph();
   }
 
   private static JsonNode await2d(String focus) {
-    await()
-        .atMost(WAIT)
-        .until(
-            () -> {
-              JsonNode g = graph2d();
-              return g != null
-                  && g.path("focus").asText().equals(focus)
-                  && !g.path("readyAt").isNull()
-                  && !g.path("busy").asBoolean();
-            });
+    session.awaitReady(focus, WAIT);
     return graph2d();
   }
 

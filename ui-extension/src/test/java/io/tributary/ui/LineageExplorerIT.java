@@ -20,7 +20,6 @@ import java.util.stream.StreamSupport;
 import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -41,6 +40,7 @@ import org.openqa.selenium.support.ui.Select;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LineageExplorerIT {
   private static final Duration WAIT = Duration.ofSeconds(60);
+  private static ExplorerSession session;
   private static UiServer server;
   private static Browser browser;
   private static String orders;
@@ -51,45 +51,31 @@ class LineageExplorerIT {
 
   @BeforeAll
   static void start() {
-    Assumptions.assumeTrue(
-        Browser.available() || System.getenv("CI") != null,
-        "needs Debian's chromium and chromium-driver");
-    server = UiServer.start();
-    LineageEvents.estate().forEach(server::ingest);
+    session = ExplorerSession.start(1400, 900);
+    server = session.server();
+    browser = session.browser();
     orders = server.guid("kafka_topic", topic("orders"));
     enriched = server.guid("kafka_topic", topic("enriched_orders"));
     alerts = server.guid("kafka_topic", topic("alerts"));
     postgres = server.guid("openlineage_dataset", LineageEvents.POSTGRES + "/shop.public.orders");
     enrich = server.guid("flink_application", "streaming/enrich-orders");
-    browser = Browser.start(1400, 900);
   }
 
   @AfterAll
   static void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (server != null) {
-      server.close();
+    if (session != null) {
+      session.close();
     }
   }
 
   // ---- helpers ----------------------------------------------------------------------------------
 
-  /** Loads the page afresh, so that no test sees the state another left behind. */
   private static void open(String hash) {
-    browser.driver.get("about:blank");
-    browser.driver.get(server.url("") + hash);
+    session.open(hash);
   }
 
   private static JsonNode graph() {
-    Object text =
-        browser.js("return JSON.stringify(window.__tributary && window.__tributary.graph)");
-    try {
-      return UiServer.JSON.readTree(String.valueOf(text));
-    } catch (java.io.IOException e) {
-      throw new AssertionError(e);
-    }
+    return session.graph();
   }
 
   /** Waits until the graph around {@code focus} is laid out, drawn and idle. */
@@ -108,16 +94,7 @@ class LineageExplorerIT {
   }
 
   private static void awaitReady(String focus, Duration wait) {
-    await()
-        .atMost(wait)
-        .until(
-            () -> {
-              JsonNode g = graph();
-              return g != null
-                  && g.path("focus").asText().equals(focus)
-                  && !g.path("readyAt").isNull()
-                  && !g.path("busy").asBoolean();
-            });
+    session.awaitReady(focus, wait);
   }
 
   private static void awaitIdle() {

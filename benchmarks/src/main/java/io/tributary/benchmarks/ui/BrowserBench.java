@@ -50,12 +50,18 @@ final class BrowserBench implements AutoCloseable {
 
   /** A server on an ephemeral port, in memory, taking batches of thousands of events. */
   static BrowserBench start() {
+    return start(Map.of());
+  }
+
+  /** The same with {@code settings} on top, such as the search indexer turned off. */
+  static BrowserBench start(Map<String, String> settings) {
     Map<String, String> flags = new LinkedHashMap<>();
     flags.put("server.host", "127.0.0.1");
     flags.put("server.port", "0");
     flags.put("catalog.backend", "embedded-inmemory");
     flags.put("ingest.max-body-bytes", String.valueOf(64L << 20));
     flags.put("ingest.batch.max", "5000");
+    flags.putAll(settings);
     return new BrowserBench(CatalogServer.start(Settings.loader(Map.of()).load(flags)));
   }
 
@@ -79,6 +85,13 @@ final class BrowserBench implements AutoCloseable {
         throw new IllegalStateException("batch refused: " + r.statusCode() + " " + r.body());
       }
     }
+  }
+
+  /** {@code GET path} on the server, the body as bytes. */
+  HttpResponse<byte[]> get(String path) throws IOException, InterruptedException {
+    return http.send(
+        HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofMinutes(2)).build(),
+        HttpResponse.BodyHandlers.ofByteArray());
   }
 
   /** The guid of the Kafka topic of that qualified name ({@code name@host:port}). */

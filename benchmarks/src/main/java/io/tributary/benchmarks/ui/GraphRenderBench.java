@@ -2,17 +2,8 @@ package io.tributary.benchmarks.ui;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tributary.server.CatalogServer;
-import io.tributary.server.Settings;
 import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,8 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * Time from navigation to an interactive lineage graph in headless Chromium, for graphs of about
@@ -42,21 +31,14 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * also go to {@code target/ui-bench.json}.
  */
 public final class GraphRenderBench {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = BrowserBench.JSON;
   private static final String KAFKA = "kafka://bench:9092";
-  private static final String PRODUCER = "https://github.com/tributary/benchmarks";
-  private static final String SCHEMA = "https://openlineage.io/spec/2-0-2/OpenLineage.json";
   private static final int LAYERS = 40;
 
-  private final HttpClient http =
-      HttpClient.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(Duration.ofSeconds(10))
-          .build();
-  private final URI base;
+  private final BrowserBench bench;
 
-  private GraphRenderBench(URI base) {
-    this.base = base;
+  private GraphRenderBench(BrowserBench bench) {
+    this.bench = bench;
   }
 
   public static void main(String[] args) throws Exception {
@@ -67,18 +49,10 @@ public final class GraphRenderBench {
     int repetitions = args.length > 1 ? Integer.parseInt(args[1]) : 5;
     List<String> renderers = List.of((args.length > 2 ? args[2] : "canvas,webgl").split(","));
     List<String> modes = List.of((args.length > 3 ? args[3] : "overview,full").split(","));
-    Map<String, String> flags = new LinkedHashMap<>();
-    flags.put("server.host", "127.0.0.1");
-    flags.put("server.port", "0");
-    flags.put("catalog.backend", "embedded-inmemory");
-    flags.put("ingest.max-body-bytes", String.valueOf(64L << 20));
-    flags.put("ingest.batch.max", "5000");
     // The search indexer embeds every new entity for minutes after the ingest: it would compete
-    // with
-    // the page for the two cores. The graph does not use search.
-    flags.put("search.enabled", "false");
-    try (CatalogServer server = CatalogServer.start(Settings.loader(Map.of()).load(flags))) {
-      new GraphRenderBench(server.uri()).run(sizes, repetitions, renderers, modes);
+    // with the page for the two cores. The graph does not use search.
+    try (BrowserBench bench = BrowserBench.start(Map.of("search.enabled", "false"))) {
+      new GraphRenderBench(bench).run(sizes, repetitions, renderers, modes);
     }
     // Worker pools of the libraries under the server outlive its close; a benchmark just ends.
     System.exit(0);
@@ -97,28 +71,8 @@ public final class GraphRenderBench {
       report.put("api-" + size, api);
       System.out.printf(Locale.ROOT, "api %d: %s%n", size, api);
     }
-    Path profile = Files.createTempDirectory("bench-chromium-");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary("/usr/bin/chromium");
-    options.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--user-data-dir=" + profile,
-        "--window-size=1400,900");
-    ChromeDriver driver =
-        new ChromeDriver(
-            new ChromeDriverService.Builder()
-                .usingDriverExecutable(new java.io.File("/usr/bin/chromedriver"))
-                .build(),
-            options);
-    driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
-    try {
+    if (!renderers.equals(List.of("none"))) { // "none": the server's answers only, no browser
+      ChromeDriver driver = bench.chromium(1400, 900, Duration.ofSeconds(60));
       for (String renderer : renderers) {
         for (String mode : modes) {
           for (int size : sizes) {
@@ -126,13 +80,8 @@ public final class GraphRenderBench {
           }
         }
       }
-    } finally {
-      driver.quit();
     }
-    Path out = Path.of("target", "ui-bench.json");
-    Files.createDirectories(out.getParent());
-    JSON.writerWithDefaultPrettyPrinter().writeValue(out.toFile(), report);
-    System.out.println("written " + out.toAbsolutePath());
+    BrowserBench.writeReport("ui-bench.json", report);
   }
 
   /**
@@ -185,10 +134,8 @@ public final class GraphRenderBench {
   /** Opens the page fresh and waits for the UI's interactive mark. */
   private Map<String, Object> load(ChromeDriver driver, String root, String renderer, String mode)
       throws InterruptedException {
-    driver.get("about:blank");
-    driver.get(
-        base.resolve("/").toString()
-            + "#/entity/"
+    bench.open(
+        "#/entity/"
             + root
             + "/lineage?direction=DOWNSTREAM&depth=50&layout=layered&renderer="
             + renderer
@@ -211,14 +158,15 @@ public final class GraphRenderBench {
           Map<String, Object> r = new LinkedHashMap<>();
           r.put("nodes", n.path("nodes").asInt());
           r.put("edges", n.path("edges").asInt());
-          r.put("interactiveMs", round(n.path("ready").asDouble()));
-          r.put("dataMs", round(n.path("loaded").asDouble()));
-          r.put("layoutMs", round(n.path("layoutMs").asDouble()));
-          r.put("drawnMs", round(n.path("drawn").asDouble()));
+          r.put("interactiveMs", BrowserBench.round(n.path("ready").asDouble()));
+          r.put("dataMs", BrowserBench.round(n.path("loaded").asDouble()));
+          r.put("layoutMs", BrowserBench.round(n.path("layoutMs").asDouble()));
+          r.put("drawnMs", BrowserBench.round(n.path("drawn").asDouble()));
           r.put("engine", n.path("engine").asText());
           r.put("renderer", n.path("renderer").asText());
           r.put(
-              "refinedMs", n.path("refined").isNull() ? null : round(n.path("refined").asDouble()));
+              "refinedMs",
+              n.path("refined").isNull() ? null : BrowserBench.round(n.path("refined").asDouble()));
           r.put("marks", JSON.convertValue(n.path("marks"), Map.class));
           return r;
         } catch (IOException e) {
@@ -249,10 +197,12 @@ public final class GraphRenderBench {
     List<Double> sorted = frames.stream().map(Number::doubleValue).sorted().toList();
     Map<String, Object> r = new LinkedHashMap<>();
     r.put("frames", sorted.size());
-    r.put("meanMs", round(sorted.stream().mapToDouble(Double::doubleValue).average().orElse(0)));
-    r.put("p50Ms", round(percentile(sorted, 0.5)));
-    r.put("p95Ms", round(percentile(sorted, 0.95)));
-    r.put("maxMs", round(sorted.get(sorted.size() - 1)));
+    r.put(
+        "meanMs",
+        BrowserBench.round(sorted.stream().mapToDouble(Double::doubleValue).average().orElse(0)));
+    r.put("p50Ms", BrowserBench.round(BrowserBench.percentile(sorted, 0.5)));
+    r.put("p95Ms", BrowserBench.round(BrowserBench.percentile(sorted, 0.95)));
+    r.put("maxMs", BrowserBench.round(sorted.get(sorted.size() - 1)));
     return r;
   }
 
@@ -268,7 +218,7 @@ public final class GraphRenderBench {
             root);
     List<?> r = (List<?>) result;
     Map<String, Object> out = new LinkedHashMap<>();
-    out.put("millis", round(((Number) r.get(0)).doubleValue()));
+    out.put("millis", BrowserBench.round(((Number) r.get(0)).doubleValue()));
     out.put("entries", r.get(1));
     return out;
   }
@@ -286,7 +236,7 @@ public final class GraphRenderBench {
                 + "  done([performance.now() - t, n.data('count'), v.cy.nodes().length])));");
     Map<String, Object> out = new LinkedHashMap<>();
     if (result instanceof List<?> r) {
-      out.put("millis", round(((Number) r.get(0)).doubleValue()));
+      out.put("millis", BrowserBench.round(((Number) r.get(0)).doubleValue()));
       out.put("members", r.get(1));
       out.put("renderedNodes", r.get(2));
     }
@@ -310,17 +260,14 @@ public final class GraphRenderBench {
       long bytes = 0;
       for (int i = 0; i < 4; i++) {
         long t0 = System.nanoTime();
-        HttpResponse<byte[]> r =
-            http.send(
-                HttpRequest.newBuilder(base.resolve(q[1])).timeout(Duration.ofMinutes(2)).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> r = bench.get(q[1]);
         if (i > 0) {
           times.add((System.nanoTime() - t0) / 1e6);
         }
         bytes = r.body().length;
       }
       times = times.stream().sorted().toList();
-      out.put(q[0] + "Ms", round(percentile(times, 0.5)));
+      out.put(q[0] + "Ms", BrowserBench.round(BrowserBench.percentile(times, 0.5)));
       out.put(q[0] + "Bytes", bytes);
     }
     return out;
@@ -342,21 +289,12 @@ public final class GraphRenderBench {
       if (values.isEmpty()) {
         continue;
       }
-      s.put(key + "Median", round(percentile(values, 0.5)));
-      s.put(key + "Max", round(values.get(values.size() - 1)));
+      s.put(key + "Median", BrowserBench.round(BrowserBench.percentile(values, 0.5)));
+      s.put(key + "Max", BrowserBench.round(values.get(values.size() - 1)));
     }
     s.put("runs", runs.size());
     s.put("lastRunSteps", runs.get(runs.size() - 1).get("marks"));
     return s;
-  }
-
-  private static double percentile(List<Double> sorted, double p) {
-    int i = (int) Math.ceil(p * sorted.size()) - 1;
-    return sorted.get(Math.max(0, Math.min(sorted.size() - 1, i)));
-  }
-
-  private static double round(double v) {
-    return Math.round(v * 10) / 10.0;
   }
 
   /**
@@ -370,74 +308,27 @@ public final class GraphRenderBench {
     List<String> events = new ArrayList<>();
     for (int layer = 1; layer <= layers; layer++) {
       for (int i = 0; i < width; i++) {
-        List<String> inputs = new ArrayList<>();
+        List<String[]> inputs = new ArrayList<>();
         if (layer == 1) {
-          inputs.add(prefix + "-root");
+          inputs.add(new String[] {KAFKA, prefix + "-root"});
         } else {
-          inputs.add(topic(prefix, layer - 1, i));
+          inputs.add(new String[] {KAFKA, topic(prefix, layer - 1, i)});
           if (width > 1) {
-            inputs.add(topic(prefix, layer - 1, (i + 1) % width));
+            inputs.add(new String[] {KAFKA, topic(prefix, layer - 1, (i + 1) % width)});
           }
         }
-        events.add(event(prefix + "-job-" + layer + "-" + i, inputs, topic(prefix, layer, i)));
+        events.add(
+            BrowserBench.startEvent(
+                prefix + "-job-" + layer + "-" + i,
+                inputs,
+                new String[] {KAFKA, topic(prefix, layer, i)}));
       }
     }
-    for (int from = 0; from < events.size(); from += 500) {
-      List<String> batch = events.subList(from, Math.min(events.size(), from + 500));
-      HttpResponse<String> r =
-          http.send(
-              HttpRequest.newBuilder(base.resolve("/api/v1/lineage/batch"))
-                  .header("Content-Type", "application/json")
-                  .timeout(Duration.ofMinutes(5))
-                  .POST(HttpRequest.BodyPublishers.ofString("[" + String.join(",", batch) + "]"))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
-      if (r.statusCode() / 100 != 2) {
-        throw new IllegalStateException("batch refused: " + r.statusCode() + " " + r.body());
-      }
-    }
-    HttpResponse<String> found =
-        http.send(
-            HttpRequest.newBuilder(
-                    base.resolve(
-                        "/api/v1/entities?type=kafka_topic&qualifiedName="
-                            + URLEncoder.encode(
-                                prefix + "-root@bench:9092", StandardCharsets.UTF_8)))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    return JSON.readTree(found.body()).path("entities").get(0).path("guid").asText();
+    bench.ingest(events);
+    return bench.topicGuid(prefix + "-root@bench:9092");
   }
 
   private static String topic(String prefix, int layer, int i) {
     return prefix + "-t-" + layer + "-" + i;
-  }
-
-  private static String event(String job, List<String> inputs, String output) {
-    StringBuilder in = new StringBuilder();
-    for (String name : inputs) {
-      if (in.length() > 0) {
-        in.append(',');
-      }
-      in.append("{\"namespace\":\"")
-          .append(KAFKA)
-          .append("\",\"name\":\"")
-          .append(name)
-          .append("\"}");
-    }
-    return "{\"eventType\":\"START\",\"eventTime\":\"2026-03-01T10:00:00Z\",\"producer\":\""
-        + PRODUCER
-        + "\",\"schemaURL\":\""
-        + SCHEMA
-        + "#/$defs/RunEvent\",\"run\":{\"runId\":\""
-        + java.util.UUID.nameUUIDFromBytes(job.getBytes(StandardCharsets.UTF_8))
-        + "\"},\"job\":{\"namespace\":\"bench\",\"name\":\""
-        + job
-        + "\"},\"inputs\":["
-        + in
-        + "],\"outputs\":[{\"namespace\":\""
-        + KAFKA
-        + "\",\"name\":\""
-        + output
-        + "\"}]}";
   }
 }

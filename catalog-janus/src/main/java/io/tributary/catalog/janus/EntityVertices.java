@@ -72,11 +72,15 @@ final class EntityVertices {
 
   /** Loads every property of the vertex in one read. */
   static Stored load(Vertex v) {
+    return load(v.properties());
+  }
+
+  /** The entity's properties from an already issued read of all of a vertex's properties. */
+  static Stored load(Iterator<? extends VertexProperty<?>> it) {
     Map<String, Object> values = new HashMap<>();
     Set<String> classifications = new HashSet<>();
-    Iterator<VertexProperty<Object>> it = v.properties();
     while (it.hasNext()) {
-      VertexProperty<Object> p = it.next();
+      VertexProperty<?> p = it.next();
       if (CLASSIFICATIONS.equals(p.key())) {
         classifications.add((String) p.value());
       } else if (!PREFIXES.equals(p.key())) {

@@ -458,7 +458,13 @@ public final class JanusCatalog implements Catalog {
           ReadVisibility scope = scope(visibility);
           Vertex start = visibleVertex(tx, query.start(), scope);
           return walker.lineage(
-              start, vertices.read(start), query.direction(), query.depth(), query.level(), scope);
+              tx,
+              start,
+              vertices.read(start),
+              query.direction(),
+              query.depth(),
+              query.level(),
+              scope);
         });
   }
 
@@ -492,7 +498,7 @@ public final class JanusCatalog implements Catalog {
         tx -> {
           ReadVisibility scope = scope(visibility);
           Vertex v = visibleVertex(tx, start, scope);
-          return walker.impact(v, vertices.read(v), maxDepth, scope);
+          return walker.impact(tx, v, vertices.read(v), maxDepth, scope);
         });
   }
 

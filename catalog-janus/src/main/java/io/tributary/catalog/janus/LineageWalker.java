@@ -25,11 +25,17 @@ import java.util.Set;
 import org.apache.tinkerpop.gremlin.structure.Direction;
 import org.apache.tinkerpop.gremlin.structure.Edge;
 import org.apache.tinkerpop.gremlin.structure.Vertex;
+import org.janusgraph.core.JanusGraphTransaction;
 
 /**
  * Breadth-first walks over data-flow edges ({@code DataSet → Process} inputs, {@code Process →
- * DataSet} outputs, always stored in that direction). Adjacency is read straight from each vertex;
- * a vertex's properties are loaded once, when it is first reached, because visibility needs them.
+ * DataSet} outputs, always stored in that direction). Before a walk runs, what it will read is read
+ * through {@link VertexReads} a breadth-first level at a time ({@link #readAhead}): the flow edges
+ * of a level's vertices in one query, then the properties of the vertices they reach within the
+ * depth in another, because visibility needs them. The walk itself then runs in memory. A lineage
+ * walk reads its vertices' edges in both directions at once, so the upstream and downstream degrees
+ * come from the walk's own reads; only the neighbours it did not reach are read for them, in one
+ * more batch.
  *
  * <p>Distance counts process hops: entering a process costs one, and so does leaving the start when
  * the start is a process, so that a process's direct inputs and outputs are at distance 1.
@@ -40,6 +46,7 @@ final class LineageWalker {
           .thenComparing(e -> e.guid().value());
 
   private static final String[] FLOW_LABELS = {Types.REL_INPUTS, Types.REL_OUTPUTS};
+  private static final Direction[] SIDES = {Direction.IN, Direction.OUT};
 
   private final TypeRegistry types;
   private final EntityVertices vertices;
@@ -82,18 +89,22 @@ final class LineageWalker {
   }
 
   LineageGraph lineage(
+      JanusGraphTransaction tx,
       Vertex start,
       Entity startEntity,
       io.tributary.catalog.Direction direction,
       int depth,
       LineageLevel level,
       ReadVisibility visibility) {
+    VertexReads reads = reads(tx, start, startEntity);
     List<Walk> walks = new ArrayList<>(2);
     if (direction != io.tributary.catalog.Direction.UPSTREAM) {
-      walks.add(walk(start, startEntity, Direction.OUT, depth, level, visibility));
+      walks.add(
+          walk(reads, start, startEntity, Direction.OUT, Direction.BOTH, depth, level, visibility));
     }
     if (direction != io.tributary.catalog.Direction.DOWNSTREAM) {
-      walks.add(walk(start, startEntity, Direction.IN, depth, level, visibility));
+      walks.add(
+          walk(reads, start, startEntity, Direction.IN, Direction.BOTH, depth, level, visibility));
     }
     Map<Guid, Entity> entities = new LinkedHashMap<>();
     Set<Guid> redacted = new LinkedHashSet<>();
@@ -126,16 +137,23 @@ final class LineageWalker {
         new ArrayList<>(edges),
         redacted,
         distances,
-        degrees(walks, start, startEntity, entities.keySet(), level, visibility));
+        degrees(reads, walks, start, startEntity, entities.keySet(), level, visibility));
+  }
+
+  private VertexReads reads(JanusGraphTransaction tx, Vertex start, Entity startEntity) {
+    VertexReads reads = new VertexReads(tx, vertices, FLOW_LABELS);
+    reads.remember(start, startEntity);
+    return reads;
   }
 
   /**
    * How many neighbours the caller may see upstream and downstream of each visible entity reached,
    * in the whole graph: what tells the explorer whether expanding a node shows anything. Neighbours
-   * the walk reached are decided already; the others (one ring beyond the frontier) are read and
-   * decided here, once each.
+   * the walk reached are decided already, and their edges were read by the walk; the others (one
+   * ring beyond the frontier) are read here in one batch and decided once each.
    */
   private Map<Guid, LineageGraph.Degree> degrees(
+      VertexReads reads,
       List<Walk> walks,
       Vertex start,
       Entity startEntity,
@@ -156,11 +174,23 @@ final class LineageWalker {
       walk.excluded.forEach(id -> seen.put(id, false));
     }
     boolean columnLevel = level == LineageLevel.COLUMN;
+    reads.loadEdges(vertexOf.values(), Direction.BOTH);
+    Map<Object, Vertex> beyond = new LinkedHashMap<>();
+    for (Vertex v : vertexOf.values()) {
+      for (Direction side : SIDES) {
+        for (VertexReads.Step step : reads.steps(v, side)) {
+          if (!seen.containsKey(step.other().id())) {
+            beyond.putIfAbsent(step.other().id(), step.other());
+          }
+        }
+      }
+    }
+    reads.loadEntities(beyond.values());
     Map<Guid, LineageGraph.Degree> degrees = new LinkedHashMap<>();
     for (Vertex v : vertexOf.values()) {
       Guid guid = v.id().equals(start.id()) ? startEntity.guid() : null;
-      int up = countVisible(v, Direction.IN, seen, columnLevel, visibility);
-      int down = countVisible(v, Direction.OUT, seen, columnLevel, visibility);
+      int up = countVisible(reads, v, Direction.IN, seen, columnLevel, visibility);
+      int down = countVisible(reads, v, Direction.OUT, seen, columnLevel, visibility);
       if (guid == null) {
         guid = guidOf(walks, v);
       }
@@ -180,22 +210,21 @@ final class LineageWalker {
   }
 
   private int countVisible(
+      VertexReads reads,
       Vertex v,
       Direction direction,
       Map<Object, Boolean> seen,
       boolean columnLevel,
       ReadVisibility visibility) {
     Set<Object> counted = new HashSet<>();
-    Iterator<Edge> it = v.edges(direction, FLOW_LABELS);
-    while (it.hasNext()) {
-      Edge e = it.next();
-      Vertex w = direction == Direction.OUT ? e.inVertex() : e.outVertex();
+    for (VertexReads.Step step : reads.steps(v, direction)) {
+      Vertex w = step.other();
       if (!counted.add(w.id())) {
         continue;
       }
       Boolean decided = seen.get(w.id());
       if (decided == null) {
-        Entity entity = vertices.read(w);
+        Entity entity = reads.entity(w);
         decided = isColumnLevel(entity) == columnLevel && visibility.canSee(w, entity);
         seen.put(w.id(), decided);
       }
@@ -208,9 +237,22 @@ final class LineageWalker {
 
   /** Everything downstream that the caller may see, nearest first. */
   List<ImpactEntry> impact(
-      Vertex start, Entity startEntity, int maxDepth, ReadVisibility visibility) {
+      JanusGraphTransaction tx,
+      Vertex start,
+      Entity startEntity,
+      int maxDepth,
+      ReadVisibility visibility) {
     LineageLevel level = isColumnLevel(startEntity) ? LineageLevel.COLUMN : LineageLevel.DATASET;
-    Walk walk = walk(start, startEntity, Direction.OUT, maxDepth, level, visibility);
+    Walk walk =
+        walk(
+            reads(tx, start, startEntity),
+            start,
+            startEntity,
+            Direction.OUT,
+            Direction.OUT,
+            maxDepth,
+            level,
+            visibility);
     List<ImpactEntry> out = new ArrayList<>();
     for (Node n : walk.nodes.values()) {
       if (n.visible && !n.guid().equals(startEntity.guid())) {
@@ -286,10 +328,16 @@ final class LineageWalker {
     return Optional.of(new LineagePath(guids, visible, edges));
   }
 
+  /**
+   * One direction's walk. {@code edges} is the direction whose edges are read for each expanded
+   * vertex: the walk's own, or {@code BOTH} when the degree counts will need the other side too.
+   */
   private Walk walk(
+      VertexReads reads,
       Vertex start,
       Entity startEntity,
       Direction walkDirection,
+      Direction edges,
       int depth,
       LineageLevel level,
       ReadVisibility visibility) {
@@ -300,10 +348,13 @@ final class LineageWalker {
     Deque<Node> queue = new ArrayDeque<>();
     if (columnLevel && !isColumnLevel(startEntity)) {
       // A dataset's column lineage starts at each of its columns.
-      Iterator<Edge> columns = start.edges(Direction.OUT, Types.REL_COLUMNS);
-      while (columns.hasNext()) {
-        Vertex column = columns.next().inVertex();
-        Node n = reach(walk, column, 0, columnLevel, visibility);
+      List<Vertex> columns = new ArrayList<>();
+      start
+          .edges(Direction.OUT, Types.REL_COLUMNS)
+          .forEachRemaining(e -> columns.add(e.inVertex()));
+      reads.loadEntities(columns);
+      for (Vertex column : columns) {
+        Node n = reach(walk, reads, column, 0, columnLevel, visibility);
         if (n != null) {
           walk.link(startNode, n, new LineageEdge(startNode.guid(), n.guid(), Types.REL_COLUMNS));
           queue.add(n);
@@ -313,22 +364,23 @@ final class LineageWalker {
       queue.add(startNode);
     }
     boolean startIsProcess = isProcess(startEntity);
+    List<Vertex> first = new ArrayList<>(queue.size());
+    queue.forEach(n -> first.add(n.vertex));
+    readAhead(reads, start, first, walkDirection, edges, depth, columnLevel, startIsProcess);
     boolean downstream = walkDirection == Direction.OUT;
     while (!queue.isEmpty()) {
       Node u = queue.poll();
       int base = u.distance + (u == startNode && startIsProcess ? 1 : 0);
-      Iterator<Edge> it = u.vertex.edges(walkDirection, FLOW_LABELS);
-      while (it.hasNext()) {
-        Edge e = it.next();
-        boolean intoProcess = Types.REL_INPUTS.equals(e.label()) == downstream;
+      for (VertexReads.Step step : reads.steps(u.vertex, walkDirection)) {
+        boolean intoProcess = Types.REL_INPUTS.equals(step.label()) == downstream;
         int d = base + (intoProcess ? 1 : 0);
-        Vertex w = downstream ? e.inVertex() : e.outVertex();
+        Vertex w = step.other();
         Node n = walk.nodes.get(w.id());
         if (n == null) {
           if (d > depth || walk.excluded.contains(w.id())) {
             continue;
           }
-          n = reach(walk, w, d, columnLevel, visibility);
+          n = reach(walk, reads, w, d, columnLevel, visibility);
           if (n == null) {
             continue;
           }
@@ -339,12 +391,53 @@ final class LineageWalker {
         }
         LineageEdge edge =
             downstream
-                ? new LineageEdge(u.guid(), n.guid(), e.label())
-                : new LineageEdge(n.guid(), u.guid(), e.label());
+                ? new LineageEdge(u.guid(), n.guid(), step.label())
+                : new LineageEdge(n.guid(), u.guid(), step.label());
         walk.link(u, n, edge);
       }
     }
     return walk;
+  }
+
+  /**
+   * Reads, one breadth-first level per round, everything the walk will ask for: the edges of each
+   * vertex within {@code depth} (in {@code edges}' direction) and the entities they lead to within
+   * it. Distances here are those of the first paths found, never below the true ones, so nothing
+   * read is wasted; a vertex whose true distance turns out smaller is read by the walk on its own.
+   */
+  private void readAhead(
+      VertexReads reads,
+      Vertex start,
+      List<Vertex> first,
+      Direction walkDirection,
+      Direction edges,
+      int depth,
+      boolean columnLevel,
+      boolean startIsProcess) {
+    boolean downstream = walkDirection == Direction.OUT;
+    Map<Object, Integer> distance = new HashMap<>();
+    first.forEach(v -> distance.put(v.id(), 0));
+    List<Vertex> level = first;
+    while (!level.isEmpty()) {
+      reads.loadEdges(level, edges);
+      Map<Object, Vertex> next = new LinkedHashMap<>();
+      for (Vertex u : level) {
+        int base = distance.get(u.id()) + (u.id().equals(start.id()) && startIsProcess ? 1 : 0);
+        for (VertexReads.Step step : reads.steps(u, walkDirection)) {
+          boolean intoProcess = Types.REL_INPUTS.equals(step.label()) == downstream;
+          int d = base + (intoProcess ? 1 : 0);
+          Integer known = distance.get(step.other().id());
+          if (d <= depth && (known == null || d < known)) {
+            distance.put(step.other().id(), d);
+            next.putIfAbsent(step.other().id(), step.other());
+          }
+        }
+      }
+      reads.loadEntities(next.values());
+      // A vertex of the other level is not walked through, so its edges are not needed.
+      next.values().removeIf(v -> isColumnLevel(reads.entity(v)) != columnLevel);
+      level = new ArrayList<>(next.values());
+    }
   }
 
   /** 0-1 breadth-first order: a step that entered no process is explored before the others. */
@@ -356,8 +449,14 @@ final class LineageWalker {
     }
   }
 
-  private Node reach(Walk walk, Vertex v, int distance, boolean columnLevel, ReadVisibility vis) {
-    Entity entity = vertices.read(v);
+  private Node reach(
+      Walk walk,
+      VertexReads reads,
+      Vertex v,
+      int distance,
+      boolean columnLevel,
+      ReadVisibility vis) {
+    Entity entity = reads.entity(v);
     if (isColumnLevel(entity) != columnLevel) {
       walk.excluded.add(v.id());
       return null;

@@ -770,6 +770,47 @@ abstract class JanusCatalogContract {
   }
 
   @Test
+  void shouldDecideEveryEntityOfAReadAheadLevelAndOfTheRingBeyondForTheCaller() {
+    // raw fans out to two jobs of each tenant, interleaved in one level; each job's topic feeds
+    // one more job of the same tenant, beyond depth 1: read ahead in one batch for the counts.
+    List<Mutation> estate = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      for (io.tributary.contract.TenantId tenant : List.of(ACME, GLOBEX)) {
+        String n = tenant.value() + i;
+        estate.add(
+            process(job(tenant, "fan-" + n), List.of(topic("raw")), List.of(topic(tenant, n))));
+        estate.add(
+            process(
+                job(tenant, "next-" + n),
+                List.of(topic(tenant, n)),
+                List.of(topic(tenant, "end-" + n))));
+      }
+    }
+    catalog.applyAll(estate);
+    Visibility acme = Visibility.tenants(Set.of(ACME));
+    String a0 = ACME.value() + 0;
+    String a1 = ACME.value() + 1;
+
+    LineageGraph g =
+        catalog.lineage(
+            new LineageQuery(guid(topic("raw")), Direction.DOWNSTREAM, 1, LineageLevel.DATASET),
+            acme);
+
+    assertThat(keys(g))
+        .containsExactlyInAnyOrder(
+            topic("raw"), job("fan-" + a0), job("fan-" + a1), topic(a0), topic(a1));
+    assertThat(g.redacted()).isEmpty();
+    assertThat(g.degrees())
+        .containsEntry(guid(topic("raw")), new LineageGraph.Degree(0, 2))
+        .containsEntry(guid(topic(a0)), new LineageGraph.Degree(1, 1))
+        .hasSize(5);
+    assertThat(catalog.impact(guid(topic("raw")), 5, acme))
+        .extracting(e -> e.entity().tenant())
+        .hasSize(8)
+        .containsOnly(ACME);
+  }
+
+  @Test
   void shouldTreatInvisibleEntitiesAsAbsentInReads() {
     crossTenantChain();
     Visibility acme = Visibility.tenants(Set.of(ACME));

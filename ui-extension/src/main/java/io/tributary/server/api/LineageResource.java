@@ -11,13 +11,11 @@ import io.tributary.catalog.LineageLevel;
 import io.tributary.catalog.LineagePath;
 import io.tributary.catalog.LineageQuery;
 import io.tributary.catalog.Visibility;
-import io.tributary.contract.IngestHeaders;
-import io.tributary.server.ingest.IngestRequest;
 import io.tributary.server.ingest.LineageIngest;
 import io.tributary.server.problem.ApiException;
 import io.tributary.server.security.Caller;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -63,51 +61,15 @@ public final class LineageResource {
 
   @POST
   public void post(
-      @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-      @HeaderParam(HttpHeaders.CONTENT_ENCODING) String contentEncoding,
-      @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
-      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-      @HeaderParam(IngestHeaders.HTTP_TENANT) String tenantHeader,
-      @QueryParam(IngestHeaders.TENANT_PARAMETER) String tenant,
-      InputStream body,
-      @Context ContainerRequestContext context,
-      @Suspended AsyncResponse async) {
-    IngestRequest request =
-        new IngestRequest(
-            contentType,
-            contentEncoding,
-            length(contentLength),
-            authorization,
-            tenantHeader,
-            tenant,
-            body,
-            Caller.of(context));
-    resumeWhenDone(async, ingest.one(request));
+      @BeanParam IngestParams params, InputStream body, @Suspended AsyncResponse async) {
+    resumeWhenDone(async, ingest.one(params.request(body)));
   }
 
   @POST
   @Path("batch")
   public void postBatch(
-      @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-      @HeaderParam(HttpHeaders.CONTENT_ENCODING) String contentEncoding,
-      @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
-      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-      @HeaderParam(IngestHeaders.HTTP_TENANT) String tenantHeader,
-      @QueryParam(IngestHeaders.TENANT_PARAMETER) String tenant,
-      InputStream body,
-      @Context ContainerRequestContext context,
-      @Suspended AsyncResponse async) {
-    IngestRequest request =
-        new IngestRequest(
-            contentType,
-            contentEncoding,
-            length(contentLength),
-            authorization,
-            tenantHeader,
-            tenant,
-            body,
-            Caller.of(context));
-    resumeWhenDone(async, ingest.batch(request));
+      @BeanParam IngestParams params, InputStream body, @Suspended AsyncResponse async) {
+    resumeWhenDone(async, ingest.batch(params.request(body)));
   }
 
   private void resumeWhenDone(AsyncResponse async, CompletableFuture<Response> response) {
@@ -132,17 +94,6 @@ public final class LineageResource {
             async.resume(ok);
           }
         });
-  }
-
-  private static long length(String header) {
-    if (header == null) {
-      return -1;
-    }
-    try {
-      return Long.parseLong(header.trim());
-    } catch (NumberFormatException e) {
-      return -1;
-    }
   }
 
   @GET
