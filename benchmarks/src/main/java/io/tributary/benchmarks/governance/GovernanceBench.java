@@ -264,12 +264,14 @@ public final class GovernanceBench {
       java.util.concurrent.atomic.AtomicLong audited = new java.util.concurrent.atomic.AtomicLong();
       io.tributary.ranger.governance.Retention retention =
           new io.tributary.ranger.governance.Retention(
-              catalog,
-              new io.tributary.ranger.governance.GovernanceStore(catalog, Clock.systemUTC()),
-              types,
-              new io.tributary.ranger.EntityResources(types, "default"),
+              new io.tributary.ranger.governance.GovernanceContext(
+                  catalog,
+                  new io.tributary.ranger.governance.GovernanceStore(catalog, Clock.systemUTC()),
+                  types,
+                  new io.tributary.ranger.EntityResources(types, "default"),
+                  () -> List.of(tenant),
+                  Clock.systemUTC()),
               t -> java.util.Optional.of(java.time.Duration.ofMillis(1)),
-              () -> List.of(tenant),
               new io.tributary.ranger.audit.AuditSink() {
                 @Override
                 public void send(io.tributary.ranger.audit.AuditRecord record) {
@@ -280,8 +282,7 @@ public final class GovernanceBench {
                 public long dropped() {
                   return 0;
                 }
-              },
-              Clock.systemUTC());
+              });
       long t0 = System.nanoTime();
       int planned = retention.dryRun(tenant).removed().size();
       long t1 = System.nanoTime();
