@@ -211,15 +211,10 @@ class LineageExplorerIT {
         .atMost(WAIT)
         .untilAsserted(
             () ->
-                assertThat(
-                        browser
-                            .driver
-                            .findElement(By.cssSelector("[data-testid=updates-summary]"))
-                            .getText())
+                assertThat(text("updates-summary"))
                     .matches(
                         "(?s)[1-9]\\d* updates? to [1-9]\\d* entit(y|ies) in the last minute.*"));
-    String listed = browser.driver.findElement(By.cssSelector("[data-testid=activity]")).getText();
-    assertThat(listed)
+    assertThat(text("activity"))
         .contains("entity created")
         .contains("home-news")
         .doesNotContain("entity updated");
@@ -228,15 +223,12 @@ class LineageExplorerIT {
     await()
         .atMost(WAIT)
         .untilAsserted(
-            () ->
-                assertThat(
-                        browser
-                            .driver
-                            .findElement(By.cssSelector("[data-testid=activity]"))
-                            .getText())
-                    .contains("entity updated")
-                    .contains("entity created"));
+            () -> assertThat(text("activity")).contains("entity updated", "entity created"));
     browser.screenshot("01-home-updates");
+  }
+
+  private static String text(String testId) {
+    return browser.driver.findElement(By.cssSelector("[data-testid=" + testId + "]")).getText();
   }
 
   @Test
