@@ -72,11 +72,23 @@ final class EntityVertices {
 
   /** Loads every property of the vertex in one read. */
   static Stored load(Vertex v) {
+    return load(v.properties());
+  }
+
+  /**
+   * An entity's properties as a multi-vertex query read them, or null when there are none: the
+   * vertex does not exist (any more).
+   */
+  static Stored loadIfPresent(Iterator<? extends VertexProperty<?>> it) {
+    Stored stored = load(it);
+    return stored.values().isEmpty() && stored.classifications().isEmpty() ? null : stored;
+  }
+
+  private static Stored load(Iterator<? extends VertexProperty<?>> it) {
     Map<String, Object> values = new HashMap<>();
     Set<String> classifications = new HashSet<>();
-    Iterator<VertexProperty<Object>> it = v.properties();
     while (it.hasNext()) {
-      VertexProperty<Object> p = it.next();
+      VertexProperty<?> p = it.next();
       if (CLASSIFICATIONS.equals(p.key())) {
         classifications.add((String) p.value());
       } else if (!PREFIXES.equals(p.key())) {

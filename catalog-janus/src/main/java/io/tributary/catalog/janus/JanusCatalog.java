@@ -97,6 +97,9 @@ public final class JanusCatalog implements Catalog {
   private final Dependents dependents;
   private final WriteCache cache;
 
+  /** Vertex ids and edges seen, for a graph other processes also write (CQL). */
+  private final VertexIds ids;
+
   /** Null when other processes may write the same graph (CQL): counting then scans. */
   private final EntityCounts counts;
 
@@ -128,7 +131,9 @@ public final class JanusCatalog implements Catalog {
     this.counts = counts;
     // The write cache and maintained counts need this process to be the graph's only writer.
     this.cache = counts == null ? WriteCache.off() : new WriteCache(CACHED_ENTITIES, CACHED_EDGES);
-    this.writer = new MutationWriter(rules, vertices, json, Clock.systemUTC(), cache);
+    // What stays true whatever other writers do: see VertexIds.
+    this.ids = counts == null ? new VertexIds(CACHED_ENTITIES, CACHED_EDGES) : VertexIds.off();
+    this.writer = new MutationWriter(rules, vertices, json, Clock.systemUTC(), cache, ids);
     this.search = new EntitySearch(types, vertices, json);
     this.walker = new LineageWalker(types, vertices);
     this.dependents = new Dependents(types);
@@ -285,7 +290,7 @@ public final class JanusCatalog implements Catalog {
       }
       throw asCatalogException("Batch of " + mutations.size() + " mutations failed", e);
     }
-    outcome.committed(cache);
+    outcome.committed(cache, ids);
     if (counts != null) {
       counts.publish(newCounts);
     }
@@ -363,11 +368,14 @@ public final class JanusCatalog implements Catalog {
    * A write transaction. With one writer (BerkeleyJE, in-memory) the writer has already looked up
    * every key under the write lock and holds vertex ids of committed entities only, so JanusGraph's
    * uniqueness checks and existence reads would repeat work: two index reads per new entity and one
-   * read per cached vertex. With several writers (CQL) its checks stay on.
+   * read per cached vertex. With several writers (CQL) its uniqueness checks stay on.
    */
   private JanusGraphTransaction writeTransaction() {
     if (counts == null) {
-      return graph.newTransaction();
+      // Vertices the writer names by a remembered id are read before use, in one multi-vertex
+      // query that tells a gone vertex by its missing properties; JanusGraph's own check would
+      // read each one again, one round trip at a time.
+      return graph.buildTransaction().checkExternalVertexExistence(false).start();
     }
     return graph
         .buildTransaction()
@@ -574,6 +582,7 @@ public final class JanusCatalog implements Catalog {
         v.get().remove();
         newCounts = counts == null ? null : counts.stage(tx, List.of(), List.of(deleted.key()));
         cache.forget(List.of(deleted.key()));
+        ids.forget(List.of(deleted.key()));
         tx.commit();
       } catch (RuntimeException e) {
         rollbackQuietly(tx);

@@ -73,6 +73,7 @@ final class MutationWriter {
   private final AttributeMerge merge;
   private final Clock clock;
   private final WriteCache cache;
+  private final VertexIds ids;
 
   /**
    * What a batch did, once committed.
@@ -80,6 +81,8 @@ final class MutationWriter {
    * @param lookups entities looked up in the graph's key index (the others were cached or written
    *     earlier in the batch)
    * @param edgeLookups vertex queries for a stored edge between two stored entities
+   * @param vertexIds the vertex of every entity the batch wrote or read, for {@link VertexIds}
+   * @param staleIds entities whose remembered vertex was gone (deleted by another process)
    */
   record Outcome(
       List<MutationResult> results,
@@ -88,23 +91,43 @@ final class MutationWriter {
       List<WriteCache.EdgeKey> edges,
       List<EntityKey> timesWritten,
       int lookups,
-      int edgeLookups) {
+      int edgeLookups,
+      Map<EntityKey, Object> vertexIds,
+      List<EntityKey> staleIds) {
 
     /** Tells the cache what the transaction committed. */
     void committed(WriteCache cache) {
       cache.timesWritten(timesWritten);
       cache.committed(snapshots, edges);
     }
+
+    /** Tells the caches what the transaction committed. */
+    void committed(WriteCache cache, VertexIds ids) {
+      committed(cache);
+      ids.forget(staleIds);
+      ids.committed(vertexIds, edges);
+    }
   }
 
   MutationWriter(
       RelationshipRules rules, EntityVertices vertices, Json json, Clock clock, WriteCache cache) {
+    this(rules, vertices, json, clock, cache, VertexIds.off());
+  }
+
+  MutationWriter(
+      RelationshipRules rules,
+      EntityVertices vertices,
+      Json json,
+      Clock clock,
+      WriteCache cache,
+      VertexIds ids) {
     this.rules = rules;
     this.vertices = vertices;
     this.json = json;
     this.merge = new AttributeMerge(json);
     this.clock = clock;
     this.cache = cache;
+    this.ids = ids;
   }
 
   /**
@@ -113,6 +136,7 @@ final class MutationWriter {
    */
   Outcome write(JanusGraphTransaction tx, List<Mutation> mutations, BooleanSupplier cancelled) {
     Batch batch = new Batch(tx, cancelled);
+    batch.prefetch(mutations);
     List<MutationResult> results = new ArrayList<>(mutations.size());
     for (int i = 0; i < mutations.size(); i++) {
       results.add(batch.merge(i, mutations.get(i)));
@@ -186,6 +210,8 @@ final class MutationWriter {
     /** Relationship and end types to whether they are stored reversed: type checks are costly. */
     private final Map<List<String>, Boolean> reversed = new HashMap<>();
 
+    private final List<EntityKey> staleIds = new ArrayList<>();
+
     private int operations;
     private int lookups;
     private int edgeLookups;
@@ -193,6 +219,59 @@ final class MutationWriter {
     Batch(JanusGraphTransaction tx, BooleanSupplier cancelled) {
       this.tx = tx;
       this.cancelled = cancelled;
+    }
+
+    /**
+     * Reads every entity of the batch whose vertex id is remembered ({@link VertexIds}) in one
+     * multi-vertex query, which the storage answers with parallel reads, instead of a key-index
+     * lookup and a vertex read per entity, one after the other. A vertex without properties is
+     * gone: its entity is looked up by key like an unknown one.
+     */
+    void prefetch(List<Mutation> mutations) {
+      if (!ids.enabled()) {
+        return;
+      }
+      Map<EntityKey, Object> known = new LinkedHashMap<>();
+      for (Mutation m : mutations) {
+        for (EntityWrite w : m.entities()) {
+          remembered(w.key(), known);
+        }
+        for (RelationshipWrite r : m.relationships()) {
+          remembered(r.from(), known);
+          remembered(r.to(), known);
+        }
+      }
+      if (known.isEmpty()) {
+        return;
+      }
+      Map<Object, JanusGraphVertex> byId = new HashMap<>();
+      for (Object id : known.values()) {
+        byId.computeIfAbsent(id, tx::getVertex);
+      }
+      var loaded = tx.multiQuery(new ArrayList<>(byId.values())).properties();
+      for (Map.Entry<EntityKey, Object> e : known.entrySet()) {
+        tick();
+        JanusGraphVertex v = byId.get(e.getValue());
+        var properties = loaded.get(v);
+        EntityVertices.Stored stored =
+            properties == null ? null : EntityVertices.loadIfPresent(iterator(properties));
+        if (stored == null
+            || !EntityVertices.keyValue(e.getKey()).equals(stored.string(GraphSchema.KEY))) {
+          staleIds.add(e.getKey());
+          continue;
+        }
+        entities.put(e.getKey(), EntityState.stored(e.getKey(), v, stored, json, merge));
+      }
+    }
+
+    private void remembered(EntityKey key, Map<EntityKey, Object> known) {
+      if (known.containsKey(key) || cache.entity(key) != null) {
+        return;
+      }
+      Object id = ids.vertexId(key);
+      if (id != null) {
+        known.put(key, id);
+      }
     }
 
     /** Merges one mutation into the batch's state; its result is as if applied alone, in order. */
@@ -260,7 +339,7 @@ final class MutationWriter {
         e = new EdgeState(from, to, write.typeName());
         if (from.isNew || to.isNew) {
           e.isNew = true;
-        } else if (!write.attributes().isEmpty() || !cache.edgeExists(edgeKey(e))) {
+        } else if (!write.attributes().isEmpty() || !edgeKnown(edgeKey(e))) {
           edgeLookups++;
           e.edge = findEdge(from.vertex(tx), to.vertex(tx), e.label);
           e.isNew = e.edge == null;
@@ -280,6 +359,10 @@ final class MutationWriter {
         e.valuesChanged |= outcome.valuesChanged();
         e.timesChanged |= outcome.timesChanged();
       }
+    }
+
+    private boolean edgeKnown(WriteCache.EdgeKey key) {
+      return cache.edgeExists(key) || ids.edgeExists(key);
     }
 
     private void load(EdgeState e) {
@@ -417,7 +500,17 @@ final class MutationWriter {
     Outcome outcome(List<MutationResult> results) {
       Map<EntityKey, WriteCache.Snapshot> snapshots = new LinkedHashMap<>();
       List<WriteCache.EdgeKey> edgeKeys = new ArrayList<>();
-      if (cache.enabled()) {
+      Map<EntityKey, Object> vertexIds = new LinkedHashMap<>();
+      if (ids.enabled()) {
+        for (EntityState s : entities.values()) {
+          if (s.exists) {
+            vertexIds.put(s.key, s.vertexId());
+          }
+        }
+        for (EdgeState e : edges.values()) {
+          edgeKeys.add(edgeKey(e));
+        }
+      } else if (cache.enabled()) {
         for (EntityState s : entities.values()) {
           if (s.exists) {
             snapshots.put(
@@ -438,7 +531,16 @@ final class MutationWriter {
           edgeKeys.add(edgeKey(e));
         }
       }
-      return new Outcome(results, drafts, snapshots, edgeKeys, timesWritten, lookups, edgeLookups);
+      return new Outcome(
+          results,
+          drafts,
+          snapshots,
+          edgeKeys,
+          timesWritten,
+          lookups,
+          edgeLookups,
+          vertexIds,
+          staleIds);
     }
 
     private void tick() {
@@ -486,6 +588,12 @@ final class MutationWriter {
     Iterator<JanusGraphEdge> it =
         query.direction(Direction.OUT).labels(label).adjacent(to).edges().iterator();
     return it.hasNext() ? it.next() : null;
+  }
+
+  /** JanusGraph's multi-vertex query types its properties raw. */
+  @SuppressWarnings("unchecked")
+  private static Iterator<VertexProperty<?>> iterator(Iterable<?> it) {
+    return (Iterator<VertexProperty<?>>) it.iterator();
   }
 
   private static String stringProperty(Edge e, String key) {

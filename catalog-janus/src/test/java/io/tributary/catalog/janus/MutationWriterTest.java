@@ -214,4 +214,103 @@ class MutationWriterTest {
       read.rollback();
     }
   }
+
+  /** A writer as on a shared graph: no write cache, vertex ids and edges remembered. */
+  private VertexIds sharedGraphWriter() {
+    Json json = new Json();
+    VertexIds ids = new VertexIds(10_000, 10_000);
+    cache = WriteCache.off();
+    writer =
+        new MutationWriter(
+            new RelationshipRules(TypeRegistry.builtIn()),
+            new EntityVertices(json),
+            json,
+            Clock.systemUTC(),
+            cache,
+            ids);
+    return ids;
+  }
+
+  private MutationWriter.Outcome commitShared(VertexIds ids, List<Mutation> batch) {
+    MutationWriter.Outcome outcome = write(batch);
+    tx.commit();
+    outcome.committed(cache, ids);
+    return outcome;
+  }
+
+  @Test
+  void shouldRefreshByRememberedVertexIdsWithoutIndexOrEdgeLookupsWhenNothingIsCached() {
+    VertexIds ids = sharedGraphWriter();
+    commitShared(ids, List.of(wideJob(100, T0, 1)));
+
+    MutationWriter.Outcome refresh = commitShared(ids, List.of(wideJob(100, T1, 2)));
+
+    assertThat(refresh.lookups()).isZero();
+    assertThat(refresh.edgeLookups()).isZero();
+    assertThat(refresh.staleIds()).isEmpty();
+    assertThat(refresh.results().get(0).updated()).hasSize(100);
+    assertThat(refresh.drafts()).allMatch(d -> d.kind() == ChangeEvent.Kind.ENTITY_UPDATED);
+    JanusGraphTransaction read = graph.buildTransaction().readOnly().start();
+    try {
+      assertThat(read.traversal().V().has(GraphSchema.KEY).count().next()).isEqualTo(101L);
+      assertThat(read.traversal().E().count().next()).isEqualTo(100L);
+    } finally {
+      read.rollback();
+    }
+  }
+
+  @Test
+  void shouldLookUpByKeyAnEntityWhoseRememberedVertexWasDeletedElsewhere() {
+    VertexIds ids = sharedGraphWriter();
+    commitShared(ids, List.of(wideJob(3, T0, 1)));
+    // Another writer deletes a topic and creates it again: a new vertex under the same key.
+    JanusGraphTransaction other = graph.newTransaction();
+    other
+        .traversal()
+        .V()
+        .has(GraphSchema.KEY, EntityVertices.keyValue(topic("out-1")))
+        .drop()
+        .iterate();
+    other.commit();
+    commitShared(
+        VertexIds.off(),
+        List.of(
+            new Mutation(
+                "other",
+                List.of(
+                    new EntityWrite(topic("out-1"), "out-1", Map.of("owner", "eve"), Set.of(), T1)),
+                List.of())));
+
+    MutationWriter.Outcome refresh = commitShared(ids, List.of(wideJob(3, T2, 2)));
+
+    assertThat(refresh.staleIds()).containsExactly(topic("out-1"));
+    assertThat(refresh.lookups()).isEqualTo(1);
+    assertThat(refresh.drafts())
+        .filteredOn(d -> d.kind() == ChangeEvent.Kind.RELATIONSHIP_CREATED)
+        .hasSize(1);
+    JanusGraphTransaction read = graph.buildTransaction().readOnly().start();
+    try {
+      assertThat(
+              read.traversal()
+                  .V()
+                  .has(GraphSchema.KEY, EntityVertices.keyValue(topic("out-1")))
+                  .values(GraphSchema.ATTRIBUTES)
+                  .toList())
+          .singleElement()
+          .asString()
+          .contains("\"owner\":\"eve\"", "\"rowCount\":2");
+      assertThat(
+              read.traversal()
+                  .V()
+                  .has(GraphSchema.KEY, EntityVertices.keyValue(job("wide")))
+                  .outE(Types.REL_OUTPUTS)
+                  .count()
+                  .next())
+          .isEqualTo(3L);
+    } finally {
+      read.rollback();
+    }
+    // The new vertex is remembered: the next refresh reads it by id.
+    assertThat(commitShared(ids, List.of(wideJob(3, T2.plusSeconds(1), 3))).lookups()).isZero();
+  }
 }
