@@ -69,6 +69,12 @@ public final class CqlBackendBench {
       starts.add(translate(translator, StreamingEstate.start(j, j)));
       refreshes.add(translate(translator, StreamingEstate.running(j, jobs + j)));
     }
+    // Later rounds: every job refreshed again with newer statistics, as its integration does.
+    for (int round = 1; round < REFRESH_ROUNDS; round++) {
+      for (int j = 0; j < jobs; j++) {
+        refreshes.add(translate(translator, StreamingEstate.running(j, (round + 1L) * jobs + j)));
+      }
+    }
     List<Guid> datasets = new ArrayList<>();
     for (Mutation m : starts) {
       for (RelationshipWrite r : m.relationships()) {
@@ -190,6 +196,9 @@ public final class CqlBackendBench {
    */
   private static final boolean STORE_CALLS = Boolean.getBoolean("bench.storeCalls");
 
+  /** Rounds of RUNNING refreshes, {@code -Dbench.refreshRounds=N} (1 by default). */
+  private static final int REFRESH_ROUNDS = Integer.getInteger("bench.refreshRounds", 1);
+
   private static final class StoreCalls {
     private final java.util.Map<String, Long> last = new java.util.TreeMap<>();
 
@@ -216,6 +225,8 @@ public final class CqlBackendBench {
       if (!STORE_CALLS) {
         return;
       }
+      // For reading a flight recording of the same run by phase.
+      System.out.printf("  %s ended at %s%n", phase, java.time.LocalTime.now());
       java.util.Map<String, Long> now = snapshot();
       now.forEach(
           (k, v) -> {
@@ -228,6 +239,18 @@ public final class CqlBackendBench {
                   "  %s: %s %d (%.1f per mutation)%n", phase, k, d, d / (double) mutations);
             }
           });
+      // Mean wait per storage call of the phase, from the timers' decaying samples.
+      org.janusgraph.util.stats.MetricManager.INSTANCE
+          .getRegistry()
+          .getTimers()
+          .forEach(
+              (k, t) -> {
+                long d = t.getCount() - last.getOrDefault(k, 0L);
+                if (d > 0 && !k.contains(".sys.") && !k.contains("threadpools")) {
+                  System.out.printf(
+                      "  %s: %s mean %.2f ms%n", phase, k, t.getSnapshot().getMean() / 1e6);
+                }
+              });
       last.clear();
       last.putAll(now);
     }
