@@ -81,6 +81,13 @@ public final class JanusCatalog implements Catalog {
 
   private static final int CACHED_EDGES = 200_000;
 
+  /**
+   * How long a repeat may skip an entity this server last read, when no change from another server
+   * says otherwise: the bound on what a lost change-log record can delay. A streaming job refreshes
+   * every few seconds, so its entities are read every few refreshes.
+   */
+  static final Duration REPEAT_TRUST = Duration.ofSeconds(30);
+
   /** How long a close may spend writing attribute times only the write cache holds. */
   private static final Duration CLOSE_TIMES_BUDGET = Duration.ofSeconds(5);
 
@@ -99,6 +106,11 @@ public final class JanusCatalog implements Catalog {
 
   /** Vertex ids and edges seen, for a graph other processes also write (CQL). */
   private final VertexIds ids;
+
+  /** This server's last writes that later repeats need not read (CQL). */
+  private final RepeatedWrites repeated;
+
+  private final ChangeFeed.Subscription remoteChanges;
 
   /** Null when other processes may write the same graph (CQL): counting then scans. */
   private final EntityCounts counts;
@@ -133,7 +145,15 @@ public final class JanusCatalog implements Catalog {
     this.cache = counts == null ? WriteCache.off() : new WriteCache(CACHED_ENTITIES, CACHED_EDGES);
     // What stays true whatever other writers do: see VertexIds.
     this.ids = counts == null ? new VertexIds(CACHED_ENTITIES, CACHED_EDGES) : VertexIds.off();
-    this.writer = new MutationWriter(rules, vertices, json, Clock.systemUTC(), cache, ids);
+    this.repeated =
+        counts == null ? new RepeatedWrites(CACHED_ENTITIES, REPEAT_TRUST) : RepeatedWrites.off();
+    this.writer =
+        new MutationWriter(rules, vertices, json, Clock.systemUTC(), cache, ids, repeated);
+    // Another server's change (from the cluster's change log) ends the trust in a repeat.
+    this.remoteChanges =
+        feed.onRemote(
+            changes ->
+                repeated.changedElsewhere(changes.stream().map(c -> c.subject().key()).toList()));
     this.search = new EntitySearch(types, vertices, json);
     this.walker = new LineageWalker(types, vertices);
     this.dependents = new Dependents(types);
@@ -277,6 +297,7 @@ public final class JanusCatalog implements Catalog {
     MutationWriter.Outcome outcome;
     Map<TenantId, Map<String, Long>> newCounts;
     boolean committing = false;
+    repeated.batchStarted();
     try {
       outcome = writer.write(tx, mutations, cancelled);
       newCounts = counts == null ? null : counts.stage(tx, created(outcome), List.of());
@@ -284,13 +305,16 @@ public final class JanusCatalog implements Catalog {
       tx.commit();
     } catch (RuntimeException e) {
       rollbackQuietly(tx);
+      repeated.batchFailed();
       if (committing) {
         // The commit may have reached the store or not: what the cache knows is unsure.
-        cache.forget(keysOf(mutations));
+        Set<EntityKey> keys = keysOf(mutations);
+        cache.forget(keys);
+        repeated.forget(keys);
       }
       throw asCatalogException("Batch of " + mutations.size() + " mutations failed", e);
     }
-    outcome.committed(cache, ids);
+    outcome.committed(cache, ids, repeated);
     if (counts != null) {
       counts.publish(newCounts);
     }
@@ -541,6 +565,7 @@ public final class JanusCatalog implements Catalog {
                 owners.isEmpty() ? null : EntityVertices.ref(vertices.read(owners.get(0))));
         // The write cache remembers classifications written: it must read them again.
         cache.forget(List.of(entity.key()));
+        repeated.forget(List.of(entity.key()));
         tx.commit();
       } catch (EntityNotFoundException e) {
         throw e;
@@ -583,6 +608,7 @@ public final class JanusCatalog implements Catalog {
         newCounts = counts == null ? null : counts.stage(tx, List.of(), List.of(deleted.key()));
         cache.forget(List.of(deleted.key()));
         ids.forget(List.of(deleted.key()));
+        repeated.forget(List.of(deleted.key()));
         tx.commit();
       } catch (RuntimeException e) {
         rollbackQuietly(tx);
@@ -718,6 +744,7 @@ public final class JanusCatalog implements Catalog {
         return;
       }
       closed = true;
+      remoteChanges.close();
       try {
         writeDirtyTimes();
         graph.close();

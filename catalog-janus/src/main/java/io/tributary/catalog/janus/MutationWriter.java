@@ -74,6 +74,7 @@ final class MutationWriter {
   private final Clock clock;
   private final WriteCache cache;
   private final VertexIds ids;
+  private final RepeatedWrites repeated;
 
   /**
    * What a batch did, once committed.
@@ -83,6 +84,8 @@ final class MutationWriter {
    * @param edgeLookups vertex queries for a stored edge between two stored entities
    * @param vertexIds the vertex of every entity the batch wrote or read, for {@link VertexIds}
    * @param staleIds entities whose remembered vertex was gone (deleted by another process)
+   * @param repeats entities the batch read and wrote, with the write a later repeat may skip
+   * @param unread entities the batch neither read nor wrote: each write to them was a repeat
    */
   record Outcome(
       List<MutationResult> results,
@@ -93,7 +96,9 @@ final class MutationWriter {
       int lookups,
       int edgeLookups,
       Map<EntityKey, Object> vertexIds,
-      List<EntityKey> staleIds) {
+      List<EntityKey> staleIds,
+      Map<EntityKey, RepeatedWrites.Entry> repeats,
+      int unread) {
 
     /** Tells the cache what the transaction committed. */
     void committed(WriteCache cache) {
@@ -107,11 +112,17 @@ final class MutationWriter {
       ids.forget(staleIds);
       ids.committed(vertexIds, edges);
     }
+
+    /** Tells the caches what the transaction committed. */
+    void committed(WriteCache cache, VertexIds ids, RepeatedWrites repeated) {
+      committed(cache, ids);
+      repeated.committed(repeats);
+    }
   }
 
   MutationWriter(
       RelationshipRules rules, EntityVertices vertices, Json json, Clock clock, WriteCache cache) {
-    this(rules, vertices, json, clock, cache, VertexIds.off());
+    this(rules, vertices, json, clock, cache, VertexIds.off(), RepeatedWrites.off());
   }
 
   MutationWriter(
@@ -120,7 +131,8 @@ final class MutationWriter {
       Json json,
       Clock clock,
       WriteCache cache,
-      VertexIds ids) {
+      VertexIds ids,
+      RepeatedWrites repeated) {
     this.rules = rules;
     this.vertices = vertices;
     this.json = json;
@@ -128,6 +140,7 @@ final class MutationWriter {
     this.clock = clock;
     this.cache = cache;
     this.ids = ids;
+    this.repeated = repeated;
   }
 
   /**
@@ -231,6 +244,7 @@ final class MutationWriter {
       if (!ids.enabled()) {
         return;
       }
+      skipRepeats(mutations);
       Map<EntityKey, Object> known = new LinkedHashMap<>();
       for (Mutation m : mutations) {
         for (EntityWrite w : m.entities()) {
@@ -264,8 +278,61 @@ final class MutationWriter {
       }
     }
 
+    /**
+     * Entities whose every write in the batch repeats this server's trusted last write ({@link
+     * RepeatedWrites}) are neither read nor written; nor are trusted entities the batch only
+     * relates.
+     */
+    private void skipRepeats(List<Mutation> mutations) {
+      if (!repeated.enabled()) {
+        return;
+      }
+      Map<EntityKey, List<EntityWrite>> writes = new LinkedHashMap<>();
+      for (Mutation m : mutations) {
+        for (EntityWrite w : m.entities()) {
+          writes.computeIfAbsent(w.key(), k -> new ArrayList<>()).add(w);
+        }
+        for (RelationshipWrite r : m.relationships()) {
+          writes.computeIfAbsent(r.from(), k -> new ArrayList<>());
+          writes.computeIfAbsent(r.to(), k -> new ArrayList<>());
+        }
+      }
+      Map<EntityKey, RepeatedWrites.Entry> skip = new LinkedHashMap<>();
+      for (Map.Entry<EntityKey, List<EntityWrite>> e : writes.entrySet()) {
+        RepeatedWrites.Entry trusted = repeated.trusted(e.getKey());
+        if (trusted != null
+            && EntityState.allRepeat(
+                trusted.lastWrite(), trusted.classifications(), e.getValue())) {
+          skip.put(e.getKey(), trusted);
+        }
+      }
+      // An edge is added or read only at a vertex the batch has read, so that a vertex another
+      // server deleted never gains an edge: a relationship not known to exist, or with
+      // attributes, keeps both its ends read.
+      for (Mutation m : mutations) {
+        for (RelationshipWrite r : m.relationships()) {
+          RelationshipWrite n = normalise(r);
+          Object from = idOf(n.from(), skip);
+          Object to = idOf(n.to(), skip);
+          if (!n.attributes().isEmpty()
+              || from == null
+              || to == null
+              || !edgeKnown(new WriteCache.EdgeKey(from, n.typeName(), to))) {
+            skip.remove(n.from());
+            skip.remove(n.to());
+          }
+        }
+      }
+      skip.forEach((key, trusted) -> entities.put(key, EntityState.repeated(key, trusted, merge)));
+    }
+
+    private Object idOf(EntityKey key, Map<EntityKey, RepeatedWrites.Entry> skip) {
+      RepeatedWrites.Entry e = skip.get(key);
+      return e != null ? e.vertexId() : ids.vertexId(key);
+    }
+
     private void remembered(EntityKey key, Map<EntityKey, Object> known) {
-      if (known.containsKey(key) || cache.entity(key) != null) {
+      if (known.containsKey(key) || entities.containsKey(key) || cache.entity(key) != null) {
         return;
       }
       Object id = ids.vertexId(key);
@@ -397,7 +464,7 @@ final class MutationWriter {
     void flush(long now) {
       for (EntityState s : entities.values()) {
         tick();
-        if (!s.exists) {
+        if (!s.exists || s.unread()) {
           continue;
         }
         if (s.isNew) {
@@ -501,10 +568,21 @@ final class MutationWriter {
       Map<EntityKey, WriteCache.Snapshot> snapshots = new LinkedHashMap<>();
       List<WriteCache.EdgeKey> edgeKeys = new ArrayList<>();
       Map<EntityKey, Object> vertexIds = new LinkedHashMap<>();
+      Map<EntityKey, RepeatedWrites.Entry> repeats = new LinkedHashMap<>();
+      int unread = 0;
       if (ids.enabled()) {
         for (EntityState s : entities.values()) {
-          if (s.exists) {
-            vertexIds.put(s.key, s.vertexId());
+          if (!s.exists) {
+            continue;
+          }
+          vertexIds.put(s.key, s.vertexId());
+          if (s.unread()) {
+            unread++;
+          } else if (s.lastWrite != null && repeated.enabled()) {
+            repeats.put(
+                s.key,
+                repeated.entry(
+                    s.vertexId(), s.ref.guid(), s.name, s.classifications(), s.lastWrite));
           }
         }
         for (EdgeState e : edges.values()) {
@@ -540,7 +618,9 @@ final class MutationWriter {
           lookups,
           edgeLookups,
           vertexIds,
-          staleIds);
+          staleIds,
+          repeats,
+          unread);
     }
 
     private void tick() {

@@ -217,9 +217,16 @@ class MutationWriterTest {
 
   /** A writer as on a shared graph: no write cache, vertex ids and edges remembered. */
   private VertexIds sharedGraphWriter() {
+    return sharedGraphWriter(RepeatedWrites.off());
+  }
+
+  private RepeatedWrites repeated = RepeatedWrites.off();
+
+  private VertexIds sharedGraphWriter(RepeatedWrites repeatedWrites) {
     Json json = new Json();
     VertexIds ids = new VertexIds(10_000, 10_000);
     cache = WriteCache.off();
+    repeated = repeatedWrites;
     writer =
         new MutationWriter(
             new RelationshipRules(TypeRegistry.builtIn()),
@@ -227,15 +234,132 @@ class MutationWriterTest {
             json,
             Clock.systemUTC(),
             cache,
-            ids);
+            ids,
+            repeated);
     return ids;
   }
 
   private MutationWriter.Outcome commitShared(VertexIds ids, List<Mutation> batch) {
+    repeated.batchStarted();
     MutationWriter.Outcome outcome = write(batch);
     tx.commit();
-    outcome.committed(cache, ids);
+    outcome.committed(cache, ids, repeated);
     return outcome;
+  }
+
+  private String storedAttributes(EntityKey key) {
+    JanusGraphTransaction read = graph.buildTransaction().readOnly().start();
+    try {
+      return (String)
+          read.traversal()
+              .V()
+              .has(GraphSchema.KEY, EntityVertices.keyValue(key))
+              .values(GraphSchema.ATTRIBUTES)
+              .next();
+    } finally {
+      read.rollback();
+    }
+  }
+
+  private final long[] now = {0};
+
+  private RepeatedWrites repeatedWrites() {
+    return new RepeatedWrites(10_000, java.time.Duration.ofSeconds(30), () -> now[0]);
+  }
+
+  @Test
+  void shouldNeitherReadNorWriteEntitiesWhoseWritesRepeatThisWritersTrustedLastWrite() {
+    VertexIds ids = sharedGraphWriter(repeatedWrites());
+    commitShared(ids, List.of(wideJob(50, T0, 1)));
+
+    MutationWriter.Outcome refresh = write(List.of(wideJob(50, T1, 1)));
+
+    assertThat(refresh.unread()).isEqualTo(51);
+    assertThat(refresh.lookups()).isZero();
+    assertThat(refresh.edgeLookups()).isZero();
+    assertThat(tx.hasModifications()).isFalse();
+    assertThat(refresh.drafts()).isEmpty();
+  }
+
+  @Test
+  void shouldReadOnlyTheEntitiesWhoseValuesChange() {
+    VertexIds ids = sharedGraphWriter(repeatedWrites());
+    EntityKey job = job("wide");
+    commitShared(ids, List.of(wideJob(20, T0, 1)));
+    Mutation refresh = wideJob(20, T1, 1);
+    List<EntityWrite> entities = new ArrayList<>(refresh.entities());
+    entities.set(
+        3, new EntityWrite(topic("out-2"), "out-2", Map.of("partitions", 6), Set.of(), T1));
+
+    MutationWriter.Outcome outcome =
+        commitShared(ids, List.of(new Mutation("r", entities, refresh.relationships())));
+
+    assertThat(outcome.unread()).isEqualTo(20);
+    assertThat(outcome.results().get(0).updated()).containsExactly(topic("out-2"));
+    assertThat(storedAttributes(topic("out-2"))).contains("\"partitions\":6", "\"rowCount\":1");
+    assertThat(outcome.results().get(0).guids()).containsKey(job);
+  }
+
+  @Test
+  void shouldReadAgainAnEntityAnotherServerChangedOrOnceTheTrustHasExpired() {
+    RepeatedWrites repeatedWrites = repeatedWrites();
+    VertexIds ids = sharedGraphWriter(repeatedWrites);
+    commitShared(ids, List.of(wideJob(5, T0, 1)));
+
+    repeatedWrites.changedElsewhere(List.of(topic("out-1")));
+    MutationWriter.Outcome afterChange = commitShared(ids, List.of(wideJob(5, T1, 1)));
+    now[0] += java.time.Duration.ofSeconds(31).toNanos();
+    MutationWriter.Outcome afterExpiry = commitShared(ids, List.of(wideJob(5, T2, 1)));
+
+    assertThat(afterChange.unread()).isEqualTo(5);
+    assertThat(afterChange.repeats()).containsOnlyKeys(topic("out-1"));
+    // Every entry but out-1's is older than the trust; out-1 was read again at the second batch.
+    assertThat(afterExpiry.unread()).isZero();
+    assertThat(afterExpiry.repeats()).hasSize(6);
+  }
+
+  @Test
+  void shouldNotRecordAnEntityAnotherServerChangedWhileTheBatchWasWritten() {
+    RepeatedWrites repeatedWrites = repeatedWrites();
+    VertexIds ids = sharedGraphWriter(repeatedWrites);
+    repeatedWrites.batchStarted();
+    MutationWriter.Outcome outcome = write(List.of(wideJob(2, T0, 1)));
+    repeatedWrites.changedElsewhere(List.of(topic("out-0")));
+    tx.commit();
+    outcome.committed(cache, ids, repeatedWrites);
+
+    assertThat(repeatedWrites.trusted(topic("out-0"))).isNull();
+    assertThat(repeatedWrites.trusted(topic("out-1"))).isNotNull();
+  }
+
+  @Test
+  void shouldReadBothEndsOfARelationshipNotKnownToExist() {
+    VertexIds ids = sharedGraphWriter(repeatedWrites());
+    commitShared(ids, List.of(wideJob(2, T0, 1)));
+    EntityKey reader = job("reader");
+
+    MutationWriter.Outcome outcome =
+        commitShared(
+            ids,
+            List.of(
+                new Mutation(
+                    "new reader",
+                    List.of(
+                        new EntityWrite(reader, "reader", Map.of(), Set.of(), T1),
+                        new EntityWrite(
+                            topic("out-0"),
+                            "out-0",
+                            Map.of("partitions", 3, "rowCount", 1L),
+                            Set.of(),
+                            T1)),
+                    List.of(
+                        new RelationshipWrite(
+                            Types.REL_INPUTS, topic("out-0"), reader, Map.of(), T1)))));
+
+    assertThat(outcome.unread()).isZero();
+    assertThat(outcome.drafts())
+        .filteredOn(d -> d.kind() == ChangeEvent.Kind.RELATIONSHIP_CREATED)
+        .hasSize(1);
   }
 
   @Test
