@@ -335,6 +335,7 @@ public final class JanusCatalog implements Catalog {
   static boolean isConflict(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof PermanentLockingException
+          || t instanceof MutationWriter.StaleEntityException
           || t instanceof TemporaryLockingException
           || t instanceof SchemaViolationException
           || t instanceof TemporaryBackendException) {

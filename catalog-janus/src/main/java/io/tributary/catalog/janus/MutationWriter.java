@@ -171,6 +171,18 @@ final class MutationWriter {
     }
   }
 
+  /**
+   * A batch skipped an entity as a repeat of this server's last write, and found its vertex gone
+   * when it needed it: another server deleted it. Retried like a write conflict.
+   */
+  static final class StaleEntityException extends CatalogException {
+    private static final long serialVersionUID = 1L;
+
+    StaleEntityException(EntityKey key) {
+      super("Entity " + key + " was deleted by another server since this one last wrote it");
+    }
+  }
+
   /** Two entities and a relationship type: at most one edge. */
   private record EdgeId(String label, EntityKey from, EntityKey to) {}
 
@@ -224,6 +236,9 @@ final class MutationWriter {
     private final Map<List<String>, Boolean> reversed = new HashMap<>();
 
     private final List<EntityKey> staleIds = new ArrayList<>();
+
+    /** Skipped entities read since, to confirm that their vertex exists. */
+    private final Set<EntityKey> confirmed = new java.util.HashSet<>();
 
     private int operations;
     private int lookups;
@@ -281,7 +296,7 @@ final class MutationWriter {
     /**
      * Entities whose every write in the batch repeats this server's trusted last write ({@link
      * RepeatedWrites}) are neither read nor written; nor are trusted entities the batch only
-     * relates.
+     * relates through edges known to exist ({@link #requireExists} otherwise).
      */
     private void skipRepeats(List<Mutation> mutations) {
       if (!repeated.enabled()) {
@@ -306,29 +321,7 @@ final class MutationWriter {
           skip.put(e.getKey(), trusted);
         }
       }
-      // An edge is added or read only at a vertex the batch has read, so that a vertex another
-      // server deleted never gains an edge: a relationship not known to exist, or with
-      // attributes, keeps both its ends read.
-      for (Mutation m : mutations) {
-        for (RelationshipWrite r : m.relationships()) {
-          RelationshipWrite n = normalise(r);
-          Object from = idOf(n.from(), skip);
-          Object to = idOf(n.to(), skip);
-          if (!n.attributes().isEmpty()
-              || from == null
-              || to == null
-              || !edgeKnown(new WriteCache.EdgeKey(from, n.typeName(), to))) {
-            skip.remove(n.from());
-            skip.remove(n.to());
-          }
-        }
-      }
       skip.forEach((key, trusted) -> entities.put(key, EntityState.repeated(key, trusted, merge)));
-    }
-
-    private Object idOf(EntityKey key, Map<EntityKey, RepeatedWrites.Entry> skip) {
-      RepeatedWrites.Entry e = skip.get(key);
-      return e != null ? e.vertexId() : ids.vertexId(key);
     }
 
     private void remembered(EntityKey key, Map<EntityKey, Object> known) {
@@ -406,7 +399,11 @@ final class MutationWriter {
         e = new EdgeState(from, to, write.typeName());
         if (from.isNew || to.isNew) {
           e.isNew = true;
+          requireExists(from);
+          requireExists(to);
         } else if (!write.attributes().isEmpty() || !edgeKnown(edgeKey(e))) {
+          requireExists(from);
+          requireExists(to);
           edgeLookups++;
           e.edge = findEdge(from.vertex(tx), to.vertex(tx), e.label);
           e.isNew = e.edge == null;
@@ -425,6 +422,24 @@ final class MutationWriter {
         AttributeMerge.Outcome outcome = merge.merge(e, write.attributes(), write.asOf());
         e.valuesChanged |= outcome.valuesChanged();
         e.timesChanged |= outcome.timesChanged();
+      }
+    }
+
+    /**
+     * Reads an entity the batch skipped as a repeat before an edge is added or looked up at its
+     * vertex: a vertex another server deleted must not gain an edge. When it is gone, the batch is
+     * written again without trusting it.
+     */
+    private void requireExists(EntityState s) {
+      if (!s.unread() || !confirmed.add(s.key)) {
+        return;
+      }
+      EntityVertices.Stored stored = EntityVertices.loadIfPresent(s.vertex(tx).properties());
+      if (stored == null
+          || !EntityVertices.keyValue(s.key).equals(stored.string(GraphSchema.KEY))) {
+        repeated.forget(List.of(s.key));
+        ids.forget(List.of(s.key));
+        throw new StaleEntityException(s.key);
       }
     }
 

@@ -332,34 +332,54 @@ class MutationWriterTest {
     assertThat(repeatedWrites.trusted(topic("out-1"))).isNotNull();
   }
 
+  private static Mutation newReaderOf(EntityKey topic) {
+    EntityKey reader = job("reader");
+    return new Mutation(
+        "new reader",
+        List.of(
+            new EntityWrite(reader, "reader", Map.of(), Set.of(), T1),
+            new EntityWrite(topic, "out-0", Map.of("partitions", 3, "rowCount", 1L), Set.of(), T1)),
+        List.of(new RelationshipWrite(Types.REL_INPUTS, topic, reader, Map.of(), T1)));
+  }
+
   @Test
-  void shouldReadBothEndsOfARelationshipNotKnownToExist() {
+  void shouldAddAnEdgeToASkippedEntityOnlyOnceItsVertexIsConfirmed() {
     VertexIds ids = sharedGraphWriter(repeatedWrites());
     commitShared(ids, List.of(wideJob(2, T0, 1)));
-    EntityKey reader = job("reader");
 
-    MutationWriter.Outcome outcome =
-        commitShared(
-            ids,
-            List.of(
-                new Mutation(
-                    "new reader",
-                    List.of(
-                        new EntityWrite(reader, "reader", Map.of(), Set.of(), T1),
-                        new EntityWrite(
-                            topic("out-0"),
-                            "out-0",
-                            Map.of("partitions", 3, "rowCount", 1L),
-                            Set.of(),
-                            T1)),
-                    List.of(
-                        new RelationshipWrite(
-                            Types.REL_INPUTS, topic("out-0"), reader, Map.of(), T1)))));
+    MutationWriter.Outcome outcome = commitShared(ids, List.of(newReaderOf(topic("out-0"))));
 
-    assertThat(outcome.unread()).isZero();
+    assertThat(outcome.unread()).isEqualTo(1);
     assertThat(outcome.drafts())
         .filteredOn(d -> d.kind() == ChangeEvent.Kind.RELATIONSHIP_CREATED)
         .hasSize(1);
+  }
+
+  @Test
+  void shouldGiveUpTrustInASkippedEntityWhoseVertexAnotherServerDeleted() {
+    RepeatedWrites repeatedWrites = repeatedWrites();
+    VertexIds ids = sharedGraphWriter(repeatedWrites);
+    commitShared(ids, List.of(wideJob(2, T0, 1)));
+    JanusGraphTransaction other = graph.newTransaction();
+    other
+        .traversal()
+        .V()
+        .has(GraphSchema.KEY, EntityVertices.keyValue(topic("out-0")))
+        .drop()
+        .iterate();
+    other.commit();
+
+    repeatedWrites.batchStarted();
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> write(List.of(newReaderOf(topic("out-0")))))
+        .isInstanceOf(MutationWriter.StaleEntityException.class)
+        .satisfies(e -> assertThat(JanusCatalog.isConflict(e)).isTrue());
+    tx.rollback();
+    repeatedWrites.batchFailed();
+    MutationWriter.Outcome retried = commitShared(ids, List.of(newReaderOf(topic("out-0"))));
+
+    assertThat(retried.results().get(0).created()).containsExactly(job("reader"), topic("out-0"));
+    assertThat(retried.unread()).isZero();
   }
 
   @Test
