@@ -81,13 +81,6 @@ public final class JanusCatalog implements Catalog {
 
   private static final int CACHED_EDGES = 200_000;
 
-  /**
-   * How long a repeat may skip an entity this server last read, when no change from another server
-   * says otherwise: the bound on what a lost change-log record can delay. A streaming job refreshes
-   * every few seconds, so its entities are read every few refreshes.
-   */
-  static final Duration REPEAT_TRUST = Duration.ofSeconds(30);
-
   /** How long a close may spend writing attribute times only the write cache holds. */
   private static final Duration CLOSE_TIMES_BUDGET = Duration.ofSeconds(5);
 
@@ -130,7 +123,8 @@ public final class JanusCatalog implements Catalog {
       TypeRegistry types,
       ChangeFeed feed,
       EntityCounts counts,
-      boolean shared) {
+      boolean shared,
+      Duration repeatTrust) {
     this.graph = graph;
     this.shared = shared;
     this.lock = lock;
@@ -146,7 +140,9 @@ public final class JanusCatalog implements Catalog {
     // What stays true whatever other writers do: see VertexIds.
     this.ids = counts == null ? new VertexIds(CACHED_ENTITIES, CACHED_EDGES) : VertexIds.off();
     this.repeated =
-        counts == null ? new RepeatedWrites(CACHED_ENTITIES, REPEAT_TRUST) : RepeatedWrites.off();
+        counts == null && !repeatTrust.isZero()
+            ? new RepeatedWrites(CACHED_ENTITIES, repeatTrust)
+            : RepeatedWrites.off();
     this.writer =
         new MutationWriter(rules, vertices, json, Clock.systemUTC(), cache, ids, repeated);
     // Another server's change (from the cluster's change log) ends the trust in a repeat.
@@ -204,7 +200,8 @@ public final class JanusCatalog implements Catalog {
               ? null
               : EntityCounts.open(graph, types, new Json());
       LOG.info("catalog: opened JanusGraph on {}", describe(config));
-      return new JanusCatalog(graph, lock, schema, types, feed, counts, shared);
+      return new JanusCatalog(
+          graph, lock, schema, types, feed, counts, shared, config.repeatTrust());
     } catch (RuntimeException e) {
       if (graph != null) {
         closeQuietly(graph);
