@@ -104,6 +104,11 @@ public final class CqlBackendBench {
                   "bench_" + Long.toHexString(System.nanoTime()),
                   "storage.cql.local-datacenter",
                   datacenter));
+      Long trustSeconds = Long.getLong("bench.repeatTrustSeconds");
+      if (trustSeconds != null) {
+        // 0: every refresh reads its entities, as when refreshes come less often than the trust.
+        cql = cql.withRepeatTrust(java.time.Duration.ofSeconds(trustSeconds));
+      }
       if (STORE_CALLS) {
         // Per store: edgestore (vertices and their edges), graphindex (composite index lookups).
         berkeley =
