@@ -54,11 +54,13 @@ import org.janusgraph.core.JanusGraphVertexQuery;
  * publishes nothing.
  *
  * <p>The batch is written in two passes, so that its cost stays linear in its size. The first
- * reads: it resolves every entity once (from the {@link WriteCache}, else one index lookup), merges
- * every write of the batch into that entity's state in memory, and finds each relationship's stored
- * edge before the transaction holds any new relation (JanusGraph's vertex queries scan a vertex's
- * added relations, so a query per new edge of a vertex gaining thousands would be quadratic). The
- * second writes: each vertex once, only what differs from the graph, then each new or changed edge.
+ * reads: it resolves every entity once (from the {@link WriteCache} of a single writer; on a shared
+ * graph, skipped as a repeat ({@link RepeatedWrites}) or read by remembered vertex id in one
+ * multi-vertex query ({@link VertexIds}); else one index lookup), merges every write of the batch
+ * into that entity's state in memory, and finds each relationship's stored edge before the
+ * transaction holds any new relation (JanusGraph's vertex queries scan a vertex's added relations,
+ * so a query per new edge of a vertex gaining thousands would be quadratic). The second writes:
+ * each vertex once, only what differs from the graph, then each new or changed edge.
  */
 final class MutationWriter {
   /** How many entities or relationships pass between two checks for cancellation. */
