@@ -50,6 +50,7 @@ public final class ChangeFeed {
   private final Deque<ChangeEvent> window = new ArrayDeque<>();
   private final List<Consumer<ChangeEvent>> listeners = new CopyOnWriteArrayList<>();
   private final List<Consumer<List<ChangeEvent>>> relays = new CopyOnWriteArrayList<>();
+  private final List<Consumer<List<ChangeEvent>>> remoteListeners = new CopyOnWriteArrayList<>();
   private final Map<TenantId, Long> lastSequenceByTenant = new HashMap<>();
   private long lastSequence;
   private long evictedUpTo;
@@ -100,7 +101,25 @@ public final class ChangeFeed {
     synchronized (this) {
       int[] i = {0};
       append(drafts, clock.instant(), d -> changes.get(i[0]++).time());
+      for (Consumer<List<ChangeEvent>> listener : remoteListeners) {
+        try {
+          listener.accept(changes);
+        } catch (RuntimeException e) {
+          LOG.warn("change feed: remote listener failed: {}", e.toString());
+        }
+      }
     }
+  }
+
+  /**
+   * Hands {@code listener} every change another server committed ({@link #publishRemote}), as
+   * received: for caches of this server that must forget what another server changed. Called under
+   * the feed's lock: the listener must not block.
+   */
+  public Subscription onRemote(Consumer<List<ChangeEvent>> listener) {
+    Objects.requireNonNull(listener, "listener");
+    remoteListeners.add(listener);
+    return () -> remoteListeners.remove(listener);
   }
 
   /**

@@ -69,6 +69,12 @@ public final class CqlBackendBench {
       starts.add(translate(translator, StreamingEstate.start(j, j)));
       refreshes.add(translate(translator, StreamingEstate.running(j, jobs + j)));
     }
+    // Later rounds: every job refreshed again with newer statistics, as its integration does.
+    for (int round = 1; round < REFRESH_ROUNDS; round++) {
+      for (int j = 0; j < jobs; j++) {
+        refreshes.add(translate(translator, StreamingEstate.running(j, (round + 1L) * jobs + j)));
+      }
+    }
     List<Guid> datasets = new ArrayList<>();
     for (Mutation m : starts) {
       for (RelationshipWrite r : m.relationships()) {
@@ -98,6 +104,21 @@ public final class CqlBackendBench {
                   "bench_" + Long.toHexString(System.nanoTime()),
                   "storage.cql.local-datacenter",
                   datacenter));
+      Long trustSeconds = Long.getLong("bench.repeatTrustSeconds");
+      if (trustSeconds != null) {
+        // 0: every refresh reads its entities, as when refreshes come less often than the trust.
+        cql = cql.withRepeatTrust(java.time.Duration.ofSeconds(trustSeconds));
+      }
+      if (STORE_CALLS) {
+        // Per store: edgestore (vertices and their edges), graphindex (composite index lookups).
+        berkeley =
+            berkeley
+                .withProperty("metrics.enabled", "true")
+                .withProperty("metrics.merge-stores", "false");
+        cql =
+            cql.withProperty("metrics.enabled", "true")
+                .withProperty("metrics.merge-stores", "false");
+      }
       figures.add(run("berkeleyje", berkeley, starts, refreshes, queryStarts, batch));
       figures.add(run("cql", cql, starts, refreshes, queryStarts, batch));
     } finally {
@@ -141,8 +162,11 @@ public final class CqlBackendBench {
         JanusCatalog.open(config, TypeRegistry.builtIn(), new ChangeFeed())) {
       System.out.printf("%s: opened in %.1f s%n", name, (System.nanoTime() - openStart) / 1e9);
       long entities = starts.stream().mapToLong(m -> m.entities().size()).sum();
+      StoreCalls calls = new StoreCalls();
       double startSeconds = apply(catalog, starts, batch);
+      calls.print(name + " STARTs", starts.size());
       double refreshSeconds = apply(catalog, refreshes, batch);
+      calls.print(name + " refreshes", refreshes.size());
       // Warm-up: the first visits read from storage, as after a restart; then the measured pass.
       for (Guid start : queryStarts.subList(0, Math.min(50, queryStarts.size()))) {
         lineage(catalog, start);
@@ -168,6 +192,72 @@ public final class CqlBackendBench {
           "%s: STARTs %.1f s (%d entities), refreshes %.1f s, %d lineage reads %.1f s%n",
           name, startSeconds, entities, refreshSeconds, queryStarts.size(), readSeconds);
       return f;
+    }
+  }
+
+  /**
+   * JanusGraph's storage calls per phase, with {@code -Dbench.storeCalls=true}: each is a round
+   * trip to Cassandra on CQL, so their count per mutation says what a write waits for.
+   */
+  private static final boolean STORE_CALLS = Boolean.getBoolean("bench.storeCalls");
+
+  /** Rounds of RUNNING refreshes, {@code -Dbench.refreshRounds=N} (1 by default). */
+  private static final int REFRESH_ROUNDS = Integer.getInteger("bench.refreshRounds", 1);
+
+  private static final class StoreCalls {
+    private final java.util.Map<String, Long> last = new java.util.TreeMap<>();
+
+    StoreCalls() {
+      snapshot();
+    }
+
+    private java.util.Map<String, Long> snapshot() {
+      java.util.Map<String, Long> now = new java.util.TreeMap<>();
+      if (STORE_CALLS) {
+        org.janusgraph.util.stats.MetricManager.INSTANCE
+            .getRegistry()
+            .getTimers()
+            .forEach((k, t) -> now.put(k, t.getCount()));
+        org.janusgraph.util.stats.MetricManager.INSTANCE
+            .getRegistry()
+            .getCounters()
+            .forEach((k, c) -> now.put(k, c.getCount()));
+      }
+      return now;
+    }
+
+    void print(String phase, int mutations) {
+      if (!STORE_CALLS) {
+        return;
+      }
+      // For reading a flight recording of the same run by phase.
+      System.out.printf("  %s ended at %s%n", phase, java.time.LocalTime.now());
+      java.util.Map<String, Long> now = snapshot();
+      now.forEach(
+          (k, v) -> {
+            long d = v - last.getOrDefault(k, 0L);
+            if (d > 0
+                && (k.contains("getSlice.calls")
+                    || k.contains("mutate.calls")
+                    || k.contains("locks."))) {
+              System.out.printf(
+                  "  %s: %s %d (%.1f per mutation)%n", phase, k, d, d / (double) mutations);
+            }
+          });
+      // Mean wait per storage call of the phase, from the timers' decaying samples.
+      org.janusgraph.util.stats.MetricManager.INSTANCE
+          .getRegistry()
+          .getTimers()
+          .forEach(
+              (k, t) -> {
+                long d = t.getCount() - last.getOrDefault(k, 0L);
+                if (d > 0 && !k.contains(".sys.") && !k.contains("threadpools")) {
+                  System.out.printf(
+                      "  %s: %s mean %.2f ms%n", phase, k, t.getSnapshot().getMean() / 1e6);
+                }
+              });
+      last.clear();
+      last.putAll(now);
     }
   }
 

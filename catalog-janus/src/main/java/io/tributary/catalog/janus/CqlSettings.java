@@ -3,6 +3,7 @@ package io.tributary.catalog.janus;
 import io.tributary.catalog.spi.CatalogContext;
 import io.tributary.config.Setting;
 import io.tributary.config.ValueType;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,8 +68,27 @@ final class CqlSettings {
       Setting.of("catalog.cql.password", ValueType.string(), null, "The Cassandra user's password.")
           .asSecret();
 
+  static final Setting<Duration> REPEAT_TRUST =
+      Setting.of(
+          "catalog.cql.repeat-trust",
+          ValueType.duration(Duration.ZERO, Duration.ofHours(24)),
+          JanusConfig.DEFAULT_REPEAT_TRUST,
+          "How long a write that repeats this server's last write to an entity (a streaming job's"
+              + " refresh of its columns and job) skips reading and writing it, unless the"
+              + " cluster's change log brings another server's change to it first. The bound on"
+              + " what a lost change-log record can delay; longer than the emitters' refresh"
+              + " interval, or refreshes read everything again. `0s`: always read.");
+
   static final List<Setting<?>> ALL =
-      List.of(HOSTS, PORT, KEYSPACE, LOCAL_DATACENTER, REPLICATION_FACTOR, USERNAME, PASSWORD);
+      List.of(
+          HOSTS,
+          PORT,
+          KEYSPACE,
+          LOCAL_DATACENTER,
+          REPLICATION_FACTOR,
+          USERNAME,
+          PASSWORD,
+          REPEAT_TRUST);
 
   private CqlSettings() {}
 
@@ -89,6 +109,11 @@ final class CqlSettings {
       out.put("storage.password", password);
     }
     return out;
+  }
+
+  /** {@link #REPEAT_TRUST} as configured. */
+  static Duration repeatTrust(CatalogContext context) {
+    return value(context, REPEAT_TRUST);
   }
 
   private static <T> T value(CatalogContext context, Setting<T> setting) {

@@ -6,6 +6,7 @@ import io.tributary.catalog.EntityRef;
 import io.tributary.catalog.EntityWrite;
 import io.tributary.catalog.Guid;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.apache.tinkerpop.gremlin.structure.Vertex;
@@ -31,6 +32,12 @@ final class EntityState implements AttributeMerge.Target {
 
   /** Not in the graph before this batch. */
   final boolean isNew;
+
+  /**
+   * Known to repeat this server's last write ({@link RepeatedWrites}): neither read nor written,
+   * without attributes or times; every write the batch applies to it is a repeat.
+   */
+  private boolean unread;
 
   /** The vertex's id: of a stored entity, or set when a new one is flushed. */
   private Object vertexId;
@@ -156,6 +163,32 @@ final class EntityState implements AttributeMerge.Target {
     return state;
   }
 
+  /**
+   * A stored entity this server last wrote with {@code e.lastWrite()}, which the batch's writes
+   * only repeat: it is not read.
+   */
+  static EntityState repeated(EntityKey key, RepeatedWrites.Entry e, AttributeMerge merge) {
+    EntityState state =
+        new EntityState(
+            key,
+            e.guid(),
+            e.vertexId(),
+            null,
+            e.name(),
+            null,
+            null,
+            false,
+            e.classifications(),
+            merge);
+    state.lastWrite = e.lastWrite();
+    state.unread = true;
+    return state;
+  }
+
+  boolean unread() {
+    return unread;
+  }
+
   Object vertexId() {
     return vertexId;
   }
@@ -233,7 +266,7 @@ final class EntityState implements AttributeMerge.Target {
    * @see AttributeMerge
    */
   boolean apply(EntityWrite write) {
-    if (repeats(write)) {
+    if (repeats(lastWrite, classifications(), write)) {
       // Every value is what the last write set; only its times move, and only when needed.
       if (write.asOf().isAfter(lastWrite.asOf())) {
         refresh = write;
@@ -241,6 +274,11 @@ final class EntityState implements AttributeMerge.Target {
         timesDirty = true;
       }
       return false;
+    }
+    if (unread) {
+      // The batch checked every write of an unread entity before skipping its read.
+      throw new IllegalStateException(
+          "entity " + key + " was not read, yet " + write + " changes it");
     }
     String newName = nameOf(write);
     boolean changed = false;
@@ -275,12 +313,30 @@ final class EntityState implements AttributeMerge.Target {
    * Whether {@code write} carries what the last write carried, at the same time or later: the last
    * write set the time of each of those attributes, so this one wins on all and changes no value.
    */
-  private boolean repeats(EntityWrite write) {
+  static boolean repeats(EntityWrite lastWrite, Set<String> classifications, EntityWrite write) {
     return lastWrite != null
         && !write.asOf().isBefore(lastWrite.asOf())
         && Objects.equals(write.name(), lastWrite.name())
         && write.attributes().equals(lastWrite.attributes())
-        && classifications().containsAll(write.classifications());
+        && classifications.containsAll(write.classifications());
+  }
+
+  /**
+   * Whether {@code writes}, applied in order to an entity whose last write was {@code lastWrite},
+   * are all repeats ({@link #apply} follows the same steps).
+   */
+  static boolean allRepeat(
+      EntityWrite lastWrite, Set<String> classifications, List<EntityWrite> writes) {
+    EntityWrite last = lastWrite;
+    for (EntityWrite w : writes) {
+      if (!repeats(last, classifications, w)) {
+        return false;
+      }
+      if (w.asOf().isAfter(last.asOf())) {
+        last = w;
+      }
+    }
+    return true;
   }
 
   boolean nameChanged() {

@@ -75,6 +75,15 @@ final class EntityVertices {
     return load(v.properties());
   }
 
+  /**
+   * An entity's properties as a multi-vertex query read them, or null when there are none: the
+   * vertex does not exist (any more).
+   */
+  static Stored loadIfPresent(Iterator<? extends VertexProperty<?>> it) {
+    Stored stored = load(it);
+    return stored.values().isEmpty() && stored.classifications().isEmpty() ? null : stored;
+  }
+
   /** The entity's properties from an already issued read of all of a vertex's properties. */
   static Stored load(Iterator<? extends VertexProperty<?>> it) {
     Map<String, Object> values = new HashMap<>();

@@ -102,7 +102,8 @@ public abstract sealed class JanusBackend implements CatalogBackend {
 
     @Override
     JanusConfig storage(CatalogContext context) {
-      return JanusConfig.cql(CqlSettings.storage(context));
+      return JanusConfig.cql(CqlSettings.storage(context))
+          .withRepeatTrust(CqlSettings.repeatTrust(context));
     }
   }
 }

@@ -97,6 +97,14 @@ public final class JanusCatalog implements Catalog {
   private final Dependents dependents;
   private final WriteCache cache;
 
+  /** Vertex ids and edges seen, for a graph other processes also write (CQL). */
+  private final VertexIds ids;
+
+  /** This server's last writes that later repeats need not read (CQL). */
+  private final RepeatedWrites repeated;
+
+  private final ChangeFeed.Subscription remoteChanges;
+
   /** Null when other processes may write the same graph (CQL): counting then scans. */
   private final EntityCounts counts;
 
@@ -115,7 +123,8 @@ public final class JanusCatalog implements Catalog {
       TypeRegistry types,
       ChangeFeed feed,
       EntityCounts counts,
-      boolean shared) {
+      boolean shared,
+      Duration repeatTrust) {
     this.graph = graph;
     this.shared = shared;
     this.lock = lock;
@@ -128,7 +137,19 @@ public final class JanusCatalog implements Catalog {
     this.counts = counts;
     // The write cache and maintained counts need this process to be the graph's only writer.
     this.cache = counts == null ? WriteCache.off() : new WriteCache(CACHED_ENTITIES, CACHED_EDGES);
-    this.writer = new MutationWriter(rules, vertices, json, Clock.systemUTC(), cache);
+    // What stays true whatever other writers do: see VertexIds.
+    this.ids = counts == null ? new VertexIds(CACHED_ENTITIES, CACHED_EDGES) : VertexIds.off();
+    this.repeated =
+        counts == null && !repeatTrust.isZero()
+            ? new RepeatedWrites(CACHED_ENTITIES, repeatTrust)
+            : RepeatedWrites.off();
+    this.writer =
+        new MutationWriter(rules, vertices, json, Clock.systemUTC(), cache, ids, repeated);
+    // Another server's change (from the cluster's change log) ends the trust in a repeat.
+    this.remoteChanges =
+        feed.onRemote(
+            changes ->
+                repeated.changedElsewhere(changes.stream().map(c -> c.subject().key()).toList()));
     this.search = new EntitySearch(types, vertices, json);
     this.walker = new LineageWalker(types, vertices);
     this.dependents = new Dependents(types);
@@ -179,7 +200,8 @@ public final class JanusCatalog implements Catalog {
               ? null
               : EntityCounts.open(graph, types, new Json());
       LOG.info("catalog: opened JanusGraph on {}", describe(config));
-      return new JanusCatalog(graph, lock, schema, types, feed, counts, shared);
+      return new JanusCatalog(
+          graph, lock, schema, types, feed, counts, shared, config.repeatTrust());
     } catch (RuntimeException e) {
       if (graph != null) {
         closeQuietly(graph);
@@ -272,6 +294,7 @@ public final class JanusCatalog implements Catalog {
     MutationWriter.Outcome outcome;
     Map<TenantId, Map<String, Long>> newCounts;
     boolean committing = false;
+    repeated.batchStarted();
     try {
       outcome = writer.write(tx, mutations, cancelled);
       newCounts = counts == null ? null : counts.stage(tx, created(outcome), List.of());
@@ -279,13 +302,16 @@ public final class JanusCatalog implements Catalog {
       tx.commit();
     } catch (RuntimeException e) {
       rollbackQuietly(tx);
+      repeated.batchFailed();
       if (committing) {
         // The commit may have reached the store or not: what the cache knows is unsure.
-        cache.forget(keysOf(mutations));
+        Set<EntityKey> keys = keysOf(mutations);
+        cache.forget(keys);
+        repeated.forget(keys);
       }
       throw asCatalogException("Batch of " + mutations.size() + " mutations failed", e);
     }
-    outcome.committed(cache);
+    outcome.committed(cache, ids, repeated);
     if (counts != null) {
       counts.publish(newCounts);
     }
@@ -306,6 +332,7 @@ public final class JanusCatalog implements Catalog {
   static boolean isConflict(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof PermanentLockingException
+          || t instanceof MutationWriter.StaleEntityException
           || t instanceof TemporaryLockingException
           || t instanceof SchemaViolationException
           || t instanceof TemporaryBackendException) {
@@ -363,11 +390,14 @@ public final class JanusCatalog implements Catalog {
    * A write transaction. With one writer (BerkeleyJE, in-memory) the writer has already looked up
    * every key under the write lock and holds vertex ids of committed entities only, so JanusGraph's
    * uniqueness checks and existence reads would repeat work: two index reads per new entity and one
-   * read per cached vertex. With several writers (CQL) its checks stay on.
+   * read per cached vertex. With several writers (CQL) its uniqueness checks stay on.
    */
   private JanusGraphTransaction writeTransaction() {
     if (counts == null) {
-      return graph.newTransaction();
+      // Vertices the writer names by a remembered id are read before use, in one multi-vertex
+      // query that tells a gone vertex by its missing properties; JanusGraph's own check would
+      // read each one again, one round trip at a time.
+      return graph.buildTransaction().checkExternalVertexExistence(false).start();
     }
     return graph
         .buildTransaction()
@@ -539,6 +569,7 @@ public final class JanusCatalog implements Catalog {
                 owners.isEmpty() ? null : EntityVertices.ref(vertices.read(owners.get(0))));
         // The write cache remembers classifications written: it must read them again.
         cache.forget(List.of(entity.key()));
+        repeated.forget(List.of(entity.key()));
         tx.commit();
       } catch (EntityNotFoundException e) {
         throw e;
@@ -580,6 +611,8 @@ public final class JanusCatalog implements Catalog {
         v.get().remove();
         newCounts = counts == null ? null : counts.stage(tx, List.of(), List.of(deleted.key()));
         cache.forget(List.of(deleted.key()));
+        ids.forget(List.of(deleted.key()));
+        repeated.forget(List.of(deleted.key()));
         tx.commit();
       } catch (RuntimeException e) {
         rollbackQuietly(tx);
@@ -715,6 +748,7 @@ public final class JanusCatalog implements Catalog {
         return;
       }
       closed = true;
+      remoteChanges.close();
       try {
         writeDirtyTimes();
         graph.close();

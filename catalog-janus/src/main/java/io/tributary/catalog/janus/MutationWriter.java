@@ -54,11 +54,13 @@ import org.janusgraph.core.JanusGraphVertexQuery;
  * publishes nothing.
  *
  * <p>The batch is written in two passes, so that its cost stays linear in its size. The first
- * reads: it resolves every entity once (from the {@link WriteCache}, else one index lookup), merges
- * every write of the batch into that entity's state in memory, and finds each relationship's stored
- * edge before the transaction holds any new relation (JanusGraph's vertex queries scan a vertex's
- * added relations, so a query per new edge of a vertex gaining thousands would be quadratic). The
- * second writes: each vertex once, only what differs from the graph, then each new or changed edge.
+ * reads: it resolves every entity once (from the {@link WriteCache} of a single writer; on a shared
+ * graph, skipped as a repeat ({@link RepeatedWrites}) or read by remembered vertex id in one
+ * multi-vertex query ({@link VertexIds}); else one index lookup), merges every write of the batch
+ * into that entity's state in memory, and finds each relationship's stored edge before the
+ * transaction holds any new relation (JanusGraph's vertex queries scan a vertex's added relations,
+ * so a query per new edge of a vertex gaining thousands would be quadratic). The second writes:
+ * each vertex once, only what differs from the graph, then each new or changed edge.
  */
 final class MutationWriter {
   /** How many entities or relationships pass between two checks for cancellation. */
@@ -73,6 +75,8 @@ final class MutationWriter {
   private final AttributeMerge merge;
   private final Clock clock;
   private final WriteCache cache;
+  private final VertexIds ids;
+  private final RepeatedWrites repeated;
 
   /**
    * What a batch did, once committed.
@@ -80,6 +84,10 @@ final class MutationWriter {
    * @param lookups entities looked up in the graph's key index (the others were cached or written
    *     earlier in the batch)
    * @param edgeLookups vertex queries for a stored edge between two stored entities
+   * @param vertexIds the vertex of every entity the batch wrote or read, for {@link VertexIds}
+   * @param staleIds entities whose remembered vertex was gone (deleted by another process)
+   * @param repeats entities the batch read and wrote, with the write a later repeat may skip
+   * @param unread entities the batch neither read nor wrote: each write to them was a repeat
    */
   record Outcome(
       List<MutationResult> results,
@@ -88,23 +96,53 @@ final class MutationWriter {
       List<WriteCache.EdgeKey> edges,
       List<EntityKey> timesWritten,
       int lookups,
-      int edgeLookups) {
+      int edgeLookups,
+      Map<EntityKey, Object> vertexIds,
+      List<EntityKey> staleIds,
+      Map<EntityKey, RepeatedWrites.Entry> repeats,
+      int unread) {
 
     /** Tells the cache what the transaction committed. */
     void committed(WriteCache cache) {
       cache.timesWritten(timesWritten);
       cache.committed(snapshots, edges);
     }
+
+    /** Tells the caches what the transaction committed. */
+    void committed(WriteCache cache, VertexIds ids) {
+      committed(cache);
+      ids.forget(staleIds);
+      ids.committed(vertexIds, edges);
+    }
+
+    /** Tells the caches what the transaction committed. */
+    void committed(WriteCache cache, VertexIds ids, RepeatedWrites repeated) {
+      committed(cache, ids);
+      repeated.committed(repeats);
+    }
   }
 
   MutationWriter(
       RelationshipRules rules, EntityVertices vertices, Json json, Clock clock, WriteCache cache) {
+    this(rules, vertices, json, clock, cache, VertexIds.off(), RepeatedWrites.off());
+  }
+
+  MutationWriter(
+      RelationshipRules rules,
+      EntityVertices vertices,
+      Json json,
+      Clock clock,
+      WriteCache cache,
+      VertexIds ids,
+      RepeatedWrites repeated) {
     this.rules = rules;
     this.vertices = vertices;
     this.json = json;
     this.merge = new AttributeMerge(json);
     this.clock = clock;
     this.cache = cache;
+    this.ids = ids;
+    this.repeated = repeated;
   }
 
   /**
@@ -113,6 +151,7 @@ final class MutationWriter {
    */
   Outcome write(JanusGraphTransaction tx, List<Mutation> mutations, BooleanSupplier cancelled) {
     Batch batch = new Batch(tx, cancelled);
+    batch.prefetch(mutations);
     List<MutationResult> results = new ArrayList<>(mutations.size());
     for (int i = 0; i < mutations.size(); i++) {
       results.add(batch.merge(i, mutations.get(i)));
@@ -131,6 +170,18 @@ final class MutationWriter {
     for (Map.Entry<EntityKey, WriteCache.Snapshot> e : dirty) {
       tx.getVertex(e.getValue().vertexId())
           .property(ATTRIBUTE_TIMES, json.write(e.getValue().currentTimes(merge)));
+    }
+  }
+
+  /**
+   * A batch skipped an entity as a repeat of this server's last write, and found its vertex gone
+   * when it needed it: another server deleted it. Retried like a write conflict.
+   */
+  static final class StaleEntityException extends CatalogException {
+    private static final long serialVersionUID = 1L;
+
+    StaleEntityException(EntityKey key) {
+      super("Entity " + key + " was deleted by another server since this one last wrote it");
     }
   }
 
@@ -186,6 +237,11 @@ final class MutationWriter {
     /** Relationship and end types to whether they are stored reversed: type checks are costly. */
     private final Map<List<String>, Boolean> reversed = new HashMap<>();
 
+    private final List<EntityKey> staleIds = new ArrayList<>();
+
+    /** Skipped entities read since, to confirm that their vertex exists. */
+    private final Set<EntityKey> confirmed = new java.util.HashSet<>();
+
     private int operations;
     private int lookups;
     private int edgeLookups;
@@ -193,6 +249,91 @@ final class MutationWriter {
     Batch(JanusGraphTransaction tx, BooleanSupplier cancelled) {
       this.tx = tx;
       this.cancelled = cancelled;
+    }
+
+    /**
+     * Reads every entity of the batch whose vertex id is remembered ({@link VertexIds}) in one
+     * multi-vertex query, which the storage answers with parallel reads, instead of a key-index
+     * lookup and a vertex read per entity, one after the other. A vertex without properties is
+     * gone: its entity is looked up by key like an unknown one.
+     */
+    void prefetch(List<Mutation> mutations) {
+      if (!ids.enabled()) {
+        return;
+      }
+      skipRepeats(mutations);
+      Map<EntityKey, Object> known = new LinkedHashMap<>();
+      for (Mutation m : mutations) {
+        for (EntityWrite w : m.entities()) {
+          remembered(w.key(), known);
+        }
+        for (RelationshipWrite r : m.relationships()) {
+          remembered(r.from(), known);
+          remembered(r.to(), known);
+        }
+      }
+      if (known.isEmpty()) {
+        return;
+      }
+      Map<Object, JanusGraphVertex> byId = new HashMap<>();
+      for (Object id : known.values()) {
+        byId.computeIfAbsent(id, tx::getVertex);
+      }
+      var loaded = tx.multiQuery(new ArrayList<>(byId.values())).properties();
+      for (Map.Entry<EntityKey, Object> e : known.entrySet()) {
+        tick();
+        JanusGraphVertex v = byId.get(e.getValue());
+        var properties = loaded.get(v);
+        EntityVertices.Stored stored =
+            properties == null ? null : EntityVertices.loadIfPresent(iterator(properties));
+        if (stored == null
+            || !EntityVertices.keyValue(e.getKey()).equals(stored.string(GraphSchema.KEY))) {
+          staleIds.add(e.getKey());
+          continue;
+        }
+        entities.put(e.getKey(), EntityState.stored(e.getKey(), v, stored, json, merge));
+      }
+    }
+
+    /**
+     * Entities whose every write in the batch repeats this server's trusted last write ({@link
+     * RepeatedWrites}) are neither read nor written; nor are trusted entities the batch only
+     * relates through edges known to exist ({@link #requireExists} otherwise).
+     */
+    private void skipRepeats(List<Mutation> mutations) {
+      if (!repeated.enabled()) {
+        return;
+      }
+      Map<EntityKey, List<EntityWrite>> writes = new LinkedHashMap<>();
+      for (Mutation m : mutations) {
+        for (EntityWrite w : m.entities()) {
+          writes.computeIfAbsent(w.key(), k -> new ArrayList<>()).add(w);
+        }
+        for (RelationshipWrite r : m.relationships()) {
+          writes.computeIfAbsent(r.from(), k -> new ArrayList<>());
+          writes.computeIfAbsent(r.to(), k -> new ArrayList<>());
+        }
+      }
+      Map<EntityKey, RepeatedWrites.Entry> skip = new LinkedHashMap<>();
+      for (Map.Entry<EntityKey, List<EntityWrite>> e : writes.entrySet()) {
+        RepeatedWrites.Entry trusted = repeated.trusted(e.getKey());
+        if (trusted != null
+            && EntityState.allRepeat(
+                trusted.lastWrite(), trusted.classifications(), e.getValue())) {
+          skip.put(e.getKey(), trusted);
+        }
+      }
+      skip.forEach((key, trusted) -> entities.put(key, EntityState.repeated(key, trusted, merge)));
+    }
+
+    private void remembered(EntityKey key, Map<EntityKey, Object> known) {
+      if (known.containsKey(key) || entities.containsKey(key) || cache.entity(key) != null) {
+        return;
+      }
+      Object id = ids.vertexId(key);
+      if (id != null) {
+        known.put(key, id);
+      }
     }
 
     /** Merges one mutation into the batch's state; its result is as if applied alone, in order. */
@@ -260,7 +401,11 @@ final class MutationWriter {
         e = new EdgeState(from, to, write.typeName());
         if (from.isNew || to.isNew) {
           e.isNew = true;
-        } else if (!write.attributes().isEmpty() || !cache.edgeExists(edgeKey(e))) {
+          requireExists(from);
+          requireExists(to);
+        } else if (!write.attributes().isEmpty() || !edgeKnown(edgeKey(e))) {
+          requireExists(from);
+          requireExists(to);
           edgeLookups++;
           e.edge = findEdge(from.vertex(tx), to.vertex(tx), e.label);
           e.isNew = e.edge == null;
@@ -280,6 +425,28 @@ final class MutationWriter {
         e.valuesChanged |= outcome.valuesChanged();
         e.timesChanged |= outcome.timesChanged();
       }
+    }
+
+    /**
+     * Reads an entity the batch skipped as a repeat before an edge is added or looked up at its
+     * vertex: a vertex another server deleted must not gain an edge. When it is gone, the batch is
+     * written again without trusting it.
+     */
+    private void requireExists(EntityState s) {
+      if (!s.unread() || !confirmed.add(s.key)) {
+        return;
+      }
+      EntityVertices.Stored stored = EntityVertices.loadIfPresent(s.vertex(tx).properties());
+      if (stored == null
+          || !EntityVertices.keyValue(s.key).equals(stored.string(GraphSchema.KEY))) {
+        repeated.forget(List.of(s.key));
+        ids.forget(List.of(s.key));
+        throw new StaleEntityException(s.key);
+      }
+    }
+
+    private boolean edgeKnown(WriteCache.EdgeKey key) {
+      return cache.edgeExists(key) || ids.edgeExists(key);
     }
 
     private void load(EdgeState e) {
@@ -314,7 +481,7 @@ final class MutationWriter {
     void flush(long now) {
       for (EntityState s : entities.values()) {
         tick();
-        if (!s.exists) {
+        if (!s.exists || s.unread()) {
           continue;
         }
         if (s.isNew) {
@@ -417,7 +584,28 @@ final class MutationWriter {
     Outcome outcome(List<MutationResult> results) {
       Map<EntityKey, WriteCache.Snapshot> snapshots = new LinkedHashMap<>();
       List<WriteCache.EdgeKey> edgeKeys = new ArrayList<>();
-      if (cache.enabled()) {
+      Map<EntityKey, Object> vertexIds = new LinkedHashMap<>();
+      Map<EntityKey, RepeatedWrites.Entry> repeats = new LinkedHashMap<>();
+      int unread = 0;
+      if (ids.enabled()) {
+        for (EntityState s : entities.values()) {
+          if (!s.exists) {
+            continue;
+          }
+          vertexIds.put(s.key, s.vertexId());
+          if (s.unread()) {
+            unread++;
+          } else if (s.lastWrite != null && repeated.enabled()) {
+            repeats.put(
+                s.key,
+                repeated.entry(
+                    s.vertexId(), s.ref.guid(), s.name, s.classifications(), s.lastWrite));
+          }
+        }
+        for (EdgeState e : edges.values()) {
+          edgeKeys.add(edgeKey(e));
+        }
+      } else if (cache.enabled()) {
         for (EntityState s : entities.values()) {
           if (s.exists) {
             snapshots.put(
@@ -438,7 +626,18 @@ final class MutationWriter {
           edgeKeys.add(edgeKey(e));
         }
       }
-      return new Outcome(results, drafts, snapshots, edgeKeys, timesWritten, lookups, edgeLookups);
+      return new Outcome(
+          results,
+          drafts,
+          snapshots,
+          edgeKeys,
+          timesWritten,
+          lookups,
+          edgeLookups,
+          vertexIds,
+          staleIds,
+          repeats,
+          unread);
     }
 
     private void tick() {
@@ -486,6 +685,12 @@ final class MutationWriter {
     Iterator<JanusGraphEdge> it =
         query.direction(Direction.OUT).labels(label).adjacent(to).edges().iterator();
     return it.hasNext() ? it.next() : null;
+  }
+
+  /** JanusGraph's multi-vertex query types its properties raw. */
+  @SuppressWarnings("unchecked")
+  private static Iterator<VertexProperty<?>> iterator(Iterable<?> it) {
+    return (Iterator<VertexProperty<?>>) it.iterator();
   }
 
   private static String stringProperty(Edge e, String key) {

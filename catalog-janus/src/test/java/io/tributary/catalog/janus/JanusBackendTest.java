@@ -102,6 +102,22 @@ class JanusBackendTest {
   }
 
   @Test
+  void shouldTrustRepeatedWritesForTenMinutesUnlessConfiguredOtherwise() {
+    assertThat(new JanusBackend.Cql().config(context(Map.of())).repeatTrust())
+        .isEqualTo(java.time.Duration.ofMinutes(10));
+    assertThat(
+            new JanusBackend.Cql()
+                .config(context(Map.of("catalog.cql.repeat-trust", "0s")))
+                .repeatTrust())
+        .isZero();
+    assertThat(
+            new JanusBackend.Cql()
+                .config(context(Map.of("catalog.cql.repeat-trust", "90s")))
+                .repeatTrust())
+        .isEqualTo(java.time.Duration.ofSeconds(90));
+  }
+
+  @Test
   void shouldRefuseAKeyspaceCassandraWouldRefuse() {
     org.assertj.core.api.Assertions.assertThatThrownBy(
             () ->

@@ -2,6 +2,7 @@ package io.tributary.catalog.janus;
 
 import static io.tributary.catalog.janus.Fixtures.T0;
 import static io.tributary.catalog.janus.Fixtures.T1;
+import static io.tributary.catalog.janus.Fixtures.T2;
 import static io.tributary.catalog.janus.Fixtures.job;
 import static io.tributary.catalog.janus.Fixtures.mutation;
 import static io.tributary.catalog.janus.Fixtures.process;
@@ -22,6 +23,7 @@ import io.tributary.catalog.SearchQuery;
 import io.tributary.catalog.Types;
 import io.tributary.catalog.Visibility;
 import io.tributary.catalog.types.TypeRegistry;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +44,8 @@ class SharedKeyspaceIT {
 
   private JanusCatalog first;
   private JanusCatalog second;
+  private ChangeFeed firstFeed;
+  private ChangeFeed secondFeed;
 
   @BeforeEach
   void openBoth() {
@@ -49,8 +53,10 @@ class SharedKeyspaceIT {
       KEYSPACE.wipe();
     }
     opened = true;
-    first = JanusCatalog.open(KEYSPACE.config(), TypeRegistry.builtIn(), new ChangeFeed());
-    second = JanusCatalog.open(KEYSPACE.config(), TypeRegistry.builtIn(), new ChangeFeed());
+    firstFeed = new ChangeFeed();
+    secondFeed = new ChangeFeed();
+    first = JanusCatalog.open(KEYSPACE.config(), TypeRegistry.builtIn(), firstFeed);
+    second = JanusCatalog.open(KEYSPACE.config(), TypeRegistry.builtIn(), secondFeed);
   }
 
   @AfterEach
@@ -122,6 +128,75 @@ class SharedKeyspaceIT {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /** What the cluster's change log does: the second's commits reach the first's feed. */
+  private void changeLogFromSecondToFirst() {
+    secondFeed.relay(firstFeed::publishRemote);
+  }
+
+  private static Mutation write(EntityKey key, Map<String, Object> attributes, Instant asOf) {
+    return mutation(
+        List.of(new EntityWrite(key, Fixtures.nameOf(key), attributes, Set.of(), asOf)), List.of());
+  }
+
+  @Test
+  void aRepeatedWriteIsReadAgainAndWinsOnceTheOtherInstancesChangeArrives() {
+    changeLogFromSecondToFirst();
+    EntityKey orders = topic("orders");
+    first.apply(write(orders, Map.of("owner", "bob", "partitions", 3), T0));
+    first.apply(write(orders, Map.of("owner", "bob", "partitions", 3), T0.plusSeconds(1)));
+
+    second.apply(write(orders, Map.of("owner", "carol"), T1));
+    // Newer than the second's write and equal to the first's last write: read again, it wins.
+    first.apply(write(orders, Map.of("owner", "bob", "partitions", 3), T2));
+
+    for (JanusCatalog reader : List.of(first, second)) {
+      assertThat(reader.get(orders, Visibility.all()).orElseThrow().attributes())
+          .containsEntry("owner", "bob")
+          .containsEntry("partitions", 3);
+    }
+  }
+
+  @Test
+  void aRepeatedRefreshCreatesAgainAnEntityTheOtherInstanceDeleted() {
+    changeLogFromSecondToFirst();
+    Mutation enrich = process(job("enrich"), List.of(topic("orders")), List.of(topic("enriched")));
+    first.apply(enrich);
+    first.apply(enrich);
+
+    assertThat(second.delete(Guid.forKey(topic("orders")))).isTrue();
+    first.apply(enrich);
+
+    LineageGraph lineage =
+        second.lineage(
+            new LineageQuery(
+                Guid.forKey(topic("orders")), Direction.DOWNSTREAM, 2, LineageLevel.DATASET),
+            Visibility.all());
+    assertThat(lineage.entities().values())
+        .extracting(Entity::name)
+        .contains("orders", "enrich", "enriched");
+    assertThat(KEYSPACE.entityVertices()).isEqualTo(3);
+  }
+
+  @Test
+  void aChangedRefreshFindsTheNewVertexOfAnEntityTheOtherInstanceDeletedAndCreatedAgain() {
+    EntityKey orders = topic("orders");
+    first.apply(process(job("enrich"), List.of(orders), List.of(topic("enriched"))));
+    second.delete(Guid.forKey(orders));
+    second.apply(write(orders, Map.of("owner", "carol"), T1));
+
+    // No change log here: the first's remembered vertex id of orders is stale, and found so.
+    first.apply(write(orders, Map.of("partitions", 6), T2));
+    first.apply(process(job("enrich"), List.of(orders), List.of(topic("enriched"))));
+
+    Entity stored = second.get(orders, Visibility.all()).orElseThrow();
+    assertThat(stored.attributes()).containsEntry("owner", "carol").containsEntry("partitions", 6);
+    assertThat(KEYSPACE.entityVertices()).isEqualTo(3);
+    assertThat(
+            second.related(Guid.forKey(orders), Types.REL_INPUTS, Direction.BOTH, Visibility.all()))
+        .extracting(Entity::name)
+        .containsExactly("enrich");
   }
 
   private static Void writeAfter(
