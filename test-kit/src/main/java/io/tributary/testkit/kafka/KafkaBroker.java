@@ -126,11 +126,21 @@ public final class KafkaBroker implements AutoCloseable {
   private static void awaitLeaders(Admin admin, Set<String> names) throws Exception {
     long deadline = System.nanoTime() + LEADER_WAIT.toNanos();
     while (true) {
-      Map<String, TopicDescription> described = admin.describeTopics(names).allTopicNames().get();
-      boolean ready =
-          described.values().stream()
-              .flatMap(d -> d.partitions().stream())
-              .allMatch(p -> p.leader() != null && !p.leader().isEmpty());
+      boolean ready;
+      try {
+        Map<String, TopicDescription> described = admin.describeTopics(names).allTopicNames().get();
+        ready =
+            described.values().stream()
+                .flatMap(d -> d.partitions().stream())
+                .allMatch(p -> p.leader() != null && !p.leader().isEmpty());
+      } catch (java.util.concurrent.ExecutionException e) {
+        // Just after creation the broker's metadata may not know the topic yet: ask again.
+        if (!(e.getCause()
+            instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException)) {
+          throw e;
+        }
+        ready = false;
+      }
       if (ready) {
         return;
       }
