@@ -51,8 +51,10 @@ class StaleLockIT {
       }
       CompletableFuture<?> taken =
           CompletableFuture.runAsync(() -> survivor.apply(Fixtures.mutation(writes, List.of())));
-      // Claims expire 30 s after they were written; JanusGraph retries for 100 s before failing.
-      taken.get(Duration.ofSeconds(95).toSeconds(), TimeUnit.SECONDS);
+      // Claims expire 30 s after they were written, but JanusGraph's retries back off by doubling
+      // (their waits add up to 51 s, then 102 s), so the write gets through within its 100 s retry
+      // window, not at once. With JanusGraph's 5-minute expiry it fails when the window ends.
+      taken.get(Duration.ofMinutes(3).toSeconds(), TimeUnit.SECONDS);
 
       assertThat(KEYSPACE.entityVertices()).isEqualTo(HaltedMidCommit.KEYS);
       for (EntityKey key : HaltedMidCommit.keys()) {
