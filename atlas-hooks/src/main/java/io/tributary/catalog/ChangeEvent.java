@@ -3,6 +3,7 @@ package io.tributary.catalog;
 import io.tributary.contract.TenantId;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * One committed change, as the change feed carries it.
@@ -19,7 +20,11 @@ public record ChangeEvent(
     Instant time,
     EntityRef subject,
     String relationshipType,
-    EntityRef target) {
+    EntityRef target,
+    Set<String> attributes) {
+  /** The name {@link #attributes} uses for a change of the entity's classifications. */
+  public static final String CLASSIFICATIONS = "classifications";
+
   public enum Kind {
     ENTITY_CREATED,
     ENTITY_UPDATED,
@@ -31,6 +36,34 @@ public record ChangeEvent(
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(time, "time");
     Objects.requireNonNull(subject, "subject");
+    attributes = attributes == null ? Set.of() : Set.copyOf(attributes);
+  }
+
+  /** A change whose attributes are not known. */
+  public ChangeEvent(
+      long sequence,
+      Kind kind,
+      Instant time,
+      EntityRef subject,
+      String relationshipType,
+      EntityRef target) {
+    this(sequence, kind, time, subject, relationshipType, target, Set.of());
+  }
+
+  /**
+   * Whether this change may have changed any of {@code names}: always for anything but an update,
+   * and for an update whose attributes are not known.
+   */
+  public boolean mayChange(Set<String> names) {
+    if (kind != Kind.ENTITY_UPDATED || attributes.isEmpty()) {
+      return true;
+    }
+    for (String a : attributes) {
+      if (names.contains(a)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   public TenantId tenant() {

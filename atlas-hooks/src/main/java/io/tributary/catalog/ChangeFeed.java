@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -31,11 +32,24 @@ public final class ChangeFeed {
   private static final Logger LOG = LoggerFactory.getLogger(ChangeFeed.class);
 
   /** A draft of an event: the feed assigns the sequence and time when it is published. */
+  /**
+   * @param attributes as {@link ChangeEvent#attributes}; read when the draft is published, so a
+   *     writer may pass a set it is still adding to until then
+   */
   public record Draft(
-      ChangeEvent.Kind kind, EntityRef subject, String relationshipType, EntityRef target) {
+      ChangeEvent.Kind kind,
+      EntityRef subject,
+      String relationshipType,
+      EntityRef target,
+      Set<String> attributes) {
     public Draft {
       Objects.requireNonNull(kind, "kind");
       Objects.requireNonNull(subject, "subject");
+    }
+
+    public Draft(
+        ChangeEvent.Kind kind, EntityRef subject, String relationshipType, EntityRef target) {
+      this(kind, subject, relationshipType, target, null);
     }
   }
 
@@ -96,7 +110,10 @@ public final class ChangeFeed {
     }
     List<Draft> drafts =
         changes.stream()
-            .map(c -> new Draft(c.kind(), c.subject(), c.relationshipType(), c.target()))
+            .map(
+                c ->
+                    new Draft(
+                        c.kind(), c.subject(), c.relationshipType(), c.target(), c.attributes()))
             .toList();
     synchronized (this) {
       int[] i = {0};
@@ -146,7 +163,8 @@ public final class ChangeFeed {
               timeOf.apply(d),
               d.subject(),
               d.relationshipType(),
-              d.target());
+              d.target(),
+              d.attributes());
       events.add(event);
       lastSequenceByTenant.put(d.subject().key().tenant(), lastSequence);
       window.addLast(event);

@@ -68,6 +68,19 @@ final class AttributeMerge {
 
   /** As {@link #merge(Target, Map, Instant)}, ignoring the attributes named in {@code skipped}. */
   Outcome merge(Target target, Map<String, Object> written, Instant asOf, Set<String> skipped) {
+    return merge(target, written, asOf, skipped, null);
+  }
+
+  /**
+   * As {@link #merge(Target, Map, Instant, Set)}, adding the name of each attribute whose value
+   * changed to {@code changed} (when not null).
+   */
+  Outcome merge(
+      Target target,
+      Map<String, Object> written,
+      Instant asOf,
+      Set<String> skipped,
+      Set<String> changed) {
     boolean valuesChanged = false;
     boolean timesChanged = false;
     boolean allWon = true;
@@ -88,12 +101,18 @@ final class AttributeMerge {
         if (attributes.has(name)) {
           target.writableAttributes().remove(name);
           valuesChanged = true;
+          if (changed != null) {
+            changed.add(name);
+          }
         }
       } else {
         JsonNode value = json.normalise(name, e.getValue());
         if (!value.equals(attributes.get(name))) {
           target.writableAttributes().set(name, value);
           valuesChanged = true;
+          if (changed != null) {
+            changed.add(name);
+          }
         }
       }
     }

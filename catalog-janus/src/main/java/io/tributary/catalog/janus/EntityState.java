@@ -1,6 +1,7 @@
 package io.tributary.catalog.janus;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tributary.catalog.ChangeEvent;
 import io.tributary.catalog.EntityKey;
 import io.tributary.catalog.EntityRef;
 import io.tributary.catalog.EntityWrite;
@@ -74,6 +75,12 @@ final class EntityState implements AttributeMerge.Target {
   final Set<String> addedClassifications = new LinkedHashSet<>();
 
   boolean valuesChanged;
+
+  /**
+   * The names of what this batch changed ({@link ChangeEvent#attributes}): handed to the change
+   * feed's drafts, which read it when the batch is published.
+   */
+  final Set<String> changedNames = new LinkedHashSet<>();
 
   /** Whether the vertex lacks the times ({@link #refresh} included). */
   boolean timesDirty;
@@ -291,11 +298,12 @@ final class EntityState implements AttributeMerge.Target {
         if (!newName.equals(name)) {
           name = newName;
           changed = true;
+          changedNames.add(NAME_ATTRIBUTE);
         }
       }
     }
     AttributeMerge.Outcome outcome =
-        merge.merge(this, write.attributes(), write.asOf(), NOT_ATTRIBUTES);
+        merge.merge(this, write.attributes(), write.asOf(), NOT_ATTRIBUTES, changedNames);
     lastWrite = nameWon && outcome.allWon() ? write : null;
     timesDirty |= outcome.timesChanged();
     valuesChanged |= outcome.valuesChanged();
@@ -303,6 +311,7 @@ final class EntityState implements AttributeMerge.Target {
     for (String c : write.classifications()) {
       if (!storedClassifications.contains(c) && addedClassifications.add(c)) {
         changed = true;
+        changedNames.add(ChangeEvent.CLASSIFICATIONS);
       }
     }
     visiblyChanged |= changed;

@@ -566,7 +566,8 @@ public final class JanusCatalog implements Catalog {
                 ChangeEvent.Kind.ENTITY_UPDATED,
                 EntityVertices.ref(entity),
                 null,
-                owners.isEmpty() ? null : EntityVertices.ref(vertices.read(owners.get(0))));
+                owners.isEmpty() ? null : EntityVertices.ref(vertices.read(owners.get(0))),
+                Set.of(ChangeEvent.CLASSIFICATIONS));
         // The write cache remembers classifications written: it must read them again.
         cache.forget(List.of(entity.key()));
         repeated.forget(List.of(entity.key()));
@@ -607,7 +608,8 @@ public final class JanusCatalog implements Catalog {
                 ChangeEvent.Kind.ENTITY_DELETED,
                 EntityVertices.ref(deleted),
                 null,
-                owners.isEmpty() ? null : EntityVertices.ref(vertices.read(owners.get(0))));
+                owners.isEmpty() ? null : EntityVertices.ref(vertices.read(owners.get(0))),
+                Set.of(ChangeEvent.CLASSIFICATIONS));
         v.get().remove();
         newCounts = counts == null ? null : counts.stage(tx, List.of(), List.of(deleted.key()));
         cache.forget(List.of(deleted.key()));

@@ -351,7 +351,9 @@ final class MutationWriter {
           created.add(s.key);
           drafts.add(new ChangeFeed.Draft(ChangeEvent.Kind.ENTITY_CREATED, s.ref, null, null));
         } else if (s.apply(write) && s.createdIn != index && updated.add(s.key)) {
-          drafts.add(new ChangeFeed.Draft(ChangeEvent.Kind.ENTITY_UPDATED, s.ref, null, null));
+          drafts.add(
+              new ChangeFeed.Draft(
+                  ChangeEvent.Kind.ENTITY_UPDATED, s.ref, null, null, s.changedNames));
         }
         guids.put(s.key, s.ref.guid());
       }

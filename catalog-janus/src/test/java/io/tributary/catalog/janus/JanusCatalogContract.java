@@ -229,6 +229,32 @@ abstract class JanusCatalogContract {
     assertThat(rel.target().key()).isEqualTo(enrich);
     assertThat(rel.relationshipType()).isEqualTo(Types.REL_INPUTS);
     assertThat(events.get(3).subject().guid()).isEqualTo(Guid.forKey(in));
+    assertThat(events.get(3).attributes()).containsExactly("owner");
+    assertThat(events.get(0).attributes()).isEmpty();
+  }
+
+  @Test
+  void shouldNameTheChangedAttributesAndAddedClassificationsOfAnUpdate() {
+    EntityKey orders = topic("orders");
+    catalog.apply(
+        mutation(
+            List.of(
+                new EntityWrite(
+                    orders, "orders", Map.of("owner", "bob", "rowCount", 1), Set.of(), T0)),
+            List.of()));
+    catalog.apply(
+        mutation(
+            List.of(
+                new EntityWrite(
+                    orders, "orders", Map.of("owner", "bob", "rowCount", 2), Set.of("PII"), T1)),
+            List.of()));
+
+    ChangeEvent update = events.get(events.size() - 1);
+    assertThat(update.kind()).isEqualTo(ChangeEvent.Kind.ENTITY_UPDATED);
+    assertThat(update.attributes())
+        .containsExactlyInAnyOrder("rowCount", ChangeEvent.CLASSIFICATIONS);
+    assertThat(update.mayChange(Set.of("owner", "description"))).isFalse();
+    assertThat(update.mayChange(Set.of(ChangeEvent.CLASSIFICATIONS))).isTrue();
   }
 
   @Test

@@ -131,6 +131,7 @@ class MutationWriterTest {
     assertThat(refresh.results().get(0).updated()).hasSize(50).doesNotContain(job("wide"));
     assertThat(refresh.drafts())
         .allMatch(d -> d.kind() == ChangeEvent.Kind.ENTITY_UPDATED)
+        .allMatch(d -> d.attributes().equals(Set.of("rowCount")))
         .hasSize(50);
     assertThat(cache.entity(topic("out-7")).attributes().get("rowCount").asLong()).isEqualTo(2);
   }

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -59,6 +60,7 @@ public final class Indexer implements AutoCloseable {
   private long embedNanos;
   private long embedded;
   private volatile long unchanged;
+  private long skipped;
   // The newest change dropped at the listener (a run, a column lineage entry): searchable as soon
   // as everything before it is, since it changes no document.
   private long dropped;
@@ -154,16 +156,21 @@ public final class Indexer implements AutoCloseable {
   }
 
   private void onChange(ChangeEvent event) {
-    boolean subjectIndexed = EntityKind.indexed(event.subject().key().typeName());
+    boolean subjectIndexed =
+        EntityKind.indexed(event.subject().key().typeName()) && event.mayChange(OWN_ATTRIBUTES);
     EntityRef target = event.target();
     boolean targetIndexed =
         event.kind() == ChangeEvent.Kind.RELATIONSHIP_CREATED
             && target != null
             && EntityKind.indexed(target.key().typeName());
     if (!subjectIndexed && !targetIndexed) {
-      // A run or a column lineage entry: never a document of its own.
+      // A run or a column lineage entry, never a document of its own; or an update of what no
+      // document holds (the statistics a RUNNING refresh rewrites every few seconds).
       lock.lock();
       try {
+        if (event.kind() == ChangeEvent.Kind.ENTITY_UPDATED) {
+          skipped++;
+        }
         dropped = Math.max(dropped, event.sequence());
         changed.signal();
       } finally {
@@ -345,9 +352,21 @@ public final class Indexer implements AutoCloseable {
   }
 
   /**
-   * The attributes of an entity that the document is made of, apart from what its relationships
-   * add. Statistics that a RUNNING refresh rewrites are not among them.
+   * The attributes of an entity that the document is made of, apart from what its relationships add
+   * ({@link EntityReader} reads them). Statistics that a RUNNING refresh rewrites are not among
+   * them.
    */
+  static final Set<String> OWN_ATTRIBUTES =
+      Set.of(
+          "name",
+          "description",
+          "tags",
+          "owners",
+          "assertionsFailed",
+          "datasetQualifiedName",
+          ChangeEvent.CLASSIFICATIONS);
+
+  /** A fingerprint of {@link #OWN_ATTRIBUTES} and the entity's identity. */
   private static int ownFingerprint(Entity e) {
     Map<String, Object> a = e.attributes();
     return Objects.hash(
@@ -396,6 +415,19 @@ public final class Indexer implements AutoCloseable {
    */
   public long unchangedCount() {
     return unchanged;
+  }
+
+  /**
+   * How many updates were known from the change itself to leave every document as it was (only
+   * attributes no document holds changed), and so were not even read.
+   */
+  public long skippedCount() {
+    lock.lock();
+    try {
+      return skipped;
+    } finally {
+      lock.unlock();
+    }
   }
 
   /** How many documents have been embedded since start. */

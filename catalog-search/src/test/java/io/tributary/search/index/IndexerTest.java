@@ -4,6 +4,10 @@ import static io.tributary.search.estate.Estate.Dataset.topic;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tributary.catalog.Entity;
+import io.tributary.catalog.EntityKey;
+import io.tributary.catalog.EntityWrite;
+import io.tributary.catalog.Mutation;
+import io.tributary.catalog.SearchQuery;
 import io.tributary.catalog.Visibility;
 import io.tributary.search.CatalogSearch;
 import io.tributary.search.estate.Estate;
@@ -11,6 +15,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -70,6 +76,41 @@ class IndexerTest {
 
     assertThat(search.indexer().embeddedCount()).isEqualTo(embedded);
     assertThat(search.indexer().unchangedCount()).isPositive();
+    assertThat(keyword("enriched")).anyMatch(n -> n.contains("orders.enriched"));
+  }
+
+  @Test
+  void updatesOfStatisticsAloneAreSkippedWithoutReadingTheEntity() throws Exception {
+    EntityKey enriched =
+        estate
+            .catalog()
+            .search(
+                new SearchQuery("orders.enriched", null, null, null, Map.of(), 5, 0),
+                Visibility.all())
+            .entities()
+            .get(0)
+            .key();
+    long unchanged = search.indexer().unchangedCount();
+    long skipped = search.indexer().skippedCount();
+    for (int i = 1; i <= 5; i++) {
+      estate
+          .catalog()
+          .apply(
+              new Mutation(
+                  "stats-" + i,
+                  List.of(
+                      new EntityWrite(
+                          enriched,
+                          null,
+                          Map.of("outputRowCount", i * 100),
+                          Set.of(),
+                          Instant.parse("2026-01-01T00:02:00Z").plusSeconds(i))),
+                  List.of()));
+    }
+    awaitSearchable();
+
+    assertThat(search.indexer().skippedCount()).isEqualTo(skipped + 5);
+    assertThat(search.indexer().unchangedCount()).isEqualTo(unchanged);
     assertThat(keyword("enriched")).anyMatch(n -> n.contains("orders.enriched"));
   }
 

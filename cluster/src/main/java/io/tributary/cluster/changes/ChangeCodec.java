@@ -3,6 +3,7 @@ package io.tributary.cluster.changes;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tributary.catalog.ChangeEvent;
 import io.tributary.catalog.EntityKey;
@@ -10,11 +11,14 @@ import io.tributary.catalog.EntityRef;
 import io.tributary.catalog.Guid;
 import io.tributary.contract.TenantId;
 import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.Set;
 
 /**
  * A {@link ChangeRecord} as JSON: {@code {"v":1,"origin","seq","kind","time","subject":{guid,
- * tenant,type,qualifiedName},"relationshipType","target"}}. Version 1; a reader skips versions it
- * does not know, so servers can be upgraded one by one.
+ * tenant,type,qualifiedName},"relationshipType","target","attributes":[...]}}. Version 1; a reader
+ * skips versions it does not know, so servers can be upgraded one by one ({@code attributes} is
+ * optional: a server that does not send it is read as "any attribute may have changed").
  */
 public final class ChangeCodec {
   static final int VERSION = 1;
@@ -34,6 +38,10 @@ public final class ChangeCodec {
     }
     if (e.target() != null) {
       out.set("target", ref(e.target()));
+    }
+    if (!e.attributes().isEmpty()) {
+      ArrayNode names = out.putArray("attributes");
+      e.attributes().forEach(names::add);
     }
     return out.toString();
   }
@@ -55,11 +63,18 @@ public final class ChangeCodec {
               Instant.parse(in.path("time").asText()),
               ref(in.path("subject")),
               in.hasNonNull("relationshipType") ? in.get("relationshipType").asText() : null,
-              in.hasNonNull("target") ? ref(in.get("target")) : null);
+              in.hasNonNull("target") ? ref(in.get("target")) : null,
+              names(in.path("attributes")));
       return new ChangeRecord(in.path("origin").asText(), event);
     } catch (JsonProcessingException | RuntimeException e) {
       throw new IllegalArgumentException("not a change record: " + e.getMessage(), e);
     }
+  }
+
+  private static Set<String> names(JsonNode array) {
+    Set<String> out = new LinkedHashSet<>();
+    array.forEach(n -> out.add(n.asText()));
+    return out;
   }
 
   private ObjectNode ref(EntityRef ref) {

@@ -9,6 +9,7 @@ import io.tributary.catalog.EntityRef;
 import io.tributary.catalog.Guid;
 import io.tributary.contract.TenantId;
 import java.time.Instant;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ChangeCodecTest {
@@ -49,6 +50,39 @@ class ChangeCodecTest {
                 null));
 
     assertThat(codec.read(codec.write(record))).isEqualTo(record);
+  }
+
+  @Test
+  void anUpdateKeepsTheNamesOfWhatItChanged() {
+    ChangeRecord record =
+        new ChangeRecord(
+            "b",
+            new ChangeEvent(
+                6,
+                ChangeEvent.Kind.ENTITY_UPDATED,
+                Instant.parse("2026-03-01T10:00:00Z"),
+                ref("default", "kafka_topic", "t"),
+                null,
+                null,
+                Set.of("outputRowCount", ChangeEvent.CLASSIFICATIONS)));
+
+    ChangeRecord read = codec.read(codec.write(record));
+
+    assertThat(read).isEqualTo(record);
+    assertThat(read.event().mayChange(Set.of("description"))).isFalse();
+  }
+
+  @Test
+  void anUpdateFromAServerThatSendsNoNamesMayHaveChangedAnything() {
+    String older =
+        "{\"v\":1,\"origin\":\"old\",\"seq\":7,\"kind\":\"ENTITY_UPDATED\","
+            + "\"time\":\"2026-03-01T10:00:00Z\",\"subject\":{\"guid\":\"6f1c2a7e-3f0b-4c8e-9a55-0d2b8f1e7c11\","
+            + "\"tenant\":\"default\",\"type\":\"kafka_topic\",\"qualifiedName\":\"t\"}}";
+
+    ChangeEvent event = codec.read(older).event();
+
+    assertThat(event.attributes()).isEmpty();
+    assertThat(event.mayChange(Set.of("description"))).isTrue();
   }
 
   @Test

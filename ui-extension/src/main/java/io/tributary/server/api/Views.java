@@ -94,6 +94,10 @@ public final class Views {
     if (c.target() != null) {
       out.set("target", ref(c.target()));
     }
+    if (!c.attributes().isEmpty()) {
+      ArrayNode names = out.putArray("attributes");
+      c.attributes().forEach(names::add);
+    }
     return out;
   }
 
