@@ -11,6 +11,7 @@ import io.tributary.search.index.Indexer;
 import io.tributary.search.index.SearchIndex;
 import io.tributary.search.insights.Insights;
 import io.tributary.search.insights.ReportingIntervals;
+import io.tributary.search.insights.RunStates;
 import io.tributary.search.summary.Summarizer;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -33,6 +34,7 @@ public final class CatalogSearch implements AutoCloseable {
   private final HybridSearch search;
   private final Embedder embedder;
   private final ReportingIntervals intervals;
+  private final RunStates runs;
   private final Insights insights;
   private final Summarizer summarizer;
   private final Questions questions;
@@ -43,6 +45,7 @@ public final class CatalogSearch implements AutoCloseable {
       HybridSearch search,
       Embedder embedder,
       ReportingIntervals intervals,
+      RunStates runs,
       Insights insights,
       Summarizer summarizer,
       Questions questions) {
@@ -51,6 +54,7 @@ public final class CatalogSearch implements AutoCloseable {
     this.search = search;
     this.embedder = embedder;
     this.intervals = intervals;
+    this.runs = runs;
     this.insights = insights;
     this.summarizer = summarizer;
     this.questions = questions;
@@ -102,6 +106,7 @@ public final class CatalogSearch implements AutoCloseable {
     Embedder embedder = options.embeddings() ? new MiniLmEmbedder() : Embedder.none();
     SearchIndex index = SearchIndex.open(options.dataDir().resolve(DIRECTORY));
     ReportingIntervals intervals = ReportingIntervals.observe(catalog.changes());
+    RunStates runs = RunStates.observe(catalog);
     try {
       Indexer indexer =
           Indexer.start(
@@ -115,17 +120,19 @@ public final class CatalogSearch implements AutoCloseable {
       HybridSearch search = new HybridSearch(index, embedder, catalog);
       Insights insights =
           new Insights(
-              catalog, types, index, intervals, options.defaultInterval(), options.clock());
+              catalog, types, index, intervals, runs, options.defaultInterval(), options.clock());
       return new CatalogSearch(
           index,
           indexer,
           search,
           embedder,
           intervals,
+          runs,
           insights,
           new Summarizer(catalog, types, intervals, options.clock()),
           new Questions(catalog, types, index, search, insights, options.clock()));
     } catch (RuntimeException e) {
+      runs.close();
       intervals.close();
       index.close();
       throw e;
@@ -162,6 +169,7 @@ public final class CatalogSearch implements AutoCloseable {
 
   @Override
   public void close() {
+    runs.close();
     intervals.close();
     indexer.close();
     index.close();

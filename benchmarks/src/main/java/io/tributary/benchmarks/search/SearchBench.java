@@ -237,15 +237,29 @@ public final class SearchBench {
           "search %s: p50 %.1f ms, p99 %.1f ms%n", mode, pct(t, 0.5) / 1e6, pct(t, 0.99) / 1e6);
     }
     long[] t = new long[questions.size()];
+    int kinds = 8;
+    List<List<Long>> byKind = new ArrayList<>();
+    for (int k = 0; k < kinds; k++) {
+      byKind.add(new ArrayList<>());
+    }
     for (int round = 0; round < 2; round++) {
       for (int i = 0; i < questions.size(); i++) {
         long s = System.nanoTime();
         search.questions().ask(questions.get(i), Visibility.all(), Visibility.all());
         t[i] = System.nanoTime() - s;
+        if (round == 1) {
+          byKind.get(i % kinds).add(t[i]);
+        }
       }
     }
     Arrays.sort(t);
     System.out.printf("ask: p50 %.1f ms, p99 %.1f ms%n", pct(t, 0.5) / 1e6, pct(t, 0.99) / 1e6);
+    for (int k = 0; k < kinds && k < questions.size(); k++) {
+      long[] kt = byKind.get(k).stream().mapToLong(Long::longValue).sorted().toArray();
+      System.out.printf(
+          "  ask \"%s\": p50 %.1f ms, max %.1f ms%n",
+          questions.get(k), pct(kt, 0.5) / 1e6, kt.length == 0 ? 0 : kt[kt.length - 1] / 1e6);
+    }
     System.out.printf("load at the end: %s%n", load());
     search.close();
     catalog.close();

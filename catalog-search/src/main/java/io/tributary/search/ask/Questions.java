@@ -13,6 +13,7 @@ import io.tributary.catalog.LineageQuery;
 import io.tributary.catalog.Types;
 import io.tributary.catalog.Visibility;
 import io.tributary.catalog.types.TypeRegistry;
+import io.tributary.contract.TenantId;
 import io.tributary.search.index.EntityKind;
 import io.tributary.search.index.Fields;
 import io.tributary.search.index.Hit;
@@ -38,6 +39,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.TermQuery;
 
@@ -86,8 +88,22 @@ public final class Questions {
    * @param lineage what the caller may walk in lineage (entities it may not are redacted)
    */
   public Answer ask(String question, Visibility read, Visibility lineage) {
+    return ask(question, read, lineage, tenant -> read instanceof Visibility.Everything);
+  }
+
+  /**
+   * Answers a question.
+   *
+   * @param read what the caller may read
+   * @param lineage what the caller may walk in lineage (entities it may not are redacted)
+   * @param wholeTenant the tenants whose every entity the caller may read: counts of those come
+   *     from the catalog's maintained counts (as {@code /api/v1/stats}), others are counted by
+   *     reading them
+   */
+  public Answer ask(
+      String question, Visibility read, Visibility lineage, Predicate<TenantId> wholeTenant) {
     ParsedQuestion q = parser.parse(Objects.requireNonNull(question, "question"));
-    Context c = new Context(q, read, lineage);
+    Context c = new Context(q, read, lineage, Objects.requireNonNull(wholeTenant, "wholeTenant"));
     return switch (q.intent()) {
       case UPSTREAM, DOWNSTREAM -> c.lineage();
       case IMPACT -> c.impact();
@@ -109,12 +125,15 @@ public final class Questions {
     private final ParsedQuestion q;
     private final Visibility read;
     private final Visibility lineage;
+    private final Predicate<TenantId> wholeTenant;
     private final Set<String> typeNames;
 
-    Context(ParsedQuestion q, Visibility read, Visibility lineage) {
+    Context(
+        ParsedQuestion q, Visibility read, Visibility lineage, Predicate<TenantId> wholeTenant) {
       this.q = q;
       this.read = read;
       this.lineage = lineage;
+      this.wholeTenant = wholeTenant;
       Set<String> all = new TreeSet<>();
       for (String t : q.types()) {
         if (types.hasEntityType(t)) {
@@ -389,7 +408,8 @@ public final class Questions {
                   q.since(),
                   q.classification()),
               read,
-              lineage)
+              lineage,
+              wholeTenant)
           .lineage();
     }
 
@@ -694,7 +714,7 @@ public final class Questions {
             List.of());
       }
       Set<String> counted = typeNames.isEmpty() ? countedByDefault() : typeNames;
-      Map<String, Long> byType = catalog.countByType(read);
+      Map<String, Long> byType = catalog.countByType(wholeTenant, read);
       long total = 0;
       for (String t : counted) {
         total += byType.getOrDefault(t, 0L);

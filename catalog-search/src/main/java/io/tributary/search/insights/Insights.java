@@ -3,10 +3,10 @@ package io.tributary.search.insights;
 import io.tributary.catalog.Catalog;
 import io.tributary.catalog.Direction;
 import io.tributary.catalog.Entity;
+import io.tributary.catalog.Guid;
 import io.tributary.catalog.LineageGraph;
 import io.tributary.catalog.LineageLevel;
 import io.tributary.catalog.LineageQuery;
-import io.tributary.catalog.SearchQuery;
 import io.tributary.catalog.Types;
 import io.tributary.catalog.Visibility;
 import io.tributary.contract.TenantId;
@@ -46,6 +46,7 @@ public final class Insights {
   private final Catalog catalog;
   private final SearchIndex index;
   private final ReportingIntervals intervals;
+  private final RunStates runs;
   private final Duration defaultInterval;
   private final Clock clock;
   private final io.tributary.catalog.types.TypeRegistry types;
@@ -55,12 +56,14 @@ public final class Insights {
       io.tributary.catalog.types.TypeRegistry types,
       SearchIndex index,
       ReportingIntervals intervals,
+      RunStates runs,
       Duration defaultInterval,
       Clock clock) {
     this.catalog = Objects.requireNonNull(catalog, "catalog");
     this.types = Objects.requireNonNull(types, "types");
     this.index = Objects.requireNonNull(index, "index");
     this.intervals = Objects.requireNonNull(intervals, "intervals");
+    this.runs = Objects.requireNonNull(runs, "runs");
     this.defaultInterval = Objects.requireNonNull(defaultInterval, "defaultInterval");
     this.clock = Objects.requireNonNull(clock, "clock");
   }
@@ -138,24 +141,19 @@ public final class Insights {
 
   /** Jobs whose latest run failed at or after {@code since} (any time when null). */
   public List<JobRun> failedJobs(Instant since, Visibility visibility) {
-    List<Entity> runs =
-        catalog
-            .search(
-                new SearchQuery(null, Types.RUN, null, null, Map.of("state", "FAIL"), SCAN, 0),
-                visibility)
-            .entities();
     Map<String, JobRun> byJob = new LinkedHashMap<>();
-    for (Entity run : runs) {
-      if (since != null && Runs.lastSeen(run).isBefore(since)) {
+    for (Guid guid : runs.inState(Set.of("FAIL"))) {
+      Optional<Entity> run = catalog.get(guid, visibility);
+      if (run.isEmpty() || (since != null && Runs.lastSeen(run.get()).isBefore(since))) {
         continue;
       }
-      Optional<Entity> job = job(run, visibility);
+      Optional<Entity> job = job(run.get(), visibility);
       if (job.isEmpty()) {
         continue;
       }
       Optional<Entity> latest = Runs.latest(catalog, job.get(), visibility);
-      if (latest.isPresent() && latest.get().guid().equals(run.guid())) {
-        byJob.putIfAbsent(job.get().qualifiedName(), new JobRun(job.get(), run));
+      if (latest.isPresent() && latest.get().guid().equals(guid)) {
+        byJob.putIfAbsent(job.get().qualifiedName(), new JobRun(job.get(), run.get()));
       }
     }
     List<JobRun> out = new ArrayList<>(byJob.values());
@@ -163,29 +161,34 @@ public final class Insights {
     return out;
   }
 
-  /** Jobs whose latest run is active but silent for more than 3 reporting intervals. */
+  /**
+   * Jobs whose latest run is active but silent for more than 3 reporting intervals. A run that
+   * changed within that time, as the feed delivered it, is not read.
+   */
   public List<Silence> silent(Visibility visibility) {
     Instant now = clock.instant();
     List<Silence> out = new ArrayList<>();
     Set<String> jobs = new TreeSet<>();
-    for (String state : List.of("RUNNING", "START")) {
-      for (Entity run :
-          catalog
-              .search(
-                  new SearchQuery(null, Types.RUN, null, null, Map.of("state", state), SCAN, 0),
-                  visibility)
-              .entities()) {
-        Duration interval = intervals.interval(run.guid()).orElse(defaultInterval);
-        Instant last = Runs.lastSeen(run);
-        if (Duration.between(last, now).compareTo(interval.multipliedBy(3)) <= 0) {
-          continue;
-        }
-        Optional<Entity> job = job(run, visibility);
-        if (job.isPresent() && jobs.add(job.get().qualifiedName())) {
-          Optional<Entity> latest = Runs.latest(catalog, job.get(), visibility);
-          if (latest.isPresent() && latest.get().guid().equals(run.guid())) {
-            out.add(new Silence(job.get(), run, interval, last));
-          }
+    for (Guid guid : runs.inState(Set.of("RUNNING", "START"))) {
+      Duration interval = intervals.interval(guid).orElse(defaultInterval);
+      Duration limit = interval.multipliedBy(3);
+      Optional<Instant> changed = intervals.lastChange(guid);
+      if (changed.isPresent() && Duration.between(changed.get(), now).compareTo(limit) <= 0) {
+        continue;
+      }
+      Optional<Entity> run = catalog.get(guid, visibility);
+      if (run.isEmpty() || !Runs.active(run.get())) {
+        continue;
+      }
+      Instant last = Runs.lastSeen(run.get());
+      if (Duration.between(last, now).compareTo(limit) <= 0) {
+        continue;
+      }
+      Optional<Entity> job = job(run.get(), visibility);
+      if (job.isPresent() && jobs.add(job.get().qualifiedName())) {
+        Optional<Entity> latest = Runs.latest(catalog, job.get(), visibility);
+        if (latest.isPresent() && latest.get().guid().equals(guid)) {
+          out.add(new Silence(job.get(), run.get(), interval, last));
         }
       }
     }

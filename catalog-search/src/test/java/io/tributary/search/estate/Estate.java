@@ -162,7 +162,13 @@ public final class Estate implements AutoCloseable {
 
   /** Writes the job's event of {@code eventType} (START, RUNNING, COMPLETE, FAIL) at a time. */
   public Estate run(Job job, String eventType, Instant at) {
-    buffered.add(mutation(job, eventType, at));
+    buffered.add(mutation(job, eventType, at, at));
+    return this;
+  }
+
+  /** As {@link #run(Job, String, Instant)}, an event of the run that started at {@code started}. */
+  public Estate run(Job job, String eventType, Instant at, Instant started) {
+    buffered.add(mutation(job, eventType, at, started));
     return this;
   }
 
@@ -179,12 +185,12 @@ public final class Estate implements AutoCloseable {
     return this;
   }
 
-  private Mutation mutation(Job job, String eventType, Instant at) {
+  private Mutation mutation(Job job, String eventType, Instant at, Instant started) {
     LineageEvents builder =
         LineageEvents.job(job.name())
             .namespace(job.namespace())
             .integration(job.integration())
-            .runId(LineageEvents.runId(job.namespace() + "/" + job.name() + "@" + at))
+            .runId(LineageEvents.runId(job.namespace() + "/" + job.name() + "@" + started))
             .at(at);
     builder.input(job.inputs().stream().map(Estate::testDataset).toArray(TestDataset[]::new));
     builder.output(job.outputs().stream().map(Estate::testDataset).toArray(TestDataset[]::new));

@@ -37,7 +37,8 @@ public final class AskResource {
     }
     Caller caller = Caller.of(context);
     CatalogSearch engine = SearchViews.require(search);
-    return SearchViews.answer(views, engine.questions().ask(q, caller.read(), caller.lineage()))
+    return SearchViews.answer(
+            views, engine.questions().ask(q, caller.read(), caller.lineage(), caller::mayRead))
         .toString();
   }
 }
