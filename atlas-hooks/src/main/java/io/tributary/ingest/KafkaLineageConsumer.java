@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tributary.catalog.EntityNotFoundException;
 import io.tributary.catalog.InvalidEntityException;
+import io.tributary.catalog.MutationResult;
 import io.tributary.contract.IngestHeaders;
 import io.tributary.contract.TributaryFacets;
 import io.tributary.contract.schema.Violation;
@@ -14,6 +15,7 @@ import io.tributary.openlineage.InvalidEventException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,9 +28,11 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -103,7 +107,35 @@ public final class KafkaLineageConsumer implements AutoCloseable {
     }
   }
 
+  /**
+   * What a server of a cluster does around Kafka's offsets, since the other servers learn of its
+   * commits only through the shared change log (docs/scale-out.md): before a poll's offsets are
+   * committed, the changes it applied are in the log ({@code beforeOffsetCommit}, which blocks
+   * until they are); and the first records of a newly assigned partition, which the partition's
+   * previous owner may have applied without their changes reaching the log (it was killed between
+   * its catalog commit and its offset commit), are announced again once applied ({@code replayed},
+   * with what each wrote: reapplied, they change nothing and so publish nothing by themselves).
+   *
+   * @param window how many records of a newly assigned partition may have been applied already: one
+   *     poll's worth ({@code max.poll.records}), since offsets are committed after every poll
+   */
+  public record Handoff(
+      Runnable beforeOffsetCommit, Consumer<MutationResult> replayed, int window) {
+    /** A server alone: nothing to hand off. */
+    public static final Handoff NONE = new Handoff(() -> {}, result -> {}, 0);
+
+    public Handoff {
+      Objects.requireNonNull(beforeOffsetCommit, "beforeOffsetCommit");
+      Objects.requireNonNull(replayed, "replayed");
+      if (window < 0) {
+        throw new IllegalArgumentException("window " + window + " must not be negative");
+      }
+    }
+  }
+
   private final Settings settings;
+  private final Handoff handoff;
+  private final Map<TopicPartition, Long> replayUntil = new HashMap<>();
   private final IngestPipeline pipeline;
   private final ObjectMapper json = new ObjectMapper();
   private final Thread thread;
@@ -120,8 +152,13 @@ public final class KafkaLineageConsumer implements AutoCloseable {
   private KafkaProducer<String, String> deadLetters;
 
   private KafkaLineageConsumer(
-      Settings settings, IngestPipeline pipeline, Admission admission, MeterRegistry registry) {
+      Settings settings,
+      IngestPipeline pipeline,
+      Admission admission,
+      MeterRegistry registry,
+      Handoff handoff) {
     this.settings = Objects.requireNonNull(settings, "settings");
+    this.handoff = Objects.requireNonNull(handoff, "handoff");
     this.admission = Objects.requireNonNull(admission, "admission");
     this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
     this.thread = new Thread(this::run, "tributary-kafka-lineage");
@@ -152,14 +189,44 @@ public final class KafkaLineageConsumer implements AutoCloseable {
    */
   public static KafkaLineageConsumer start(
       Settings settings, IngestPipeline pipeline, Admission admission, MeterRegistry registry) {
-    KafkaLineageConsumer c = new KafkaLineageConsumer(settings, pipeline, admission, registry);
+    return start(settings, pipeline, admission, registry, Handoff.NONE);
+  }
+
+  /** As {@link #start(Settings, IngestPipeline, Admission, MeterRegistry)}, in a cluster. */
+  public static KafkaLineageConsumer start(
+      Settings settings,
+      IngestPipeline pipeline,
+      Admission admission,
+      MeterRegistry registry,
+      Handoff handoff) {
+    KafkaLineageConsumer c =
+        new KafkaLineageConsumer(settings, pipeline, admission, registry, handoff);
     c.consumer = new KafkaConsumer<>(c.consumerProperties());
     if (settings.deadLetterTopic() != null) {
       c.deadLetters = new KafkaProducer<>(c.producerProperties());
     }
-    c.consumer.subscribe(List.of(settings.topic()));
+    if (handoff.window() > 0) {
+      c.consumer.subscribe(List.of(settings.topic()), c.new Assignments());
+    } else {
+      c.consumer.subscribe(List.of(settings.topic()));
+    }
     c.thread.start();
     return c;
+  }
+
+  /** Notes where each newly assigned partition starts, for {@link Handoff#replayed}. */
+  private final class Assignments implements ConsumerRebalanceListener {
+    @Override
+    public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+      for (TopicPartition tp : partitions) {
+        replayUntil.put(tp, consumer.position(tp) + handoff.window());
+      }
+    }
+
+    @Override
+    public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+      partitions.forEach(replayUntil::remove);
+    }
   }
 
   private Properties consumerProperties() {
@@ -266,6 +333,12 @@ public final class KafkaLineageConsumer implements AutoCloseable {
       Optional<Duration> wait = quotaWait(error);
       if (error == null) {
         ingested.increment();
+        Long until = replayUntil.get(tp);
+        if (until != null
+            && f.record().offset() < until
+            && f.result().join() instanceof IngestPipeline.Ingested done) {
+          handoff.replayed().accept(done.result());
+        }
       } else if (wait.isPresent()) {
         throttled.increment();
         retryFrom.put(tp, f.record().offset());
@@ -292,6 +365,9 @@ public final class KafkaLineageConsumer implements AutoCloseable {
     }
     retryFrom.forEach(consumer::seek);
     throttle.forEach(this::pausePartition);
+    if (!next.isEmpty()) {
+      handoff.beforeOffsetCommit().run();
+    }
     commit(next);
     // A partition held back by a quota does not slow the others down.
     return retryFrom.keySet().stream().allMatch(throttle::containsKey);

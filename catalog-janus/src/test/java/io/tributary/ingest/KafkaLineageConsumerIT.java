@@ -17,6 +17,7 @@ import io.tributary.catalog.Entity;
 import io.tributary.catalog.EntityKey;
 import io.tributary.catalog.LineageLevel;
 import io.tributary.catalog.LineageQuery;
+import io.tributary.catalog.MutationResult;
 import io.tributary.catalog.Types;
 import io.tributary.catalog.Visibility;
 import io.tributary.catalog.janus.JanusCatalog;
@@ -293,6 +294,78 @@ class KafkaLineageConsumerIT {
         .isGreaterThanOrEqualTo(2);
     assertThat(catalog.countByType(Visibility.all())).isEqualTo(countsAfterFirst);
     assertThat(topicEntity("redo-c")).isPresent();
+  }
+
+  @Test
+  void shouldHandTheRecordsANewOwnerReappliesToTheClusterAndFlushBeforeCommittingOffsets()
+      throws Exception {
+    String topic = createTopic("ol-handoff", 1);
+    produce(
+        topic,
+        json(
+            event(
+                OpenLineage.RunEvent.EventType.START, uuid("h1"), "hand-1", "hand-a", "hand-b", 0)),
+        json(
+            event(
+                OpenLineage.RunEvent.EventType.START, uuid("h2"), "hand-2", "hand-b", "hand-c", 0)),
+        json(
+            event(
+                OpenLineage.RunEvent.EventType.START,
+                uuid("h3"),
+                "hand-3",
+                "hand-c",
+                "hand-d",
+                0)));
+    HoldingCatalog holding = new HoldingCatalog(catalog);
+    GroupCommitter heldCommitter =
+        GroupCommitter.start(holding, GroupCommitter.Settings.defaults(), registry);
+    KafkaLineageConsumer first =
+        start(settings(topic, "group-handoff", null), heldCommitter, registry);
+    assertThat(holding.committed.await(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS))
+        .isTrue();
+    first.close(); // killed after the catalog commit: its changes may never have reached the log
+    holding.release();
+    heldCommitter.close();
+
+    List<MutationResult> replayed = new java.util.concurrent.CopyOnWriteArrayList<>();
+    List<Long> committedAtFlush = new java.util.concurrent.CopyOnWriteArrayList<>();
+    KafkaLineageConsumer.Handoff handoff =
+        new KafkaLineageConsumer.Handoff(
+            () -> {
+              try {
+                committedAtFlush.add(committedOffsets("group-handoff", topic));
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            },
+            replayed::add,
+            2);
+    SimpleMeterRegistry secondRegistry = new SimpleMeterRegistry();
+    GroupCommitter committer =
+        GroupCommitter.start(catalog, GroupCommitter.Settings.defaults(), secondRegistry);
+    closeLast.add(committer);
+    IngestPipeline pipeline =
+        IngestPipeline.builder()
+            .translator(translator)
+            .committer(committer)
+            .limits(EventLimits.DEFAULTS)
+            .meterRegistry(secondRegistry)
+            .build();
+    closeLast.add(
+        KafkaLineageConsumer.start(
+            settings(topic, "group-handoff", null),
+            pipeline,
+            Admission.open(TenantId.DEFAULT),
+            secondRegistry,
+            handoff));
+
+    await().atMost(WAIT).until(() -> committedOffsets("group-handoff", topic) == 3);
+    assertThat(replayed).as("the first two records of the partition, announced again").hasSize(2);
+    assertThat(replayed.stream().flatMap(r -> r.guids().keySet().stream()))
+        .extracting(EntityKey::qualifiedName)
+        .anyMatch(n -> n.contains("hand-a"))
+        .noneMatch(n -> n.contains("hand-d"));
+    assertThat(committedAtFlush).isNotEmpty().first().isEqualTo(0L);
   }
 
   private KafkaLineageConsumer.Settings settings(String topic, String group, String deadLetters) {

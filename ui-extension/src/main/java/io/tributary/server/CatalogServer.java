@@ -317,7 +317,8 @@ public final class CatalogServer implements AutoCloseable {
                   java.util.Map.of()),
               pipeline,
               kafkaPolicy,
-              registry));
+              registry,
+              cluster.handoff()));
     }
 
     FeedStreams streams =

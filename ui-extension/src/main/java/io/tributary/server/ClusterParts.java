@@ -1,7 +1,9 @@
 package io.tributary.server;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.tributary.catalog.ChangeEvent;
 import io.tributary.catalog.ChangeFeed;
+import io.tributary.catalog.EntityRef;
 import io.tributary.cluster.ClusterSettings;
 import io.tributary.cluster.Topics;
 import io.tributary.cluster.changes.KafkaChangeLog;
@@ -15,7 +17,9 @@ import io.tributary.ingest.KafkaLineageConsumer;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,21 +32,30 @@ import org.slf4j.LoggerFactory;
 final class ClusterParts {
   private static final Logger LOG = LoggerFactory.getLogger(ClusterParts.class);
 
+  /** Records of a newly assigned partition announced again: one poll's worth (Kafka's default). */
+  private static final int REPLAY_WINDOW = 500;
+
+  /** How long an applier waits for its changes to reach the log before committing offsets. */
+  private static final Duration FLUSH_TIMEOUT = Duration.ofSeconds(30);
+
   private final Configuration config;
   private final MeterRegistry registry;
-  private final boolean enabled;
+  private final ChangeFeed feed;
+  private final KafkaChangeLog changeLog;
 
-  private ClusterParts(Configuration config, MeterRegistry registry, boolean enabled) {
+  private ClusterParts(
+      Configuration config, MeterRegistry registry, ChangeFeed feed, KafkaChangeLog changeLog) {
     this.config = config;
     this.registry = registry;
-    this.enabled = enabled;
+    this.feed = feed;
+    this.changeLog = changeLog;
   }
 
   /** Creates the topics when missing and joins the change log; pushes what must be closed. */
   static ClusterParts start(
       Configuration config, ChangeFeed feed, MeterRegistry registry, Deque<AutoCloseable> parts) {
     if (!config.get(ClusterSettings.ENABLED)) {
-      return new ClusterParts(config, registry, false);
+      return new ClusterParts(config, registry, feed, null);
     }
     String bootstrap = config.get(ClusterSettings.BOOTSTRAP_SERVERS);
     Topics.ensure(
@@ -53,13 +66,47 @@ final class ClusterParts {
         config.get(ClusterSettings.INGEST_TOPIC));
     String serverId = serverId(config);
     LOG.info("cluster: server '{}' with Kafka at {}", serverId, bootstrap);
-    parts.push(
+    KafkaChangeLog changeLog =
         KafkaChangeLog.start(
             new KafkaChangeLog.Settings(
                 bootstrap, config.get(ClusterSettings.CHANGES_TOPIC), serverId),
             feed,
-            registry));
-    return new ClusterParts(config, registry, true);
+            registry);
+    parts.push(changeLog);
+    return new ClusterParts(config, registry, feed, changeLog);
+  }
+
+  /**
+   * How an applier of a Kafka topic hands its commits to the other servers: its changes are in the
+   * change log before its offsets are committed, and what a new owner of a partition reapplies is
+   * announced again as updates whose attributes are not known (every listener reads those entities
+   * again). Nothing to do for a server alone.
+   */
+  KafkaLineageConsumer.Handoff handoff() {
+    if (changeLog == null) {
+      return KafkaLineageConsumer.Handoff.NONE;
+    }
+    return new KafkaLineageConsumer.Handoff(
+        () -> {
+          if (!changeLog.flush(FLUSH_TIMEOUT)) {
+            LOG.warn("cluster: changes not in the change log after {}", FLUSH_TIMEOUT);
+          }
+        },
+        result -> {
+          List<ChangeFeed.Draft> drafts = new ArrayList<>();
+          result
+              .guids()
+              .forEach(
+                  (key, guid) ->
+                      drafts.add(
+                          new ChangeFeed.Draft(
+                              ChangeEvent.Kind.ENTITY_UPDATED,
+                              new EntityRef(guid, key),
+                              null,
+                              null)));
+          feed.publish(drafts);
+        },
+        REPLAY_WINDOW);
   }
 
   /**
@@ -69,7 +116,7 @@ final class ClusterParts {
    */
   IngestPipeline httpPipeline(
       IngestPipeline local, TenantId defaultTenant, Deque<AutoCloseable> parts) {
-    if (!enabled) {
+    if (changeLog == null) {
       return local;
     }
     String bootstrap = config.get(ClusterSettings.BOOTSTRAP_SERVERS);
@@ -94,7 +141,8 @@ final class ClusterParts {
                 Map.of("session.timeout.ms", "10000", "heartbeat.interval.ms", "2000")),
             local,
             new JournaledAdmission(defaultTenant),
-            registry));
+            registry,
+            handoff()));
     return local.withJournal(journal);
   }
 

@@ -178,11 +178,13 @@ public final class Indexer implements AutoCloseable {
       }
       return;
     }
+    // An update that does not say what it changed may have come with new relationships too (a
+    // change another server announced again after taking over its partitions).
     Pending p =
         new Pending(
             event.sequence(),
             event.time().toEpochMilli(),
-            event.kind() != ChangeEvent.Kind.ENTITY_UPDATED);
+            event.kind() != ChangeEvent.Kind.ENTITY_UPDATED || event.attributes().isEmpty());
     lock.lock();
     try {
       if (subjectIndexed) {

@@ -12,6 +12,7 @@ import java.util.Properties;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -66,6 +67,10 @@ public final class KafkaChangeLog implements AutoCloseable {
   private final Counter dropped;
   private final ChangeFeed.Subscription relay;
   private volatile boolean running = true;
+  // The newest own change queued, and the newest handed to the producer: flush() waits for one to
+  // reach the other. Written by the feed's publisher and the sender thread respectively.
+  private volatile long queued;
+  private volatile long handedOver;
 
   private KafkaChangeLog(Settings settings, ChangeFeed feed, MeterRegistry registry) {
     this.settings = settings;
@@ -140,7 +145,9 @@ public final class KafkaChangeLog implements AutoCloseable {
   /** Called by the feed under its lock: must not block. */
   private void enqueue(List<ChangeEvent> events) {
     for (ChangeEvent event : events) {
-      if (!outbox.offer(event)) {
+      if (outbox.offer(event)) {
+        queued = event.sequence();
+      } else {
         dropped.increment();
         LOG.warn("cluster: change log queue full; change {} not shared", event.sequence());
       }
@@ -169,6 +176,7 @@ public final class KafkaChangeLog implements AutoCloseable {
                   LOG.warn("cluster: change {} not shared: {}", event.sequence(), e.toString());
                 }
               });
+          handedOver = event.sequence();
         }
         batch.clear();
       } catch (InterruptedException e) {
@@ -226,6 +234,29 @@ public final class KafkaChangeLog implements AutoCloseable {
       feed.publishRemote(changes);
       received.increment(changes.size());
     }
+  }
+
+  /**
+   * Waits until every change this server committed before the call is written to the log (or failed
+   * to be, and was counted as dropped): an applier of the ingest journal calls this before it
+   * commits its offsets, so that a change it applied is never behind an acknowledged offset without
+   * being in the log.
+   *
+   * @return false when {@code timeout} passed first (the changes are still on their way)
+   */
+  public boolean flush(Duration timeout) {
+    long target = queued;
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (handedOver < target) {
+      if (System.nanoTime() - deadline > 0 || !sender.isAlive()) {
+        return false;
+      }
+      LockSupport.parkNanos(200_000);
+    }
+    // Blocks until the producer's records have their acknowledgement or their failure, which
+    // delivery.timeout.ms bounds.
+    producer.flush();
+    return true;
   }
 
   /** Stops relaying, sends what is queued (within a few seconds), and leaves the log. */

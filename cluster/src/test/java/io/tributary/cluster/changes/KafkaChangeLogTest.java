@@ -8,8 +8,15 @@ import io.tributary.catalog.ChangeEvent;
 import io.tributary.catalog.ChangeFeed;
 import io.tributary.testkit.kafka.KafkaBroker;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -81,6 +88,41 @@ class KafkaChangeLogTest {
       assertThat(names(seenC)).doesNotHaveDuplicates();
     } finally {
       logs.forEach(KafkaChangeLog::close);
+    }
+  }
+
+  @Test
+  void aFlushReturnsOnceEveryChangeCommittedBeforeItIsInTheLog() throws Exception {
+    ChangeFeed feed = new ChangeFeed();
+    KafkaChangeLog log = join(feed, "flusher");
+    try {
+      feed.publish(List.of(created("flushed-1"), created("flushed-2")));
+
+      assertThat(log.flush(Duration.ofSeconds(30))).isTrue();
+
+      Properties p = new Properties();
+      p.putAll(broker.clientConfig());
+      p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+      p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+      try (KafkaConsumer<String, String> reader = new KafkaConsumer<>(p)) {
+        List<TopicPartition> partitions =
+            reader.partitionsFor(TOPIC).stream()
+                .map(i -> new TopicPartition(TOPIC, i.partition()))
+                .toList();
+        reader.assign(partitions);
+        reader.seekToBeginning(partitions);
+        List<String> values = new ArrayList<>();
+        // Read only up to the end offsets of now: the flush promised the records are there.
+        Map<TopicPartition, Long> end = reader.endOffsets(partitions);
+        while (partitions.stream().anyMatch(tp -> reader.position(tp) < end.get(tp))) {
+          reader.poll(Duration.ofMillis(200)).forEach(r -> values.add(r.value()));
+        }
+        assertThat(values)
+            .anyMatch(v -> v.contains("flushed-1"))
+            .anyMatch(v -> v.contains("flushed-2"));
+      }
+    } finally {
+      log.close();
     }
   }
 
