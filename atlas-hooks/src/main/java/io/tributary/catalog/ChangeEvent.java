@@ -13,6 +13,13 @@ import java.util.Set;
  * @param target for relationship changes, the entity the relationship points to; for the deletion
  *     of an entity that belonged to a dataset (a column, a column lineage entry), that dataset, so
  *     that the deletion can be shown exactly to those who may see the dataset; else null
+ * @param attributes for {@link Kind#ENTITY_UPDATED}, the names of the attributes whose values the
+ *     commit changed ({@value #CLASSIFICATIONS} when it added a classification), so that a listener
+ *     interested in a few attributes need not read the entity on every statistics refresh; empty
+ *     when not known (another backend, an older server), which a listener must read as "anything"
+ * @param asOf for an entity created or updated, the time of the observation that wrote it (the
+ *     OpenLineage event's time), as opposed to {@code time}, when it was committed; null when not
+ *     known
  */
 public record ChangeEvent(
     long sequence,
@@ -21,7 +28,8 @@ public record ChangeEvent(
     EntityRef subject,
     String relationshipType,
     EntityRef target,
-    Set<String> attributes) {
+    Set<String> attributes,
+    Instant asOf) {
   /** The name {@link #attributes} uses for a change of the entity's classifications. */
   public static final String CLASSIFICATIONS = "classifications";
 
@@ -47,7 +55,7 @@ public record ChangeEvent(
       EntityRef subject,
       String relationshipType,
       EntityRef target) {
-    this(sequence, kind, time, subject, relationshipType, target, Set.of());
+    this(sequence, kind, time, subject, relationshipType, target, Set.of(), null);
   }
 
   /**

@@ -35,13 +35,15 @@ public final class ChangeFeed {
   /**
    * @param attributes as {@link ChangeEvent#attributes}; read when the draft is published, so a
    *     writer may pass a set it is still adding to until then
+   * @param asOf as {@link ChangeEvent#asOf}
    */
   public record Draft(
       ChangeEvent.Kind kind,
       EntityRef subject,
       String relationshipType,
       EntityRef target,
-      Set<String> attributes) {
+      Set<String> attributes,
+      Instant asOf) {
     public Draft {
       Objects.requireNonNull(kind, "kind");
       Objects.requireNonNull(subject, "subject");
@@ -49,7 +51,7 @@ public final class ChangeFeed {
 
     public Draft(
         ChangeEvent.Kind kind, EntityRef subject, String relationshipType, EntityRef target) {
-      this(kind, subject, relationshipType, target, null);
+      this(kind, subject, relationshipType, target, null, null);
     }
   }
 
@@ -113,7 +115,12 @@ public final class ChangeFeed {
             .map(
                 c ->
                     new Draft(
-                        c.kind(), c.subject(), c.relationshipType(), c.target(), c.attributes()))
+                        c.kind(),
+                        c.subject(),
+                        c.relationshipType(),
+                        c.target(),
+                        c.attributes(),
+                        c.asOf()))
             .toList();
     synchronized (this) {
       int[] i = {0};
@@ -164,7 +171,8 @@ public final class ChangeFeed {
               d.subject(),
               d.relationshipType(),
               d.target(),
-              d.attributes());
+              d.attributes(),
+              d.asOf());
       events.add(event);
       lastSequenceByTenant.put(d.subject().key().tenant(), lastSequence);
       window.addLast(event);

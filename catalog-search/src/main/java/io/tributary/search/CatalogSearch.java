@@ -121,6 +121,7 @@ public final class CatalogSearch implements AutoCloseable {
       Insights insights =
           new Insights(
               catalog, types, index, intervals, runs, options.defaultInterval(), options.clock());
+      Summarizer summarizer = new Summarizer(catalog, types, intervals, options.clock());
       return new CatalogSearch(
           index,
           indexer,
@@ -129,8 +130,8 @@ public final class CatalogSearch implements AutoCloseable {
           intervals,
           runs,
           insights,
-          new Summarizer(catalog, types, intervals, options.clock()),
-          new Questions(catalog, types, index, search, insights, options.clock()));
+          summarizer,
+          new Questions(catalog, types, index, search, insights, summarizer, options.clock()));
     } catch (RuntimeException e) {
       runs.close();
       intervals.close();

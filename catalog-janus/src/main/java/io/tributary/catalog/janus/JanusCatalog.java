@@ -567,7 +567,8 @@ public final class JanusCatalog implements Catalog {
                 EntityVertices.ref(entity),
                 null,
                 owners.isEmpty() ? null : EntityVertices.ref(vertices.read(owners.get(0))),
-                Set.of(ChangeEvent.CLASSIFICATIONS));
+                Set.of(ChangeEvent.CLASSIFICATIONS),
+                null);
         // The write cache remembers classifications written: it must read them again.
         cache.forget(List.of(entity.key()));
         repeated.forget(List.of(entity.key()));
@@ -608,8 +609,7 @@ public final class JanusCatalog implements Catalog {
                 ChangeEvent.Kind.ENTITY_DELETED,
                 EntityVertices.ref(deleted),
                 null,
-                owners.isEmpty() ? null : EntityVertices.ref(vertices.read(owners.get(0))),
-                Set.of(ChangeEvent.CLASSIFICATIONS));
+                owners.isEmpty() ? null : EntityVertices.ref(vertices.read(owners.get(0))));
         v.get().remove();
         newCounts = counts == null ? null : counts.stage(tx, List.of(), List.of(deleted.key()));
         cache.forget(List.of(deleted.key()));

@@ -349,11 +349,18 @@ final class MutationWriter {
           s.createdIn = index;
           s.apply(write);
           created.add(s.key);
-          drafts.add(new ChangeFeed.Draft(ChangeEvent.Kind.ENTITY_CREATED, s.ref, null, null));
+          drafts.add(
+              new ChangeFeed.Draft(
+                  ChangeEvent.Kind.ENTITY_CREATED, s.ref, null, null, null, write.asOf()));
         } else if (s.apply(write) && s.createdIn != index && updated.add(s.key)) {
           drafts.add(
               new ChangeFeed.Draft(
-                  ChangeEvent.Kind.ENTITY_UPDATED, s.ref, null, null, s.changedNames));
+                  ChangeEvent.Kind.ENTITY_UPDATED,
+                  s.ref,
+                  null,
+                  null,
+                  s.changedNames,
+                  write.asOf()));
         }
         guids.put(s.key, s.ref.guid());
       }

@@ -16,6 +16,8 @@ public enum Intent {
   SILENT,
   COUNT,
   SCHEMA,
+  /** "tell me about X", "what does X do": the entity's generated summary. */
+  DESCRIBE,
   SEARCH;
 
   /** The name in answers: {@code last_run}. */

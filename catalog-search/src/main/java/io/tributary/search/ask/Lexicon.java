@@ -16,7 +16,20 @@ final class Lexicon {
 
   /** "what feeds X": X is written by the answer. */
   static final Set<String> PRODUCER_VERBS =
-      lemmas("feed", "write", "produce", "populate", "fill", "generate", "emit", "publish", "load");
+      lemmas(
+          "feed",
+          "write",
+          "produce",
+          "populate",
+          "fill",
+          "generate",
+          "emit",
+          "publish",
+          "load",
+          "send",
+          "push",
+          "supply",
+          "deliver");
 
   /** "who reads X": X is read by the answer. */
   static final Set<String> CONSUMER_VERBS =
@@ -38,6 +51,13 @@ final class Lexicon {
           phrase(Intent.PATH, 2, "make", "it", "to"),
           phrase(Intent.OWNERS, 3, "in", "charge"),
           phrase(Intent.OWNERS, 2, "contact", "for"),
+          phrase(Intent.OWNERS, 4, "ask", "about"),
+          phrase(Intent.OWNERS, 4, "point", "of", "contact"),
+          phrase(Intent.OWNERS, 3, "who", "to", "ask"),
+          phrase(Intent.DESCRIBE, 4, "tell", "me", "about"),
+          phrase(Intent.DESCRIBE, 3, "what", "be", "the", "purpose"),
+          phrase(Intent.DESCRIBE, 4, "what", "do", "*", "do"),
+          phrase(Intent.DESCRIBE, 3, "what", "be", "*"),
           phrase(Intent.CLASSIFICATION, 3, "personal", "data"),
           phrase(Intent.QUALITY, 3, "data", "quality"),
           phrase(Intent.LAST_RUN, 5, "last", "run"),
@@ -66,6 +86,10 @@ final class Lexicon {
 
   static {
     word(Intent.UPSTREAM, 3, "source", "origin", "provenance", "deriv", "derive");
+    word(Intent.UPSTREAM, 4, "originate");
+    word(Intent.UPSTREAM, 2, "lineage");
+    word(Intent.DESCRIBE, 4, "describe", "summary", "summarize", "explain", "overview");
+    word(Intent.SILENT, 3, "health", "healthy", "unhealthy", "status");
     word(Intent.UPSTREAM, 4, "upstream");
     word(Intent.UPSTREAM, 2, "input", "producer", "writer");
     word(Intent.DOWNSTREAM, 4, "downstream");
@@ -301,7 +325,13 @@ final class Lexicon {
               "removing",
               "pass",
               "passed",
-              "passing"));
+              "passing",
+              "called",
+              "named",
+              "ask",
+              "should",
+              "purpose",
+              "tell"));
 
   /** Type words: what they restrict the answer to. Empty sets mean "a dataset or a job". */
   static final Map<String, Set<String>> TYPES =

@@ -31,6 +31,7 @@ final class QuestionParser {
           Intent.UPSTREAM,
           Intent.DOWNSTREAM,
           Intent.SCHEMA,
+          Intent.DESCRIBE,
           Intent.SEARCH);
 
   private final Clock clock;
@@ -51,6 +52,15 @@ final class QuestionParser {
     }
     for (int i = 0; i < tokens.size(); i++) {
       Token t = tokens.get(i);
+      if (!t.quoted()
+          && t.text().equals("kafka")
+          && i + 1 < tokens.size()
+          && tokens.get(i + 1).lemma().equals("stream")) {
+        // "Kafka Streams applications": one type of job, neither a topic nor a stream.
+        types.add(io.tributary.catalog.Types.KAFKA_STREAMS_APPLICATION);
+        i++;
+        continue;
+      }
       if (!t.quoted() && Lexicon.TYPES.containsKey(t.lemma())) {
         fieldWord |= t.lemma().equals("field") || t.lemma().equals("column");
         // "the payments topic", "job order-enricher": the word names the entity's type, not
@@ -84,7 +94,8 @@ final class QuestionParser {
       types.remove(io.tributary.catalog.Types.PULSAR_TOPIC);
       types.remove(io.tributary.catalog.Types.MQTT_TOPIC);
     }
-    if (types.contains(io.tributary.catalog.Types.FLINK_APPLICATION)) {
+    if (types.contains(io.tributary.catalog.Types.FLINK_APPLICATION)
+        || types.contains(io.tributary.catalog.Types.KAFKA_STREAMS_APPLICATION)) {
       types.remove(io.tributary.catalog.Types.PROCESS);
     }
     return new ParsedQuestion(
@@ -250,6 +261,17 @@ final class QuestionParser {
     if (lemmas.contains("when") && lemmas.contains("run")) {
       score.merge(Intent.LAST_RUN, 2, Integer::sum);
     }
+    if (tokens.stream().anyMatch(t -> t.text().equals("happened"))) {
+      // "what happened to X" asks for its recent runs, "what happens if X changes" for impact.
+      score.merge(Intent.LAST_RUN, 6, Integer::sum);
+    }
+    if (spans.size() >= 2
+        && !lemmas.isEmpty()
+        && (lemmas.get(0).equals("be") || lemmas.get(0).equals("do"))
+        && (score.containsKey(Intent.UPSTREAM) || score.containsKey(Intent.DOWNSTREAM))) {
+      // "is orders upstream of order-alerts", "does X feed Y": whether one reaches the other.
+      score.merge(Intent.PATH, 8, Integer::sum);
+    }
     if (types.contains("stream") || lemmas.contains("stream")) {
       score.merge(Intent.SILENT, score.containsKey(Intent.SILENT) ? 1 : 0, Integer::sum);
     }
@@ -290,11 +312,12 @@ final class QuestionParser {
     }
   }
 
+  /** Whether the lemmas hold the phrase, a {@code *} of it standing for any one word. */
   private static boolean contains(List<String> lemmas, List<String> phrase) {
     outer:
     for (int i = 0; i + phrase.size() <= lemmas.size(); i++) {
       for (int k = 0; k < phrase.size(); k++) {
-        if (!lemmas.get(i + k).equals(phrase.get(k))) {
+        if (!phrase.get(k).equals("*") && !lemmas.get(i + k).equals(phrase.get(k))) {
           continue outer;
         }
       }

@@ -25,6 +25,8 @@ import io.tributary.search.index.SearchMode;
 import io.tributary.search.insights.Ago;
 import io.tributary.search.insights.Insights;
 import io.tributary.search.insights.Runs;
+import io.tributary.search.summary.Summarizer;
+import io.tributary.search.summary.Summary;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -55,6 +57,7 @@ public final class Questions {
   private final SearchIndex index;
   private final HybridSearch search;
   private final Insights insights;
+  private final Summarizer summarizer;
   private final QuestionParser parser;
   private final EntityResolver resolver;
   private final Clock clock;
@@ -65,12 +68,14 @@ public final class Questions {
       SearchIndex index,
       HybridSearch search,
       Insights insights,
+      Summarizer summarizer,
       Clock clock) {
     this.catalog = Objects.requireNonNull(catalog, "catalog");
     this.types = Objects.requireNonNull(types, "types");
     this.index = Objects.requireNonNull(index, "index");
     this.search = Objects.requireNonNull(search, "search");
     this.insights = Objects.requireNonNull(insights, "insights");
+    this.summarizer = Objects.requireNonNull(summarizer, "summarizer");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.parser = new QuestionParser(clock);
     this.resolver = new EntityResolver(index, catalog);
@@ -116,6 +121,7 @@ public final class Questions {
       case SILENT -> c.silent();
       case COUNT -> c.count();
       case SCHEMA -> c.schema();
+      case DESCRIBE -> c.describe();
       case SEARCH -> c.search(null);
     };
   }
@@ -220,6 +226,9 @@ public final class Questions {
       boolean up = q.intent() == Intent.UPSTREAM;
       Direction direction = up ? Direction.UPSTREAM : Direction.DOWNSTREAM;
       Object found = entity(q.fieldSpan());
+      if (found instanceof Entity e && !q.fieldSpan() && bothWays()) {
+        return lineageBothWays(e);
+      }
       List<Entity> starts = new ArrayList<>();
       if (found instanceof Answer a) {
         if (!q.fieldSpan()) {
@@ -286,6 +295,68 @@ public final class Questions {
               + level
               + ")",
           List.of());
+    }
+
+    /** "the lineage of X" with no direction: where X comes from and where it goes. */
+    private boolean bothWays() {
+      List<String> words = QuestionParser.tokens(q.text()).stream().map(Token::lemma).toList();
+      return words.contains("lineage")
+          && !words.contains("upstream")
+          && !words.contains("downstream")
+          && !words.contains("source")
+          && !words.contains("consumer");
+    }
+
+    private Answer lineageBothWays(Entity start) {
+      GraphBuilder graph = new GraphBuilder();
+      List<Entity> starts = List.of(start);
+      for (Direction d : List.of(Direction.UPSTREAM, Direction.DOWNSTREAM)) {
+        graph.add(
+            catalog.lineage(
+                new LineageQuery(start.guid(), d, DEPTH, LineageLevel.DATASET), lineage));
+      }
+      List<Entity> writers = graph.neighbours(starts, true);
+      List<Entity> readers = graph.neighbours(starts, false);
+      boolean process = kind(start) == EntityKind.PROCESS;
+      String text =
+          label(start)
+              + (writers.isEmpty()
+                  ? (process ? " reads nothing known" : " has no known writer")
+                  : (process ? " reads " : " is written by ") + names(writers, LISTED))
+              + (readers.isEmpty()
+                  ? (process ? " and writes nothing known." : " and no known reader.")
+                  : (process ? " and writes " : " and read by ") + names(readers, LISTED) + ".");
+      return answer(
+          starts,
+          text,
+          graph.reached(starts, typeNames),
+          graph.build(),
+          "lineage(guid=" + start.guid() + ", direction=BOTH, depth=" + DEPTH + ", level=DATASET)",
+          List.of());
+    }
+
+    Answer describe() {
+      Object found = entity(false);
+      if (found instanceof Answer a) {
+        return a;
+      }
+      if (!(found instanceof Entity e)) {
+        return search(null);
+      }
+      Optional<Summary> summary = summarizer.summarize(e.guid(), read);
+      if (summary.isEmpty()) {
+        return notFound();
+      }
+      Summary s = summary.get();
+      String written = s.description() == null ? "" : s.description().strip();
+      String text =
+          written.isEmpty()
+              ? s.text()
+              : written + (written.matches(".*[.!?]$") ? " " : ". ") + s.text();
+      List<Entity> results = new ArrayList<>();
+      results.add(e);
+      results.addAll(s.related());
+      return answer(List.of(e), text, results, null, "summary(guid=" + e.guid() + ")", List.of());
     }
 
     Answer impact() {
@@ -383,7 +454,7 @@ public final class Questions {
       String text =
           (reversed ? label(to) + " reaches " + label(from) : label(from) + " reaches " + label(to))
               + " in "
-              + counted((p.guids().size() - 1) / 2, "hop")
+              + counted(p.guids().size() - 1, "step")
               + ": "
               + String.join(" → ", steps)
               + "."
@@ -853,6 +924,9 @@ public final class Questions {
     }
     if (typeNames.contains(Types.FLINK_APPLICATION)) {
       return "Flink jobs";
+    }
+    if (typeNames.contains(Types.KAFKA_STREAMS_APPLICATION)) {
+      return "Kafka Streams applications";
     }
     if (typeNames.contains(Types.PROCESS)) {
       return "jobs";

@@ -142,7 +142,11 @@ public final class Insights {
   /** Jobs whose latest run failed at or after {@code since} (any time when null). */
   public List<JobRun> failedJobs(Instant since, Visibility visibility) {
     Map<String, JobRun> byJob = new LinkedHashMap<>();
-    for (Guid guid : runs.inState(Set.of("FAIL"))) {
+    for (RunStates.Run failed : runs.inState(Set.of("FAIL"))) {
+      if (since != null && failed.lastSeen().isBefore(since)) {
+        continue;
+      }
+      Guid guid = failed.guid();
       Optional<Entity> run = catalog.get(guid, visibility);
       if (run.isEmpty() || (since != null && Runs.lastSeen(run.get()).isBefore(since))) {
         continue;
@@ -162,18 +166,18 @@ public final class Insights {
   }
 
   /**
-   * Jobs whose latest run is active but silent for more than 3 reporting intervals. A run that
-   * changed within that time, as the feed delivered it, is not read.
+   * Jobs whose latest run is active but silent for more than 3 reporting intervals. Only the runs
+   * silent by their last-seen time as {@link RunStates} keeps it are read.
    */
   public List<Silence> silent(Visibility visibility) {
     Instant now = clock.instant();
     List<Silence> out = new ArrayList<>();
     Set<String> jobs = new TreeSet<>();
-    for (Guid guid : runs.inState(Set.of("RUNNING", "START"))) {
+    for (RunStates.Run active : runs.inState(Set.of("RUNNING", "START"))) {
+      Guid guid = active.guid();
       Duration interval = intervals.interval(guid).orElse(defaultInterval);
       Duration limit = interval.multipliedBy(3);
-      Optional<Instant> changed = intervals.lastChange(guid);
-      if (changed.isPresent() && Duration.between(changed.get(), now).compareTo(limit) <= 0) {
+      if (Duration.between(active.lastSeen(), now).compareTo(limit) <= 0) {
         continue;
       }
       Optional<Entity> run = catalog.get(guid, visibility);
@@ -185,11 +189,13 @@ public final class Insights {
         continue;
       }
       Optional<Entity> job = job(run.get(), visibility);
-      if (job.isPresent() && jobs.add(job.get().qualifiedName())) {
-        Optional<Entity> latest = Runs.latest(catalog, job.get(), visibility);
-        if (latest.isPresent() && latest.get().guid().equals(guid)) {
-          out.add(new Silence(job.get(), run.get(), interval, last));
-        }
+      if (job.isEmpty() || jobs.contains(job.get().qualifiedName())) {
+        continue;
+      }
+      Optional<Entity> latest = Runs.latest(catalog, job.get(), visibility);
+      if (latest.isPresent() && latest.get().guid().equals(guid)) {
+        jobs.add(job.get().qualifiedName());
+        out.add(new Silence(job.get(), run.get(), interval, last));
       }
     }
     out.sort(Comparator.comparing((Silence s) -> s.job().qualifiedName()));

@@ -97,12 +97,6 @@ public final class ReportingIntervals implements AutoCloseable {
     return Optional.of(Duration.ofMillis(Math.round(s.intervalMillis())));
   }
 
-  /** When the entity last changed, as the feed delivered it (not its event time). */
-  public Optional<Instant> lastChange(Guid guid) {
-    Seen s = seen.get(guid);
-    return s == null ? Optional.empty() : Optional.of(Instant.ofEpochMilli(s.lastMillis()));
-  }
-
   /** Recent schema changes, newest first. */
   public List<SchemaChange> schemaChanges() {
     synchronized (schemaChanges) {

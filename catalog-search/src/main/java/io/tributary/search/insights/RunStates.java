@@ -9,6 +9,7 @@ import io.tributary.catalog.SearchQuery;
 import io.tributary.catalog.SearchResult;
 import io.tributary.catalog.Types;
 import io.tributary.catalog.Visibility;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +33,13 @@ public final class RunStates implements AutoCloseable {
   private static final Set<String> STATE = Set.of("state");
   private static final int PAGE = 1000;
 
+  /** A kept run: its state and the event time of its newest observation. */
+  public record Run(Guid guid, String state, Instant lastSeen) {}
+
+  private record Known(String state, long lastSeenMillis) {}
+
   private final Catalog catalog;
-  private final Map<Guid, String> states = new ConcurrentHashMap<>();
+  private final Map<Guid, Known> states = new ConcurrentHashMap<>();
   private final Set<Guid> unread = ConcurrentHashMap.newKeySet();
   private final ChangeFeed.Subscription subscription;
   private final Object loading = new Object();
@@ -61,8 +67,12 @@ public final class RunStates implements AutoCloseable {
       }
       case ENTITY_CREATED -> unread.add(run);
       case ENTITY_UPDATED -> {
-        if (event.mayChange(STATE)) {
+        if (event.mayChange(STATE) || event.asOf() == null) {
           unread.add(run);
+        } else {
+          long seen = event.asOf().toEpochMilli();
+          states.computeIfPresent(
+              run, (g, k) -> seen > k.lastSeenMillis() ? new Known(k.state(), seen) : k);
         }
       }
       default -> {}
@@ -70,17 +80,17 @@ public final class RunStates implements AutoCloseable {
   }
 
   /** The runs whose state is one of {@code wanted} (of {@link #KEPT}), whoever may see them. */
-  public List<Guid> inState(Set<String> wanted) {
+  public List<Run> inState(Set<String> wanted) {
     if (!KEPT.containsAll(wanted)) {
       throw new IllegalArgumentException("only " + KEPT + " are kept, not " + wanted);
     }
     load();
     readChanged();
-    List<Guid> out = new ArrayList<>();
+    List<Run> out = new ArrayList<>();
     states.forEach(
-        (run, state) -> {
-          if (wanted.contains(state)) {
-            out.add(run);
+        (run, known) -> {
+          if (wanted.contains(known.state())) {
+            out.add(new Run(run, known.state(), Instant.ofEpochMilli(known.lastSeenMillis())));
           }
         });
     return out;
@@ -130,7 +140,11 @@ public final class RunStates implements AutoCloseable {
     }
     String state = run.map(Runs::state).orElse(null);
     if (state != null && KEPT.contains(state)) {
-      states.put(guid, state);
+      long seen = Runs.lastSeenMillis(run.get());
+      states.merge(
+          guid,
+          new Known(state, seen),
+          (old, now) -> new Known(now.state(), Math.max(old.lastSeenMillis(), seen)));
     } else {
       states.remove(guid);
     }

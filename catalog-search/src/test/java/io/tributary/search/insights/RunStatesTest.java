@@ -3,7 +3,6 @@ package io.tributary.search.insights;
 import static io.tributary.search.estate.Estate.Dataset.topic;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tributary.catalog.Guid;
 import io.tributary.search.estate.Estate;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -57,9 +56,10 @@ class RunStatesTest {
     for (int i = 1; i <= 10; i++) {
       estate.run(job("a"), "RUNNING", T0.plusSeconds(i), T0).flush();
     }
-    List<Guid> active = runs.inState(Set.of("START", "RUNNING"));
+    List<RunStates.Run> active = runs.inState(Set.of("START", "RUNNING"));
 
     assertThat(active).hasSize(1);
+    assertThat(active.get(0).lastSeen()).isEqualTo(T0.plusSeconds(10));
     assertThat(runs.reads()).isEqualTo(reads + 1);
   }
 

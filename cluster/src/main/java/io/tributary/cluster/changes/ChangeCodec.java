@@ -43,6 +43,9 @@ public final class ChangeCodec {
       ArrayNode names = out.putArray("attributes");
       e.attributes().forEach(names::add);
     }
+    if (e.asOf() != null) {
+      out.put("asOf", e.asOf().toString());
+    }
     return out.toString();
   }
 
@@ -64,7 +67,8 @@ public final class ChangeCodec {
               ref(in.path("subject")),
               in.hasNonNull("relationshipType") ? in.get("relationshipType").asText() : null,
               in.hasNonNull("target") ? ref(in.get("target")) : null,
-              names(in.path("attributes")));
+              names(in.path("attributes")),
+              in.hasNonNull("asOf") ? Instant.parse(in.get("asOf").asText()) : null);
       return new ChangeRecord(in.path("origin").asText(), event);
     } catch (JsonProcessingException | RuntimeException e) {
       throw new IllegalArgumentException("not a change record: " + e.getMessage(), e);

@@ -64,7 +64,8 @@ class ChangeCodecTest {
                 ref("default", "kafka_topic", "t"),
                 null,
                 null,
-                Set.of("outputRowCount", ChangeEvent.CLASSIFICATIONS)));
+                Set.of("outputRowCount", ChangeEvent.CLASSIFICATIONS),
+                Instant.parse("2026-03-01T09:59:58.5Z")));
 
     ChangeRecord read = codec.read(codec.write(record));
 

@@ -98,6 +98,9 @@ public final class Views {
       ArrayNode names = out.putArray("attributes");
       c.attributes().forEach(names::add);
     }
+    if (c.asOf() != null) {
+      out.put("asOf", time(c.asOf()));
+    }
     return out;
   }
 
