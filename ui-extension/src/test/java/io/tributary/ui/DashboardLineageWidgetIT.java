@@ -146,7 +146,7 @@ class DashboardLineageWidgetIT {
     assertThat(browser.driver.findElements(By.cssSelector(MINI + " g.node")))
         .hasSize(answer.size());
     assertThat(browser.driver.findElement(By.cssSelector(MINI)).getText())
-        .contains("enrich-orders", "enriched_orders");
+        .contains("enrich-orders", "enriched_order");
     browser.screenshot("dashboard-lineage-01-2d-1440");
 
     // Its form again: 3D.
@@ -178,6 +178,9 @@ class DashboardLineageWidgetIT {
     // A health widget beside the lineage, by its form.
     session.open("#/dashboards/" + dashboardId);
     await().atMost(WAIT).until(DashboardLineageWidgetIT::ready3d);
+    await().atMost(WAIT).until(() -> !browser.driver.findElements(By.id("dash-edit")).isEmpty());
+    browser.driver.findElement(By.id("dash-edit")).click();
+    await().atMost(WAIT).until(() -> !browser.driver.findElements(By.id("dash-add")).isEmpty());
     new Select(browser.driver.findElement(By.id("dash-add"))).selectByValue("streaming-health");
     WebElement stale = form().findElement(By.name("staleMinutes"));
     stale.clear();
