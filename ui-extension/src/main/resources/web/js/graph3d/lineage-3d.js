@@ -284,6 +284,7 @@ export class Lineage3d extends LightElement {
     this.renderer.setSize(w, h, false);
     this.camera.aspect = w / h;
     this.camera.updateProjectionMatrix();
+    this.nameEls = null; // which names fit depends on the size
     this.draw();
   }
 
@@ -435,11 +436,16 @@ export class Lineage3d extends LightElement {
         layer.append(el);
         this.nameEls.push({ el, point });
       };
-      if (this.nodes.size <= SMALL) {
+      // A small widget (a phone's dashboard) has no room for every name: a click shows one.
+      const width = this.querySelector('.l3d-canvas')?.clientWidth ?? 0;
+      const roomy = !this.compact || width >= 80 * Math.max(1, this.layout.layers.length) + 120;
+      if (this.nodes.size <= SMALL && roomy) {
         for (const [g, p] of this.layout.points) if (g !== this.selected) add(String(this.nodes.get(g)?.name ?? ''), p, 'l3d-name');
       }
       const { min } = this.layout.extent;
-      for (const b of this.layout.bands) add(b.namespace, [min[0] - 20, min[1] - 8, (b.z0 + b.z1) / 2], 'l3d-ns');
+      // A widget's single namespace says nothing its status line does not.
+      const bands = this.compact && this.layout.bands.length === 1 ? [] : this.layout.bands;
+      for (const b of bands) add(b.namespace, [min[0] - 20, min[1] - 8, (b.z0 + b.z1) / 2], 'l3d-ns');
     }
     const host = this.querySelector('.l3d-canvas');
     const v = new THREE.Vector3();

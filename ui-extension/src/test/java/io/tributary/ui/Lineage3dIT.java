@@ -310,7 +310,9 @@ class Lineage3dIT {
     // Downstream of enriched_orders, by hand: select it and press ].
     click2dNode(enriched);
     await().atMost(WAIT).until(() -> enriched.equals(graph2d().path("selected").asText()));
-    browser.driver.findElement(By.cssSelector("[aria-describedby=lg-status]")).sendKeys("]");
+    WebElement canvas = browser.driver.findElement(By.cssSelector(".graph-canvas"));
+    browser.js("arguments[0].focus()", canvas);
+    canvas.sendKeys("]");
     await().atMost(WAIT).until(() -> hash().contains("ops="));
     await()
         .atMost(WAIT)
