@@ -2,7 +2,7 @@
 // consumer interceptor and the Kafka Streams emitter report.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { consumerLag, streamingHealth } from '../../main/resources/web/js/dashboard/metrics.js';
+import { consumerLag, runLag, sortHealth, streamingHealth } from '../../main/resources/web/js/dashboard/metrics.js';
 
 const NOW = Date.parse('2026-12-04T12:00:00Z');
 const metrics = (m) => JSON.stringify({ tributary_streaming_metrics: m });
@@ -33,4 +33,40 @@ test('the streaming-health widget shows each consumer job\'s lag from its newest
   const byName = Object.fromEntries(h.jobs.map((j) => [j.name, j.lag]));
   assert.equal(byName.auditor.total, 5);
   assert.equal(byName.generator, null);
+});
+
+test('the lag the catalog keeps on the run wins, and is stale once older than the limit', () => {
+  const at = new Date(NOW - 10 * 60_000).toISOString();
+  const kept = { consumerLag: 40, consumerLagTime: at, runFacets: JSON.stringify({}) };
+  const old = runLag(kept, {}, { now: NOW, staleMs: 5 * 60_000 });
+  assert.equal(old.total, 40);
+  assert.equal(old.stale, true);
+  assert.deepEqual(old.byPartition, []);
+  assert.equal(runLag(kept, {}, { now: NOW, staleMs: 15 * 60_000 }).stale, false);
+  // The facet of the same report adds its partitions; one of another report does not.
+  const facets = JSON.parse(metrics({ totalLag: 40, lagByPartition: { 'orders-0': 40 } }));
+  assert.deepEqual(runLag(kept, facets, { now: NOW }).byPartition, [['orders-0', 40]]);
+  const other = JSON.parse(metrics({ totalLag: 7, lagByPartition: { 'orders-0': 7 } }));
+  assert.deepEqual(runLag(kept, other, { now: NOW }).byPartition, []);
+  assert.equal(runLag({}, {}, { now: NOW }), null);
+});
+
+test('a lag known only from the facet is as old as the run\'s last report', () => {
+  const facets = JSON.parse(metrics({ totalLag: 3 }));
+  assert.equal(runLag({}, facets, { lastSeen: NOW - 60_000, now: NOW }).stale, false);
+  assert.equal(runLag({}, facets, { lastSeen: NOW - 600_000, now: NOW }).stale, true);
+  assert.equal(runLag({}, facets, { now: NOW }).stale, true);
+});
+
+test('the health rows sort by lag either way, jobs without lag last', () => {
+  const jobs = [
+    { name: 'a', state: 'RUNNING', lag: { total: 5 } },
+    { name: 'b', state: 'FAIL', lag: null },
+    { name: 'c', state: 'RUNNING', lag: { total: 900 } },
+    { name: 'd', state: 'STALE', lag: { total: 0 } },
+  ];
+  assert.deepEqual(sortHealth(jobs, 'lag', true).map((j) => j.name), ['c', 'a', 'd', 'b']);
+  assert.deepEqual(sortHealth(jobs, 'lag', false).map((j) => j.name), ['d', 'a', 'c', 'b']);
+  assert.deepEqual(sortHealth(jobs, 'state').map((j) => j.name), ['b', 'd', 'a', 'c']);
+  assert.deepEqual(sortHealth(jobs, 'name', true).map((j) => j.name), ['d', 'c', 'b', 'a']);
 });

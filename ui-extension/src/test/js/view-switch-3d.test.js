@@ -55,3 +55,24 @@ test('datasets only folds the jobs into dataset-to-dataset edges, as in 2D', () 
   assert.deepEqual([...p.nodes.keys()].sort(), ['enriched', 'orders', 'src']);
   assert.deepEqual(p.edges.map((e) => `${e.from}>${e.to}`).sort(), ['orders>enriched', 'src>orders']);
 });
+
+test('the explorer\'s expansions and collapses are replayed in order before the filters', async () => {
+  const l = lineage();
+  // The query reached only orders and its job; an expansion downstream of the job adds enriched.
+  const first = { start: 'orders', nodes: new Map([...l.nodes].filter(([g]) => ['orders', 'enrich', 'cdc'].includes(g))),
+    edges: l.edges.filter((e) => ['orders', 'enrich', 'cdc'].includes(e.from) && ['orders', 'enrich', 'cdc'].includes(e.to)) };
+  const asked = [];
+  const fetchStep = async (guid, dir) => {
+    asked.push(`${guid}:${dir}`);
+    return { start: guid, nodes: new Map([[guid, l.nodes.get(guid)], ['enriched', l.nodes.get('enriched')]]), edges: [{ from: 'enrich', to: 'enriched', type: 'outputs' }] };
+  };
+  const state = fromParams({ ops: '+D:enrich,-U:orders,+D:gone', 'f.type': 'kafka_topic' });
+  const { modelOf, replaySteps, projectModel } = await import('../../main/resources/web/js/graph3d/projection.js');
+  const model = await replaySteps(modelOf(first, 'orders', state), state.ops, fetchStep);
+  assert.deepEqual(asked, ['enrich:DOWNSTREAM']);
+  // The collapse upstream of orders removed its producer; the filter keeps topics only.
+  assert.deepEqual([...model.nodes.keys()].sort(), ['enrich', 'enriched', 'orders']);
+  const p = projectModel(model, state);
+  assert.deepEqual([...p.nodes.keys()].sort(), ['enriched', 'orders']);
+  assert.equal(p.hidden, 1);
+});

@@ -5,10 +5,12 @@ import static io.tributary.openlineage.Fixtures.key;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tributary.catalog.EntityWrite;
 import io.tributary.catalog.Mutation;
 import io.tributary.catalog.Types;
+import io.tributary.contract.schema.EventValidator;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -122,6 +124,66 @@ class RunMappingTest {
         .containsEntry("windowSeconds", 30L);
     assertThat(run(withType("RUNNING").mutation()).attributes())
         .doesNotContainKeys("windowInputRecords", "windowOutputRecords", "windowSeconds");
+  }
+
+  private static ObjectNode withLag(ObjectNode lag) {
+    ObjectNode event = (ObjectNode) Fixtures.event("run-required-only.json").deepCopy();
+    event.put("eventType", "RUNNING");
+    lag.put("_producer", "https://github.com/tributary/tests/v1")
+        .put(
+            "_schemaURL",
+            "https://tributary.io/spec/facets/1-0-0/TributaryStreamingMetricsRunFacet.json"
+                + "#/$defs/TributaryStreamingMetricsRunFacet");
+    event.withObject("/run").withObject("/facets").set("tributary_streaming_metrics", lag);
+    assertThat(EventValidator.load().validate(event).valid()).isTrue();
+    return event;
+  }
+
+  @Test
+  void shouldKeepTheConsumerLagAndWhenItWasReportedOnTheRun() {
+    ObjectNode reported = JsonNodeFactory.instance.objectNode().put("totalLag", 1500);
+    reported.withObject("/lagByPartition").put("orders-0", 1200).put("orders-1", 300);
+
+    EntityWrite run =
+        run(Fixtures.TRANSLATOR.translate(withLag(reported), Fixtures.TENANT).mutation());
+
+    assertThat(run.attributes())
+        .containsEntry("consumerLag", 1500L)
+        .containsEntry("consumerLagTime", TIME.toEpochMilli());
+  }
+
+  @Test
+  void shouldSumTheConsumerLagPerPartitionWhenNoTotalIsReported() {
+    ObjectNode reported = JsonNodeFactory.instance.objectNode();
+    reported.withObject("/lagByPartition").put("orders-0", 7).put("orders-1", 0);
+
+    EntityWrite run =
+        run(Fixtures.TRANSLATOR.translate(withLag(reported), Fixtures.TENANT).mutation());
+
+    assertThat(run.attributes()).containsEntry("consumerLag", 7L);
+  }
+
+  @Test
+  void shouldWriteNoConsumerLagFromAnEventThatReportsNone() {
+    ObjectNode noLag = JsonNodeFactory.instance.objectNode().put("recordsPerSecond", 12.5);
+
+    assertThat(
+            run(Fixtures.TRANSLATOR.translate(withLag(noLag), Fixtures.TENANT).mutation())
+                .attributes())
+        .doesNotContainKeys("consumerLag", "consumerLagTime");
+    assertThat(run(withType("RUNNING").mutation()).attributes())
+        .doesNotContainKeys("consumerLag", "consumerLagTime");
+  }
+
+  @Test
+  void shouldRemoveTheConsumerLagWhenItsFacetIsDeleted() {
+    ObjectNode deleted = JsonNodeFactory.instance.objectNode().put("_deleted", true);
+
+    assertThat(
+            run(Fixtures.TRANSLATOR.translate(withLag(deleted), Fixtures.TENANT).mutation())
+                .attributes())
+        .containsEntry("consumerLag", null)
+        .containsEntry("consumerLagTime", null);
   }
 
   @Test

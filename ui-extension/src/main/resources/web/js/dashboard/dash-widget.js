@@ -4,7 +4,7 @@ import { api } from '../api.js';
 import { onChange } from '../feed.js';
 import { entityHref } from '../router.js';
 import { formatNumber, formatTime, typeCategory } from '../format.js';
-import { ago, classificationCoverage, edgeBacklog, freshness, qualityStatus, ratePerMinute, streamingHealth, topProducersConsumers } from './metrics.js';
+import { ago, classificationCoverage, edgeBacklog, freshness, qualityStatus, ratePerMinute, sortHealth, streamingHealth, topProducersConsumers } from './metrics.js';
 import { WIDGET_TYPES, widgetTitle } from './widget-types.js';
 import { layeredPositions } from '../graph3d/layers.js';
 
@@ -12,12 +12,16 @@ const STATE_CLASS = { RUNNING: 'ok', START: 'ok', COMPLETE: 'ok', STALE: 'warn',
 
 /** One widget of a dashboard: its header (title, configure, remove) and what its type shows. */
 /** Records behind, with the partitions furthest behind under it (all of them in the tooltip). */
-function lagCell(lag) {
+function lagCell(lag, now) {
   if (!lag) return '—';
   const all = lag.byPartition.map(([p, v]) => `${p}: ${formatNumber(v)}`).join('\n');
   const worst = lag.byPartition.filter(([, v]) => v > 0).slice(0, 2);
-  return html`<span title=${all || nothing}>${formatNumber(lag.total)}</span>${worst.map(([p, v]) => html`<br><small class="muted">${p} ${formatNumber(v)}</small>`)}`;
+  const when = lag.at === null ? 'reported at an unknown time' : `reported ${ago(now - lag.at)} ago`;
+  const title = [all, lag.stale ? `Stale: ${when}` : when].filter(Boolean).join('\n');
+  return html`<span title=${title || nothing}>${formatNumber(lag.total)}</span>${lag.stale ? html` <small class="lag-stale">stale</small>` : ''}${worst.map(([p, v]) => html`<br><small class="muted">${p} ${formatNumber(v)}</small>`)}`;
 }
+
+const HEALTH_COLUMNS = [['name', 'Job'], ['state', 'State'], ['age', 'Last report'], ['throughput', 'Records/s'], ['lag', 'Lag']];
 
 export class DashWidget extends LightElement {
   static properties = {
@@ -26,12 +30,14 @@ export class DashWidget extends LightElement {
     editing: { type: Boolean },
     tick: { state: true },
     lineage: { state: true },
+    sort: { state: true },
   };
 
   constructor() {
     super();
     this.tick = 0;
     this.lineage = null;
+    this.sort = null; // {key, descending}; null: worst state first
   }
 
   connectedCallback() {
@@ -119,22 +125,33 @@ export class DashWidget extends LightElement {
     }
   }
 
+  /** A click on a column sorts by it; a second click turns the order; numbers start largest first. */
+  sortBy(key) {
+    const again = this.sort?.key === key;
+    const numeric = key === 'throughput' || key === 'lag' || key === 'age';
+    this.sort = { key, descending: again ? !this.sort.descending : numeric };
+  }
+
   healthBody(h) {
     if (!h.total) return html`<p class="empty">No job has reported a run yet.</p>`;
     const states = Object.entries(h.byState).sort((a, b) => b[1] - a[1]);
+    const now = Date.now();
+    const jobs = this.sort ? sortHealth(h.jobs, this.sort.key, this.sort.descending) : h.jobs;
+    const ariaSort = (key) => (this.sort?.key === key ? (this.sort.descending ? 'descending' : 'ascending') : nothing);
     return html`
       <div class="kpis" data-testid="health-summary">
         <div class="kpi ${h.healthy === h.total ? 'ok' : 'bad'}"><b>${h.healthy}/${h.total}</b><span>jobs healthy</span></div>
         ${states.map(([s, n]) => html`<div class="kpi ${STATE_CLASS[s] || ''}"><b>${n}</b><span>${s.toLowerCase()}</span></div>`)}
       </div>
-      <div class="table-wrap"><table class="dense">
-        <thead><tr><th scope="col">Job</th><th scope="col">State</th><th scope="col">Last report</th><th scope="col">Records/s</th><th scope="col">Lag</th></tr></thead>
-        <tbody>${h.jobs.map((j) => html`<tr>
+      <div class="table-wrap"><table class="dense sortable">
+        <thead><tr>${HEALTH_COLUMNS.map(([key, label]) => html`<th scope="col" aria-sort=${ariaSort(key)}>
+          <button type="button" class="th-sort" data-sort=${key} @click=${() => this.sortBy(key)}>${label}</button></th>`)}</tr></thead>
+        <tbody>${jobs.map((j) => html`<tr data-job=${j.name}>
           <td><a href=${entityHref(j.guid)} title=${j.job}>${j.name}</a></td>
           <td><span class="state ${STATE_CLASS[j.state] || ''}">${j.state.toLowerCase()}</span></td>
           <td>${j.age === null ? '—' : `${ago(j.age)} ago`}</td>
           <td>${j.throughput === null ? '—' : formatNumber(Math.round(j.throughput * 10) / 10)}</td>
-          <td data-lag=${j.lag ? j.lag.total : ''}>${lagCell(j.lag)}</td></tr>`)}
+          <td data-lag=${j.lag ? j.lag.total : ''} data-lag-stale=${j.lag ? String(j.lag.stale) : nothing} class=${j.lag?.stale ? 'lag stale' : 'lag'}>${lagCell(j.lag, now)}</td></tr>`)}
         </tbody></table></div>`;
   }
 

@@ -4,6 +4,8 @@
 import { asObject, pick, typeCategory } from '../format.js';
 
 const RUN_TYPE = 'stream_process_run';
+/** Worst first: what the streaming-health widget lists on top. */
+const HEALTH_ORDER = { FAIL: 0, FAILED: 0, ABORT: 1, STALE: 2, RUNNING: 3, START: 3, COMPLETE: 4 };
 
 export function timeOf(value) {
   if (value === undefined || value === null || value === '') return null;
@@ -46,6 +48,28 @@ export function consumerLag(runFacets) {
   return { total: Number.isFinite(total) ? total : sum(byPartition.length ? byPartition : byTopic), byTopic, byPartition };
 }
 
+/**
+ * A job's lag as its newest run holds it: the total the catalog keeps ({@code consumerLag}, with
+ * {@code consumerLagTime}, when it was reported), the partitions from the run facet when it tells
+ * of the same report; {@code stale} when the report is older than {@code staleMs} (a consumer that
+ * stopped reporting is not "0 behind").
+ */
+export function runLag(attributes, facets, { lastSeen = null, now = Date.now(), staleMs = 5 * 60_000 } = {}) {
+  const fromFacet = consumerLag(facets);
+  const kept = Number(pick(attributes, 'consumerLag'));
+  if (!Number.isFinite(kept) && !fromFacet) return null;
+  const total = Number.isFinite(kept) ? kept : fromFacet.total;
+  const same = fromFacet && fromFacet.total === total;
+  const at = timeOf(pick(attributes, 'consumerLagTime')) ?? (fromFacet ? lastSeen : null);
+  return {
+    total,
+    byTopic: same ? fromFacet.byTopic : [],
+    byPartition: same ? fromFacet.byPartition : [],
+    at,
+    stale: at === null || now - at > staleMs,
+  };
+}
+
 /** Records per second in the newest reported window: written, or read by a job that only reads. */
 function windowRate(a) {
   const seconds = Number(pick(a, 'windowSeconds'));
@@ -85,14 +109,40 @@ export function streamingHealth(runs, { now = Date.now(), staleMinutes = 5 } = {
     if ((state === 'RUNNING' || state === 'START') && age !== null && age > staleMinutes * 60_000) state = 'STALE';
     const facets = asObject(pick(a, 'runFacets')) || {};
     const throughput = windowRate(a) ?? lifetimeRate(a, facets, lastSeen);
-    const lag = consumerLag(facets);
+    const lag = runLag(a, facets, { lastSeen, now, staleMs: staleMinutes * 60_000 });
     jobs.push({ job, name: job.split('/').pop(), guid: run.guid, state, lastSeen, age, throughput, lag, error: pick(a, 'errorMessage') || null });
     byState[state] = (byState[state] || 0) + 1;
   }
-  const order = { FAIL: 0, FAILED: 0, ABORT: 1, STALE: 2, RUNNING: 3, START: 3, COMPLETE: 4 };
-  jobs.sort((x, y) => (order[x.state] ?? 5) - (order[y.state] ?? 5) || x.name.localeCompare(y.name));
+  jobs.sort((x, y) => (HEALTH_ORDER[x.state] ?? 5) - (HEALTH_ORDER[y.state] ?? 5) || x.name.localeCompare(y.name));
   const healthy = jobs.filter((j) => j.state === 'RUNNING' || j.state === 'START' || j.state === 'COMPLETE').length;
   return { jobs, byState, healthy, total: jobs.length };
+}
+
+const HEALTH_KEYS = {
+  name: (j) => j.name,
+  state: (j) => HEALTH_ORDER[j.state] ?? 5,
+  age: (j) => j.age,
+  throughput: (j) => j.throughput,
+  lag: (j) => j.lag?.total,
+};
+
+/**
+ * The streaming-health rows sorted by a column ({@code name}, {@code state}, {@code age},
+ * {@code throughput} or {@code lag}), ascending or descending; rows without a value last either
+ * way, then by name. A stale lag sorts by its value, as it is shown.
+ */
+export function sortHealth(jobs, key, descending = false) {
+  const value = HEALTH_KEYS[key];
+  if (!value) return jobs;
+  const sign = descending ? -1 : 1;
+  return [...jobs].sort((x, y) => {
+    const a = value(x);
+    const b = value(y);
+    const none = (v) => v === null || v === undefined || (typeof v === 'number' && !Number.isFinite(v));
+    if (none(a) || none(b)) return none(a) - none(b) || x.name.localeCompare(y.name);
+    const c = typeof a === 'string' ? a.localeCompare(b) : a - b;
+    return sign * c || x.name.localeCompare(y.name);
+  });
 }
 
 /** Datasets by how long ago they last changed, stalest first; those older than the limit are stale. */

@@ -320,6 +320,8 @@ export class LineageGraph extends LightElement {
       this.announce(`${added.nodes.length} node${added.nodes.length === 1 ? '' : 's'} added ${dir.toLowerCase()}`);
       await this.redraw({ relayout: added.nodes.length > 0 });
     });
+    // The step is in the URL at once: the 3D view, a reload or a shared link replays it.
+    if (record) this.persist();
   }
 
   async collapse(guid, dir, { record = true } = {}) {
@@ -328,6 +330,7 @@ export class LineageGraph extends LightElement {
     this.announce(`${removed.length} node${removed.length === 1 ? '' : 's'} hidden`);
     if (this.selected && !this.model.node(this.selected)) this.selected = null;
     await this.redraw({ relayout: removed.length > 0 });
+    if (record) this.persist();
   }
 
   async openColumns(guid) {

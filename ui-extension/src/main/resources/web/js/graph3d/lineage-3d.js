@@ -10,7 +10,7 @@ import { onThemeChange } from '../theme.js';
 import { loadDashboardStyles } from '../dashboard/dashboard-grid.js';
 import { fromParams, withSelected } from '../graph/view-state.js';
 import { CELL, sceneLayout } from './scene-layout.js';
-import { projectLineage } from './projection.js';
+import { modelOf, projectLineage, projectModel, replaySteps } from './projection.js';
 
 const FLY_MS = 600;
 const SEARCH_MAX = 8;
@@ -112,13 +112,21 @@ export class Lineage3d extends LightElement {
     return { direction, depth, level };
   }
 
+  /**
+   * The explorer's graph: the query's answer and, when the explorer has hand-made expansions or
+   * collapses, the same steps replayed in order on its graph model (as the explorer does on load).
+   */
   async load() {
     this.status = 'Loading…';
     this.dataset.ready = 'false';
     try {
+      const state = this.viewState();
       const lineage = await api.lineage(this.focus, this.query());
       if (!lineage.nodes.has(this.focus)) lineage.nodes.set(this.focus, await api.entity(this.focus));
-      this.pending = lineage;
+      this.pending = state.ops.length
+        ? { model: await replaySteps(modelOf(lineage, this.focus, state), state.ops,
+          (guid, dir) => api.lineage(guid, { direction: dir, depth: 1, level: 'DATASET' })), start: this.focus }
+        : lineage;
       this.changed = 0;
       this.requestUpdate();
     } catch (e) {
@@ -128,12 +136,21 @@ export class Lineage3d extends LightElement {
 
   // ---- scene ---------------------------------------------------------------------------------
 
-  build(answer) {
+  /**
+   * Draws {@code answer} (a lineage answer, or the explorer's graph model after its hand-made
+   * steps). With {@code keepCamera}, or once the user has moved the camera, a redraw keeps the
+   * view where it is: live updates never move what the user is looking at.
+   */
+  build(answer, { keepCamera = false } = {}) {
     const t0 = performance.now();
+    this.answer = answer;
     // An embedded view (a dashboard's widget) draws the lineage it is given; the explorer's view
     // draws what the 2D explorer would show for the same URL.
     const state = this.compact ? null : this.viewState();
-    const lineage = state ? projectLineage(answer, this.focus || answer.start, state) : { ...answer, hidden: 0 };
+    const lineage = answer.model
+      ? projectModel(answer.model, state || { filters: {}, datasetsOnly: false })
+      : state ? projectLineage(answer, this.focus || answer.start, state) : { ...answer, hidden: 0 };
+    const refit = !this.layout || !(keepCamera || this.userMoved);
     const host = this.querySelector('.l3d-canvas');
     if (!webglAvailable()) {
       this.status = 'This browser cannot draw WebGL: use the 2D view.';
@@ -184,7 +201,8 @@ export class Lineage3d extends LightElement {
     }
     this.scene.add(this.planes);
     this.recolor();
-    this.fit(false);
+    if (refit) this.fit(false);
+    else this.draw();
     this.buildMs = performance.now() - t0;
     const hidden = lineage.hidden ? ` · ${lineage.hidden} hidden by the filters` : '';
     const count = (n, one, many) => `${n} ${n === 1 ? one : many}`;
@@ -195,8 +213,10 @@ export class Lineage3d extends LightElement {
       namespaces: String(layout.bands.length), focus: focus || '', ready: 'true', buildMs: this.buildMs.toFixed(0),
       hidden: String(lineage.hidden),
     });
-    // The selection made in the 2D explorer (or before a reload) stays selected.
-    const keep = state?.selected && lineage.nodes.has(state.selected) ? state.selected : null;
+    // The selection made in the 2D explorer (or before a reload, or before a live redraw) stays
+    // selected while its node is drawn.
+    const wanted = state ? state.selected : this.selected;
+    const keep = wanted && lineage.nodes.has(wanted) ? wanted : null;
     if (keep || this.selected) this.select(keep, { persist: false });
   }
 
@@ -234,6 +254,7 @@ export class Lineage3d extends LightElement {
     this.controls = new OrbitControls(this.camera, this.renderer.domElement);
     this.controls.enableDamping = false;
     this.controls.addEventListener('change', () => this.draw());
+    this.controls.addEventListener('start', () => { this.userMoved = true; });
     this.raycaster = new THREE.Raycaster();
     const canvas = this.renderer.domElement;
     let down = null;
@@ -263,6 +284,7 @@ export class Lineage3d extends LightElement {
     this.renderer.setSize(w, h, false);
     this.camera.aspect = w / h;
     this.camera.updateProjectionMatrix();
+    this.nameEls = null; // which names fit depends on the size
     this.draw();
   }
 
@@ -414,11 +436,16 @@ export class Lineage3d extends LightElement {
         layer.append(el);
         this.nameEls.push({ el, point });
       };
-      if (this.nodes.size <= SMALL) {
+      // A small widget (a phone's dashboard) has no room for every name: a click shows one.
+      const width = this.querySelector('.l3d-canvas')?.clientWidth ?? 0;
+      const roomy = !this.compact || width >= 80 * Math.max(1, this.layout.layers.length) + 120;
+      if (this.nodes.size <= SMALL && roomy) {
         for (const [g, p] of this.layout.points) if (g !== this.selected) add(String(this.nodes.get(g)?.name ?? ''), p, 'l3d-name');
       }
       const { min } = this.layout.extent;
-      for (const b of this.layout.bands) add(b.namespace, [min[0] - 20, min[1] - 8, (b.z0 + b.z1) / 2], 'l3d-ns');
+      // A widget's single namespace says nothing its status line does not.
+      const bands = this.compact && this.layout.bands.length === 1 ? [] : this.layout.bands;
+      for (const b of bands) add(b.namespace, [min[0] - 20, min[1] - 8, (b.z0 + b.z1) / 2], 'l3d-ns');
     }
     const host = this.querySelector('.l3d-canvas');
     const v = new THREE.Vector3();
@@ -477,11 +504,19 @@ export class Lineage3d extends LightElement {
 
   // ---- live updates --------------------------------------------------------------------------
 
-  /** Updates recolour the nodes they touch; new relationships are offered, never inserted. */
+  /**
+   * The explorer's rules: updates recolour the nodes they touch; new relationships are offered,
+   * never inserted; an entity deleted elsewhere disappears (the focus stays), the camera where it is.
+   */
   onFeed(c) {
     if (!this.meshes) return;
     const shown = [c.subject?.guid, c.target?.guid].filter((g) => g && this.nodes.has(g));
     if (!shown.length) return;
+    if (c.kind === 'ENTITY_DELETED' && !this.compact && c.subject?.guid && this.nodes.has(c.subject.guid)
+      && c.subject.guid !== this.focus && this.answer) {
+      this.removeDrawn(c.subject.guid);
+      return;
+    }
     if (c.kind === 'RELATIONSHIP_CREATED' || c.kind === 'ENTITY_DELETED') {
       this.changed++;
       return;
@@ -490,6 +525,19 @@ export class Lineage3d extends LightElement {
     shown.forEach((g) => this.touched.add(g));
     clearTimeout(this.recolorTimer);
     this.recolorTimer = setTimeout(() => this.recolor(), 200);
+  }
+
+  removeDrawn(guid) {
+    const a = this.answer;
+    if (a.model) {
+      a.model.removeNodes([guid]);
+    } else {
+      const nodes = new Map(a.nodes);
+      nodes.delete(guid);
+      this.answer = { ...a, nodes, edges: a.edges.filter((e) => e.from !== guid && e.to !== guid) };
+    }
+    if (this.selected === guid) this.select(null);
+    this.build(this.answer, { keepCamera: true });
   }
 
   // ---- benchmark -----------------------------------------------------------------------------

@@ -300,6 +300,44 @@ class Lineage3dIT {
 
   @Test
   @Order(7)
+  void anExpansionMadeIn2dIsReplayedIn3dSoBothShowTheSameNodes() {
+    open("#/entity/" + orders + "/lineage?direction=DOWNSTREAM");
+    JsonNode before = await2d(orders);
+    assertThat(before.path("nodes").findValuesAsText("guid"))
+        .contains(enriched)
+        .doesNotContain(alerts);
+
+    // Downstream of enriched_orders, by hand: select it and press ].
+    click2dNode(enriched);
+    await().atMost(WAIT).until(() -> enriched.equals(graph2d().path("selected").asText()));
+    WebElement canvas = browser.driver.findElement(By.cssSelector(".graph-canvas"));
+    browser.js("arguments[0].focus()", canvas);
+    canvas.sendKeys("]");
+    await().atMost(WAIT).until(() -> hash().contains("ops="));
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                graph2d().path("nodes").findValuesAsText("guid").contains(alerts)
+                    && !graph2d().path("busy").asBoolean());
+    long shown = visible2d(graph2d());
+    assertThat(shown).isGreaterThan(visible2d(before));
+
+    switchTo("view-3d");
+    awaitReady(orders);
+    assertThat(Long.parseLong(data("nodes"))).isEqualTo(shown);
+    assertThat(data("selected")).isEqualTo(enriched);
+    browser.screenshot("3d-05-expanded-in-2d-1440");
+
+    // A reload of the 3D view replays the same steps.
+    browser.driver.navigate().refresh();
+    awaitReady(orders);
+    assertThat(Long.parseLong(data("nodes"))).isEqualTo(shown);
+    assertThat(data("selected")).isEqualTo(enriched);
+  }
+
+  @Test
+  @Order(8)
   void aDashboardsLineageWidgetsIn2dAnd3dShowANewDownstreamJobLiveAndItsLag() throws Exception {
     String body =
         "{\"title\":\"Enriched orders\",\"widgets\":["
@@ -383,7 +421,7 @@ class Lineage3dIT {
                 .getText())
         .contains("1,500")
         .contains("enriched_orders-0 1,200");
-    browser.screenshot("3d-05-dashboard-lineage-widgets-1440");
+    browser.screenshot("3d-06-dashboard-lineage-widgets-1440");
 
     // The job's page shows the lag of its run, partition by partition.
     String archiver = server.guid("flink_application", "streaming/archive-orders");
@@ -405,7 +443,7 @@ class Lineage3dIT {
       await().atMost(WAIT).until(() -> "true".equals(attr(cube, "data-ready")));
       assertThat(browser.js("return document.documentElement.scrollWidth > window.innerWidth + 1"))
           .isEqualTo(false);
-      browser.screenshot("3d-06-dashboard-lineage-widgets-390");
+      browser.screenshot("3d-07-dashboard-lineage-widgets-390");
     } finally {
       browser.stopEmulation();
     }

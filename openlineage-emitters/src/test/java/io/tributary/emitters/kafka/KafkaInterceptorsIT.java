@@ -185,7 +185,8 @@ class KafkaInterceptorsIT {
   }
 
   @Test
-  void aConsumerFallingBehindReportsItsGrowingLagPerPartitionInRunningEvents() throws Exception {
+  void aConsumerFallingBehindReportsItsGrowingLagPerPartitionAndNoneOnceCaughtUp()
+      throws Exception {
     broker.createTopics(2, "orders.lagging");
     try (LineageEndpoint endpoint = LineageEndpoint.start();
         KafkaProducer<String, String> producer =
@@ -254,6 +255,25 @@ class KafkaInterceptorsIT {
         assertThat(sum).isEqualTo(lag.path("totalLag").asLong());
         assertThat(lag.path("lagByTopic").path("orders.lagging").asLong()).isEqualTo(sum);
         assertThat(read.get()).isLessThan(7000);
+
+        // The consumer catches up: it polls without pausing until it has read everything, and
+        // the next RUNNING event says it is behind by nothing, on every partition.
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .pollInterval(every)
+            .until(
+                () -> {
+                  for (int i = 0; i < 100; i++) {
+                    read.addAndGet(consumer.poll(Duration.ofMillis(5)).count());
+                  }
+                  return read.get() >= 7000 && newestLag(endpoint).path("totalLag").asLong() == 0;
+                });
+        JsonNode caughtUp = newestLag(endpoint);
+        assertThat(caughtUp.path("lagByPartition").size()).isEqualTo(2);
+        caughtUp
+            .path("lagByPartition")
+            .forEach(partition -> assertThat(partition.asLong()).isZero());
+        assertThat(caughtUp.path("lagByTopic").path("orders.lagging").asLong()).isZero();
       }
       assertThat(endpoint.bodies())
           .allSatisfy(json -> assertThat(SCHEMAS.violations(json)).isEmpty());

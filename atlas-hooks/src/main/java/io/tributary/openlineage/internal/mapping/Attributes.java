@@ -72,6 +72,8 @@ final class Attributes {
   public static final String WINDOW_INPUT_RECORDS = "windowInputRecords";
   public static final String WINDOW_OUTPUT_RECORDS = "windowOutputRecords";
   public static final String WINDOW_SECONDS = "windowSeconds";
+  public static final String CONSUMER_LAG = "consumerLag";
+  public static final String CONSUMER_LAG_TIME = "consumerLagTime";
   public static final String RUN_FACETS = "runFacets";
   public static final String ERROR_MESSAGE = "errorMessage";
   public static final String ERROR_STACK_TRACE = "errorStackTrace";

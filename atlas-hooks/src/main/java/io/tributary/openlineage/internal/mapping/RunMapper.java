@@ -22,6 +22,8 @@ final class RunMapper {
   };
   private static final String[] PARENT = {Attributes.PARENT_RUN_ID, Attributes.PARENT_JOB};
   private static final String[] ENGINE = {Attributes.PROCESSING_ENGINE};
+  private static final String[] LAG = {Attributes.CONSUMER_LAG, Attributes.CONSUMER_LAG_TIME};
+  private static final String STREAMING_METRICS = "tributary_streaming_metrics";
 
   private final CommonFacets common;
 
@@ -106,6 +108,18 @@ final class RunMapper {
         },
         ENGINE,
         facets);
+    apply(
+        entity,
+        STREAMING_METRICS,
+        facet -> {
+          Long lag = lag(facet);
+          if (lag != null) {
+            entity.put(Attributes.CONSUMER_LAG, lag);
+            entity.put(Attributes.CONSUMER_LAG_TIME, eventTimeMillis);
+          }
+        },
+        LAG,
+        facets);
     draft.relate(Types.REL_RUNS, process, key);
     return key;
   }
@@ -139,6 +153,30 @@ final class RunMapper {
     if (seconds.canConvertToLong() && seconds.asLong() > 0) {
       entity.put(Attributes.WINDOW_SECONDS, seconds.asLong());
     }
+  }
+
+  /**
+   * Records the run's consumers are behind: the facet's {@code totalLag}, else the sum of its
+   * {@code lagByPartition} or {@code lagByTopic}; null when it reports none. Kept with the time of
+   * the event that reported it, so that a lag no longer reported shows as old rather than current.
+   */
+  private static Long lag(JsonNode facet) {
+    JsonNode total = facet.path("totalLag");
+    if (total.canConvertToLong() && total.asLong() >= 0) {
+      return total.asLong();
+    }
+    for (String field : new String[] {"lagByPartition", "lagByTopic"}) {
+      Long sum = null;
+      for (JsonNode lag : facet.path(field)) {
+        if (lag.canConvertToLong() && lag.asLong() >= 0) {
+          sum = (sum == null ? 0 : sum) + lag.asLong();
+        }
+      }
+      if (sum != null) {
+        return sum;
+      }
+    }
+    return null;
   }
 
   private static Long rows(JsonNode datasets, String facetsField, String facet) {
