@@ -191,7 +191,9 @@ public final class CatalogServer implements AutoCloseable {
     }
     Optional<CatalogSearch> search = startSearch(config, catalog, types);
     search.ifPresent(parts::push);
-    PolicyServices policies = PolicySetup.start(config, types, policyState, authenticator);
+    PolicyServices policies =
+        PolicySetup.start(
+            config, types, policyState, authenticator, cluster.tenantStore(policyState));
     parts.push(policies);
     LOG.info("catalog server: {}", policies.authenticator().describe());
 

@@ -12,8 +12,12 @@ import io.tributary.contract.TenantId;
 import io.tributary.ingest.IngestPipeline;
 import io.tributary.ingest.IngestSettings;
 import io.tributary.ingest.KafkaLineageConsumer;
+import io.tributary.ranger.bootstrap.PolicyServices;
+import io.tributary.ranger.tenancy.TenantStore;
+import io.tributary.ranger.tenancy.kafka.KafkaTenantStore;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Deque;
 import java.util.Map;
@@ -51,6 +55,10 @@ final class ClusterParts {
         config.get(ClusterSettings.REPLICATION_FACTOR),
         config.get(ClusterSettings.CHANGES_TOPIC),
         config.get(ClusterSettings.INGEST_TOPIC));
+    Topics.ensureCompacted(
+        bootstrap,
+        config.get(ClusterSettings.REPLICATION_FACTOR),
+        config.get(ClusterSettings.TENANTS_TOPIC));
     String serverId = serverId(config);
     LOG.info("cluster: server '{}' with Kafka at {}", serverId, bootstrap);
     parts.push(
@@ -96,6 +104,22 @@ final class ClusterParts {
             new JournaledAdmission(defaultTenant),
             registry));
     return local.withJournal(journal);
+  }
+
+  /**
+   * Where the tenant registry is recorded: {@code tenants.json} in {@code stateDir}, or in a
+   * cluster the compacted registry topic every server follows. The registry closes it.
+   */
+  TenantStore tenantStore(Path stateDir) {
+    if (!enabled) {
+      return TenantStore.file(stateDir.resolve(PolicyServices.REGISTRY_FILE));
+    }
+    return new KafkaTenantStore(
+        new KafkaTenantStore.Settings(
+            config.get(ClusterSettings.BOOTSTRAP_SERVERS),
+            config.get(ClusterSettings.TENANTS_TOPIC),
+            config.get(ClusterSettings.TENANTS_TIMEOUT),
+            Map.of()));
   }
 
   /** {@code cluster.server-id}, else {@code <host name>-<port>} (the process id for port 0). */
