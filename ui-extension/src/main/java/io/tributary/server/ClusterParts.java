@@ -7,6 +7,7 @@ import io.tributary.cluster.Topics;
 import io.tributary.cluster.changes.KafkaChangeLog;
 import io.tributary.cluster.journal.JournaledAdmission;
 import io.tributary.cluster.journal.KafkaIngestJournal;
+import io.tributary.cluster.membership.LiveServers;
 import io.tributary.config.Configuration;
 import io.tributary.contract.TenantId;
 import io.tributary.ingest.IngestPipeline;
@@ -31,6 +32,8 @@ import org.slf4j.LoggerFactory;
  */
 final class ClusterParts {
   private static final Logger LOG = LoggerFactory.getLogger(ClusterParts.class);
+  // Of the order of the ingest group's session timeout (10 s), within which a lost server leaves.
+  private static final Duration MEMBERS_REFRESH = Duration.ofSeconds(5);
 
   private final Configuration config;
   private final MeterRegistry registry;
@@ -120,6 +123,24 @@ final class ClusterParts {
             config.get(ClusterSettings.TENANTS_TOPIC),
             config.get(ClusterSettings.TENANTS_TIMEOUT),
             Map.of()));
+  }
+
+  /**
+   * The policy services as this server enforces them: in a cluster, each tenant's ingest rate and
+   * burst divided by the live servers (the ingest group's members), so that the servers behind a
+   * balancer together let through about the tenant's quota.
+   */
+  PolicyServices withSharedQuotas(PolicyServices policies, Deque<AutoCloseable> parts) {
+    if (!enabled) {
+      return policies;
+    }
+    LiveServers live =
+        LiveServers.start(
+            config.get(ClusterSettings.BOOTSTRAP_SERVERS),
+            config.get(ClusterSettings.INGEST_GROUP_ID),
+            MEMBERS_REFRESH);
+    parts.push(live);
+    return policies.withQuotasSharedAmong(live::count);
   }
 
   /** {@code cluster.server-id}, else {@code <host name>-<port>} (the process id for port 0). */

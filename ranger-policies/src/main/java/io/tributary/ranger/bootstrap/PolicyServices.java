@@ -21,6 +21,7 @@ import io.tributary.ranger.tenancy.TenantRegistry;
 import io.tributary.ranger.tenancy.TenantStore;
 import java.time.InstantSource;
 import java.util.Objects;
+import java.util.function.IntSupplier;
 
 /**
  * Everything the catalog server needs from this module, wired together: authentication,
@@ -119,6 +120,15 @@ public record PolicyServices(
     // Changes other servers make reach this one through the registry, not through its API.
     tenants.onChange(authorizer::refresh);
     return new PolicyServices(authenticator, authorizer, tenants, quotas, audit);
+  }
+
+  /**
+   * A copy whose ingest quotas are this server's share when {@code servers} servers (each with its
+   * own buckets) serve the same tenants; the same parts, so close only one of the two.
+   */
+  public PolicyServices withQuotasSharedAmong(IntSupplier servers) {
+    return new PolicyServices(
+        authenticator, authorizer, tenants, quotas.sharedAmong(servers), audit);
   }
 
   @Override
