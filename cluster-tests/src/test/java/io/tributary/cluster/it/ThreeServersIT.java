@@ -349,6 +349,48 @@ class ThreeServersIT {
 
   @Test
   @Order(4)
+  void aTenantsIngestQuotaHoldsForTheThreeServersTogether() {
+    HttpResponse<String> created =
+        admin(
+            URIS.get(0),
+            "/api/v1/tenants",
+            "{\"id\":\"metered\",\"quotas\":{\"eventsPerSecond\":4,\"burst\":4}}");
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    for (URI server : URIS) {
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () ->
+                  send(HttpRequest.newBuilder(server.resolve("/api/v1/tenants/metered"))
+                              .header("Authorization", "Bearer " + KEYS.get("platform"))
+                              .GET())
+                          .statusCode()
+                      == 200);
+    }
+
+    int accepted = 0;
+    int sent = 0;
+    long start = System.nanoTime();
+    while (System.nanoTime() - start < TimeUnit.SECONDS.toNanos(6)) {
+      HttpResponse<String> answer =
+          post(URIS.get(sent % 3), "platform", "metered", event("metered-" + sent, "metered-t"));
+      assertThat(answer.statusCode()).as(answer.body()).isIn(202, 429);
+      accepted += answer.statusCode() == 202 ? 1 : 0;
+      sent++;
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    double quota = 4 + 4 * seconds;
+
+    // Each server lets through a third of the rate and of the burst (rounded up to 2): about the
+    // quota together, where three whole buckets would let through three times as much.
+    assertThat(sent).as("requests sent").isGreaterThan((int) (3 * quota));
+    assertThat((double) accepted)
+        .as("accepted of %d sent in %.1f s", sent, seconds)
+        .isBetween(0.5 * quota, 1.5 * quota);
+  }
+
+  @Test
+  @Order(5)
   void killingAServerMidLoadLosesNoAcknowledgedEventAndMovesItsPartitions() throws Exception {
     List<URI> alive = new ArrayList<>(URIS);
     List<String> acknowledged = new ArrayList<>();
