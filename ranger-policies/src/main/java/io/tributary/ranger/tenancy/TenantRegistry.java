@@ -41,6 +41,7 @@ public final class TenantRegistry implements AutoCloseable {
   private final Object applying = new Object();
   private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
   private volatile RegistryState state = RegistryState.EMPTY;
+  private volatile boolean opened;
 
   private TenantRegistry(
       TenantStore changes, PolicyStore store, TenantPolicies policies, InstantSource clock) {
@@ -72,6 +73,7 @@ public final class TenantRegistry implements AutoCloseable {
     TenantRegistry registry = new TenantRegistry(changes, store, policies, clock);
     store.put(policies.forPlatform());
     changes.start(registry::apply);
+    registry.opened = true;
     return registry;
   }
 
@@ -151,7 +153,7 @@ public final class TenantRegistry implements AutoCloseable {
     if (!changes.write(new ShareGranted(share))) {
       // Another server deleted one of the two in the meantime.
       require(owner);
-      require(grantee);
+      throw new TenantNotFoundException(grantee);
     }
     LOG.info("Tenant '{}' shared {} in '{}' with '{}' ({})", owner, sorted, namespace, grantee, id);
     return share;
@@ -200,7 +202,11 @@ public final class TenantRegistry implements AutoCloseable {
         LOG.debug("Registry change of {} refused", change.key());
         return false;
       }
-      matchPolicies(current, next.get());
+      // A store of this server alone replays what the policies already hold; a shared one may
+      // hold other servers' changes that this server's policies never saw.
+      if (opened || changes.shared()) {
+        matchPolicies(current, next.get());
+      }
       state = next.get();
     }
     for (Runnable listener : listeners) {

@@ -63,6 +63,11 @@ class SharedLogRegistryTest {
         }
 
         @Override
+        public boolean shared() {
+          return true;
+        }
+
+        @Override
         public void close() {
           readers.remove(applier);
         }

@@ -303,6 +303,11 @@ public final class KafkaTenantStore implements TenantStore {
   }
 
   @Override
+  public boolean shared() {
+    return true;
+  }
+
+  @Override
   public String toString() {
     return "Kafka topic " + settings.topic();
   }
