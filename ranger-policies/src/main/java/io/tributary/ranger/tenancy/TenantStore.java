@@ -29,8 +29,8 @@ public interface TenantStore extends AutoCloseable {
   boolean write(RegistryChange change);
 
   /**
-   * Whether other servers write this store too; then replaying it at start must bring this
-   * server's policies up to date with their changes.
+   * Whether other servers write this store too; then replaying it at start must bring this server's
+   * policies up to date with their changes.
    */
   default boolean shared() {
     return false;
