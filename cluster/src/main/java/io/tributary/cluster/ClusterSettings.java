@@ -87,6 +87,22 @@ public final class ClusterSettings {
           "How long HTTP ingest waits for Kafka to acknowledge an event before answering 503;"
               + " an unacknowledged event was not accepted and may be sent again.");
 
+  public static final Setting<String> TENANTS_TOPIC =
+      Setting.of(
+          "cluster.tenants.topic",
+          ValueType.string(),
+          "tributary-tenants",
+          "The tenant registry: a compacted topic of one partition, keyed by tenant and share,"
+              + " that every server reads from its start at boot and then follows.");
+
+  public static final Setting<Duration> TENANTS_TIMEOUT =
+      Setting.of(
+          "cluster.tenants.timeout",
+          ValueType.duration(Duration.ofMillis(100), Duration.ofMinutes(10)),
+          Duration.ofSeconds(15),
+          "How long a tenant or share change waits for Kafka and this server's reader before"
+              + " answering 503, and how long reading the registry topic at boot may stall.");
+
   public static final ConfigDef ALL =
       ConfigDef.of(
           ENABLED,
@@ -97,7 +113,9 @@ public final class ClusterSettings {
           INGEST_GROUP_ID,
           PARTITIONS,
           REPLICATION_FACTOR,
-          ACK_TIMEOUT);
+          ACK_TIMEOUT,
+          TENANTS_TOPIC,
+          TENANTS_TIMEOUT);
 
   private ClusterSettings() {}
 }

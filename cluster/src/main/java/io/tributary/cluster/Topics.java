@@ -9,6 +9,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 /** Creates the cluster's topics when missing; several servers starting at once is fine. */
@@ -17,13 +18,35 @@ public final class Topics {
 
   public static void ensure(
       String bootstrapServers, int partitions, int replicationFactor, String... names) {
+    create(bootstrapServers, Map.of(), partitions, replicationFactor, names);
+  }
+
+  /**
+   * Creates a compacted topic of one partition when missing: a table of keyed records that every
+   * reader sees in one order. An existing topic is kept as it is.
+   */
+  public static void ensureCompacted(String bootstrapServers, int replicationFactor, String name) {
+    create(
+        bootstrapServers,
+        Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT),
+        1,
+        replicationFactor,
+        name);
+  }
+
+  private static void create(
+      String bootstrapServers,
+      Map<String, String> topicConfig,
+      int partitions,
+      int replicationFactor,
+      String... names) {
     try (Admin admin =
         Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
       Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
       List<NewTopic> missing =
           java.util.Arrays.stream(names)
               .filter(n -> !existing.contains(n))
-              .map(n -> new NewTopic(n, partitions, (short) replicationFactor))
+              .map(n -> new NewTopic(n, partitions, (short) replicationFactor).configs(topicConfig))
               .toList();
       if (missing.isEmpty()) {
         return;

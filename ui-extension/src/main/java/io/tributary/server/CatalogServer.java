@@ -191,8 +191,11 @@ public final class CatalogServer implements AutoCloseable {
     }
     Optional<CatalogSearch> search = startSearch(config, catalog, types);
     search.ifPresent(parts::push);
-    PolicyServices policies = PolicySetup.start(config, types, policyState, authenticator);
-    parts.push(policies);
+    PolicyServices started =
+        PolicySetup.start(
+            config, types, policyState, authenticator, cluster.tenantStore(policyState));
+    parts.push(started);
+    PolicyServices policies = cluster.withSharedQuotas(started, parts);
     LOG.info("catalog server: {}", policies.authenticator().describe());
 
     EventTranslator translator =

@@ -9,13 +9,18 @@ import io.tributary.cluster.Topics;
 import io.tributary.cluster.changes.KafkaChangeLog;
 import io.tributary.cluster.journal.JournaledAdmission;
 import io.tributary.cluster.journal.KafkaIngestJournal;
+import io.tributary.cluster.membership.LiveServers;
 import io.tributary.config.Configuration;
 import io.tributary.contract.TenantId;
 import io.tributary.ingest.IngestPipeline;
 import io.tributary.ingest.IngestSettings;
 import io.tributary.ingest.KafkaLineageConsumer;
+import io.tributary.ranger.bootstrap.PolicyServices;
+import io.tributary.ranger.tenancy.TenantStore;
+import io.tributary.ranger.tenancy.kafka.KafkaTenantStore;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -31,6 +36,8 @@ import org.slf4j.LoggerFactory;
  */
 final class ClusterParts {
   private static final Logger LOG = LoggerFactory.getLogger(ClusterParts.class);
+  // Of the order of the ingest group's session timeout (10 s), within which a lost server leaves.
+  private static final Duration MEMBERS_REFRESH = Duration.ofSeconds(5);
 
   /** Records of a newly assigned partition announced again: one poll's worth (Kafka's default). */
   private static final int REPLAY_WINDOW = 500;
@@ -64,6 +71,10 @@ final class ClusterParts {
         config.get(ClusterSettings.REPLICATION_FACTOR),
         config.get(ClusterSettings.CHANGES_TOPIC),
         config.get(ClusterSettings.INGEST_TOPIC));
+    Topics.ensureCompacted(
+        bootstrap,
+        config.get(ClusterSettings.REPLICATION_FACTOR),
+        config.get(ClusterSettings.TENANTS_TOPIC));
     String serverId = serverId(config);
     LOG.info("cluster: server '{}' with Kafka at {}", serverId, bootstrap);
     KafkaChangeLog changeLog =
@@ -144,6 +155,40 @@ final class ClusterParts {
             registry,
             handoff()));
     return local.withJournal(journal);
+  }
+
+  /**
+   * Where the tenant registry is recorded: {@code tenants.json} in {@code stateDir}, or in a
+   * cluster the compacted registry topic every server follows. The registry closes it.
+   */
+  TenantStore tenantStore(Path stateDir) {
+    if (!enabled) {
+      return TenantStore.file(stateDir.resolve(PolicyServices.REGISTRY_FILE));
+    }
+    return new KafkaTenantStore(
+        new KafkaTenantStore.Settings(
+            config.get(ClusterSettings.BOOTSTRAP_SERVERS),
+            config.get(ClusterSettings.TENANTS_TOPIC),
+            config.get(ClusterSettings.TENANTS_TIMEOUT),
+            Map.of()));
+  }
+
+  /**
+   * The policy services as this server enforces them: in a cluster, each tenant's ingest rate and
+   * burst divided by the live servers (the ingest group's members), so that the servers behind a
+   * balancer together let through about the tenant's quota.
+   */
+  PolicyServices withSharedQuotas(PolicyServices policies, Deque<AutoCloseable> parts) {
+    if (!enabled) {
+      return policies;
+    }
+    LiveServers live =
+        LiveServers.start(
+            config.get(ClusterSettings.BOOTSTRAP_SERVERS),
+            config.get(ClusterSettings.INGEST_GROUP_ID),
+            MEMBERS_REFRESH);
+    parts.push(live);
+    return policies.withQuotasSharedAmong(live::count);
   }
 
   /** {@code cluster.server-id}, else {@code <host name>-<port>} (the process id for port 0). */

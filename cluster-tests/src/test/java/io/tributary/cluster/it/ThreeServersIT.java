@@ -91,17 +91,23 @@ class ThreeServersIT {
     for (ServerNode node : NODES.subList(1, 3)) {
       URIS.add(node.awaitReady(SLOW));
     }
-    for (URI server : URIS) {
-      for (String tenant : List.of("acme", "globex")) {
-        HttpResponse<String> created =
-            send(
-                HttpRequest.newBuilder(server.resolve("/api/v1/tenants"))
-                    .header("Authorization", "Bearer " + KEYS.get("platform"))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"id\":\"" + tenant + "\"}")));
-        assertThat(created.statusCode()).as(created.body()).isIn(201, 409);
-      }
+    // Once, through the first server: the registry topic takes them to the others.
+    for (String tenant : List.of("acme", "globex")) {
+      HttpResponse<String> created = createTenant(URIS.get(0), tenant);
+      assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     }
+  }
+
+  private static HttpResponse<String> createTenant(URI server, String tenant) {
+    return admin(server, "/api/v1/tenants", "{\"id\":\"" + tenant + "\"}");
+  }
+
+  private static HttpResponse<String> admin(URI server, String path, String body) {
+    return send(
+        HttpRequest.newBuilder(server.resolve(path))
+            .header("Authorization", "Bearer " + KEYS.get("platform"))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
   private static void startNode(String id, Map<String, String> settings) throws Exception {
@@ -130,6 +136,8 @@ class ThreeServersIT {
     roles.put("acme-writer", Set.of(TenantRole.WRITER.roleName(new TenantId("acme"))));
     roles.put("acme-reader", Set.of(TenantRole.READER.roleName(new TenantId("acme"))));
     roles.put("globex-reader", Set.of(TenantRole.READER.roleName(new TenantId("globex"))));
+    roles.put("initech-writer", Set.of(TenantRole.WRITER.roleName(new TenantId("initech"))));
+    roles.put("initech-reader", Set.of(TenantRole.READER.roleName(new TenantId("initech"))));
     for (var e : roles.entrySet()) {
       String home = e.getKey().startsWith("platform") ? "default" : e.getKey().split("-")[0];
       ApiKeys.Issued issued = issuer.issue(e.getKey(), Set.of(), e.getValue(), new TenantId(home));
@@ -281,6 +289,108 @@ class ThreeServersIT {
 
   @Test
   @Order(3)
+  void aTenantAndAShareCreatedThroughOneServerAreUsableOnTheOthers() {
+    URI one = URIS.get(0);
+    URI two = URIS.get(1);
+    URI three = URIS.get(2);
+    HttpResponse<String> created = createTenant(one, "initech");
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    HttpResponse<String> again = createTenant(two, "initech");
+    assertThat(again.statusCode()).as(again.body()).isEqualTo(409);
+
+    // Server three applies the registry record a moment after server one answered.
+    for (String topic : List.of("initech-orders", "initech-salaries")) {
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(
+              () -> {
+                HttpResponse<String> ingested =
+                    post(three, "initech-writer", "initech", event(topic + "-job", topic));
+                assertThat(ingested.statusCode()).as(ingested.body()).isEqualTo(202);
+              });
+    }
+    for (String topic : List.of("initech-orders", "initech-salaries")) {
+      await()
+          .atMost(SLOW)
+          .untilAsserted(
+              () ->
+                  assertThat(read(two, "initech-reader", "initech", qualifiedName(topic))).isOne());
+    }
+    for (String other : List.of("globex-reader", "acme-reader")) {
+      assertThat(read(two, other, "initech", qualifiedName("initech-orders")))
+          .as(other + " reading initech's orders through " + two)
+          .isZero();
+    }
+
+    HttpResponse<String> shared =
+        admin(
+            one,
+            "/api/v1/tenants/initech/shares",
+            "{\"grantee\":\"globex\",\"namespace\":\"broker:9092\","
+                + "\"datasets\":[\"initech-orders\"]}");
+    assertThat(shared.statusCode()).as(shared.body()).isEqualTo(201);
+    for (URI server : List.of(two, three)) {
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(
+              () ->
+                  assertThat(
+                          read(server, "globex-reader", "initech", qualifiedName("initech-orders")))
+                      .as("globex reading the shared orders through " + server)
+                      .isOne());
+      assertThat(read(server, "globex-reader", "initech", qualifiedName("initech-salaries")))
+          .as("globex reading initech's unshared salaries through " + server)
+          .isZero();
+      assertThat(read(server, "acme-reader", "initech", qualifiedName("initech-orders")))
+          .as("acme reading initech's orders through " + server)
+          .isZero();
+    }
+  }
+
+  @Test
+  @Order(4)
+  void aTenantsIngestQuotaHoldsForTheThreeServersTogether() {
+    HttpResponse<String> created =
+        admin(
+            URIS.get(0),
+            "/api/v1/tenants",
+            "{\"id\":\"metered\",\"quotas\":{\"eventsPerSecond\":4,\"burst\":4}}");
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    for (URI server : URIS) {
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () ->
+                  send(HttpRequest.newBuilder(server.resolve("/api/v1/tenants/metered"))
+                              .header("Authorization", "Bearer " + KEYS.get("platform"))
+                              .GET())
+                          .statusCode()
+                      == 200);
+    }
+
+    int accepted = 0;
+    int sent = 0;
+    long start = System.nanoTime();
+    while (System.nanoTime() - start < TimeUnit.SECONDS.toNanos(6)) {
+      HttpResponse<String> answer =
+          post(URIS.get(sent % 3), "platform", "metered", event("metered-" + sent, "metered-t"));
+      assertThat(answer.statusCode()).as(answer.body()).isIn(202, 429);
+      accepted += answer.statusCode() == 202 ? 1 : 0;
+      sent++;
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    double quota = 4 + 4 * seconds;
+
+    // Each server lets through a third of the rate and of the burst (rounded up to 2): about the
+    // quota together, where three whole buckets would let through three times as much.
+    assertThat(sent).as("requests sent").isGreaterThan((int) (3 * quota));
+    assertThat((double) accepted)
+        .as("accepted of %d sent in %.1f s", sent, seconds)
+        .isBetween(0.5 * quota, 1.5 * quota);
+  }
+
+  @Test
+  @Order(5)
   void killingAServerMidLoadLosesNoAcknowledgedEventAndMovesItsPartitions() throws Exception {
     List<URI> alive = new ArrayList<>(URIS);
     List<String> acknowledged = new ArrayList<>();

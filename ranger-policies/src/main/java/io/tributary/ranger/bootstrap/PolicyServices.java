@@ -15,16 +15,19 @@ import io.tributary.ranger.tenancy.PolicyStore;
 import io.tributary.ranger.tenancy.Quotas;
 import io.tributary.ranger.tenancy.Tenant;
 import io.tributary.ranger.tenancy.TenantConfig;
+import io.tributary.ranger.tenancy.TenantExistsException;
 import io.tributary.ranger.tenancy.TenantPolicies;
 import io.tributary.ranger.tenancy.TenantRegistry;
-import java.nio.file.Path;
+import io.tributary.ranger.tenancy.TenantStore;
 import java.time.InstantSource;
 import java.util.Objects;
+import java.util.function.IntSupplier;
 
 /**
  * Everything the catalog server needs from this module, wired together: authentication,
- * authorization, the tenant registry and quotas. The registry keeps {@code tenants.json} in the
- * data directory; the {@link TenantId#DEFAULT default} tenant always exists.
+ * authorization, the tenant registry and quotas. The registry is recorded in a {@link TenantStore}
+ * ({@code tenants.json} in the data directory, {@link #REGISTRY_FILE}, for one server); the {@link
+ * TenantId#DEFAULT default} tenant always exists.
  */
 public record PolicyServices(
     Authenticator authenticator,
@@ -45,7 +48,7 @@ public record PolicyServices(
 
   /** Policies in local files under {@code dataDir/ranger}: the embedded default. */
   public static PolicyServices embedded(
-      Path dataDir,
+      TenantStore tenantStore,
       AuthorizerConfig config,
       Authenticator authenticator,
       AuditSink audit,
@@ -55,7 +58,7 @@ public record PolicyServices(
       throw new IllegalArgumentException("embedded policy services need local policy files");
     }
     return wire(
-        dataDir,
+        tenantStore,
         config,
         new LocalPolicyStore(config.policyDir(), config.serviceName()),
         authenticator,
@@ -66,7 +69,7 @@ public record PolicyServices(
 
   /** Policies in Ranger Admin, which the authorizer also downloads its policies from. */
   public static PolicyServices rangerAdmin(
-      Path dataDir,
+      TenantStore tenantStore,
       AuthorizerConfig config,
       RangerAdminConfig admin,
       Authenticator authenticator,
@@ -78,7 +81,7 @@ public record PolicyServices(
           "Ranger Admin policy services need Ranger Admin as source");
     }
     return wire(
-        dataDir,
+        tenantStore,
         config,
         new RangerAdminPolicyStore(new RangerAdminApi(admin)),
         authenticator,
@@ -88,7 +91,7 @@ public record PolicyServices(
   }
 
   private static PolicyServices wire(
-      Path dataDir,
+      TenantStore tenantStore,
       AuthorizerConfig config,
       PolicyStore store,
       Authenticator authenticator,
@@ -96,10 +99,13 @@ public record PolicyServices(
       EntityResources resources,
       InstantSource clock) {
     TenantRegistry tenants =
-        TenantRegistry.open(
-            dataDir.resolve(REGISTRY_FILE), store, new TenantPolicies(config.serviceName()), clock);
+        TenantRegistry.open(tenantStore, store, new TenantPolicies(config.serviceName()), clock);
     if (tenants.get(TenantId.DEFAULT).isEmpty()) {
-      tenants.create(TenantId.DEFAULT, TenantConfig.DEFAULT);
+      try {
+        tenants.create(TenantId.DEFAULT, TenantConfig.DEFAULT);
+      } catch (TenantExistsException e) {
+        // Another server of the cluster created it first.
+      }
     }
     QuotaEnforcer quotas =
         new QuotaEnforcer(
@@ -111,11 +117,23 @@ public record PolicyServices(
                     .orElse(Quotas.UNLIMITED),
             clock);
     TributaryAuthorizer authorizer = TributaryAuthorizer.start(config, audit, resources);
+    // Changes other servers make reach this one through the registry, not through its API.
+    tenants.onChange(authorizer::refresh);
     return new PolicyServices(authenticator, authorizer, tenants, quotas, audit);
+  }
+
+  /**
+   * A copy whose ingest quotas are this server's share when {@code servers} servers (each with its
+   * own buckets) serve the same tenants; the same parts, so close only one of the two.
+   */
+  public PolicyServices withQuotasSharedAmong(IntSupplier servers) {
+    return new PolicyServices(
+        authenticator, authorizer, tenants, quotas.sharedAmong(servers), audit);
   }
 
   @Override
   public void close() {
+    tenants.close();
     authorizer.close();
     audit.close();
   }

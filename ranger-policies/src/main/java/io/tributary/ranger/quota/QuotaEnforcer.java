@@ -7,6 +7,7 @@ import java.time.InstantSource;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.IntSupplier;
 
 /**
  * Enforces each tenant's quotas: ingest rate through a token bucket per tenant, and entity count.
@@ -27,6 +28,21 @@ public final class QuotaEnforcer {
   public QuotaEnforcer(Function<TenantId, Quotas> quotas, InstantSource clock) {
     this.quotas = Objects.requireNonNull(quotas, "quotas");
     this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /**
+   * An enforcer of this one's quotas when {@code servers} servers enforce them: each tenant's rate
+   * and burst divided by the current number of servers ({@link Quotas#shareOf}). A change of that
+   * number starts fresh buckets, as a change of the quotas does.
+   */
+  public QuotaEnforcer sharedAmong(IntSupplier servers) {
+    Objects.requireNonNull(servers, "servers");
+    return new QuotaEnforcer(
+        tenant -> {
+          Quotas full = quotas.apply(tenant);
+          return full == null ? null : full.shareOf(Math.max(1, servers.getAsInt()));
+        },
+        clock);
   }
 
   /**

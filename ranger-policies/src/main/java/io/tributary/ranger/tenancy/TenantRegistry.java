@@ -1,55 +1,54 @@
 package io.tributary.ranger.tenancy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tributary.contract.TenantId;
-import io.tributary.ranger.PolicyException;
-import java.io.IOException;
+import io.tributary.ranger.tenancy.RegistryChange.ShareGranted;
+import io.tributary.ranger.tenancy.RegistryChange.ShareRevoked;
+import io.tributary.ranger.tenancy.RegistryChange.TenantCreated;
+import io.tributary.ranger.tenancy.RegistryChange.TenantDeleted;
+import io.tributary.ranger.tenancy.RegistryChange.TenantRestated;
+import io.tributary.ranger.tenancy.RegistryChange.TenantUpdated;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.InstantSource;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The tenants, their configuration and their shares, persisted as JSON in the data directory.
- * Creating a tenant creates its Ranger policies, sharing creates a policy, deleting and revoking
- * remove them; they take effect at the authorizer's next policy poll.
+ * The tenants, their configuration and their shares, kept in memory and recorded in a {@link
+ * TenantStore} (the data directory's {@code tenants.json}, or a log the servers of a cluster
+ * share). Every change that applies, whichever server made it, makes the local policies match:
+ * creating a tenant creates its Ranger policies, sharing creates a policy, deleting and revoking
+ * remove them; they take effect at the authorizer's next refresh.
  *
- * <p>Changes are serialised; reads ({@link #get}, {@link #list}) take no lock, so ingest can look a
- * tenant's quotas up on its hot path.
+ * <p>This server's changes are serialised; reads ({@link #get}, {@link #list}) take no lock, so
+ * ingest can look a tenant's quotas up on its hot path.
  */
-public final class TenantRegistry {
+public final class TenantRegistry implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(TenantRegistry.class);
-  private static final ObjectMapper JSON = RegistryJson.mapper();
 
-  private record State(Map<TenantId, Tenant> tenants, Map<String, Share> shares) {}
-
-  private final Path file;
+  private final TenantStore changes;
   private final PolicyStore store;
   private final TenantPolicies policies;
   private final InstantSource clock;
-  private volatile State state;
+  private final Object applying = new Object();
+  private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+  private volatile RegistryState state = RegistryState.EMPTY;
+  private volatile boolean opened;
 
   private TenantRegistry(
-      Path file, PolicyStore store, TenantPolicies policies, InstantSource clock, State state) {
-    this.file = file;
+      TenantStore changes, PolicyStore store, TenantPolicies policies, InstantSource clock) {
+    this.changes = changes;
     this.store = store;
     this.policies = policies;
     this.clock = clock;
-    this.state = state;
   }
 
   /**
@@ -58,28 +57,29 @@ public final class TenantRegistry {
    */
   public static TenantRegistry open(
       Path file, PolicyStore store, TenantPolicies policies, InstantSource clock) {
-    Objects.requireNonNull(file, "file");
+    return open(TenantStore.file(file), store, policies, clock);
+  }
+
+  /**
+   * Opens the registry recorded in {@code changes}: returns once what it holds is applied (and the
+   * local policies match it), and makes sure the platform administrators' policy exists.
+   */
+  public static TenantRegistry open(
+      TenantStore changes, PolicyStore store, TenantPolicies policies, InstantSource clock) {
+    Objects.requireNonNull(changes, "changes");
     Objects.requireNonNull(store, "store");
     Objects.requireNonNull(policies, "policies");
     Objects.requireNonNull(clock, "clock");
-    State state = new State(Map.of(), Map.of());
-    if (Files.exists(file)) {
-      try {
-        RegistryJson.Document document =
-            JSON.readValue(
-                Files.readString(file, StandardCharsets.UTF_8), RegistryJson.Document.class);
-        Map<TenantId, Tenant> tenants = new LinkedHashMap<>();
-        document.tenants().forEach(t -> tenants.put(t.id(), t));
-        Map<String, Share> shares = new LinkedHashMap<>();
-        document.shares().forEach(s -> shares.put(s.id(), s));
-        state = new State(Map.copyOf(tenants), Map.copyOf(shares));
-      } catch (IOException | RuntimeException e) {
-        throw new PolicyException("Tenant registry " + file + " is invalid: " + e.getMessage(), e);
-      }
-    }
-    TenantRegistry registry = new TenantRegistry(file, store, policies, clock, state);
+    TenantRegistry registry = new TenantRegistry(changes, store, policies, clock);
     store.put(policies.forPlatform());
+    changes.start(registry::apply);
+    registry.opened = true;
     return registry;
+  }
+
+  /** Runs {@code listener} after every change that applies, this server's or another's. */
+  public void onChange(Runnable listener) {
+    listeners.add(Objects.requireNonNull(listener, "listener"));
   }
 
   public Optional<Tenant> get(TenantId id) {
@@ -97,57 +97,41 @@ public final class TenantRegistry {
         .toList();
   }
 
+  /**
+   * Creates a tenant.
+   *
+   * @throws TenantExistsException when the id is taken, here or by a create another server recorded
+   *     first
+   */
   public synchronized Tenant create(TenantId id, TenantConfig config) {
-    State current = state;
-    if (current.tenants().containsKey(id)) {
+    if (state.tenants().containsKey(id)) {
       throw new TenantExistsException(id);
     }
     Tenant tenant = new Tenant(id, config, clock.instant(), clock.instant());
-    PolicySet set = policies.forTenant(id);
-    store.put(set);
-    Map<TenantId, Tenant> tenants = new LinkedHashMap<>(current.tenants());
-    tenants.put(id, tenant);
-    try {
-      commit(new State(tenants, current.shares()));
-    } catch (RuntimeException e) {
-      store.remove(set);
-      throw e;
+    if (!changes.write(new TenantCreated(tenant))) {
+      restate(id);
+      throw new TenantExistsException(id);
     }
     LOG.info("Tenant '{}' created", id);
     return tenant;
   }
 
   public synchronized Tenant update(TenantId id, TenantConfig config) {
-    State current = state;
-    Tenant old = current.tenants().get(id);
-    if (old == null) {
-      throw new TenantNotFoundException(id);
-    }
+    Tenant old = require(id);
     Tenant tenant = new Tenant(id, config, old.created(), clock.instant());
-    Map<TenantId, Tenant> tenants = new LinkedHashMap<>(current.tenants());
-    tenants.put(id, tenant);
-    commit(new State(tenants, current.shares()));
+    changes.write(new TenantUpdated(tenant));
     LOG.info("Tenant '{}' updated", id);
     return tenant;
   }
 
   /** Deletes the tenant, its policies, and every share it gave or received. */
   public synchronized void delete(TenantId id) {
-    State current = state;
-    if (!current.tenants().containsKey(id)) {
-      throw new TenantNotFoundException(id);
+    require(id);
+    // Removing the shares one by one leaves no share record behind for compaction to keep.
+    for (Share share : shares(id)) {
+      changes.write(new ShareRevoked(share.id()));
     }
-    Map<String, Share> shares = new LinkedHashMap<>(current.shares());
-    for (Share share : current.shares().values()) {
-      if (share.owner().equals(id) || share.grantee().equals(id)) {
-        store.remove(policies.forShare(share));
-        shares.remove(share.id());
-      }
-    }
-    store.remove(policies.forTenant(id));
-    Map<TenantId, Tenant> tenants = new LinkedHashMap<>(current.tenants());
-    tenants.remove(id);
-    commit(new State(tenants, shares));
+    changes.write(new TenantDeleted(id));
     LOG.info("Tenant '{}' deleted", id);
   }
 
@@ -157,41 +141,31 @@ public final class TenantRegistry {
    */
   public synchronized Share share(
       TenantId owner, TenantId grantee, String namespace, List<String> datasets) {
-    State current = state;
-    requireIn(current, owner);
-    requireIn(current, grantee);
+    require(owner);
+    require(grantee);
     List<String> sorted = datasets.stream().distinct().sorted().toList();
     String id = shareId(owner, grantee, namespace, sorted);
-    Share existing = current.shares().get(id);
+    Share existing = state.shares().get(id);
     if (existing != null) {
       return existing;
     }
     Share share = new Share(id, owner, grantee, namespace, sorted, clock.instant());
-    PolicySet set = policies.forShare(share);
-    store.put(set);
-    Map<String, Share> shares = new LinkedHashMap<>(current.shares());
-    shares.put(id, share);
-    try {
-      commit(new State(current.tenants(), shares));
-    } catch (RuntimeException e) {
-      store.remove(set);
-      throw e;
+    if (!changes.write(new ShareGranted(share))) {
+      // Another server deleted one of the two in the meantime.
+      require(owner);
+      throw new TenantNotFoundException(grantee);
     }
     LOG.info("Tenant '{}' shared {} in '{}' with '{}' ({})", owner, sorted, namespace, grantee, id);
     return share;
   }
 
-  /** Revokes a share; it stops applying at the authorizer's next policy poll. */
+  /** Revokes a share; it stops applying at the authorizer's next refresh. */
   public synchronized void revoke(TenantId owner, String shareId) {
-    State current = state;
-    Share share = current.shares().get(shareId);
+    Share share = state.shares().get(shareId);
     if (share == null || !share.owner().equals(owner)) {
       throw new ShareNotFoundException(owner, shareId);
     }
-    store.remove(policies.forShare(share));
-    Map<String, Share> shares = new LinkedHashMap<>(current.shares());
-    shares.remove(shareId);
-    commit(new State(current.tenants(), shares));
+    changes.write(new ShareRevoked(shareId));
     LOG.info("Share '{}' of tenant '{}' revoked", shareId, owner);
   }
 
@@ -203,33 +177,75 @@ public final class TenantRegistry {
         .toList();
   }
 
-  private static void requireIn(State state, TenantId id) {
-    if (!state.tenants().containsKey(id)) {
-      throw new TenantNotFoundException(id);
+  /**
+   * After a refused create the log's last record of the id is the loser's: write the winner's
+   * tenant again, so that a compacted log still gives the winner.
+   */
+  private void restate(TenantId id) {
+    Tenant winner = state.tenants().get(id);
+    if (winner == null) {
+      return;
+    }
+    try {
+      changes.write(new TenantRestated(winner));
+    } catch (RuntimeException e) {
+      LOG.warn("Tenant '{}': cannot restate the winning create: {}", id, e.toString());
     }
   }
 
-  private void commit(State next) {
-    RegistryJson.Document document =
-        new RegistryJson.Document(
-            1,
-            next.tenants().values().stream()
-                .sorted(Comparator.comparing(t -> t.id().value()))
-                .toList(),
-            new ArrayList<>(next.shares().values()));
-    try {
-      Files.createDirectories(file.toAbsolutePath().getParent());
-      Path temp = file.resolveSibling("." + file.getFileName() + ".tmp");
-      Files.writeString(temp, JSON.writeValueAsString(document) + "\n", StandardCharsets.UTF_8);
-      try {
-        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+  /** Applies a recorded change, and makes the local policies match what it changed. */
+  private boolean apply(RegistryChange change) {
+    synchronized (applying) {
+      RegistryState current = state;
+      Optional<RegistryState> next = current.apply(change);
+      if (next.isEmpty()) {
+        LOG.debug("Registry change of {} refused", change.key());
+        return false;
       }
-    } catch (IOException e) {
-      throw new PolicyException("Cannot write tenant registry " + file + ": " + e.getMessage(), e);
+      // A store of this server alone replays what the policies already hold; a shared one may
+      // hold other servers' changes that this server's policies never saw.
+      if (opened || changes.shared()) {
+        matchPolicies(current, next.get());
+      }
+      state = next.get();
     }
-    state = new State(Map.copyOf(next.tenants()), Map.copyOf(next.shares()));
+    for (Runnable listener : listeners) {
+      try {
+        listener.run();
+      } catch (RuntimeException e) {
+        LOG.warn("Registry change listener failed: {}", e.toString());
+      }
+    }
+    return true;
+  }
+
+  private void matchPolicies(RegistryState before, RegistryState after) {
+    for (Share share : before.shares().values()) {
+      if (!after.shares().containsKey(share.id())) {
+        store.remove(policies.forShare(share));
+      }
+    }
+    for (TenantId id : before.tenants().keySet()) {
+      if (!after.tenants().containsKey(id)) {
+        store.remove(policies.forTenant(id));
+      }
+    }
+    for (TenantId id : after.tenants().keySet()) {
+      if (!before.tenants().containsKey(id)) {
+        store.put(policies.forTenant(id));
+      }
+    }
+    for (Share share : after.shares().values()) {
+      if (!before.shares().containsKey(share.id())) {
+        store.put(policies.forShare(share));
+      }
+    }
+  }
+
+  /** Stops following the store; the contents stay readable. */
+  @Override
+  public void close() {
+    changes.close();
   }
 
   private static String shareId(

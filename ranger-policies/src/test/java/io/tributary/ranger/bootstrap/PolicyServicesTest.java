@@ -15,6 +15,7 @@ import io.tributary.ranger.quota.QuotaExceededException;
 import io.tributary.ranger.tenancy.Quotas;
 import io.tributary.ranger.tenancy.TenantConfig;
 import io.tributary.ranger.tenancy.TenantRole;
+import io.tributary.ranger.tenancy.TenantStore;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,7 +34,7 @@ class PolicyServicesTest {
             .withPollInterval(Duration.ofHours(1), Duration.ofHours(1));
     try (PolicyServices services =
         PolicyServices.embedded(
-            dataDir,
+            TenantStore.file(dataDir.resolve(PolicyServices.REGISTRY_FILE)),
             config,
             Authenticator.open(),
             new Slf4jAuditSink(),

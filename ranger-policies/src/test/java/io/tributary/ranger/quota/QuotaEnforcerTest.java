@@ -149,4 +149,44 @@ class QuotaEnforcerTest {
     current.set(new Quotas(100, 100, 0));
     changing.acquire(NOISY, 50);
   }
+
+  @Test
+  void shouldDivideRateAndBurstAmongServersButNotTheEntityCount() {
+    Quotas quota = new Quotas(30, 60, 1000);
+
+    assertThat(quota.shareOf(1)).isSameAs(quota);
+    assertThat(quota.shareOf(3)).isEqualTo(new Quotas(10, 20, 1000));
+    // Rounded up, never to nothing: an odd burst over more servers than events.
+    assertThat(new Quotas(2, 5, 0).shareOf(4)).isEqualTo(new Quotas(0.5, 2, 0));
+    assertThat(new Quotas(2, 0, 0).shareOf(4).capacity()).isEqualTo(1);
+    assertThat(Quotas.UNLIMITED.shareOf(3)).isEqualTo(Quotas.UNLIMITED);
+    assertThatThrownBy(() -> quota.shareOf(0)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void shouldLetEachOfThreeServersThroughAThirdOfTheQuotaAndFollowTheServerCount() {
+    AtomicInteger servers = new AtomicInteger(3);
+    QuotaEnforcer shared = enforcer.sharedAmong(servers::get);
+
+    int accepted = drain(shared);
+    assertThat(accepted).isEqualTo(20 / 3 + 1);
+    clock.advance(Duration.ofSeconds(3));
+    // 10/3 events/s for 3 s refill the bucket up to its size, a third of the burst rounded up.
+    assertThat(drain(shared)).isEqualTo(7);
+
+    servers.set(1);
+    assertThat(drain(shared)).isEqualTo(20);
+  }
+
+  private static int drain(QuotaEnforcer enforcer) {
+    int accepted = 0;
+    while (true) {
+      try {
+        enforcer.acquire(NOISY, 1);
+        accepted++;
+      } catch (QuotaExceededException e) {
+        return accepted;
+      }
+    }
+  }
 }

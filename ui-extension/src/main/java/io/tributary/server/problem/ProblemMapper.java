@@ -15,6 +15,7 @@ import io.tributary.ranger.quota.QuotaExceededException;
 import io.tributary.ranger.tenancy.ShareNotFoundException;
 import io.tributary.ranger.tenancy.TenantExistsException;
 import io.tributary.ranger.tenancy.TenantNotFoundException;
+import io.tributary.ranger.tenancy.TenantStoreUnavailableException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -134,6 +135,15 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
     if (e instanceof TenantExistsException exists) {
       return respond(
           Problem.of(409, ProblemTypes.CONFLICT, "Conflict", exists.getMessage()), Map.of());
+    }
+    if (e instanceof TenantStoreUnavailableException unavailable) {
+      return respond(
+          Problem.of(
+              503,
+              ProblemTypes.UNAVAILABLE,
+              "Tenant registry unavailable",
+              unavailable.getMessage()),
+          Map.of(HttpHeaders.RETRY_AFTER, "5"));
     }
     if (e instanceof RangerAdminException ranger) {
       return respond(

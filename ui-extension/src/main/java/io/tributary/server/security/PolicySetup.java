@@ -24,6 +24,7 @@ import io.tributary.ranger.auth.UsersStore;
 import io.tributary.ranger.bootstrap.PolicyServices;
 import io.tributary.ranger.tenancy.QuotaSettings;
 import io.tributary.ranger.tenancy.Quotas;
+import io.tributary.ranger.tenancy.TenantStore;
 import io.tributary.server.ServerSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -70,9 +71,16 @@ public final class PolicySetup {
     }
   }
 
-  /** Starts the policy services with their state in {@code dataDir}; the caller closes them. */
+  /**
+   * Starts the policy services with their state in {@code dataDir} and the tenant registry in
+   * {@code tenantStore}; the caller closes them.
+   */
   public static PolicyServices start(
-      Configuration config, TypeRegistry types, Path dataDir, Authenticator authenticator) {
+      Configuration config,
+      TypeRegistry types,
+      Path dataDir,
+      Authenticator authenticator,
+      TenantStore tenantStore) {
     EntityResources resources = new EntityResources(types, EntityResources.DEFAULT_NAMESPACE);
     AuditSink audit = audit(config);
     if (Slf4jAuditSinkProvider.NAME.equalsIgnoreCase(config.get(AuditSettings.SINK))) {
@@ -82,10 +90,10 @@ public final class PolicySetup {
       AuthorizerConfig authorizer = authorizerConfig(config, dataDir);
       if (authorizer.source() == AuthorizerConfig.Source.LOCAL_FILES) {
         return PolicyServices.embedded(
-            dataDir, authorizer, authenticator, audit, resources, Clock.systemUTC());
+            tenantStore, authorizer, authenticator, audit, resources, Clock.systemUTC());
       }
       return PolicyServices.rangerAdmin(
-          dataDir,
+          tenantStore,
           authorizer,
           rangerAdmin(config),
           authenticator,
@@ -93,6 +101,7 @@ public final class PolicySetup {
           resources,
           Clock.systemUTC());
     } catch (RuntimeException | Error e) {
+      tenantStore.close();
       audit.close();
       throw e;
     }
