@@ -58,6 +58,11 @@ final class ClusterParts {
     this.changeLog = changeLog;
   }
 
+  /** Whether this server is one of a cluster ({@code cluster.enabled}). */
+  private boolean enabled() {
+    return changeLog != null;
+  }
+
   /** Creates the topics when missing and joins the change log; pushes what must be closed. */
   static ClusterParts start(
       Configuration config, ChangeFeed feed, MeterRegistry registry, Deque<AutoCloseable> parts) {
@@ -127,7 +132,7 @@ final class ClusterParts {
    */
   IngestPipeline httpPipeline(
       IngestPipeline local, TenantId defaultTenant, Deque<AutoCloseable> parts) {
-    if (changeLog == null) {
+    if (!enabled()) {
       return local;
     }
     String bootstrap = config.get(ClusterSettings.BOOTSTRAP_SERVERS);
@@ -162,7 +167,7 @@ final class ClusterParts {
    * cluster the compacted registry topic every server follows. The registry closes it.
    */
   TenantStore tenantStore(Path stateDir) {
-    if (!enabled) {
+    if (!enabled()) {
       return TenantStore.file(stateDir.resolve(PolicyServices.REGISTRY_FILE));
     }
     return new KafkaTenantStore(
@@ -179,7 +184,7 @@ final class ClusterParts {
    * balancer together let through about the tenant's quota.
    */
   PolicyServices withSharedQuotas(PolicyServices policies, Deque<AutoCloseable> parts) {
-    if (!enabled) {
+    if (!enabled()) {
       return policies;
     }
     LiveServers live =
