@@ -163,6 +163,7 @@ export class LineageGraph extends LightElement {
       };
       this.filters = state.filters;
       this.aggregated = state.aggregated;
+      this.pages = state.pages;
       this.datasetsOnly = state.datasetsOnly;
       this.searchText = state.search;
       this.viewMode = state.view;
@@ -203,6 +204,7 @@ export class LineageGraph extends LightElement {
     return {
       ...this.settings,
       aggregated: this.aggregated,
+      pages: this.pages,
       datasetsOnly: this.datasetsOnly,
       view: this.viewMode,
       renderer: this.rendererChoice,
@@ -557,6 +559,7 @@ export class LineageGraph extends LightElement {
         // The page grows to the one holding the match.
         const at = this.pageOrder.get(key).indexOf(g);
         this.pages.set(key, Math.ceil((at + 1) / PAGE) * PAGE);
+        this.persist();
         this.redraw({ relayout: true }).then(() => this.goToHit(this.hitIndex));
         return;
       }
@@ -623,6 +626,7 @@ export class LineageGraph extends LightElement {
   async showMore(key) {
     this.pages.set(key, (this.pages.get(key) ?? PAGE) + PAGE);
     this.opened = key;
+    this.persist();
     await this.redraw({ relayout: true });
     this.showOpened();
   }
