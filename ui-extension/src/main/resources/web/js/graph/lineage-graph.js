@@ -32,9 +32,10 @@ const ROW_HEADER = 4;
 const GRID_FROM = 30;
 const GRID_GAP = { x: 24, y: 16 };
 const GROUP_FRAME = { x: 20, top: 34, bottom: 20 };
-// An opened group shows this many members at first (by name) and one more node for the rest,
-// which shows as many again when clicked: a layer of hundreds stays readable, and Find in graph
-// reaches every member. Below this zoom a label is not drawn (min-zoomed-font-size 9 of 11 px).
+// An opened group shows this many members at first (in name order, each followed by what it feeds
+// within the group) and one more node for the rest, which shows as many again when clicked: a
+// layer of hundreds stays readable, and Find in graph reaches every member. Below this zoom a
+// label is not drawn (min-zoomed-font-size 9 of 11 px).
 const PAGE = 100;
 const READABLE_ZOOM = 0.85;
 const FACETS = [['type', 'Type'], ['classification', 'Classification'], ['owner', 'Owner'], ['namespace', 'Namespace']];
