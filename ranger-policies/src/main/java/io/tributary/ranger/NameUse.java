@@ -16,7 +16,8 @@ import org.apache.ranger.plugin.util.ServicePolicies;
  * namespace every dataset (or job) with the same classifications is decided alike, so one Ranger
  * evaluation answers for all of them. Anything this cannot read exactly (policy deltas, security
  * zones, policy conditions, a name-specific policy whose tenant or namespace is a pattern) makes
- * names count everywhere, which is what deciding per entity means.
+ * names count everywhere, which is what deciding per entity means; so do tags attached to resources
+ * by name (the authorizer asks Ranger's tag enricher).
  *
  * @param version the policy version this describes
  */

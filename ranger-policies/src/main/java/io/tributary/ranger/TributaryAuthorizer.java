@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.ranger.audit.model.AuthzAuditEvent;
 import org.apache.ranger.authorization.hadoop.config.RangerPluginConfig;
+import org.apache.ranger.plugin.contextenricher.RangerTagEnricher;
 import org.apache.ranger.plugin.policyengine.RangerAccessRequestImpl;
 import org.apache.ranger.plugin.policyengine.RangerAccessResourceImpl;
 import org.apache.ranger.plugin.policyengine.RangerAccessResult;
@@ -301,7 +302,20 @@ public final class TributaryAuthorizer implements AutoCloseable {
   /** Where names count under the policy version {@code version}: everywhere if not known. */
   private NameUse nameUse(long version) {
     NameUse names = plugin.names;
-    return names.version() == version ? names : NameUse.everywhere(version);
+    return names.version() == version && !tagsNameResources() ? names : NameUse.everywhere(version);
+  }
+
+  /**
+   * Whether Ranger's tag enricher holds tags attached to resources (tag sync's service tags, a tags
+   * file): a dataset's tags, and so its decision, may then depend on its name.
+   */
+  private boolean tagsNameResources() {
+    RangerTagEnricher tags = plugin.getTagEnricher();
+    RangerTagEnricher.EnrichedServiceTags enriched =
+        tags == null ? null : tags.getEnrichedServiceTags();
+    return enriched != null
+        && enriched.getServiceResourceMatchers() != null
+        && !enriched.getServiceResourceMatchers().isEmpty();
   }
 
   /** How many read decisions Ranger's engine evaluated, for tests of the decision memory. */
