@@ -15,7 +15,8 @@ test('every choice of the explorer survives the URL exactly', () => {
   const state = {
     ...defaultState(OPTIONS),
     direction: 'DOWNSTREAM', depth: 4, level: 'COLUMN', layout: 'radial', orientation: 'DOWN',
-    grouping: 'namespace', aggregated: new Set(['kafka://b:9092', 'prod']), datasetsOnly: true, view: '3d', renderer: 'webgl',
+    grouping: 'namespace', aggregated: new Set(['kafka://b:9092', 'prod']),
+    pages: new Map([['kafka://c:9092', 200], ['layer 3', 300]]), datasetsOnly: true, view: '3d', renderer: 'webgl',
     filters: { type: new Set(['kafka_topic']), classification: new Set(['PII', 'a,b']), owner: new Set(), namespace: new Set() },
     search: 'enriched', selected: 'g/1', path: { from: 'g-a', to: 'g-b' }, impact: 'g-a',
     ops: [{ op: 'expand', dir: 'UPSTREAM', guid: 'g-x' }, { op: 'collapse', dir: 'DOWNSTREAM', guid: 'g:y' }],

@@ -7,11 +7,12 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Read decisions remembered per principal and resource path (tenant, namespace, dataset or job,
  * with the classifications tag policies see) while the policies in force stay the same, for at most
- * {@link #TTL}. A lineage view reaches thousands of entities in a few dozen namespaces, and the
- * reads of one user repeat the same few resources request after request: a Ranger evaluation costs
- * microseconds, a remembered answer a hash lookup. The time bound is the one write decisions have
- * (a policy's validity schedule, roles from Ranger Admin); a new policy version decides afresh at
- * once.
+ * {@link #TTL}. Where the policies in force name no dataset or job of a namespace one by one
+ * ({@link NameUse}), the path is the namespace and kind: one evaluation for all of them. A lineage
+ * view reaches thousands of entities in a few dozen namespaces, and the reads of one user repeat
+ * the same few resources request after request: a Ranger evaluation costs microseconds, a
+ * remembered answer a hash lookup. The time bound is the one write decisions have (a policy's
+ * validity schedule, roles from Ranger Admin); a new policy version decides afresh at once.
  */
 final class ReadDecisions {
   static final Duration TTL = Duration.ofSeconds(1);
@@ -20,6 +21,9 @@ final class ReadDecisions {
   static final int MAX_PRINCIPALS = 10_000;
 
   static final int MAX_RESOURCES = 100_000;
+
+  /** The name of a remembered decision that holds for every dataset (or job) of a namespace. */
+  private static final String ANY = "*";
 
   /** Ranger's answer for one access to one resource. */
   record Decided(boolean allowed, long policyId) {}
@@ -69,7 +73,12 @@ final class ReadDecisions {
         Set<String> classifications,
         long policyVersion,
         long now) {
-      Key key = new Key(access, resource, classifications);
+      // Where no policy tells names apart, every dataset (or job) of a namespace is decided alike.
+      ResourcePath keyed =
+          resource.name() == null || names.apply(policyVersion).matters(resource)
+              ? resource
+              : new ResourcePath(resource.tenant(), resource.namespace(), resource.kind(), ANY);
+      Key key = new Key(access, keyed, classifications);
       Entry entry = decisions.get(key);
       if (entry == null || entry.policyVersion() != policyVersion || entry.expiresAt() - now <= 0) {
         Decided decided =
@@ -87,15 +96,18 @@ final class ReadDecisions {
 
   private final Evaluator evaluator;
   private final java.util.function.Function<Principal, Set<String>> rolesOf;
+  private final java.util.function.LongFunction<NameUse> names;
   private final long ttlNanos;
   private final ConcurrentHashMap<Principal, OfPrincipal> principals = new ConcurrentHashMap<>();
 
   ReadDecisions(
       Evaluator evaluator,
       java.util.function.Function<Principal, Set<String>> rolesOf,
+      java.util.function.LongFunction<NameUse> names,
       Duration ttl) {
     this.evaluator = evaluator;
     this.rolesOf = rolesOf;
+    this.names = names;
     this.ttlNanos = ttl.toNanos();
   }
 

@@ -21,12 +21,15 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.ranger.audit.model.AuthzAuditEvent;
 import org.apache.ranger.authorization.hadoop.config.RangerPluginConfig;
+import org.apache.ranger.plugin.contextenricher.RangerTagEnricher;
 import org.apache.ranger.plugin.policyengine.RangerAccessRequestImpl;
 import org.apache.ranger.plugin.policyengine.RangerAccessResourceImpl;
 import org.apache.ranger.plugin.policyengine.RangerAccessResult;
 import org.apache.ranger.plugin.service.RangerBasePlugin;
+import org.apache.ranger.plugin.util.ServicePolicies;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,7 +53,8 @@ public final class TributaryAuthorizer implements AutoCloseable {
   /** How often the audit summaries of repeated write decisions are written. */
   static final Duration SUMMARY_INTERVAL = Duration.ofSeconds(5);
 
-  private final RangerBasePlugin plugin;
+  private final WatchedPlugin plugin;
+  private final AtomicLong readEvaluations = new AtomicLong();
   private final AuditingResultProcessor audit;
   private final EntityResources resources;
   private final AuthorizerConfig config;
@@ -58,8 +62,24 @@ public final class TributaryAuthorizer implements AutoCloseable {
   private final ScheduledExecutorService summaries;
   private final ReadDecisions reads;
 
+  /** Ranger's plugin, noting where the policies it is given tell dataset and job names apart. */
+  private static final class WatchedPlugin extends RangerBasePlugin {
+    private volatile NameUse names = NameUse.everywhere(-1);
+
+    WatchedPlugin(RangerPluginConfig config) {
+      super(config);
+    }
+
+    @Override
+    public void setPolicies(ServicePolicies policies) {
+      NameUse next = NameUse.of(policies);
+      super.setPolicies(policies);
+      names = next;
+    }
+  }
+
   private TributaryAuthorizer(
-      RangerBasePlugin plugin,
+      WatchedPlugin plugin,
       AuditingResultProcessor audit,
       EntityResources resources,
       AuthorizerConfig config) {
@@ -74,7 +94,7 @@ public final class TributaryAuthorizer implements AutoCloseable {
             WRITE_DECISION_TTL,
             System::nanoTime,
             Clock.systemUTC());
-    this.reads = new ReadDecisions(this::decide, this::rolesOf, ReadDecisions.TTL);
+    this.reads = new ReadDecisions(this::decide, this::rolesOf, this::nameUse, ReadDecisions.TTL);
     this.summaries =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -110,7 +130,7 @@ public final class TributaryAuthorizer implements AutoCloseable {
             config.serviceName(),
             config.appId(),
             config.pluginProperties());
-    RangerBasePlugin plugin = new RangerBasePlugin(pluginConfig);
+    WatchedPlugin plugin = new WatchedPlugin(pluginConfig);
     plugin.init();
     LOG.info(
         "Ranger authorizer started: service '{}', policies from {}, policy version {}",
@@ -230,6 +250,7 @@ public final class TributaryAuthorizer implements AutoCloseable {
       AccessType access,
       ResourcePath resource,
       Set<String> classifications) {
+    readEvaluations.incrementAndGet();
     RangerAccessResult result =
         plugin.isAccessAllowed(request(principal, roles, access, resource, classifications), null);
     return result == null
@@ -276,6 +297,30 @@ public final class TributaryAuthorizer implements AutoCloseable {
       request.getContext().put(ClassificationEnricher.CONTEXT_KEY, classifications);
     }
     return request;
+  }
+
+  /** Where names count under the policy version {@code version}: everywhere if not known. */
+  private NameUse nameUse(long version) {
+    NameUse names = plugin.names;
+    return names.version() == version && !tagsNameResources() ? names : NameUse.everywhere(version);
+  }
+
+  /**
+   * Whether Ranger's tag enricher holds tags attached to resources (tag sync's service tags, a tags
+   * file): a dataset's tags, and so its decision, may then depend on its name.
+   */
+  private boolean tagsNameResources() {
+    RangerTagEnricher tags = plugin.getTagEnricher();
+    RangerTagEnricher.EnrichedServiceTags enriched =
+        tags == null ? null : tags.getEnrichedServiceTags();
+    return enriched != null
+        && enriched.getServiceResourceMatchers() != null
+        && !enriched.getServiceResourceMatchers().isEmpty();
+  }
+
+  /** How many read decisions Ranger's engine evaluated, for tests of the decision memory. */
+  long readEvaluations() {
+    return readEvaluations.get();
   }
 
   /** The principal's own roles and those Ranger Admin gives its user and groups. */

@@ -106,6 +106,24 @@ class PolicyFilesTest {
   }
 
   @Test
+  void shouldDecideReadsByNameWhereTheTagsFileTagsADatasetByName() {
+    Fixtures.write(policyFile("pii-tag.json"), Fixtures.resource("/policies/pii-tag.json"));
+    AuthorizerConfig config = Fixtures.config(dataDir);
+    Fixtures.write(config.tagsFile(), Fixtures.resource("/policies/tags.json"));
+    start(config);
+    Principal reader = user(ACME, TenantRole.READER);
+
+    // One request, both orders: a decision per namespace would give the second the first's answer.
+    ReadRequest request = authorizer.readRequest(reader);
+    var visible = request.visibility(AccessType.READ);
+    assertThat(visible.canSee(Fixtures.dataset(ACME, "orders", "prod"))).isTrue();
+    assertThat(visible.canSee(Fixtures.dataset(ACME, "customers", "prod"))).isFalse();
+    var again = authorizer.readRequest(reader).visibility(AccessType.READ);
+    assertThat(again.canSee(Fixtures.dataset(ACME, "customers", "prod"))).isFalse();
+    assertThat(again.canSee(Fixtures.dataset(ACME, "sessions", "prod"))).isTrue();
+  }
+
+  @Test
   void shouldApplyPolicyFileChangesAtTheNextPollWithoutRestart() {
     start(Fixtures.config(dataDir).withPollInterval(Duration.ofMillis(200), Duration.ofHours(1)));
     ResourcePath orders = ResourcePath.dataset(ACME, "prod", "orders-eu");

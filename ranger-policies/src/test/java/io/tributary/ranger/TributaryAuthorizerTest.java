@@ -208,4 +208,74 @@ class TributaryAuthorizerTest {
     assertThat(after.visibility(AccessType.READ).canSee(Fixtures.dataset(GLOBEX, "x", "prod")))
         .isTrue();
   }
+
+  /** Entities in four namespaces of two tenants, datasets and jobs, every tenth one of globex. */
+  private static java.util.List<io.tributary.catalog.Entity> estate(int size) {
+    java.util.List<io.tributary.catalog.Entity> out = new java.util.ArrayList<>();
+    for (int i = 0; i < size; i++) {
+      io.tributary.contract.TenantId tenant = i % 10 == 0 ? GLOBEX : ACME;
+      String namespace = "ns-" + (i % 4);
+      out.add(
+          i % 2 == 0
+              ? Fixtures.dataset(tenant, "d-" + i, namespace)
+              : Fixtures.job(tenant, "j-" + i, namespace));
+    }
+    return out;
+  }
+
+  /** What Ranger decides for the entity on its own, lineage and read, as before any memory. */
+  private boolean decidedAlone(Principal principal, io.tributary.catalog.Entity e) {
+    ResourcePath path = EntityResources.builtIn().of(e);
+    return authorizer.isAllowed(principal, AccessType.LINEAGE, path, e.classifications())
+        && authorizer.isAllowed(principal, AccessType.READ, path, e.classifications());
+  }
+
+  @Test
+  void shouldEvaluateALineageAnswerOncePerTenantNamespaceAndKindWithTheSameDecisions() {
+    Principal reader = user(ACME, TenantRole.READER);
+    java.util.List<io.tributary.catalog.Entity> answer = estate(5_000);
+    long before = authorizer.readEvaluations();
+
+    io.tributary.catalog.Visibility lineage = authorizer.readRequest(reader).lineage();
+    java.util.List<Boolean> decided = answer.stream().map(lineage::canSee).toList();
+
+    // 2 tenants x 4 namespaces x 2 kinds x 2 accesses at most, not 2 per entity.
+    assertThat(authorizer.readEvaluations() - before).isLessThanOrEqualTo(32);
+    assertThat(decided).containsOnly(true, false).contains(true, false);
+    for (int i = 0; i < answer.size(); i++) {
+      assertThat(decided.get(i))
+          .as("%s", answer.get(i))
+          .isEqualTo(decidedAlone(reader, answer.get(i)));
+    }
+  }
+
+  @Test
+  void shouldStillDecideByNameWhereAPolicyNamesDatasetsOneByOne() {
+    new io.tributary.ranger.tenancy.LocalPolicyStore(authorizer.config().policyDir(), "tributary")
+        .put(
+            new io.tributary.ranger.tenancy.TenantPolicies("tributary")
+                .forShare(
+                    new io.tributary.ranger.tenancy.Share(
+                        "x", GLOBEX, ACME, "ns-0", java.util.List.of("d-0"), Fixtures.T0)));
+    authorizer.refresh();
+    Principal reader = user(ACME, TenantRole.READER);
+    java.util.List<io.tributary.catalog.Entity> answer = estate(400);
+    long before = authorizer.readEvaluations();
+
+    io.tributary.catalog.Visibility read =
+        authorizer.readRequest(reader).visibility(AccessType.READ);
+    java.util.List<Boolean> decided = answer.stream().map(read::canSee).toList();
+
+    // The shared dataset is visible and its neighbours in globex's ns-0 are not.
+    assertThat(decided.get(0)).isTrue();
+    assertThat(decided.get(20)).isFalse();
+    for (int i = 0; i < answer.size(); i++) {
+      ResourcePath path = EntityResources.builtIn().of(answer.get(i));
+      assertThat(decided.get(i))
+          .as("%s", answer.get(i))
+          .isEqualTo(authorizer.isAllowed(reader, AccessType.READ, path, java.util.Set.of()));
+    }
+    // Globex's ns-0 (20 datasets of the 400) is decided name by name, the rest per namespace.
+    assertThat(authorizer.readEvaluations() - before).isBetween(20L, 20L + 16L);
+  }
 }

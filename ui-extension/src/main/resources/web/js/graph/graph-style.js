@@ -96,6 +96,14 @@ export function graphStyle(large) {
         'border-width': 2, 'font-weight': 'bold', 'text-wrap': 'none', 'min-zoomed-font-size': 0,
       },
     },
+    {
+      // The rest of an opened group's members: a click shows the next page.
+      selector: 'node.more',
+      style: {
+        shape: 'round-rectangle', 'background-color': c.accent, 'background-opacity': 0.06, 'border-color': c.accent,
+        'border-style': 'dashed', 'border-width': 2, color: c.accent, 'font-weight': 'bold', 'text-wrap': 'none', 'min-zoomed-font-size': 0,
+      },
+    },
     { selector: 'node.match', style: { 'border-color': c.highlight, 'border-width': 4, 'underlay-color': c.highlight, 'underlay-opacity': 0.35, 'underlay-padding': 8, 'min-zoomed-font-size': 0 } },
     { selector: 'edge.via', style: { 'line-style': 'solid', 'target-arrow-shape': 'triangle' } },
   ];

@@ -27,6 +27,17 @@ const ROW = 24;
 const IMPACT_LISTED = 40;
 const ROW_PAD = 8;
 const ROW_HEADER = 4;
+// An opened group of more members than this is drawn as a grid, with this room around each cell;
+// a group's frame (Cytoscape's padding and its label above) around its members.
+const GRID_FROM = 30;
+const GRID_GAP = { x: 24, y: 16 };
+const GROUP_FRAME = { x: 20, top: 34, bottom: 20 };
+// An opened group shows this many members at first (in name order, each followed by what it feeds
+// within the group) and one more node for the rest, which shows as many again when clicked: a
+// layer of hundreds stays readable, and Find in graph reaches every member. Below this zoom a
+// label is not drawn (min-zoomed-font-size 9 of 11 px).
+const PAGE = 100;
+const READABLE_ZOOM = 0.85;
 const FACETS = [['type', 'Type'], ['classification', 'Classification'], ['owner', 'Owner'], ['namespace', 'Namespace']];
 
 function nodeSize(entity, cat) {
@@ -55,6 +66,10 @@ function hasHardwareWebGl() {
     }
   }
   return hardwareGl;
+}
+
+function isGroupId(id) {
+  return String(id).startsWith('group:');
 }
 
 function p0(params) {
@@ -109,6 +124,8 @@ export class LineageGraph extends LightElement {
     this.offers = new Map(); // guid -> {UPSTREAM: n, DOWNSTREAM: n}: new neighbours not shown
     this.openedAt = Date.now();
     this.aggregated = new Set();
+    this.pages = new Map(); // group key -> members shown of an opened group beyond PAGE
+    this.paged = new Map(); // guid -> key of the group whose "more" node holds it
     this.datasetsOnly = false;
     this.searchText = '';
     this.hits = [];
@@ -147,6 +164,7 @@ export class LineageGraph extends LightElement {
       };
       this.filters = state.filters;
       this.aggregated = state.aggregated;
+      this.pages = state.pages;
       this.datasetsOnly = state.datasetsOnly;
       this.searchText = state.search;
       this.viewMode = state.view;
@@ -187,6 +205,7 @@ export class LineageGraph extends LightElement {
     return {
       ...this.settings,
       aggregated: this.aggregated,
+      pages: this.pages,
       datasetsOnly: this.datasetsOnly,
       view: this.viewMode,
       renderer: this.rendererChoice,
@@ -514,7 +533,7 @@ export class LineageGraph extends LightElement {
     // Members of a super-node count: going to one opens its group.
     const keys = this.aggregated.size ? this.model.groupKeys(this.settings.grouping) : new Map();
     const folded = (g) => this.aggregated.has(keys.get(g)) && this.model.passes(g, this.filters);
-    const drawn = (g) => !this.cy || folded(g) || (this.cy.getElementById(g).nonempty() && !this.cy.getElementById(g).hasClass('filtered'));
+    const drawn = (g) => !this.cy || folded(g) || this.paged.has(g) || (this.cy.getElementById(g).nonempty() && !this.cy.getElementById(g).hasClass('filtered'));
     const entries = this.model ? [...this.model.nodes].filter(([g, n]) => !n.entity.redacted && drawn(g)).map(([g, n]) => [g, n.entity.name]) : [];
     this.hits = text ? searchGraph(entries, text) : [];
     this.hitIndex = 0;
@@ -540,6 +559,14 @@ export class LineageGraph extends LightElement {
         this.toggleAggregate(key).then(() => this.goToHit(this.hitIndex));
         return;
       }
+      if (this.paged.has(g)) {
+        // The page grows to the one holding the match.
+        const at = this.pageOrder.get(key).indexOf(g);
+        this.pages.set(key, Math.ceil((at + 1) / PAGE) * PAGE);
+        this.persist();
+        this.redraw({ relayout: true }).then(() => this.goToHit(this.hitIndex));
+        return;
+      }
     }
     this.select(g);
     const el = this.cy?.getElementById(g);
@@ -548,6 +575,65 @@ export class LineageGraph extends LightElement {
   }
 
   // ---- rendering ------------------------------------------------------------------------------
+
+  /**
+   * The members of opened groups beyond what their page shows (guid -> group key): a group of
+   * more than PAGE top-level members shows the first ones, the focus always.
+   */
+  pagedMembers(keys, passes, hidden) {
+    const byKey = new Map();
+    for (const [guid, n] of this.model.nodes) {
+      const key = keys.get(guid);
+      if (n.parent || key === undefined || this.aggregated.has(key) || guid === this.model.focus
+        || hidden.has(guid) || !passes.get(guid)) continue;
+      if (!byKey.has(key)) byKey.set(key, []);
+      byKey.get(key).push(guid);
+    }
+    const paged = new Map();
+    this.pageOrder = new Map();
+    const large = [...byKey].filter(([, guids]) => guids.length > PAGE + PAGE / 5);
+    if (!large.length) return paged;
+    const keyOf = new Map(large.flatMap(([key, guids]) => guids.map((g) => [g, key])));
+    const next = new Map(); // guid -> what it feeds in its own group
+    for (const e of this.model.edges.values()) {
+      if (keyOf.has(e.from) && keyOf.get(e.from) === keyOf.get(e.to)) {
+        if (!next.has(e.from)) next.set(e.from, []);
+        next.get(e.from).push(e.to);
+      }
+    }
+    const name = (g) => this.model.node(g).entity.name || '';
+    const byName = (a, b) => name(a).localeCompare(name(b)) || a.localeCompare(b);
+    for (const [key, guids] of large) {
+      // By name, each member followed by what it feeds within the group: a job and the topic it
+      // writes share a page.
+      guids.sort(byName);
+      const order = [];
+      const placed = new Set();
+      const place = (g) => {
+        const todo = [g];
+        while (todo.length) {
+          const at = todo.pop();
+          if (placed.has(at)) continue;
+          placed.add(at);
+          order.push(at);
+          todo.push(...(next.get(at) || []).filter((n) => !placed.has(n)).sort(byName).reverse());
+        }
+      };
+      guids.forEach(place);
+      this.pageOrder.set(key, order);
+      for (const g of order.slice(this.pages.get(key) ?? PAGE)) paged.set(g, key);
+    }
+    return paged;
+  }
+
+  /** Shows the next page of an opened group's members. */
+  async showMore(key) {
+    this.pages.set(key, (this.pages.get(key) ?? PAGE) + PAGE);
+    this.opened = key;
+    this.persist();
+    await this.redraw({ relayout: true });
+    this.showOpened();
+  }
 
   /**
    * The model as Cytoscape elements: groups, nodes (datasets open to columns are compounds), edges.
@@ -570,14 +656,16 @@ export class LineageGraph extends LightElement {
     const hitSet = new Set(this.hits.map((h) => h.guid));
     const nearest = new Map(); // super-node id -> nearest impact distance of its members
     const matched = new Set(); // super-nodes with a search match inside
+    this.paged = this.pagedMembers(keys, passes, projection.hidden);
     for (const [guid, n] of m.nodes) {
       if (projection.hidden.has(guid)) continue;
       const e = n.entity;
       const cat = typeCategory(e);
       let parent = n.parent && m.nodes.has(n.parent) ? n.parent : undefined;
       const key = keys.get(n.parent || guid);
-      if (key !== undefined && this.aggregated.has(key) && guid !== m.focus && passes.get(guid)) {
-        const id = `agg:${key}`;
+      const folded = key !== undefined && this.aggregated.has(key) && guid !== m.focus && passes.get(guid);
+      if (folded || this.paged.has(n.parent || guid)) {
+        const id = folded ? `agg:${key}` : `more:${key}`;
         superOf.set(guid, id);
         if (!n.parent) members.set(id, (members.get(id) || 0) + 1);
         // A super-node shows the nearest impact and any search match among its members.
@@ -617,12 +705,16 @@ export class LineageGraph extends LightElement {
       }
     }
     for (const [id, count] of members) {
-      const key = id.slice(4);
-      const label = `${groupLabel(key)} · ${count}`;
-      const classes = ['aggregate'];
+      const more = id.startsWith('more:');
+      const key = id.slice(more ? 5 : 4);
+      const label = more ? `+${count.toLocaleString('en')} more` : `${groupLabel(key)} · ${count}`;
+      const classes = [more ? 'more' : 'aggregate'];
       if (nearest.has(id)) classes.push(`impact-${Math.min(IMPACT_COLORS.length - 1, nearest.get(id))}`);
       if (matched.has(id)) classes.push('match');
-      els.push({ group: 'nodes', data: { id, label, w: Math.min(320, 60 + label.length * 7), h: 48, tw: 300, key, count }, classes: classes.join(' ') });
+      const parent = more ? `group:${key}` : undefined;
+      if (more) groups.set(parent, key);
+      const size = more ? { w: Math.max(96, 30 + label.length * 7), h: 34 } : { w: Math.min(320, 60 + label.length * 7), h: 48 };
+      els.push({ group: 'nodes', data: { id, label, ...size, tw: 300, key, count, parent }, classes: classes.join(' ') });
     }
     for (const [id, key] of groups) {
       els.push({ group: 'nodes', data: { id, label: groupLabel(key), w: 10, h: 10, tw: 400, key }, classes: 'group' });
@@ -767,63 +859,137 @@ export class LineageGraph extends LightElement {
   /**
    * Layered layouts put what has no edges between it in one rank: a chain of layer super-nodes in
    * one line, an opened layer's hundreds of members in one row, each too thin to read at fit. Such
-   * runs are folded into reading order: the overview's super-nodes in rows, back and forth so that
-   * neighbours stay side by side, and a large group's members in a grid where the row was.
+   * runs are folded into reading order. In an overview (super-nodes, and groups opened from it)
+   * every super-node and every opened group is one block, a large group's members in a grid, and
+   * the blocks are packed in rows of the viewport's shape, back and forth so that neighbours stay
+   * side by side. Otherwise a large group's members become a grid where their row was.
    */
   compact(nodes, positions) {
     const byId = new Map(nodes.map((n) => [n.data.id, n]));
-    const along = this.settings.orientation === 'DOWN' ? 'y' : 'x';
-    const across = along === 'x' ? 'y' : 'x';
-    const top = nodes.filter((n) => !n.data.parent && positions.has(n.data.id));
-    if (top.length > 8 && top.every((n) => n.classes.includes('aggregate') || n.data.id === this.focus)) {
-      const order = top.map((n) => n.data.id)
-        .sort((a, b) => positions.get(a)[along] - positions.get(b)[along] || positions.get(a)[across] - positions.get(b)[across]);
-      const cols = Math.ceil(Math.sqrt(order.length * 2));
-      const cellW = Math.max(...top.map((n) => n.data.w)) + 60;
-      const cellH = Math.max(...top.map((n) => n.data.h)) + 70;
-      order.forEach((id, i) => {
-        const row = Math.floor(i / cols);
-        const col = row % 2 === 0 ? i % cols : cols - 1 - (i % cols);
-        positions.set(id, { x: col * cellW, y: row * cellH });
-      });
-      return positions;
-    }
-    const members = new Map();
+    const blocks = new Map(); // outermost node -> the positioned nodes inside it (or itself)
     for (const n of nodes) {
-      if (n.data.parent?.startsWith('group:') && positions.has(n.data.id)) {
-        if (!members.has(n.data.parent)) members.set(n.data.parent, []);
-        members.get(n.data.parent).push(n.data.id);
-      }
+      if (!positions.has(n.data.id)) continue;
+      let outer = n;
+      while (outer.data.parent && byId.has(outer.data.parent)) outer = byId.get(outer.data.parent);
+      if (!blocks.has(outer.data.id)) blocks.set(outer.data.id, []);
+      blocks.get(outer.data.id).push(n.data.id);
     }
-    for (const ids of members.values()) {
-      if (ids.length <= 30) continue;
-      ids.sort((a, b) => positions.get(a)[across] - positions.get(b)[across]);
+    const isAggregate = (id) => byId.get(id).classes.split(' ').includes('aggregate');
+    const ids = [...blocks.keys()];
+    const overview = ids.length > 8 && ids.some(isAggregate) && ids.every((id) => isAggregate(id) || isGroupId(id));
+    const gridded = (id) => isGroupId(id) && blocks.get(id).length > GRID_FROM
+      && blocks.get(id).every((m) => byId.get(m).data.parent === id);
+    if (overview) return this.packBlocks(blocks, byId, positions, gridded);
+    const along = this.settings.orientation === 'DOWN' ? 'y' : 'x';
+    for (const [id, members] of blocks) {
+      if (!gridded(id)) continue;
       const mid = { x: 0, y: 0 };
-      for (const id of ids) {
-        mid.x += positions.get(id).x / ids.length;
-        mid.y += positions.get(id).y / ids.length;
+      for (const m of members) {
+        mid.x += positions.get(m).x / members.length;
+        mid.y += positions.get(m).y / members.length;
       }
-      // Wide across the flow, a few rows along it; what lies beyond moves out by the rows added.
-      const wide = Math.max(...ids.map((id) => byId.get(id).data.w)) + 30;
-      const cell = along === 'x' ? { across: 50, along: wide } : { across: wide, along: 50 };
-      // About the viewport's shape (2.5 : 1) in pixels, whichever way the flow runs.
-      const shape = along === 'x' ? 1 / 2.5 : 2.5;
-      const alongN = Math.max(1, Math.round(Math.sqrt((ids.length * cell.across) / (shape * cell.along))));
-      const acrossN = Math.ceil(ids.length / alongN);
-      const half = ((alongN - 1) * cell.along) / 2;
-      const inGroup = new Set(ids);
-      for (const [id, p] of positions) {
-        if (inGroup.has(id)) continue;
+      const grid = this.grid(members, byId, positions);
+      // What lies beyond the group moves out along the flow by the room the grid takes.
+      const half = (along === 'x' ? grid.w : grid.h) / 2;
+      const inGroup = new Set(members);
+      for (const [other, p] of positions) {
+        if (inGroup.has(other)) continue;
         if (p[along] > mid[along] + 1) p[along] += half;
         else if (p[along] < mid[along] - 1) p[along] -= half;
       }
-      ids.forEach((id, i) => {
-        positions.set(id, {
-          [across]: mid[across] + ((i % acrossN) - (acrossN - 1) / 2) * cell.across,
-          [along]: mid[along] + Math.floor(i / acrossN) * cell.along - half,
-        });
-      });
+      for (const [m, p] of grid.at) positions.set(m, { x: mid.x - grid.w / 2 + p.x, y: mid.y - grid.h / 2 + p.y });
     }
+    return positions;
+  }
+
+  /** The viewport's width over its height. */
+  viewAspect() {
+    const canvas = this.querySelector('.graph-canvas');
+    const w = canvas?.clientWidth || window.innerWidth;
+    const h = canvas?.clientHeight || window.innerHeight;
+    return Math.min(4, Math.max(0.25, w / Math.max(1, h)));
+  }
+
+  /**
+   * A group's members in rows and columns of about the viewport's shape, in the order the layout
+   * put them across the flow (so a job sits next to the topic it writes); positions from the top
+   * left corner of a box {w, h}.
+   */
+  grid(members, byId, positions) {
+    const along = this.settings.orientation === 'DOWN' ? 'y' : 'x';
+    const across = along === 'x' ? 'y' : 'x';
+    const last = (m) => (m.startsWith('more:') ? 1 : 0);
+    const order = [...members].sort((a, b) => last(a) - last(b) || positions.get(a)[across] - positions.get(b)[across]
+      || positions.get(a)[along] - positions.get(b)[along]);
+    const cellW = Math.max(...members.map((m) => byId.get(m).data.w)) + GRID_GAP.x;
+    const cellH = Math.max(...members.map((m) => byId.get(m).data.h)) + GRID_GAP.y;
+    const cols = Math.max(1, Math.min(order.length, Math.round(Math.sqrt((order.length * cellH * this.viewAspect()) / cellW))));
+    const rows = Math.ceil(order.length / cols);
+    const at = new Map(order.map((m, i) => [m, { x: (i % cols) * cellW + cellW / 2, y: Math.floor(i / cols) * cellH + cellH / 2 }]));
+    return { at, w: cols * cellW, h: rows * cellH };
+  }
+
+  /**
+   * Packs the overview's blocks (super-nodes, opened groups) in rows about as wide as the
+   * viewport's shape asks, in the layout's order, every other row right to left. Blocks never
+   * overlap: each row is as tall as its tallest block and a group keeps room for its frame.
+   */
+  packBlocks(blocks, byId, positions, gridded) {
+    const along = this.settings.orientation === 'DOWN' ? 'y' : 'x';
+    const across = along === 'x' ? 'y' : 'x';
+    const items = [];
+    for (const [id, members] of blocks) {
+      let box;
+      if (gridded(id)) {
+        box = this.grid(members, byId, positions);
+      } else {
+        // As laid out, moved as one: a small group keeps its own flow.
+        let x1 = Infinity; let y1 = Infinity; let x2 = -Infinity; let y2 = -Infinity;
+        for (const m of members) {
+          const p = positions.get(m);
+          const d = byId.get(m).data;
+          x1 = Math.min(x1, p.x - d.w / 2); x2 = Math.max(x2, p.x + d.w / 2);
+          y1 = Math.min(y1, p.y - d.h / 2); y2 = Math.max(y2, p.y + d.h / 2);
+        }
+        box = { at: new Map(members.map((m) => [m, { x: positions.get(m).x - x1, y: positions.get(m).y - y1 }])), w: x2 - x1, h: y2 - y1 };
+      }
+      const frame = isGroupId(id) ? GROUP_FRAME : { x: 0, top: 0, bottom: 0 };
+      const c = { x: 0, y: 0 };
+      for (const m of members) {
+        c.x += positions.get(m).x / members.length;
+        c.y += positions.get(m).y / members.length;
+      }
+      items.push({ ...box, frame, c, w: box.w + 2 * frame.x, h: box.h + frame.top + frame.bottom });
+    }
+    items.sort((a, b) => a.c[along] - b.c[along] || a.c[across] - b.c[across]);
+    const gap = { x: 60, y: 70 };
+    const area = items.reduce((sum, it) => sum + (it.w + gap.x) * (it.h + gap.y), 0);
+    const width = Math.max(...items.map((it) => it.w), Math.sqrt(area * this.viewAspect()));
+    const rows = [];
+    let row = [];
+    let used = 0;
+    for (const it of items) {
+      if (row.length && used + it.w > width) {
+        rows.push(row);
+        row = [];
+        used = 0;
+      }
+      row.push(it);
+      used += it.w + gap.x;
+    }
+    if (row.length) rows.push(row);
+    let top = 0;
+    rows.forEach((r, i) => {
+      const height = Math.max(...r.map((it) => it.h));
+      let x = i % 2 === 0 ? 0 : width;
+      for (const it of r) {
+        const left = i % 2 === 0 ? x : x - it.w;
+        const y0 = top + (height - it.h) / 2 + it.frame.top;
+        for (const [m, p] of it.at) positions.set(m, { x: left + it.frame.x + p.x, y: y0 + p.y });
+        x = i % 2 === 0 ? x + it.w + gap.x : x - it.w - gap.x;
+      }
+      top += height + gap.y;
+    });
     return positions;
   }
 
@@ -874,6 +1040,10 @@ export class LineageGraph extends LightElement {
       const n = evt.target;
       if (n.hasClass('aggregate')) {
         this.toggleAggregate(n.data('key'));
+        return;
+      }
+      if (n.hasClass('more')) {
+        this.showMore(n.data('key'));
         return;
       }
       if (n.hasClass('group')) return;
@@ -1127,6 +1297,7 @@ export class LineageGraph extends LightElement {
     const opening = this.aggregated.has(key);
     if (opening) this.aggregated.delete(key);
     else this.aggregated.add(key);
+    this.pages.delete(key);
     this.aggregated = new Set(this.aggregated);
     // An opened group is where the user looks: the view follows it through the new layout.
     this.opened = opening ? key : null;
@@ -1142,6 +1313,12 @@ export class LineageGraph extends LightElement {
     this.animating++;
     this.cy.fit(box, 30);
     this.capZoom();
+    if (this.cy.zoom() < READABLE_ZOOM) {
+      // Too many to read at once: the group's first rows at a size whose labels are drawn.
+      const b = box.boundingBox();
+      this.cy.zoom(READABLE_ZOOM);
+      this.cy.pan({ x: 30 - b.x1 * READABLE_ZOOM, y: 30 - b.y1 * READABLE_ZOOM });
+    }
     this.animating--;
   }
 
@@ -1164,6 +1341,7 @@ export class LineageGraph extends LightElement {
   aggregateAll(on) {
     const keys = new Set(this.model.groupKeys(this.settings.grouping).values());
     this.aggregated = on ? keys : new Set();
+    this.pages = new Map();
     this.opened = null;
     this.redraw({ relayout: true, fit: true });
     this.persist();
@@ -1386,7 +1564,7 @@ export class LineageGraph extends LightElement {
     if (!this.cy) return { nodes: 0, edges: 0, hidden: 0 };
     let nodes = 0;
     this.cy.nodes().forEach((n) => {
-      if (n.hasClass('group') || n.hasClass('filtered') || n.hasClass('open')) return;
+      if (n.hasClass('group') || n.hasClass('filtered') || n.hasClass('open') || n.hasClass('more')) return;
       nodes += n.hasClass('aggregate') ? 0 : 1;
     });
     const edges = this.cy.edges().filter((e) => !e.hasClass('filtered') && e.source().visible() && e.target().visible()).length;

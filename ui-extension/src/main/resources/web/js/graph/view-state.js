@@ -1,6 +1,6 @@
 // What the user chose in the lineage explorer, as one value that lives in the URL: the query (focus,
-// direction, depth, level), how it is drawn (layout, flow, grouping, aggregated groups, datasets
-// only, renderer), what is filtered, searched and selected, the path and impact asked for, and the
+// direction, depth, level), how it is drawn (layout, flow, grouping, aggregated groups and the pages
+// shown of opened ones, datasets only, renderer), what is filtered, searched and selected, the path and impact asked for, and the
 // expansions and collapses made by hand, replayed in order on load. Pure: any renderer (the 2D
 // graph, a later 3D view) reads the same state and writes it back through toParams.
 
@@ -21,6 +21,7 @@ export function defaultState({ narrow = false, layouts = ['layered'] } = {}) {
     orientation: narrow ? 'DOWN' : 'RIGHT',
     grouping: 'none',
     aggregated: new Set(),
+    pages: new Map(), // opened group -> members shown, where more than its first page
     datasetsOnly: false,
     view: '2d',
     renderer: 'auto', // canvas, or WebGL above a few thousand elements
@@ -48,6 +49,12 @@ export function fromParams(params = {}, options = {}) {
   if (p.orientation === 'DOWN' || p.orientation === 'RIGHT') s.orientation = p.orientation;
   if (GROUPINGS.includes(p.group)) s.grouping = p.group;
   s.aggregated = new Set(list(p.agg));
+  // "key:count"; a key (a namespace URL) may hold colons of its own.
+  for (const entry of list(p.pages)) {
+    const at = entry.lastIndexOf(':');
+    const count = Number(entry.slice(at + 1));
+    if (at > 0 && Number.isInteger(count) && count > 0) s.pages.set(entry.slice(0, at), count);
+  }
   s.datasetsOnly = p.datasets === '1';
   if (VIEWS.includes(p.view)) s.view = p.view;
   if (RENDERERS.includes(p.renderer)) s.renderer = p.renderer;
@@ -77,6 +84,7 @@ export function toParams(state, options = {}) {
   if (state.orientation !== d.orientation) p.orientation = state.orientation;
   if (state.grouping !== d.grouping) p.group = state.grouping;
   if (state.aggregated.size) p.agg = enc([...state.aggregated].sort());
+  if (state.pages?.size) p.pages = enc([...state.pages].sort(([a], [b]) => a.localeCompare(b)).map(([k, n]) => `${k}:${n}`));
   if (state.datasetsOnly) p.datasets = '1';
   if (state.view !== d.view) p.view = state.view;
   if (state.renderer !== d.renderer) p.renderer = state.renderer;

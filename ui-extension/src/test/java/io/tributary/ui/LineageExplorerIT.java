@@ -984,6 +984,104 @@ class LineageExplorerIT {
     Files.delete(file);
   }
 
+  @Test
+  @Order(71)
+  void shouldOpenALargeGroupAsAReadableGridBesideTheOtherGroups() {
+    String root = ingestLayers("wide", 12, 150);
+    // 3,601 nodes open as an overview: one super-node per layer of 300.
+    open("#/entity/" + root + "/lineage?direction=DOWNSTREAM&depth=50");
+    awaitReady(root, Duration.ofMinutes(3));
+    assertThat(graph().path("aggregated").size()).isGreaterThan(8);
+    String key = "layer 3";
+    browser.js("window.__tributary.view.toggleAggregate(arguments[0])", key);
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                !graph().path("busy").asBoolean()
+                    && !graph().path("aggregated").toString().contains("\"" + key + "\""));
+    await()
+        .atMost(WAIT)
+        .until(() -> GraphGeometry.of(browser).membersOf("group:" + key).size() > 1);
+
+    // The group is framed at a zoom whose labels are drawn: its first rows, readable.
+    GraphGeometry opened = GraphGeometry.of(browser);
+    assertThat(opened.zoom()).isGreaterThanOrEqualTo(0.82);
+    screenshotOfGraph("71-large-group-opened");
+    // The first 100 members by name and one node for the other 200.
+    List<GraphGeometry.Box> members = opened.membersOf("group:" + key);
+    assertThat(members).hasSize(101);
+    assertThat(members).filteredOn(b -> b.id().equals("more:" + key)).hasSize(1);
+
+    browser.js("window.__tributary.view.cy.fit(undefined, 30)");
+    GraphGeometry fit = GraphGeometry.of(browser);
+    screenshotOfGraph("71-large-group-fit");
+    fit.assertApartAndInView();
+    // A grid about the viewport's shape, not a row: several rows and several columns.
+    long columns = members.stream().map(b -> Math.round(b.x1())).distinct().count();
+    long rows = members.stream().map(b -> Math.round(b.y1())).distinct().count();
+    assertThat(columns).isBetween(4L, 30L);
+    assertThat(rows).isBetween(4L, 30L);
+    // The other layers' super-nodes sit around the group, not in one line.
+    List<GraphGeometry.Box> others =
+        fit.nodes().stream().filter(b -> b.id().startsWith("agg:")).toList();
+    assertThat(others).hasSizeGreaterThan(8);
+    assertThat(others.stream().map(b -> Math.round(b.y1() / 10)).distinct().count())
+        .isGreaterThan(1);
+
+    // Find in graph reaches a member not shown yet: its page opens. Set at once: typing would
+    // search for each prefix on the way.
+    browser.js("window.__tributary.view.find(arguments[0])", "wide-t-3-99");
+    String hit = guidOfTopic("wide-t-3-99");
+    await().atMost(WAIT).until(() -> graph().path("selected").asText().equals(hit));
+    await()
+        .atMost(WAIT)
+        .until(() -> GraphGeometry.of(browser).nodes().stream().anyMatch(b -> b.id().equals(hit)));
+    // "more" shows the next page, until the last page needs none. (A search left in the URL would
+    // open its hit's page again on the reload below.)
+    browser.js("window.__tributary.view.find(''); window.__tributary.view.aggregateAll(true)");
+    await().atMost(WAIT).until(() -> GraphGeometry.of(browser).membersOf("group:" + key).isEmpty());
+    browser.js("window.__tributary.view.toggleAggregate(arguments[0])", key);
+    await()
+        .atMost(WAIT)
+        .until(() -> GraphGeometry.of(browser).membersOf("group:" + key).size() == 101);
+    for (int shown = 200; shown <= 300; shown += 100) {
+      browser.js(
+          "const v = window.__tributary.view; v.cy.getElementById(arguments[0]).emit('tap');",
+          "more:" + key);
+      int expected = shown + (shown < 300 ? 1 : 0);
+      await()
+          .atMost(WAIT)
+          .until(() -> GraphGeometry.of(browser).membersOf("group:" + key).size() == expected);
+      if (shown == 200) {
+        // The pages shown are in the URL: a reload shows the same 200.
+        String url = browser.driver.getCurrentUrl();
+        assertThat(url).contains("pages=");
+        browser.driver.get("about:blank");
+        browser.driver.get(url);
+        awaitReady(root, Duration.ofMinutes(3));
+        await()
+            .atMost(WAIT)
+            .until(() -> GraphGeometry.of(browser).membersOf("group:" + key).size() == expected);
+      }
+    }
+    browser.js("window.__tributary.view.cy.fit(undefined, 30)");
+    screenshotOfGraph("71-large-group-all");
+    GraphGeometry all = GraphGeometry.of(browser);
+    all.assertApartAndInView();
+    assertThat(all.membersOf("group:" + key)).noneMatch(b -> b.id().startsWith("more:"));
+  }
+
+  private static String guidOfTopic(String name) {
+    return server.guid("kafka_topic", topic(name));
+  }
+
+  private static void screenshotOfGraph(String name) {
+    browser.js(
+        "window.__tributary.view.querySelector('.graph-canvas').scrollIntoView({block: 'center'})");
+    browser.screenshot(name);
+  }
+
   /** {@code layers} layers of {@code width} jobs, each reading two topics and writing one. */
   private static String ingestLayers(String prefix, int layers, int width) {
     List<String> events = new ArrayList<>();

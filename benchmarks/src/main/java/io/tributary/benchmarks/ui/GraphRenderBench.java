@@ -223,7 +223,11 @@ public final class GraphRenderBench {
     return out;
   }
 
-  /** Opens the largest super-node, from the click to its members laid out and drawn. */
+  /**
+   * Opens the largest super-node, from the click to its members laid out and drawn; then whether
+   * what it shows is readable: the members created (its first page), the zoom it was framed at
+   * (labels are drawn from 0.82), and at fit the zoom and how many pairs of nodes overlap.
+   */
   private static Map<String, Object> openGroup(ChromeDriver driver) {
     Object result =
         driver.executeAsyncScript(
@@ -231,14 +235,30 @@ public final class GraphRenderBench {
                 + "const v = document.querySelector('tb-lineage-graph');"
                 + "const n = v.cy.nodes('.aggregate').max((x) => x.data('count')).ele;"
                 + "if (!n) { done(null); return; }"
+                + "const key = n.data('key'); const count = n.data('count');"
                 + "const t = performance.now();"
-                + "v.toggleAggregate(n.data('key')).then(() => requestAnimationFrame(() =>"
-                + "  done([performance.now() - t, n.data('count'), v.cy.nodes().length])));");
+                + "v.toggleAggregate(key).then(() => requestAnimationFrame(() => {"
+                + "  const millis = performance.now() - t; const framed = v.cy.zoom();"
+                + "  v.cy.fit(undefined, 30);"
+                + "  const b = v.cy.nodes().filter((x) => !x.isParent() && x.visible())"
+                + "    .map((x) => x.renderedBoundingBox({includeLabels: false}));"
+                + "  let overlaps = 0;"
+                + "  for (let i = 0; i < b.length; i++) for (let j = i + 1; j < b.length; j++)"
+                + "    if (b[i].x1 < b[j].x2 && b[j].x1 < b[i].x2 && b[i].y1 < b[j].y2"
+                + "        && b[j].y1 < b[i].y2) overlaps++;"
+                + "  done([millis, count, v.cy.nodes().length,"
+                + "    v.cy.getElementById('group:' + key).children().length, framed, v.cy.zoom(),"
+                + "    overlaps]);"
+                + "}));");
     Map<String, Object> out = new LinkedHashMap<>();
     if (result instanceof List<?> r) {
       out.put("millis", BrowserBench.round(((Number) r.get(0)).doubleValue()));
       out.put("members", r.get(1));
       out.put("renderedNodes", r.get(2));
+      out.put("shown", r.get(3));
+      out.put("zoomFramed", Math.round(((Number) r.get(4)).doubleValue() * 100) / 100.0);
+      out.put("zoomAtFit", Math.round(((Number) r.get(5)).doubleValue() * 1000) / 1000.0);
+      out.put("overlapsAtFit", r.get(6));
     }
     return out;
   }

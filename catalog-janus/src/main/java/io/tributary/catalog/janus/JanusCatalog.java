@@ -516,7 +516,7 @@ public final class JanusCatalog implements Catalog {
               || !scope.canSee(toVertex.get(), vertices.read(toVertex.get()))) {
             return Optional.empty();
           }
-          return walker.path(fromVertex.get(), fromEntity, toVertex.get(), maxDepth, scope);
+          return walker.path(tx, fromVertex.get(), fromEntity, toVertex.get(), maxDepth, scope);
         });
   }
 

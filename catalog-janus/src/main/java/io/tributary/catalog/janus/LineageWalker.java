@@ -11,11 +11,11 @@ import io.tributary.catalog.Types;
 import io.tributary.catalog.types.TypeRegistry;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,7 +23,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.tinkerpop.gremlin.structure.Direction;
-import org.apache.tinkerpop.gremlin.structure.Edge;
 import org.apache.tinkerpop.gremlin.structure.Vertex;
 import org.janusgraph.core.JanusGraphTransaction;
 
@@ -265,67 +264,93 @@ final class LineageWalker {
     return out;
   }
 
+  /** How a path search first reached a vertex: from {@code previous} over an edge {@code label}. */
+  private record Hop(Vertex previous, String label) {}
+
   /**
-   * A shortest downstream path. Only guids are read while searching; entities are loaded for the
-   * steps of the path found.
+   * A shortest downstream path, searched a breadth-first level at a time: the flow edges of a whole
+   * level in one multi-vertex read ({@link VertexReads#loadEdges}), in the order a vertex-at-a-time
+   * queue would visit them, so the path found is the same. Only edges are read while searching;
+   * entities are loaded in one read for the steps of the path found.
    */
   Optional<LineagePath> path(
-      Vertex from, Entity fromEntity, Vertex to, int maxDepth, ReadVisibility visibility) {
-    Object target = to.id();
-    Map<Object, Edge> via = new HashMap<>();
-    Map<Object, Integer> distance = new HashMap<>();
-    Deque<Vertex> queue = new ArrayDeque<>();
-    distance.put(from.id(), 0);
-    queue.add(from);
-    boolean startIsProcess = isProcess(fromEntity);
-    boolean found = from.id().equals(target);
-    while (!queue.isEmpty() && !found) {
-      Vertex u = queue.poll();
-      int base = distance.get(u.id()) + (u == from && startIsProcess ? 1 : 0);
-      Iterator<Edge> it = u.edges(Direction.OUT, FLOW_LABELS);
-      while (it.hasNext()) {
-        Edge e = it.next();
-        int d = base + (Types.REL_INPUTS.equals(e.label()) ? 1 : 0);
-        Vertex w = e.inVertex();
-        if (d > maxDepth || distance.containsKey(w.id())) {
-          continue;
-        }
-        distance.put(w.id(), d);
-        via.put(w.id(), e);
-        if (w.id().equals(target)) {
-          found = true;
-          break;
-        }
-        queue.add(w);
-      }
-    }
-    if (!found) {
+      JanusGraphTransaction tx,
+      Vertex from,
+      Entity fromEntity,
+      Vertex to,
+      int maxDepth,
+      ReadVisibility visibility) {
+    VertexReads reads = reads(tx, from, fromEntity);
+    Optional<Map<Object, Hop>> found =
+        search(reads, from, isProcess(fromEntity), to.id(), maxDepth);
+    if (found.isEmpty()) {
       return Optional.empty();
     }
+    Map<Object, Hop> via = found.get();
     List<Vertex> steps = new ArrayList<>();
-    List<Edge> hops = new ArrayList<>();
+    List<String> labels = new ArrayList<>();
     Vertex cursor = to;
     while (!cursor.id().equals(from.id())) {
-      Edge e = via.get(cursor.id());
-      steps.add(0, cursor);
-      hops.add(0, e);
-      cursor = e.outVertex();
+      Hop hop = via.get(cursor.id());
+      steps.add(cursor);
+      labels.add(hop.label());
+      cursor = hop.previous();
     }
-    steps.add(0, from);
+    steps.add(from);
+    Collections.reverse(steps);
+    Collections.reverse(labels);
+    reads.loadEntities(steps);
     List<Guid> guids = new ArrayList<>();
     List<Entity> visible = new ArrayList<>();
     for (Vertex v : steps) {
-      Entity entity = v.id().equals(from.id()) ? fromEntity : vertices.read(v);
+      Entity entity = reads.entity(v);
       guids.add(entity.guid());
       if (visibility.canSee(v, entity)) {
         visible.add(entity);
       }
     }
     List<LineageEdge> edges = new ArrayList<>();
-    for (int i = 0; i < hops.size(); i++) {
-      edges.add(new LineageEdge(guids.get(i), guids.get(i + 1), hops.get(i).label()));
+    for (int i = 0; i < labels.size(); i++) {
+      edges.add(new LineageEdge(guids.get(i), guids.get(i + 1), labels.get(i)));
     }
     return Optional.of(new LineagePath(guids, visible, edges));
+  }
+
+  /**
+   * The first hop into each vertex reached from {@code from} until {@code target} is, or empty when
+   * it is not reached within {@code maxDepth} process hops.
+   */
+  private static Optional<Map<Object, Hop>> search(
+      VertexReads reads, Vertex from, boolean startIsProcess, Object target, int maxDepth) {
+    Map<Object, Hop> via = new HashMap<>();
+    Map<Object, Integer> distance = new HashMap<>();
+    distance.put(from.id(), 0);
+    if (from.id().equals(target)) {
+      return Optional.of(via);
+    }
+    List<Vertex> level = List.of(from);
+    while (!level.isEmpty()) {
+      reads.loadEdges(level, Direction.OUT);
+      List<Vertex> next = new ArrayList<>();
+      for (Vertex u : level) {
+        int base = distance.get(u.id()) + (u == from && startIsProcess ? 1 : 0);
+        for (VertexReads.Step step : reads.steps(u, Direction.OUT)) {
+          int d = base + (Types.REL_INPUTS.equals(step.label()) ? 1 : 0);
+          Vertex w = step.other();
+          if (d > maxDepth || distance.containsKey(w.id())) {
+            continue;
+          }
+          distance.put(w.id(), d);
+          via.put(w.id(), new Hop(u, step.label()));
+          if (w.id().equals(target)) {
+            return Optional.of(via);
+          }
+          next.add(w);
+        }
+      }
+      level = next;
+    }
+    return Optional.empty();
   }
 
   /**

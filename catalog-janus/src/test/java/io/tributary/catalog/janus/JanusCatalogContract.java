@@ -746,6 +746,62 @@ abstract class JanusCatalogContract {
         .isEmpty();
   }
 
+  /**
+   * A ladder of {@code length} steps, each a job reading the step's topic and a side topic, writing
+   * the next step's topic and a dead-end topic: the search's levels grow wide around the path.
+   */
+  private void ladder(int length) {
+    List<Mutation> steps = new ArrayList<>();
+    for (int i = 0; i < length; i++) {
+      steps.add(
+          process(
+              job("step-" + i),
+              List.of(topic("s-" + i), topic("side-" + i)),
+              List.of(topic("s-" + (i + 1)), topic("dead-end-" + i))));
+    }
+    catalog.applyAll(steps);
+  }
+
+  @Test
+  void shouldFindALongPathOneLevelAtATime() {
+    ladder(40);
+
+    LineagePath path =
+        catalog.path(guid(topic("s-0")), guid(topic("s-40")), 50, Visibility.all()).orElseThrow();
+
+    assertThat(path.guids()).hasSize(81);
+    assertThat(path.guids().get(40)).isEqualTo(guid(topic("s-20")));
+    assertThat(path.guids().get(41)).isEqualTo(guid(job("step-20")));
+    assertThat(path.visible()).hasSize(81);
+    assertThat(path.edges()).hasSize(80);
+    assertThat(path.edges().get(79))
+        .isEqualTo(new LineageEdge(guid(job("step-39")), guid(topic("s-40")), Types.REL_OUTPUTS));
+    // Forty process hops: a depth of 39 falls one short.
+    assertThat(catalog.path(guid(topic("s-0")), guid(topic("s-40")), 39, Visibility.all()))
+        .isEmpty();
+    // From a job the first hop is counted too: step-0 to s-40 is forty hops.
+    assertThat(catalog.path(guid(job("step-0")), guid(topic("s-40")), 40, Visibility.all()))
+        .hasValueSatisfying(p -> assertThat(p.guids()).hasSize(80));
+    assertThat(catalog.path(guid(job("step-0")), guid(topic("s-40")), 39, Visibility.all()))
+        .isEmpty();
+  }
+
+  @Test
+  void shouldSayThereIsNoPathWhenTheWholeReachIsSearched() {
+    ladder(30);
+
+    // Everything downstream of s-0 is searched; a side topic is only ever read, never written.
+    assertThat(catalog.path(guid(topic("s-0")), guid(topic("side-29")), 50, Visibility.all()))
+        .isEmpty();
+    // Upstream is not downstream, and a dead end leads nowhere.
+    assertThat(catalog.path(guid(topic("s-30")), guid(topic("s-0")), 50, Visibility.all()))
+        .isEmpty();
+    assertThat(catalog.path(guid(topic("dead-end-3")), guid(topic("s-30")), 50, Visibility.all()))
+        .isEmpty();
+    assertThat(catalog.path(guid(topic("s-0")), guid(topic("dead-end-29")), 50, Visibility.all()))
+        .hasValueSatisfying(p -> assertThat(p.guids()).hasSize(61));
+  }
+
   @Test
   void shouldListImpactNearestFirst() {
     chain();
