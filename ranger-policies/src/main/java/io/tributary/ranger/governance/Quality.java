@@ -83,28 +83,38 @@ public final class Quality implements AutoCloseable {
 
   /** Called under the feed's lock: only notes the dataset; the worker evaluates it. */
   private void changed(ChangeEvent event) {
+    EntityKey key = event.subject().key();
+    if (GovernanceStore.TYPE.equals(key.typeName())
+        && key.qualifiedName().startsWith("governance/" + RULE_KIND + "/")) {
+      // A rule changed, maybe on another server of a cluster: read the tenant's rules again.
+      rulesCache.remove(key.tenant());
+      return;
+    }
     if (event.kind() == ChangeEvent.Kind.ENTITY_DELETED
         || event.kind() == ChangeEvent.Kind.RELATIONSHIP_CREATED) {
       return;
     }
-    EntityKey key = event.subject().key();
-    // Rules are looked up by the worker: nothing here may read the catalog.
+    // Rules are looked up by the worker: nothing here may read the catalog. A tenant known to
+    // have no rules costs nothing more (most tenants: every statistics refresh comes here).
     if (!isDataset(key.typeName())) {
       return;
     }
+    List<QualityRule> known = rulesCache.get(key.tenant());
+    if (known != null && known.isEmpty()) {
+      return;
+    }
     if (pending.add(event.subject().guid())) {
-      worker.execute(() -> evaluateQuietly(event.subject().guid()));
+      worker.execute(() -> evaluateQuietly(key.tenant(), event.subject().guid()));
     }
   }
 
-  private void evaluateQuietly(Guid guid) {
+  private void evaluateQuietly(TenantId tenant, Guid guid) {
     pending.remove(guid);
     try {
-      context
-          .catalog()
-          .get(guid, Visibility.all())
-          .filter(e -> !rulesOf(e.tenant()).isEmpty())
-          .ifPresent(this::evaluate);
+      if (rulesOf(tenant).isEmpty()) {
+        return;
+      }
+      context.catalog().get(guid, Visibility.all()).ifPresent(this::evaluate);
     } catch (RuntimeException e) {
       LOG.warn("quality: evaluating {} failed: {}", guid, e.toString());
     }
