@@ -262,17 +262,7 @@ class KafkaLineageConsumerIT {
                 "redo-b",
                 "redo-c",
                 0)));
-    HoldingCatalog holding = new HoldingCatalog(catalog);
-    GroupCommitter heldCommitter =
-        GroupCommitter.start(holding, GroupCommitter.Settings.defaults(), registry);
-    KafkaLineageConsumer first =
-        start(settings(topic, "group-redelivery", null), heldCommitter, registry);
-
-    assertThat(holding.committed.await(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS))
-        .isTrue();
-    first.close(); // stopped after the catalog commit, before the offset commit
-    holding.release();
-    heldCommitter.close();
+    stopAfterTheCatalogCommit(topic, "group-redelivery");
     Map<String, Long> countsAfterFirst = catalog.countByType(Visibility.all());
     assertThat(topicEntity("redo-a")).isPresent();
     assertThat(committedOffsets("group-redelivery", topic)).isZero();
@@ -316,16 +306,8 @@ class KafkaLineageConsumerIT {
                 "hand-c",
                 "hand-d",
                 0)));
-    HoldingCatalog holding = new HoldingCatalog(catalog);
-    GroupCommitter heldCommitter =
-        GroupCommitter.start(holding, GroupCommitter.Settings.defaults(), registry);
-    KafkaLineageConsumer first =
-        start(settings(topic, "group-handoff", null), heldCommitter, registry);
-    assertThat(holding.committed.await(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS))
-        .isTrue();
-    first.close(); // killed after the catalog commit: its changes may never have reached the log
-    holding.release();
-    heldCommitter.close();
+    // As if killed after the catalog commit: its changes may never have reached the log.
+    stopAfterTheCatalogCommit(topic, "group-handoff");
 
     List<MutationResult> replayed = new java.util.concurrent.CopyOnWriteArrayList<>();
     List<Long> committedAtFlush = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -366,6 +348,22 @@ class KafkaLineageConsumerIT {
         .anyMatch(n -> n.contains("hand-a"))
         .noneMatch(n -> n.contains("hand-d"));
     assertThat(committedAtFlush).isNotEmpty().first().isEqualTo(0L);
+  }
+
+  /**
+   * Runs a consumer of {@code group} until its first batch is committed to the catalog, and stops
+   * it there, before it commits its offsets.
+   */
+  private void stopAfterTheCatalogCommit(String topic, String group) throws Exception {
+    HoldingCatalog holding = new HoldingCatalog(catalog);
+    GroupCommitter heldCommitter =
+        GroupCommitter.start(holding, GroupCommitter.Settings.defaults(), registry);
+    KafkaLineageConsumer first = start(settings(topic, group, null), heldCommitter, registry);
+    assertThat(holding.committed.await(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS))
+        .isTrue();
+    first.close();
+    holding.release();
+    heldCommitter.close();
   }
 
   private KafkaLineageConsumer.Settings settings(String topic, String group, String deadLetters) {
