@@ -229,6 +229,11 @@ public final class Insights {
     return hits.isEmpty() ? Optional.empty() : catalog.get(hits.get(0).entity().guid(), visibility);
   }
 
+  private static boolean isStateStoreChangelog(Entity dataset) {
+    String name = dataset.name() == null ? dataset.qualifiedName() : dataset.name();
+    return Types.KAFKA_TOPIC.equals(dataset.typeName()) && name.endsWith("-changelog");
+  }
+
   private List<Insight> orphans(Visibility visibility, String field, String kind, String phrase) {
     List<Entity> found =
         visible(
@@ -237,6 +242,11 @@ public final class Insights {
             visibility);
     List<Insight> out = new ArrayList<>();
     List<Entity> sorted = new ArrayList<>(found);
+    if (field.equals(Fields.CONSUMERS)) {
+      // A Kafka Streams state store's changelog is read only to restore the store: no consumer
+      // is its normal state, not a finding.
+      sorted.removeIf(Insights::isStateStoreChangelog);
+    }
     sorted.sort(Comparator.comparing(Entity::qualifiedName));
     for (Entity d : sorted.subList(0, Math.min(SHOWN_PER_KIND, sorted.size()))) {
       out.add(
