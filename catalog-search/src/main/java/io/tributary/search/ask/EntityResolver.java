@@ -142,6 +142,14 @@ final class EntityResolver {
     int clauses = 0;
     for (String word : words) {
       BooleanQuery.Builder alternatives = new BooleanQuery.Builder();
+      if (word.length() >= 4) {
+        // Typos against the names' words as written: the stemmed field holds "price" for
+        // "pricing", which "prciing" is three edits from.
+        alternatives.add(
+            new FuzzyQuery(
+                new Term(Fields.NAME_TOKEN, word), word.length() >= 5 ? 2 : 1, 0, 50, true),
+            BooleanClause.Occur.SHOULD);
+      }
       for (String term : alternatives(word)) {
         alternatives.add(
             new TermQuery(new Term(Fields.NAME_WORDS, term)), BooleanClause.Occur.SHOULD);
