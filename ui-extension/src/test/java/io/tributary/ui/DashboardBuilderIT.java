@@ -153,17 +153,7 @@ class DashboardBuilderIT {
   void aDashboardBuiltByDragAndResizeIsKeptAcrossAReload() {
     openAs(WRITER, "#/dashboards");
     await().atMost(WAIT).until(() -> widgetCount() == 7);
-    browser.driver.findElement(By.cssSelector(".dash-more summary")).click();
-    browser.driver.findElement(By.id("dash-new")).click();
-    await()
-        .atMost(WAIT)
-        .until(
-            () ->
-                String.valueOf(browser.js("return location.hash"))
-                        .matches("#/dashboards/[0-9a-f-]{36}")
-                    && !browser.driver.findElements(By.id("dash-add")).isEmpty());
-    dashboardId =
-        String.valueOf(browser.js("return location.hash")).substring("#/dashboards/".length());
+    dashboardId = DashboardPages.createNew(browser, WAIT);
 
     WebElement title = browser.driver.findElement(By.id("dash-title"));
     title.clear();

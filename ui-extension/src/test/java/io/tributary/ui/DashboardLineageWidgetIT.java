@@ -105,18 +105,7 @@ class DashboardLineageWidgetIT {
   @Order(1)
   void aLineageWidgetAddedByItsFormDrawsTheApisLineageIn2dThen3dAcrossAReload() {
     session.open("#/dashboards");
-    await().atMost(WAIT).until(() -> !browser.driver.findElements(By.id("dash-new")).isEmpty());
-    browser.driver.findElement(By.cssSelector(".dash-more summary")).click();
-    browser.driver.findElement(By.id("dash-new")).click();
-    await()
-        .atMost(WAIT)
-        .until(
-            () ->
-                String.valueOf(browser.js("return location.hash"))
-                        .matches("#/dashboards/[0-9a-f-]{36}")
-                    && !browser.driver.findElements(By.id("dash-add")).isEmpty());
-    dashboardId =
-        String.valueOf(browser.js("return location.hash")).substring("#/dashboards/".length());
+    dashboardId = DashboardPages.createNew(browser, WAIT);
 
     // The form: the entity found by name, depth 1, 2D.
     new Select(browser.driver.findElement(By.id("dash-add"))).selectByValue("lineage");

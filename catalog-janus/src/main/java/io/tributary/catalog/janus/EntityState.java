@@ -78,9 +78,10 @@ final class EntityState implements AttributeMerge.Target {
 
   /**
    * The names of what this batch changed ({@link ChangeEvent#attributes}): handed to the change
-   * feed's drafts, which read it when the batch is published.
+   * feed's drafts, which read it when the batch is published. Made by the first write that is not a
+   * repeat, so that a refresh's repeated entities allocate nothing.
    */
-  final Set<String> changedNames = new LinkedHashSet<>();
+  Set<String> changedNames;
 
   /** Whether the vertex lacks the times ({@link #refresh} included). */
   boolean timesDirty;
@@ -286,6 +287,9 @@ final class EntityState implements AttributeMerge.Target {
       // The batch checked every write of an unread entity before skipping its read.
       throw new IllegalStateException(
           "entity " + key + " was not read, yet " + write + " changes it");
+    }
+    if (changedNames == null) {
+      changedNames = new LinkedHashSet<>();
     }
     String newName = nameOf(write);
     boolean changed = false;
